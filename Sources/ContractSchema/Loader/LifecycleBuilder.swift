@@ -1,0 +1,104 @@
+/// Reads one entry of `lifecycles:`.
+struct LifecycleBuilder {
+    let reader: SchemaReader
+
+    static let allowedKeys = ["doc", "initial", "states", "transitions", "legacy", "record", "retry"]
+    static let stateKeys = ["doc", "terminal", "outcome"]
+    static let transitionKeys = ["to", "when"]
+    static let retryKeys = ["max_retries", "initial_delay_ms", "multiplier", "max_delay_ms", "jitter", "counter"]
+
+    func build(name: YAMLScalar, node: YAMLNode) -> Lifecycle? {
+        let what = "lifecycle `\(name.value)`"
+        guard let keys = reader.keyed(node, allowed: Self.allowedKeys, required: ["initial", "states"], what: what) else { return nil }
+        var initial = ""
+        var initialLocation = keys.location
+        if let node = keys["initial"], let s = reader.text(node, what: "the initial state of \(what)") {
+            initial = s.value
+            initialLocation = s.location
+        }
+        let states = keys["states"].map { self.states($0, lifecycle: name.value) } ?? []
+        var transitions: [Transition] = []
+        if let node = keys["transitions"] {
+            for entry in reader.mappingEntries(node, what: "the transitions of \(what)") {
+                transitions += self.transitions(from: entry.key, node: entry.value, lifecycle: name.value)
+            }
+        }
+        var legacy: [LegacyAlias] = []
+        if let node = keys["legacy"] {
+            for entry in reader.mappingEntries(node, what: "the legacy values of \(what)") {
+                if let target = reader.text(entry.value, what: "the state legacy value `\(entry.key.value)` maps to") {
+                    legacy.append(LegacyAlias(value: entry.key.value, state: target.value, location: entry.key.location))
+                }
+            }
+        }
+        let record = keys["record"].flatMap { reader.text($0, what: "the record model of \(what)")?.value }
+        let retry = keys["retry"].flatMap { retryPolicy($0, lifecycle: name.value) }
+        return Lifecycle(name: name.value, doc: reader.doc(keys["doc"], what: what), initial: initial, states: states,
+                         transitions: transitions, legacy: legacy, record: record, retry: retry, location: name.location,
+                         initialLocation: initialLocation)
+    }
+
+    private func states(_ node: YAMLNode, lifecycle: String) -> [State] {
+        reader.mappingEntries(node, what: "the states of lifecycle `\(lifecycle)`").compactMap { entry in
+            let what = "state `\(entry.key.value)`"
+            if case .scalar(let s) = entry.value, s.isNull {
+                return State(name: entry.key.value, doc: nil, isTerminal: false, outcome: nil, location: entry.key.location)
+            }
+            guard let keys = reader.keyed(entry.value, allowed: Self.stateKeys, what: what) else { return nil }
+            let terminal = keys["terminal"].flatMap { reader.bool($0, what: "`terminal` of \(what)") } ?? false
+            let outcome = keys["outcome"].flatMap { reader.choice($0, what: "outcome", of: Outcome.self) }
+            return State(name: entry.key.value, doc: reader.doc(keys["doc"], what: what), isTerminal: terminal,
+                         outcome: outcome, location: entry.key.location)
+        }
+    }
+
+    private func transitions(from: YAMLScalar, node: YAMLNode, lifecycle: String) -> [Transition] {
+        let targets: [YAMLNode]
+        switch node {
+        case .sequence(let s):
+            targets = s.items
+        case .scalar(let s) where !s.isNull:
+            reader.error("the transitions from `\(from.value)` must be a list, like `\(from.value): [\(s.value)]`", at: s.location)
+            return []
+        default:
+            reader.error("the transitions from `\(from.value)` must be a list of states, found \(reader.describe(node))",
+                         at: node.location)
+            return []
+        }
+        return targets.compactMap { item in
+            if case .scalar = item {
+                guard let target = reader.text(item, what: "a transition target") else { return nil }
+                return Transition(from: from.value, to: target.value, location: target.location, fromLocation: from.location)
+            }
+            let what = "the transition from `\(from.value)`"
+            guard let keys = reader.keyed(item, allowed: Self.transitionKeys, required: ["to"], what: what),
+                  let toNode = keys["to"], let target = reader.text(toNode, what: "`to` of \(what)") else { return nil }
+            var transition = Transition(from: from.value, to: target.value, location: target.location, fromLocation: from.location)
+            if let whenNode = keys["when"], let guardText = reader.text(whenNode, what: "the guard of \(what)") {
+                transition.guardSource = guardText.value
+                transition.guardLocation = guardText.location
+                transition.guardStyle = guardText.style
+            }
+            return transition
+        }
+    }
+
+    private func retryPolicy(_ node: YAMLNode, lifecycle: String) -> RetryPolicy? {
+        let what = "the retry policy of lifecycle `\(lifecycle)`"
+        guard let keys = reader.keyed(node, allowed: Self.retryKeys, required: ["max_retries", "initial_delay_ms", "max_delay_ms"],
+                                      what: what) else { return nil }
+        let day = 86_400_000
+        let maxRetries = keys["max_retries"].flatMap { reader.integer($0, what: "`max_retries`", in: 0...1000) }
+        let initial = keys["initial_delay_ms"].flatMap { reader.integer($0, what: "`initial_delay_ms`", in: 0...day) }
+        let cap = keys["max_delay_ms"].flatMap { reader.integer($0, what: "`max_delay_ms`", in: 0...day) }
+        let multiplier = keys["multiplier"].map { reader.number($0, what: "`multiplier`", in: 1...100) } ?? 2
+        let jitter = keys["jitter"].map { reader.choice($0, what: "jitter", of: RetryPolicy.Jitter.self) } ?? RetryPolicy.Jitter.none
+        let counter = keys["counter"].flatMap { reader.text($0, what: "`counter`")?.value }
+        guard let maxRetries, let initial, let cap, let multiplier, let jitter else { return nil }
+        if cap < initial, let location = keys["max_delay_ms"]?.location {
+            reader.error("`max_delay_ms` (\(cap)) is smaller than `initial_delay_ms` (\(initial))", at: location)
+        }
+        return RetryPolicy(maxRetries: maxRetries, initialDelayMilliseconds: initial, multiplier: multiplier,
+                           maxDelayMilliseconds: cap, jitter: jitter, counterField: counter, location: keys.location)
+    }
+}

@@ -1,0 +1,320 @@
+import CYAML
+import Foundation
+
+/// The outcome of reading one YAML file: the root node (nil when the file is empty or unreadable)
+/// and every refusal found on the way.
+public struct YAMLDocument: Sendable {
+    /// The root node, if the file held one.
+    public var root: YAMLNode?
+    /// Problems found while reading, in the order met.
+    public var diagnostics: [Diagnostic]
+    /// Whether the file could not be opened at all (missing, a directory, not readable).
+    public var isUnreadable: Bool = false
+}
+
+/// Reads the strict YAML subset schemas are written in, through libyaml's event API.
+///
+/// Anchors, aliases, tags, merge keys, complex keys, duplicate keys and multiple documents are refused,
+/// each with its own located message. Size, depth and node count are bounded by ``YAMLLimits``.
+public struct YAMLReader: Sendable {
+    /// The bounds applied.
+    public var limits: YAMLLimits
+
+    /// Creates a reader.
+    public init(limits: YAMLLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Reads the file at `path`. The size is checked before any byte is read.
+    public func read(contentsOf path: String) -> YAMLDocument {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        let size: Int
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
+                return YAMLDocument(root: nil, diagnostics: [.error("\(path) is a directory, not a schema file", at: nil)], isUnreadable: true)
+            }
+            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            return YAMLDocument(root: nil, diagnostics: [.error("cannot read \(path): no such file or not readable", at: nil)], isUnreadable: true)
+        }
+        if size > limits.maxBytes {
+            return YAMLDocument(root: nil, diagnostics: [tooLarge(size, at: start)])
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return YAMLDocument(root: nil, diagnostics: [.error("cannot read \(path): permission denied", at: nil)], isUnreadable: true)
+        }
+        defer { try? handle.close() }
+        // Read at most one byte past the limit, in case the file grew after the size check.
+        let data = (try? handle.read(upToCount: limits.maxBytes + 1)) ?? Data()
+        return read(bytes: [UInt8](data), file: path)
+    }
+
+    /// Reads YAML text held in memory; `file` is the name used in locations.
+    public func read(text: String, file: String) -> YAMLDocument {
+        read(bytes: Array(text.utf8), file: file)
+    }
+
+    /// Reads YAML bytes held in memory; `file` is the name used in locations.
+    public func read(bytes: [UInt8], file: String) -> YAMLDocument {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if bytes.count > limits.maxBytes {
+            return YAMLDocument(root: nil, diagnostics: [tooLarge(bytes.count, at: start)])
+        }
+        if let (offset, problem) = UTF8Check.firstError(in: bytes) {
+            let location = Self.location(ofByte: offset, in: bytes, file: file)
+            return YAMLDocument(root: nil, diagnostics: [
+                .error("invalid UTF-8: \(problem); schema files must be UTF-8 text", at: location),
+            ])
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return YAMLDocument(root: nil, diagnostics: [])
+        }
+        var builder = TreeBuilder(file: file, limits: limits, lines: Self.lines(of: bytes))
+        bytes.withUnsafeBufferPointer { buffer in
+            builder.run(buffer)
+        }
+        return YAMLDocument(root: builder.root, diagnostics: builder.diagnostics)
+    }
+
+    private func tooLarge(_ size: Int, at location: SourceLocation) -> Diagnostic {
+        .error("schema file is \(size) bytes; the limit is \(limits.maxBytes) bytes (raise it with --max-schema-bytes)",
+               at: location)
+    }
+
+    /// 1-based line and column (in Unicode scalars) of a byte offset in valid-so-far UTF-8.
+    static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for b in bytes[..<min(offset, bytes.count)] {
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    static func lines(of bytes: [UInt8]) -> [Substring] {
+        String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    }
+}
+
+/// Turns libyaml events into a located node tree without recursion.
+private struct TreeBuilder {
+    let file: String
+    let limits: YAMLLimits
+    let lines: [Substring]
+    var root: YAMLNode?
+    var diagnostics: [Diagnostic] = []
+
+    private enum Frame {
+        case mapping(location: SourceLocation, entries: [YAMLMapping.Entry], pendingKey: YAMLScalar?, keySkipped: Bool,
+                     seen: [String: SourceLocation])
+        case sequence(location: SourceLocation, items: [YAMLNode])
+        /// A container being skipped (a complex key); its contents are ignored.
+        case skipped
+    }
+
+    private var stack: [Frame] = []
+    private var nodeCount = 0
+    private var documents = 0
+    private var stopped = false
+
+    init(file: String, limits: YAMLLimits, lines: [Substring]) {
+        self.file = file
+        self.limits = limits
+        self.lines = lines
+    }
+
+    private func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            diagnostics.append(.error("cannot initialize the YAML parser (out of memory)", at: nil))
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+        var event = yaml_event_t()
+        while !stopped {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                reportParserError(parser)
+                return
+            }
+            let done = event.type == YAML_STREAM_END_EVENT
+            handle(event)
+            yaml_event_delete(&event)
+            if done { return }
+        }
+    }
+
+    private mutating func handle(_ event: yaml_event_t) {
+        let at = location(event.start_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                fail("a schema file holds one YAML document; remove the second `---` document", at: at)
+            }
+        case YAML_ALIAS_EVENT:
+            fail("aliases (`*name`) are not allowed in schemas; write the value out", at: at)
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            refuseAnchorAndTag(anchor: s.anchor, tag: s.tag, at: at)
+            let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(s.length)), as: UTF8.self) } ?? ""
+            let style: YAMLScalar.Style
+            switch s.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            guard count(at: at) else { return }
+            add(.scalar(YAMLScalar(value: text, style: style, location: at)))
+        case YAML_MAPPING_START_EVENT:
+            let m = event.data.mapping_start
+            refuseAnchorAndTag(anchor: m.anchor, tag: m.tag, at: at)
+            open(.mapping(location: at, entries: [], pendingKey: nil, keySkipped: false, seen: [:]), at: at)
+        case YAML_SEQUENCE_START_EVENT:
+            let q = event.data.sequence_start
+            refuseAnchorAndTag(anchor: q.anchor, tag: q.tag, at: at)
+            open(.sequence(location: at, items: []), at: at)
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            switch frame {
+            case let .mapping(location, entries, _, _, _):
+                add(.mapping(YAMLMapping(entries: entries, location: location)))
+            case let .sequence(location, items):
+                add(.sequence(YAMLSequence(items: items, location: location)))
+            case .skipped:
+                add(nil)
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func open(_ frame: Frame, at: SourceLocation) {
+        guard count(at: at) else { return }
+        if case .mapping(_, _, nil, false, _)? = stack.last {
+            // A mapping or list used as a key.
+            diagnostics.append(.error("keys must be plain text; a mapping or list cannot be a key", at: at))
+            stack.append(.skipped)
+            return
+        }
+        if case .skipped? = stack.last {
+            stack.append(.skipped)
+            return
+        }
+        if stack.count >= limits.maxDepth {
+            fail("nesting is deeper than \(limits.maxDepth) levels; schemas are bounded in depth", at: at)
+            return
+        }
+        stack.append(frame)
+    }
+
+    private mutating func count(at: SourceLocation) -> Bool {
+        nodeCount += 1
+        if nodeCount > limits.maxNodes {
+            fail("the file holds more than \(limits.maxNodes) YAML nodes; schemas are bounded in size", at: at)
+            return false
+        }
+        return true
+    }
+
+    /// Attaches a finished node to its parent (nil: a skipped complex key).
+    private mutating func add(_ node: YAMLNode?) {
+        guard let top = stack.popLast() else {
+            if root == nil { root = node }
+            return
+        }
+        switch top {
+        case .skipped:
+            stack.append(.skipped)
+        case .sequence(let location, var items):
+            if let node { items.append(node) }
+            stack.append(.sequence(location: location, items: items))
+        case .mapping(let location, var entries, let pendingKey, let keySkipped, var seen):
+            if let pendingKey {
+                if let node { entries.append(.init(key: pendingKey, value: node)) }
+                stack.append(.mapping(location: location, entries: entries, pendingKey: nil, keySkipped: false, seen: seen))
+            } else if keySkipped || node == nil {
+                // The value of a refused key: dropped. A nil node is a refused complex key.
+                stack.append(.mapping(location: location, entries: entries, pendingKey: nil, keySkipped: node == nil && !keySkipped,
+                                      seen: seen))
+            } else if case .scalar(let key)? = node {
+                var accepted = true
+                if key.style == .plain && key.value == "<<" {
+                    diagnostics.append(.error("merge keys (`<<`) are not allowed in schemas; write the keys out", at: key.location))
+                    accepted = false
+                } else if let first = seen[key.value] {
+                    diagnostics.append(.error("duplicate key `\(key.value)`", at: key.location,
+                                              notes: [.init(location: first, message: "`\(key.value)` first defined here")]))
+                    accepted = false
+                } else {
+                    seen[key.value] = key.location
+                }
+                stack.append(.mapping(location: location, entries: entries, pendingKey: accepted ? key : nil,
+                                      keySkipped: !accepted, seen: seen))
+            }
+        }
+    }
+
+    private mutating func refuseAnchorAndTag(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?,
+                                             at: SourceLocation) {
+        if let anchor {
+            let name = String(cString: anchor)
+            diagnostics.append(.error("anchors (`&\(name)`) are not allowed in schemas; write the value out", at: at))
+        }
+        if let tag {
+            let name = String(cString: tag)
+            let shown = name.hasPrefix("tag:yaml.org,2002:") ? "!!" + name.dropFirst("tag:yaml.org,2002:".count) : name
+            diagnostics.append(.error("tags (`\(shown)`) are not allowed in schemas; a value's type comes from where it stands",
+                                      at: at))
+        }
+    }
+
+    private mutating func fail(_ message: String, at: SourceLocation) {
+        diagnostics.append(.error(message, at: at))
+        stopped = true
+        root = nil
+    }
+
+    private mutating func reportParserError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        let context = parser.context.map { String(cString: $0) }
+        let at = location(parser.problem_mark)
+        let contextAt = location(parser.context_mark)
+        root = nil
+        stopped = true
+        if let context, context.contains("quoted scalar"), problem.contains("end of stream") {
+            diagnostics.append(.error("unterminated quoted string; add the closing quote", at: contextAt))
+            return
+        }
+        if character(at: at) == "\t" {
+            diagnostics.append(.error("tab character in indentation; YAML indents with spaces only", at: at))
+            return
+        }
+        var notes: [Diagnostic.Note] = []
+        if let context {
+            notes.append(.init(location: contextAt, message: context))
+        }
+        diagnostics.append(.error("YAML syntax error: \(problem)", at: at, notes: notes))
+    }
+
+    private func character(at location: SourceLocation) -> Character? {
+        guard location.line >= 1, location.line <= lines.count else { return nil }
+        let line = lines[location.line - 1].unicodeScalars
+        guard location.column >= 1, location.column <= line.count else { return nil }
+        return Character(line[line.index(line.startIndex, offsetBy: location.column - 1)])
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+
+/// The `contractgen` command: lint schemas, and (in later subcommands) generate and check code.
+@main
+struct ContractGen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contractgen",
+        abstract: "Lint execution contracts written in YAML and generate Swift from them.",
+        discussion: """
+        A contract is one YAML file: lifecycles (statuses and their transitions), enums, error catalogs \
+        and models with cross-field rules. See README.md for the schema language.
+
+        Without a file argument every command reads schema/execution.yaml.
+
+        Exit codes: 0 clean, 1 findings (errors in a schema), 2 usage error or unreadable input.
+        """,
+        version: GeneratorVersion.string,
+        subcommands: [LintCommand.self]
+    )
+
+    /// Runs the command; usage errors exit with 2 (argument-parser's default is 64) so scripts can
+    /// rely on 0 fine, 1 findings, 2 usage or input errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Console.standardError(fullMessage(for: error) + "\n")
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The generator's own version, printed by `--version` and written into generated headers.
+enum GeneratorVersion {
+    static let string = "0.1.0"
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import ContractSchema
+
+/// `contractgen lint`: report every problem in one or more schemas.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check schemas and report every finding as file:line:column.",
+        discussion: """
+        Reads each schema, refuses YAML the schema language does not allow (anchors, aliases, tags, \
+        merge keys, duplicate keys, tabs) and checks the contract: unknown keys (with a suggestion), \
+        unknown references, duplicate names and codes, codes that miss the catalog's pattern, \
+        unreachable states, terminal states with exits, dead-end states, rules that do not type-check, \
+        and names that collide once turned into Swift.
+
+        Findings go to standard error, sorted by position, one per line:
+          schema/execution.yaml:12:7: error: unknown key `initail` in lifecycle `TaskStatus`; did you mean `initial`?
+
+        Exit codes: 0 no errors (warnings may be printed), 1 errors found, 2 a file could not be read \
+        or the arguments are wrong. With --strict, warnings count as errors.
+
+        Examples:
+          contractgen lint
+          contractgen lint schema/*.yaml
+        """
+    )
+
+    @OptionGroup var schema: SchemaOptions
+
+    @Flag(help: "Treat warnings as errors (exit 1 when any warning is printed).")
+    var strict = false
+
+    func run() throws {
+        let results = SchemaSession(options: schema).loadAll()
+        var code = SchemaSession.report(results)
+        if strict, code == .success, results.contains(where: { !$0.result.diagnostics.isEmpty }) {
+            code = ExitCode(1)
+        }
+        if code == .success {
+            let n = results.count
+            Console.standardError("\(n) schema\(n == 1 ? "" : "s") clean\n")
+        }
+        throw code
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import ContractSchema
+
+/// Options every command that reads schemas shares.
+struct SchemaOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Schema files to read.", discussion: "Defaults to schema/execution.yaml.",
+                                 valueName: "schema.yaml"))
+    var schemas: [String] = []
+
+    @Option(name: .customLong("max-schema-bytes"), help: "Refuse schema files larger than this many bytes.")
+    var maxSchemaBytes: Int = YAMLLimits.default.maxBytes
+
+    @Option(name: .customLong("max-schema-depth"), help: "Refuse YAML nested deeper than this.")
+    var maxSchemaDepth: Int = YAMLLimits.default.maxDepth
+
+    @Option(name: .customLong("max-schema-nodes"), help: "Refuse YAML with more nodes than this.")
+    var maxSchemaNodes: Int = YAMLLimits.default.maxNodes
+
+    /// The files to read, with the default applied.
+    var files: [String] { schemas.isEmpty ? ["schema/execution.yaml"] : schemas }
+
+    /// The YAML limits the options ask for.
+    var limits: YAMLLimits {
+        YAMLLimits(maxBytes: maxSchemaBytes, maxDepth: maxSchemaDepth, maxNodes: maxSchemaNodes)
+    }
+
+    func validate() throws {
+        guard maxSchemaBytes > 0, maxSchemaDepth > 0, maxSchemaNodes > 0 else {
+            throw ValidationError("--max-schema-bytes, --max-schema-depth and --max-schema-nodes must be positive")
+        }
+    }
+}
+
+/// Loads schemas and prints their findings; shared by every command that lints first.
+struct SchemaSession {
+    let options: SchemaOptions
+
+    /// Each file's load result, in argument order.
+    func loadAll() -> [(file: String, result: SchemaLoadResult)] {
+        let loader = SchemaLoader(limits: options.limits)
+        return options.files.map { ($0, loader.load(contentsOf: $0)) }
+    }
+
+    /// Prints every finding to standard error and returns the exit code the findings call for.
+    static func report(_ results: [(file: String, result: SchemaLoadResult)]) -> ExitCode {
+        var diagnostics: [Diagnostic] = []
+        for (_, result) in results { diagnostics += result.diagnostics }
+        Console.standardError(DiagnosticRenderer.render(diagnostics))
+        if results.contains(where: { $0.result.isUnreadable }) { return ExitCode(2) }
+        return diagnostics.containsErrors ? ExitCode(1) : .success
+    }
+}

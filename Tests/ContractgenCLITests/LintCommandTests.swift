@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@Suite struct LintCommandTests {
+    @Test func lintingTheSeedContractsExitsZero() throws {
+        let out = try CLIRunner.run(["lint", "schema/execution.yaml", "schema/agent_run.yaml", "schema/execution_feed.yaml",
+                                     "schema/task_pipeline.yaml"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr == "4 schemas clean\n")
+    }
+
+    @Test func withoutArgumentsLintReadsTheDefaultSchema() throws {
+        let out = try CLIRunner.run(["lint"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr == "1 schema clean\n")
+    }
+
+    @Test(arguments: ["lifecycle_unreachable_state", "key_typo_top_level", "yaml_duplicate_key", "rule_unknown_field"])
+    func lintPrintsTheFixtureDiagnosticsAndExitsOne(name: String) throws {
+        let path = "Tests/Fixtures/lint/\(name).yaml"
+        guard let expected = try? String(contentsOfFile: CLIRunner.packageRoot.appendingPathComponent(
+            "Tests/Fixtures/lint/\(name).expected").path, encoding: .utf8) else {
+            Issue.record("missing fixture \(name)")
+            return
+        }
+        let out = try CLIRunner.run(["lint", path])
+        #expect(out.status == 1)
+        #expect(out.stdout == "")
+        #expect(out.stderr == expected.replacingOccurrences(of: "\(name).yaml:", with: "\(path):"))
+    }
+
+    @Test func aMissingFileExitsTwo() throws {
+        let out = try CLIRunner.run(["lint", "no/such/schema.yaml"])
+        #expect(out.status == 2)
+        #expect(out.stderr == "error: cannot read no/such/schema.yaml: no such file or not readable\n")
+    }
+
+    @Test func anUnknownOptionIsAUsageErrorWithExitTwo() throws {
+        let out = try CLIRunner.run(["lint", "--no-such-option"])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("Unknown option '--no-such-option'"))
+    }
+
+    @Test func helpDescribesEverySubcommand() throws {
+        let out = try CLIRunner.run(["--help"])
+        #expect(out.status == 0)
+        #expect(out.stdout.contains("lint"))
+        let lint = try CLIRunner.run(["lint", "--help"])
+        #expect(lint.stdout.contains("Exit codes: 0 no errors"))
+    }
+}
