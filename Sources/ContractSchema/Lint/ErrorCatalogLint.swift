@@ -55,7 +55,7 @@ struct ErrorCatalogLint {
         let lifecycles = types.contract.lifecycles
         var lifecycle: Lifecycle?
         if let name = catalog.lifecycle {
-            lifecycle = types.resolve(name, among: lifecycles.map(\.name), at: catalog.location,
+            lifecycle = types.resolve(name, among: lifecycles.map(\.name), at: catalog.lifecycleLocation ?? catalog.location,
                                       message: "the lifecycle of error catalog `\(catalog.name)`, `\(name)`, is not a lifecycle")
                 .flatMap(types.contract.lifecycle(named:))
             if lifecycle == nil { return }

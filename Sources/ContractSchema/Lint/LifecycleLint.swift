@@ -15,7 +15,7 @@ struct LifecycleLint {
         NamingLint(reader: reader).checkMembers(lifecycle.states.map { ($0.name, $0.location) }, of: what,
                                                 reserved: SwiftNaming.lifecycleMembers, what: "state")
         for state in lifecycle.states {
-            if state.isTerminal && state.outcome == nil {
+            if state.isTerminal && state.outcome == nil && !state.outcomeWritten {
                 reader.error("terminal state `\(state.name)` needs an outcome: success, failure, cancelled or timeout",
                              at: state.location)
             } else if !state.isTerminal, let outcome = state.outcome {
@@ -33,9 +33,14 @@ struct LifecycleLint {
         var edges: [String: [String]] = [:]
         var seenEdges: [String: SourceLocation] = [:]
         var reportedTerminal: Set<String> = []
+        // Each source state is resolved (and, when unknown, reported) once, not once per target.
+        var resolvedFrom: [String: String?] = [:]
         for transition in lifecycle.transitions {
-            guard let from = types.resolve(transition.from, among: names, at: transition.fromLocation,
-                                           message: "transition from unknown state `\(transition.from)` in \(what)"),
+            if resolvedFrom[transition.from] == nil {
+                resolvedFrom[transition.from] = .some(types.resolve(transition.from, among: names, at: transition.fromLocation,
+                                                                    message: "transition from unknown state `\(transition.from)` in \(what)"))
+            }
+            guard let from = resolvedFrom[transition.from] ?? nil,
                   let to = types.resolve(transition.to, among: names, at: transition.location,
                                          message: "transition to unknown state `\(transition.to)` in \(what)")
             else { continue }
@@ -87,7 +92,7 @@ struct LifecycleLint {
                              at: alias.location)
                 continue
             }
-            _ = types.resolve(alias.state, among: names, at: alias.location,
+            _ = types.resolve(alias.state, among: names, at: alias.stateLocation,
                               message: "legacy value `\(alias.value)` maps to unknown state `\(alias.state)`")
         }
     }
@@ -98,7 +103,7 @@ struct LifecycleLint {
         var record: Model?
         if let name = lifecycle.record {
             let models = types.contract.models.map(\.name)
-            record = types.resolve(name, among: models, at: lifecycle.location,
+            record = types.resolve(name, among: models, at: lifecycle.recordLocation ?? lifecycle.location,
                                    message: "the record of \(what), `\(name)`, is not a model").flatMap(types.contract.model(named:))
         }
         for i in lifecycle.transitions.indices {
@@ -121,15 +126,15 @@ struct LifecycleLint {
                 if let field = record.field(named: counter) {
                     if field.type != .int || field.isNullable {
                         reader.error("the retry counter `\(counter)` must be a non-null int field of model `\(record.name)`",
-                                     at: retry.location)
+                                     at: retry.counterLocation ?? retry.location)
                     }
                 } else {
                     reader.error("the retry counter `\(counter)` is not a field of model `\(record.name)`\(Suggestion.didYouMean(counter, among: record.fields.map(\.name)))",
-                                 at: retry.location)
+                                 at: retry.counterLocation ?? retry.location)
                 }
             } else if lifecycle.record == nil {
                 reader.error("the retry counter `\(counter)` is a field, so \(what) needs `record:` naming the model that holds it",
-                             at: retry.location)
+                             at: retry.counterLocation ?? retry.location)
             }
         }
         return lifecycle

@@ -16,10 +16,11 @@ struct NamingLint {
                              at: location)
                 continue
             }
-            if let first = seen[swift] {
+            // The same wire name twice is a duplicate, reported where duplicates are checked.
+            if let first = seen[swift], first.wire != wire {
                 reader.error("\(what)s `\(first.wire)` and `\(wire)` of \(owner) both become the Swift name `\(swift)`",
                              at: location, notes: [.init(location: first.location, message: "`\(first.wire)` is here")])
-            } else {
+            } else if seen[swift] == nil {
                 seen[swift] = (wire, location)
             }
         }

@@ -7,7 +7,8 @@ struct EnumBuilder {
 
     func build(name: YAMLScalar, node: YAMLNode) -> EnumDefinition? {
         let what = "enum `\(name.value)`"
-        guard let keys = reader.keyed(node, allowed: Self.allowedKeys, required: ["values"], what: what) else { return nil }
+        guard let keys = reader.keyed(node, allowed: Self.allowedKeys, required: ["values"], what: what,
+                                      owner: name.location) else { return nil }
         let isOpen = keys["open"].flatMap { reader.bool($0, what: "`open` of \(what)") } ?? false
         var values: [EnumDefinition.Value] = []
         var seen: [String: SourceLocation] = [:]

@@ -7,21 +7,24 @@ struct ErrorCatalogBuilder {
 
     func build(name: YAMLScalar, node: YAMLNode) -> ErrorCatalog? {
         let what = "error catalog `\(name.value)`"
-        guard let keys = reader.keyed(node, allowed: Self.allowedKeys, required: ["codes"], what: what) else { return nil }
+        guard let keys = reader.keyed(node, allowed: Self.allowedKeys, required: ["codes"], what: what,
+                                      owner: name.location) else { return nil }
         let pattern = keys["pattern"].flatMap { reader.text($0, what: "the pattern of \(what)") }
-        let lifecycle = keys["lifecycle"].flatMap { reader.text($0, what: "the lifecycle of \(what)")?.value }
+        let lifecycle = keys["lifecycle"].flatMap { reader.text($0, what: "the lifecycle of \(what)") }
         let codes = keys["codes"].map { self.codes($0, catalog: name.value) } ?? []
         let normalize = keys["normalize"].flatMap { normalizeTable($0, catalog: name.value) }
-        return ErrorCatalog(name: name.value, doc: reader.doc(keys["doc"], what: what), pattern: pattern?.value,
-                            patternLocation: pattern?.location, lifecycle: lifecycle, codes: codes, normalize: normalize,
-                            location: name.location)
+        var catalog = ErrorCatalog(name: name.value, doc: reader.doc(keys["doc"], what: what), pattern: pattern?.value,
+                                   patternLocation: pattern?.location, lifecycle: lifecycle?.value, codes: codes,
+                                   normalize: normalize, location: name.location)
+        catalog.lifecycleLocation = lifecycle?.location
+        return catalog
     }
 
     private func codes(_ node: YAMLNode, catalog: String) -> [ErrorCodeDefinition] {
         reader.mappingEntries(node, what: "the codes of error catalog `\(catalog)`").compactMap { entry in
             let what = "error code `\(entry.key.value)`"
             guard let keys = reader.keyed(entry.value, allowed: Self.codeKeys, required: ["name", "category", "retryable"],
-                                          what: what) else { return nil }
+                                          what: what, owner: entry.key.location) else { return nil }
             let name = keys["name"].flatMap { reader.text($0, what: "the name of \(what)") }
             let category = keys["category"].flatMap { reader.choice($0, what: "error category", of: ErrorCategory.self) }
             let retryable = keys["retryable"].flatMap { reader.bool($0, what: "`retryable` of \(what)") }

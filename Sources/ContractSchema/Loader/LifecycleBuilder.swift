@@ -9,7 +9,8 @@ struct LifecycleBuilder {
 
     func build(name: YAMLScalar, node: YAMLNode) -> Lifecycle? {
         let what = "lifecycle `\(name.value)`"
-        guard let keys = reader.keyed(node, allowed: Self.allowedKeys, required: ["initial", "states"], what: what) else { return nil }
+        guard let keys = reader.keyed(node, allowed: Self.allowedKeys, required: ["initial", "states"], what: what,
+                                      owner: name.location) else { return nil }
         var initial = ""
         var initialLocation = keys.location
         if let node = keys["initial"], let s = reader.text(node, what: "the initial state of \(what)") {
@@ -27,15 +28,18 @@ struct LifecycleBuilder {
         if let node = keys["legacy"] {
             for entry in reader.mappingEntries(node, what: "the legacy values of \(what)") {
                 if let target = reader.text(entry.value, what: "the state legacy value `\(entry.key.value)` maps to") {
-                    legacy.append(LegacyAlias(value: entry.key.value, state: target.value, location: entry.key.location))
+                    legacy.append(LegacyAlias(value: entry.key.value, state: target.value, location: entry.key.location,
+                                              stateLocation: target.location))
                 }
             }
         }
-        let record = keys["record"].flatMap { reader.text($0, what: "the record model of \(what)")?.value }
+        let record = keys["record"].flatMap { reader.text($0, what: "the record model of \(what)") }
         let retry = keys["retry"].flatMap { retryPolicy($0, lifecycle: name.value) }
-        return Lifecycle(name: name.value, doc: reader.doc(keys["doc"], what: what), initial: initial, states: states,
-                         transitions: transitions, legacy: legacy, record: record, retry: retry, location: name.location,
-                         initialLocation: initialLocation)
+        var lifecycle = Lifecycle(name: name.value, doc: reader.doc(keys["doc"], what: what), initial: initial, states: states,
+                         transitions: transitions, legacy: legacy, record: record?.value, retry: retry,
+                         location: name.location, initialLocation: initialLocation)
+        lifecycle.recordLocation = record?.location
+        return lifecycle
     }
 
     private func states(_ node: YAMLNode, lifecycle: String) -> [State] {
@@ -44,11 +48,22 @@ struct LifecycleBuilder {
             if case .scalar(let s) = entry.value, s.isNull {
                 return State(name: entry.key.value, doc: nil, isTerminal: false, outcome: nil, location: entry.key.location)
             }
-            guard let keys = reader.keyed(entry.value, allowed: Self.stateKeys, what: what) else { return nil }
-            let terminal = keys["terminal"].flatMap { reader.bool($0, what: "`terminal` of \(what)") } ?? false
-            let outcome = keys["outcome"].flatMap { reader.choice($0, what: "outcome", of: Outcome.self) }
-            return State(name: entry.key.value, doc: reader.doc(keys["doc"], what: what), isTerminal: terminal,
-                         outcome: outcome, location: entry.key.location)
+            guard let keys = reader.keyed(entry.value, allowed: Self.stateKeys, what: what, owner: entry.key.location)
+            else { return nil }
+            // An unreadable `terminal:` or `outcome:` is reported once; the state is then read as the schema
+            // evidently meant it (terminal when it has an outcome; the outcome a typo is closest to), so the
+            // graph checks do not add follow-on findings.
+            let terminal = keys["terminal"].map { reader.bool($0, what: "`terminal` of \(what)") ?? (keys["outcome"] != nil) } ?? false
+            let outcome = keys["outcome"].flatMap { node in
+                reader.choice(node, what: "outcome", of: Outcome.self) ?? {
+                    guard case .scalar(let s) = node else { return nil }
+                    return Suggestion.closest(to: s.value, among: Outcome.allCases.map(\.rawValue)).flatMap(Outcome.init(rawValue:))
+                }()
+            }
+            var state = State(name: entry.key.value, doc: reader.doc(keys["doc"], what: what), isTerminal: terminal,
+                              outcome: outcome, location: entry.key.location)
+            state.outcomeWritten = keys["outcome"] != nil
+            return state
         }
     }
 
@@ -93,12 +108,14 @@ struct LifecycleBuilder {
         let cap = keys["max_delay_ms"].flatMap { reader.integer($0, what: "`max_delay_ms`", in: 0...day) }
         let multiplier = keys["multiplier"].map { reader.number($0, what: "`multiplier`", in: 1...100) } ?? 2
         let jitter = keys["jitter"].map { reader.choice($0, what: "jitter", of: RetryPolicy.Jitter.self) } ?? RetryPolicy.Jitter.none
-        let counter = keys["counter"].flatMap { reader.text($0, what: "`counter`")?.value }
+        let counter = keys["counter"].flatMap { reader.text($0, what: "`counter`") }
         guard let maxRetries, let initial, let cap, let multiplier, let jitter else { return nil }
         if cap < initial, let location = keys["max_delay_ms"]?.location {
             reader.error("`max_delay_ms` (\(cap)) is smaller than `initial_delay_ms` (\(initial))", at: location)
         }
-        return RetryPolicy(maxRetries: maxRetries, initialDelayMilliseconds: initial, multiplier: multiplier,
-                           maxDelayMilliseconds: cap, jitter: jitter, counterField: counter, location: keys.location)
+        var policy = RetryPolicy(maxRetries: maxRetries, initialDelayMilliseconds: initial, multiplier: multiplier,
+                                 maxDelayMilliseconds: cap, jitter: jitter, counterField: counter?.value, location: keys.location)
+        policy.counterLocation = counter?.location
+        return policy
     }
 }

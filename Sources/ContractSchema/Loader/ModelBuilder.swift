@@ -13,7 +13,8 @@ struct ModelBuilder {
 
     func build(name: YAMLScalar, node: YAMLNode) -> Model? {
         let what = "model `\(name.value)`"
-        guard let keys = reader.keyed(node, allowed: Self.allowedKeys, required: ["fields"], what: what) else { return nil }
+        guard let keys = reader.keyed(node, allowed: Self.allowedKeys, required: ["fields"], what: what,
+                                      owner: name.location) else { return nil }
         let fields = keys["fields"].map { self.fields($0, model: name.value) } ?? []
         var rules: [Rule] = []
         if let node = keys["rules"] {
@@ -39,7 +40,8 @@ struct ModelBuilder {
                 reader.error("\(what) must be a mapping like `{ type: \(s.value) }`", at: s.location)
                 return nil
             }
-            guard let keys = reader.keyed(entry.value, allowed: Self.fieldKeys, required: ["type"], what: what),
+            guard let keys = reader.keyed(entry.value, allowed: Self.fieldKeys, required: ["type"], what: what,
+                                          owner: entry.key.location),
                   let typeNode = keys["type"], let typeText = reader.text(typeNode, what: "the type of \(what)")
             else { return nil }
             guard let type = FieldTypeParser.parse(typeText.value) else {

@@ -20,16 +20,19 @@ final class SchemaReader {
     /// - Parameters:
     ///   - what: how messages name the mapping, e.g. "lifecycle `TaskStatus`".
     ///   - required: keys that must be present.
-    func keyed(_ node: YAMLNode, allowed: [String], required: [String] = [], what: String) -> KeyedEntries? {
+    ///   - owner: where the mapping's name was written; missing keys are reported there.
+    func keyed(_ node: YAMLNode, allowed: [String], required: [String] = [], what: String,
+               owner: SourceLocation? = nil) -> KeyedEntries? {
         guard case .mapping(let mapping) = node else {
             error("expected a mapping for \(what), found \(node.kindDescription)", at: node.location)
             return nil
         }
-        return keyed(mapping, allowed: allowed, required: required, what: what)
+        return keyed(mapping, allowed: allowed, required: required, what: what, owner: owner)
     }
 
     /// As ``keyed(_:allowed:required:what:)`` for a mapping already in hand.
-    func keyed(_ mapping: YAMLMapping, allowed: [String], required: [String] = [], what: String) -> KeyedEntries {
+    func keyed(_ mapping: YAMLMapping, allowed: [String], required: [String] = [], what: String,
+               owner: SourceLocation? = nil) -> KeyedEntries {
         var result = KeyedEntries(location: mapping.location)
         let present = Set(mapping.entries.map(\.key.value))
         for entry in mapping.entries {
@@ -49,7 +52,7 @@ final class SchemaReader {
             }
         }
         for key in required where result.entries[key] == nil {
-            error("\(what) is missing the required key `\(key)`", at: mapping.location)
+            error("\(what) is missing the required key `\(key)`", at: owner ?? mapping.location)
         }
         return result
     }

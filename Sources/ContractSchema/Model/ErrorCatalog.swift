@@ -24,6 +24,8 @@ public struct ErrorCatalog: Sendable, Hashable {
     public var patternLocation: SourceLocation?
     /// The lifecycle whose states `status:` names; nil picks the contract's only lifecycle.
     public var lifecycle: String?
+    /// Where `lifecycle:`'s value was written.
+    public var lifecycleLocation: SourceLocation?
     /// The codes, in source order.
     public var codes: [ErrorCodeDefinition]
     /// Which code each kind of Swift error becomes.

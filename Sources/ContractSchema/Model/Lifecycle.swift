@@ -14,6 +14,8 @@ public struct Lifecycle: Sendable, Hashable {
     public var legacy: [LegacyAlias]
     /// The model whose fields transition guards read, if any guard exists.
     public var record: String?
+    /// Where `record:`'s value was written.
+    public var recordLocation: SourceLocation?
     /// How failed attempts are retried, if the lifecycle retries.
     public var retry: RetryPolicy?
     /// Where the lifecycle's name was written.
@@ -54,6 +56,8 @@ public struct State: Sendable, Hashable {
     public var isTerminal: Bool
     /// What reaching this terminal state means.
     public var outcome: Outcome?
+    /// Whether `outcome:` was written (even if it could not be read), so a bad value is reported once.
+    var outcomeWritten = false
     /// Where the state's name was written.
     public var location: SourceLocation
 
@@ -114,12 +118,15 @@ public struct LegacyAlias: Sendable, Hashable {
     public var state: String
     /// Where the old value was written.
     public var location: SourceLocation
+    /// Where the state it maps to was written.
+    public var stateLocation: SourceLocation
 
     /// Creates an alias.
-    public init(value: String, state: String, location: SourceLocation) {
+    public init(value: String, state: String, location: SourceLocation, stateLocation: SourceLocation? = nil) {
         self.value = value
         self.state = state
         self.location = location
+        self.stateLocation = stateLocation ?? location
     }
 }
 
@@ -147,6 +154,8 @@ public struct RetryPolicy: Sendable, Hashable {
     public var jitter: Jitter
     /// The model field that counts retries, when guards read it.
     public var counterField: String?
+    /// Where `counter:`'s value was written.
+    public var counterLocation: SourceLocation?
     /// Where `retry:` was written.
     public var location: SourceLocation
 

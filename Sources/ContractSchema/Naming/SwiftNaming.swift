@@ -4,7 +4,8 @@ public enum SwiftNaming {
     /// The lowerCamelCase Swift name for a wire value or field name: `timed_out` → `timedOut`,
     /// `PENDING` → `pending`, `CODE_GEN` → `codeGen`, `2xx` → `_2xx`. Nil if nothing usable remains.
     public static func memberName(_ wire: String) -> String? {
-        let words = wire.unicodeScalars.split { !isIdentifierScalar($0) }.map { String(String.UnicodeScalarView($0)) }
+        // `_` separates words like any other non-alphanumeric: `timed_out` → `timedOut`.
+        let words = wire.unicodeScalars.split { !isAlphanumericScalar($0) }.map { String(String.UnicodeScalarView($0)) }
         guard !words.isEmpty else { return nil }
         var result = ""
         for (index, word) in words.enumerated() {
@@ -89,6 +90,10 @@ public enum SwiftNaming {
 
     private static func isIdentifierScalar(_ s: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_"
+    }
+
+    private static func isAlphanumericScalar(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s)
     }
 
     private static func isLowercase(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) }

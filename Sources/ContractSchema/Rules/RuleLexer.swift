@@ -164,11 +164,13 @@ enum RuleLexer {
         if end < s.count, s[end] == "e" || s[end] == "E" {
             var exponent = end + 1
             if exponent < s.count, s[exponent] == "+" || s[exponent] == "-" { exponent += 1 }
-            if hasDigit(at: exponent) {
-                end = exponent
-                digits()
-                isDouble = true
+            guard hasDigit(at: exponent) else {
+                let bad = text(s, start..<exponent)
+                return RuleToken(kind: .invalid("`\(bad)` is not a valid number; the exponent needs digits"), span: start..<exponent)
             }
+            end = exponent
+            digits()
+            isDouble = true
         }
         if end < s.count, isIdentifierContinue(s[end]) || s[end] == "." {
             while end < s.count, isIdentifierContinue(s[end]) || s[end] == "." { end += 1 }

@@ -90,6 +90,8 @@ private struct Parser {
             return rule.expression
         case .symbol(.rightParen):
             throw RuleSyntaxError(span: current.span, message: "unexpected `)`; no `(` is open")
+        case .symbol(.leftParen) where rule.expression.kind.isName:
+            throw RuleSyntaxError(span: current.span, message: "unexpected `(`; rules have no function calls")
         default:
             throw RuleSyntaxError(span: current.span, message: "unexpected text after the end of the expression")
         }
@@ -314,5 +316,12 @@ private struct Parser {
     /// A token as named in messages: `` `x` `` or "the end of the rule".
     func describe(_ token: RuleToken) -> String {
         token.kind == .end ? "the end of the rule" : "`\(text(token))`"
+    }
+}
+
+private extension RuleExpression.Kind {
+    var isName: Bool {
+        if case .name = self { return true }
+        return false
     }
 }

@@ -428,7 +428,7 @@ private struct Checker {
             }
             return item
         case .null:
-            report(item.span, "`null` is never in a list; test \(x.quoted) == null separately")
+            report(item.span, "`null` is never in a list; test `\(RuleRendering.render(x.expression)) == null` separately")
             return item
         case .bool, .int, .double, .string, .enumValue:
             let checked = check(item)
