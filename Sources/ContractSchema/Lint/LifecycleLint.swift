@@ -33,18 +33,22 @@ struct LifecycleLint {
         var edges: [String: [String]] = [:]
         var seenEdges: [String: SourceLocation] = [:]
         var reportedTerminal: Set<String> = []
+        let stateSet = Set(names)
+        let terminalStates = Set(lifecycle.states.filter(\.isTerminal).map(\.name))
         // Each source state is resolved (and, when unknown, reported) once, not once per target.
         var resolvedFrom: [String: String?] = [:]
         for transition in lifecycle.transitions {
             if resolvedFrom[transition.from] == nil {
-                resolvedFrom[transition.from] = .some(types.resolve(transition.from, among: names, at: transition.fromLocation,
-                                                                    message: "transition from unknown state `\(transition.from)` in \(what)"))
+                resolvedFrom[transition.from] = .some(stateSet.contains(transition.from) ? transition.from
+                    : types.resolve(transition.from, among: names, at: transition.fromLocation,
+                                    message: "transition from unknown state `\(transition.from)` in \(what)"))
             }
             guard let from = resolvedFrom[transition.from] ?? nil,
-                  let to = types.resolve(transition.to, among: names, at: transition.location,
-                                         message: "transition to unknown state `\(transition.to)` in \(what)")
+                  let to = stateSet.contains(transition.to) ? transition.to
+                    : types.resolve(transition.to, among: names, at: transition.location,
+                                    message: "transition to unknown state `\(transition.to)` in \(what)")
             else { continue }
-            if lifecycle.state(named: from)?.isTerminal == true, reportedTerminal.insert(from).inserted {
+            if terminalStates.contains(from), reportedTerminal.insert(from).inserted {
                 reader.error("terminal state `\(from)` has outgoing transitions; a terminal state is final, so remove `terminal: true` or these transitions",
                              at: transition.fromLocation)
             }

@@ -110,12 +110,26 @@ private struct TreeBuilder {
     var root: YAMLNode?
     var diagnostics: [Diagnostic] = []
 
-    private enum Frame {
-        case mapping(location: SourceLocation, entries: [YAMLMapping.Entry], pendingKey: YAMLScalar?, keySkipped: Bool,
-                     seen: [String: SourceLocation])
-        case sequence(location: SourceLocation, items: [YAMLNode])
-        /// A container being skipped (a complex key); its contents are ignored.
-        case skipped
+    /// An open mapping or sequence, mutated in place on the stack so appends never copy.
+    private struct Frame {
+        enum Kind {
+            case mapping, sequence
+            /// A container being skipped (a complex key); its contents are ignored.
+            case skipped
+        }
+
+        var kind: Kind
+        var location: SourceLocation
+        var entries: [YAMLMapping.Entry] = []
+        var items: [YAMLNode] = []
+        /// The key whose value is awaited.
+        var pendingKey: YAMLScalar?
+        /// Whether the awaited value belongs to a refused key and is dropped.
+        var dropNextValue = false
+        var seen: [String: SourceLocation] = [:]
+
+        /// Whether the next node in this mapping is a key.
+        var expectsKey: Bool { kind == .mapping && pendingKey == nil && !dropNextValue }
     }
 
     private var stack: [Frame] = []
@@ -183,20 +197,17 @@ private struct TreeBuilder {
         case YAML_MAPPING_START_EVENT:
             let m = event.data.mapping_start
             refuseAnchorAndTag(anchor: m.anchor, tag: m.tag, at: at)
-            open(.mapping(location: at, entries: [], pendingKey: nil, keySkipped: false, seen: [:]), at: at)
+            open(Frame(kind: .mapping, location: at), at: at)
         case YAML_SEQUENCE_START_EVENT:
             let q = event.data.sequence_start
             refuseAnchorAndTag(anchor: q.anchor, tag: q.tag, at: at)
-            open(.sequence(location: at, items: []), at: at)
+            open(Frame(kind: .sequence, location: at), at: at)
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            switch frame {
-            case let .mapping(location, entries, _, _, _):
-                add(.mapping(YAMLMapping(entries: entries, location: location)))
-            case let .sequence(location, items):
-                add(.sequence(YAMLSequence(items: items, location: location)))
-            case .skipped:
-                add(nil)
+            switch frame.kind {
+            case .mapping: add(.mapping(YAMLMapping(entries: frame.entries, location: frame.location)))
+            case .sequence: add(.sequence(YAMLSequence(items: frame.items, location: frame.location)))
+            case .skipped: add(nil)
             }
         default:
             break
@@ -205,14 +216,14 @@ private struct TreeBuilder {
 
     private mutating func open(_ frame: Frame, at: SourceLocation) {
         guard count(at: at) else { return }
-        if case .mapping(_, _, nil, false, _)? = stack.last {
+        if stack.last?.expectsKey == true {
             // A mapping or list used as a key.
             diagnostics.append(.error("keys must be plain text; a mapping or list cannot be a key", at: at))
-            stack.append(.skipped)
+            stack.append(Frame(kind: .skipped, location: at))
             return
         }
-        if case .skipped? = stack.last {
-            stack.append(.skipped)
+        if stack.last?.kind == .skipped {
+            stack.append(Frame(kind: .skipped, location: at))
             return
         }
         if stack.count >= limits.maxDepth {
@@ -233,38 +244,37 @@ private struct TreeBuilder {
 
     /// Attaches a finished node to its parent (nil: a skipped complex key).
     private mutating func add(_ node: YAMLNode?) {
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             if root == nil { root = node }
             return
         }
-        switch top {
+        let top = stack.count - 1
+        switch stack[top].kind {
         case .skipped:
-            stack.append(.skipped)
-        case .sequence(let location, var items):
-            if let node { items.append(node) }
-            stack.append(.sequence(location: location, items: items))
-        case .mapping(let location, var entries, let pendingKey, let keySkipped, var seen):
-            if let pendingKey {
-                if let node { entries.append(.init(key: pendingKey, value: node)) }
-                stack.append(.mapping(location: location, entries: entries, pendingKey: nil, keySkipped: false, seen: seen))
-            } else if keySkipped || node == nil {
-                // The value of a refused key: dropped. A nil node is a refused complex key.
-                stack.append(.mapping(location: location, entries: entries, pendingKey: nil, keySkipped: node == nil && !keySkipped,
-                                      seen: seen))
+            return
+        case .sequence:
+            if let node { stack[top].items.append(node) }
+        case .mapping:
+            if let key = stack[top].pendingKey {
+                if let node { stack[top].entries.append(.init(key: key, value: node)) }
+                stack[top].pendingKey = nil
+            } else if stack[top].dropNextValue {
+                stack[top].dropNextValue = false
+            } else if node == nil {
+                // A refused complex key: its value is dropped too.
+                stack[top].dropNextValue = true
             } else if case .scalar(let key)? = node {
-                var accepted = true
                 if key.style == .plain && key.value == "<<" {
                     diagnostics.append(.error("merge keys (`<<`) are not allowed in schemas; write the keys out", at: key.location))
-                    accepted = false
-                } else if let first = seen[key.value] {
+                    stack[top].dropNextValue = true
+                } else if let first = stack[top].seen[key.value] {
                     diagnostics.append(.error("duplicate key `\(key.value)`", at: key.location,
                                               notes: [.init(location: first, message: "`\(key.value)` first defined here")]))
-                    accepted = false
+                    stack[top].dropNextValue = true
                 } else {
-                    seen[key.value] = key.location
+                    stack[top].seen[key.value] = key.location
+                    stack[top].pendingKey = key
                 }
-                stack.append(.mapping(location: location, entries: entries, pendingKey: accepted ? key : nil,
-                                      keySkipped: !accepted, seen: seen))
             }
         }
     }
