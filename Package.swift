@@ -7,7 +7,11 @@ let package = Package(
     products: [
         .library(name: "ContractRuntime", targets: ["ContractRuntime"]),
         .library(name: "ContractSchema", targets: ["ContractSchema"]),
+        .library(name: "ContractCodegen", targets: ["ContractCodegen"]),
+        .library(name: "ExecutionContracts", targets: ["ExecutionContracts"]),
         .executable(name: "contractgen", targets: ["contractgen"]),
+        .plugin(name: "ContractGenPlugin", targets: ["ContractGenPlugin"]),
+        .plugin(name: "GenerateContracts", targets: ["GenerateContracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -20,12 +24,29 @@ let package = Package(
         ),
         .target(name: "ContractSchema", dependencies: ["CYAML"]),
         .target(name: "ContractRuntime"),
+        .target(name: "ContractCodegen", dependencies: ["ContractSchema"]),
+        .target(name: "ExecutionContracts", dependencies: ["ContractRuntime"]),
         .executableTarget(
             name: "contractgen",
             dependencies: [
                 "ContractSchema",
+                "ContractCodegen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .plugin(
+            name: "ContractGenPlugin",
+            capability: .buildTool(),
+            dependencies: ["contractgen"]
+        ),
+        .plugin(
+            name: "GenerateContracts",
+            capability: .command(
+                intent: .custom(verb: "generate-contracts",
+                                description: "Regenerate checked-in Swift from contract schemas."),
+                permissions: [.writeToPackageDirectory(reason: "Rewrites the checked-in generated contract code.")]
+            ),
+            dependencies: ["contractgen"]
         ),
         .testTarget(
             name: "ContractSchemaTests",
@@ -35,6 +56,15 @@ let package = Package(
         .testTarget(
             name: "ContractRuntimeTests",
             dependencies: ["ContractRuntime"]
+        ),
+        .testTarget(
+            name: "ContractCodegenTests",
+            dependencies: ["ContractCodegen", "ContractSchema"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "GeneratedCodeTests",
+            dependencies: ["ExecutionContracts", "ContractRuntime"]
         ),
         .testTarget(
             name: "ContractgenCLITests",

@@ -2,11 +2,13 @@
 """Writes Tests/Fixtures/synthetic/large.yaml: a lint-clean contract with 1,000 states,
 5,000 transitions, 500 error codes and 200 models, for generator scale tests and benchmarks.
 
-Usage: python3 scripts/make-synthetic-schema.py [OUTPUT]
+Usage: python3 scripts/make-synthetic-schema.py [OUTPUT [SCALE]]
+SCALE (default 1) multiplies every count, to check that generation time grows linearly.
 """
 import sys
 
-STATES, TERMINAL, CODES, MODELS = 1000, 10, 500, 200
+SCALE = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+STATES, TERMINAL, CODES, MODELS = 1000 * SCALE, 10, 500, 200 * SCALE
 
 
 def main() -> None:
@@ -38,7 +40,7 @@ def main() -> None:
             targets.append(first_terminal + i % TERMINAL)
         count += len(targets)
         lines.append(f"      s{i}: [{', '.join(f's{t}' for t in targets)}]")
-    assert count == 5000, count
+    assert count == 5000 * SCALE, count
     lines += [
         "enums:",
         "  Colour:",

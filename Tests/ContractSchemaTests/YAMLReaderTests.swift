@@ -98,11 +98,22 @@ import Testing
         #expect(doc.diagnostics.isEmpty)
     }
 
-    @Test func aFileOverTheSizeLimitIsRefusedBeforeParsing() {
-        let big = String(repeating: "# padding\n", count: 1_100_000)
-        let doc = read(big)
+    @Test func aTenMegabyteFileIsRefusedFastBeforeParsing() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(UUID().uuidString).yaml").path
+        let big = String(repeating: "# padding\n", count: 1_048_576)
+        try big.write(toFile: path, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let start = ContinuousClock.now
+        let doc = YAMLReader().read(contentsOf: path)
+        #expect(ContinuousClock.now - start < .seconds(1))
         #expect(rendered(doc) ==
-            "t.yaml:1:1: error: schema file is 11000000 bytes; the limit is 4194304 bytes (raise it with --max-schema-bytes)\n")
+            "\(path):1:1: error: schema file is 10485760 bytes; the limit is 4194304 bytes (raise it with --max-schema-bytes)\n")
+    }
+
+    @Test func bytesInMemoryOverTheSizeLimitAreRefused() {
+        let doc = read(String(repeating: "#\n", count: 600), limits: YAMLLimits(maxBytes: 1000))
+        #expect(rendered(doc) ==
+            "t.yaml:1:1: error: schema file is 1200 bytes; the limit is 1000 bytes (raise it with --max-schema-bytes)\n")
     }
 
     @Test func deepNestingIsRefusedWithoutCrashing() {

@@ -46,6 +46,10 @@ final class SchemaReader {
             if let guess = Suggestion.closest(to: key, among: unused) {
                 error("unknown key `\(key)` in \(what); did you mean `\(guess)`?", at: entry.key.location)
                 result.entries[guess] = entry
+            } else if key.contains(" "), case .scalar(let value) = entry.value, value.isNull {
+                // `{ doc: Created, not started. }` reads as two keys: the comma ends the text.
+                error("unknown key `\(key)` in \(what); a comma inside `{ }` starts a new key, so quote text that contains one",
+                      at: entry.key.location)
             } else {
                 let valid = allowed.map { "`\($0)`" }.joined(separator: ", ")
                 error("unknown key `\(key)` in \(what); valid keys are \(valid)", at: entry.key.location)

@@ -61,7 +61,7 @@ public enum SwiftNaming {
     /// Members generated on every lifecycle enum; a state may not take one of these names.
     public static let lifecycleMembers: Set<String> = [
         "initial", "isTerminal", "allowedTransitions", "canTransition", "transition", "outcome", "legacyValues",
-        "lifecycleName", "init", "unknown",
+        "lifecycleName", "init", "unknown", "transitionError", "guardCheck",
     ]
 
     /// Members generated on every error catalog enum.
@@ -75,7 +75,7 @@ public enum SwiftNaming {
     /// Members generated on every model struct.
     public static let modelMembers: Set<String> = [
         "validate", "violations", "jsonUTF8Data", "jsonString", "encode", "hash", "CodingKeys", "wireNames",
-        "modelName", "rules",
+        "modelName", "rules", "checkRulesAfterDecoding", "checkRulesBeforeEncoding",
     ]
 
     /// Type names the generated code uses from Swift, Foundation and ContractRuntime; a schema type may not
@@ -86,6 +86,8 @@ public enum SwiftNaming {
         "CaseIterable", "Any", "AnyObject", "Self", "Type", "Protocol", "Foundation", "ContractRuntime",
         "JSONValue", "TransitionError", "ValidationFailure", "RuleViolation", "ErrorCategory", "NormalizedError",
         "Outcome", "ContractRuntimeVersion", "ContractLifecycle", "ContractErrorCatalog", "ContractModel",
+        "RFC3339Timestamp", "RuleNumber", "RuleOperators", "AnyCodingKey", "JSONObject", "JSONValueEncoder",
+        "ContractRuntimeAPIVersion_1", "CodingUserInfoKey",
     ]
 
     private static func isIdentifierScalar(_ s: Unicode.Scalar) -> Bool {

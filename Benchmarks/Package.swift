@@ -1,0 +1,25 @@
+// swift-tools-version: 6.1
+// Benchmarks, kept out of the main package so CI and consumers never build them.
+// Run: cd Benchmarks && swift package benchmark
+import PackageDescription
+
+let package = Package(
+    name: "ExecutionContractsBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "ExecutionContracts", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "CodegenBenchmarks",
+            dependencies: [
+                .product(name: "ContractSchema", package: "ExecutionContracts"),
+                .product(name: "ContractCodegen", package: "ExecutionContracts"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CodegenBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

@@ -1,0 +1,78 @@
+import ContractSchema
+
+/// Spelling Swift names, types and literals for schema constructs.
+enum SwiftSyntax {
+    /// The escaped lowerCamelCase member name of a wire value or field name.
+    static func member(_ wire: String) -> String {
+        SwiftNaming.escaped(SwiftNaming.memberName(wire) ?? "_" + wire)
+    }
+
+    /// The Swift type of a field type, without optionality.
+    static func type(_ type: FieldType) -> String {
+        switch type {
+        case .string: "String"
+        case .bool: "Bool"
+        case .int: "Int64"
+        case .double: "Double"
+        case .timestamp: "Date"
+        case .json: "JSONValue"
+        case .list(let element): "[\(self.type(element))]"
+        case .map(let element): "[String: \(self.type(element))]"
+        case .named(let name): name
+        }
+    }
+
+    /// The Swift type of a field, optional when nullable.
+    static func type(of field: Field) -> String {
+        type(field.type) + (field.isNullable ? "?" : "")
+    }
+
+    /// A Swift string literal for `text`.
+    static func stringLiteral(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\0": out += "\\0"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A Swift literal for a finite double; one with a fraction or exponent, so it stays a double.
+    static func doubleLiteral(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "Double.nan" : (value < 0 ? "-Double.infinity" : "Double.infinity") }
+        return value.description
+    }
+
+    /// The Swift case name of `wire` in the named type `typeName` (error codes are named by `name:`).
+    static func caseName(_ wire: String, in typeName: String, contract: Contract) -> String {
+        if let catalog = contract.errorCatalog(named: typeName), let code = catalog.code(wire) {
+            return member(code.name)
+        }
+        return member(wire)
+    }
+
+    /// `case name` when the Swift name is the raw value, else `case name = "raw"`.
+    static func caseDeclaration(_ name: String, rawValue: String) -> String {
+        SwiftNaming.memberName(name) == rawValue
+            ? "case \(member(name))"
+            : "case \(member(name)) = \(stringLiteral(rawValue))"
+    }
+
+    /// `.member` where the type is optional, spelled `Type.member` when `.member` would mean
+    /// `Optional.none` or `Optional.some`.
+    static func optionalCaseRef(_ member: String, type: String) -> String {
+        member == "none" || member == "some" ? "\(type).\(member)" : ".\(member)"
+    }
+}

@@ -1,0 +1,82 @@
+/// Accumulates Swift source with 4-space indentation.
+struct SwiftWriter {
+    private(set) var text = ""
+    private var depth = 0
+
+    /// Doc comments wrap at this column.
+    static let width = 120
+
+    var indentation: String { String(repeating: "    ", count: depth) }
+
+    /// One line at the current indentation; an empty line has no trailing spaces.
+    mutating func line(_ content: String = "") {
+        text += content.isEmpty ? "\n" : indentation + content + "\n"
+    }
+
+    /// `header {`, the body one level deeper, then `}`.
+    mutating func block(_ header: String, _ body: (inout SwiftWriter) -> Void) {
+        line(header + " {")
+        depth += 1
+        body(&self)
+        depth -= 1
+        line("}")
+    }
+
+    /// `switch subject {`, the body at the same depth (Swift style puts `case` level with `switch`), `}`.
+    mutating func switchBlock(_ subject: String, _ body: (inout SwiftWriter) -> Void) {
+        line("switch \(subject) {")
+        body(&self)
+        line("}")
+    }
+
+    /// `///` lines for `text`, wrapped at ``width``; each paragraph of the source stays a paragraph.
+    mutating func doc(_ text: String) {
+        for (index, paragraph) in Self.paragraphs(text).enumerated() {
+            if index > 0 { line("///") }
+            for wrapped in Self.wrap(paragraph, width: Self.width - indentation.count - 4) {
+                line("/// " + wrapped)
+            }
+        }
+    }
+
+    /// A `//` comment, wrapped like ``doc(_:)``.
+    mutating func comment(_ text: String) {
+        for wrapped in Self.wrap(text.split(whereSeparator: \.isNewline).joined(separator: " "),
+                                 width: Self.width - indentation.count - 3) {
+            line("// " + wrapped)
+        }
+    }
+
+    private static func paragraphs(_ text: String) -> [String] {
+        text.components(separatedBy: "\n\n")
+            .map { $0.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.joined(separator: " ") }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Greedy word wrap; a word longer than the width stays whole on its own line.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        var s = self
+        while s.first == " " || s.first == "\t" { s.removeFirst() }
+        while s.last == " " || s.last == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import ContractSchema
+import Foundation
+
+/// `contractgen check`: fail when checked-in generated code no longer matches its schema.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Verify that checked-in generated code matches its schemas (for CI).",
+        discussion: """
+        Lints each schema, regenerates its Swift in memory and compares it byte for byte with the file \
+        in the output directory. Prints a unified diff for each stale or missing file.
+
+        Without arguments it checks schema/execution.yaml against \
+        Sources/ExecutionContracts/Generated/execution.swift.
+
+        Exit codes: 0 up to date, 1 stale or missing generated code or schema errors, 2 unreadable input. \
+        Fix a stale file with `contractgen generate` (same schema, --output and --access) or \
+        `swift package --allow-writing-to-package-directory generate-contracts`.
+        """
+    )
+
+    @OptionGroup var schema: SchemaOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Directory holding the checked-in generated files.", valueName: "dir"))
+    var output: String = "Sources/ExecutionContracts/Generated"
+
+    @Option(help: "Access level the checked-in code was generated with.")
+    var access: AccessOption = .public
+
+    func run() throws {
+        let results = SchemaSession(options: schema).loadAll()
+        let code = SchemaSession.report(results)
+        guard code == .success else { throw code }
+        let generation = Generation(access: access)
+        var stale = 0
+        for (file, result) in results {
+            guard let contract = result.contract else { continue }
+            let expected = generation.source(for: contract, schemaPath: file)
+            let path = URL(fileURLWithPath: output).appendingPathComponent(Generation.outputName(for: file)).path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Console.standardError("error: \(path) is missing; generate it from \(file)\n")
+                stale += 1
+                continue
+            }
+            let actual = String(decoding: data, as: UTF8.self)
+            if let diff = UnifiedDiff.make(old: actual, new: expected, oldName: path, newName: "\(path) (generated from \(file))") {
+                Console.standardOutput(diff)
+                Console.standardError("error: \(path) is stale; regenerate it from \(file)\n")
+                stale += 1
+            }
+        }
+        if stale > 0 { throw ExitCode(1) }
+        Console.standardError("generated code is up to date (\(results.count) schema\(results.count == 1 ? "" : "s"))\n")
+    }
+}

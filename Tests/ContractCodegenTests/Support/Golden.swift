@@ -1,0 +1,83 @@
+import ContractCodegen
+import ContractSchema
+import Foundation
+import Testing
+
+/// Golden files and the checked-in generated code, compared with fresh output.
+enum Golden {
+    /// The package root, found from this source file's path.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `Tests/ContractCodegenTests/Golden`.
+    static let directory = packageRoot.appendingPathComponent("Tests/ContractCodegenTests/Golden")
+
+    /// The generator version written into every golden header, so a version bump is one re-record.
+    static let generatorVersion = "0.1.0"
+
+    /// Whether tests rewrite expected files instead of comparing (`RECORD_GOLDEN=1`).
+    static var isRecording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" }
+
+    /// The contract in the package's `schema/` file `name`, which must load without errors.
+    static func seedContract(_ name: String) throws -> Contract {
+        let result = SchemaLoader().load(contentsOf: packageRoot.appendingPathComponent("schema/\(name)").path)
+        #expect(result.isValid, "schema/\(name): \(result.diagnostics)")
+        return try #require(result.contract)
+    }
+
+    /// The contract in `text`, which must load without errors.
+    static func contract(_ text: String, file: String = "snippet.yaml") throws -> Contract {
+        let result = SchemaLoader().load(text: text, file: file)
+        #expect(result.isValid, "\(file): \(result.diagnostics.map(\.description).joined(separator: "\n"))")
+        return try #require(result.contract)
+    }
+
+    /// Swift for `contract` with the golden options.
+    static func generate(_ contract: Contract, schemaPath: String, access: AccessLevel = .public) -> String {
+        SwiftGenerator(options: SwiftGeneratorOptions(access: access, generatorVersion: generatorVersion))
+            .generate(contract, schemaPath: schemaPath)
+    }
+
+    /// Compares `actual` with the file at `relativePath` (from the package root), or rewrites the file
+    /// when recording. A mismatch fails with a line diff.
+    static func check(_ actual: String, against relativePath: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let url = packageRoot.appendingPathComponent(relativePath)
+        if isRecording {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            Issue.record("missing \(relativePath); record it with RECORD_GOLDEN=1 swift test --filter ContractCodegenTests",
+                         sourceLocation: sourceLocation)
+            return
+        }
+        if let diff = diff(expected: expected, actual: actual) {
+            Issue.record("""
+                \(relativePath) differs from the generated output (- expected, + actual); \
+                re-record with RECORD_GOLDEN=1 swift test --filter ContractCodegenTests if the change is intended:
+                \(diff)
+                """, sourceLocation: sourceLocation)
+        }
+    }
+
+    /// A line diff of two texts (changed lines only, with line numbers), or nil when they are equal.
+    static func diff(expected: String, actual: String) -> String? {
+        guard expected != actual else { return nil }
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines: [String] = []
+        for i in 0..<max(e.count, a.count) {
+            let l = i < e.count ? String(e[i]) : nil
+            let r = i < a.count ? String(a[i]) : nil
+            if l == r { continue }
+            if let l { lines.append("\(i + 1)- \(l)") }
+            if let r { lines.append("\(i + 1)+ \(r)") }
+            if lines.count > 60 {
+                lines.append("...")
+                break
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
