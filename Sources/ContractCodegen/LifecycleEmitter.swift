@@ -14,11 +14,13 @@ struct LifecycleEmitter {
     /// `case .a, .b: value`, one line per group, groups in order of first appearance.
     private func switchLines(_ value: (State) -> String) -> [String] {
         var groups: [(value: String, states: [String])] = []
+        var groupIndex: [String: Int] = [:]
         for state in lifecycle.states {
             let v = value(state)
-            if let i = groups.firstIndex(where: { $0.value == v }) {
+            if let i = groupIndex[v] {
                 groups[i].states.append(caseRef(state.name))
             } else {
+                groupIndex[v] = groups.count
                 groups.append((v, [caseRef(state.name)]))
             }
         }
@@ -53,10 +55,14 @@ struct LifecycleEmitter {
             }
             w.line()
             w.doc("The states this state may move to, in schema order; empty for a terminal state. Guards (`when:`) are not evaluated here.")
+            var targets: [String: [String]] = [:]
+            for transition in lifecycle.transitions {
+                targets[transition.from, default: []].append(transition.to)
+            }
             w.block("\(access)var allowedTransitions: [\(name)]") { w in
                 w.switchBlock("self") { w in
                     for l in switchLines({ state in
-                        "[" + lifecycle.transitions(from: state.name).map { caseRef($0.to) }.joined(separator: ", ") + "]"
+                        "[" + targets[state.name, default: []].map(caseRef).joined(separator: ", ") + "]"
                     }) { w.line(l) }
                 }
             }

@@ -105,7 +105,8 @@ struct ModelLint {
         }
     }
 
-    /// A struct cannot hold itself except through a list or map; report each such cycle once.
+    /// A struct cannot hold itself except through a list or map; report each such cycle once, at the
+    /// field where the depth-first search closes it. Iterative and linear in models plus fields.
     static func checkContainmentCycles(_ models: [Model], reader: SchemaReader) {
         let names = Set(models.map(\.name))
         var direct: [String: [(field: Field, target: String)]] = [:]
@@ -116,25 +117,32 @@ struct ModelLint {
                 }
             }
         }
-        var reported: Set<String> = []
-        for model in models {
-            // Depth-first search for a path back to `model`, iteratively to bound the stack.
-            var stack: [(name: String, path: [String], firstField: Field?)] = [(model.name, [model.name], nil)]
-            var visited: Set<String> = []
-            while let (name, path, firstField) = stack.popLast() {
-                for (field, target) in direct[name, default: []] {
-                    let first = firstField ?? field
-                    if target == model.name {
-                        let cycle = Set(path)
-                        let key = cycle.sorted().joined(separator: ",")
-                        if reported.insert(key).inserted {
-                            let route = (path + [target]).joined(separator: " → ")
-                            reader.error("model `\(model.name)` contains itself through field `\(first.name)` (\(route)); a model can hold itself only inside a list or map",
-                                         at: first.location)
-                        }
-                    } else if visited.insert(target).inserted {
-                        stack.append((target, path + [target], first))
-                    }
+        enum Colour { case onPath, done }
+        var colour: [String: Colour] = [:]
+        for model in models where colour[model.name] == nil {
+            // Each frame: a model on the current path and the index of its next field to follow.
+            var path: [(name: String, next: Int)] = [(model.name, 0)]
+            colour[model.name] = .onPath
+            while let top = path.last {
+                let edges = direct[top.name, default: []]
+                guard top.next < edges.count else {
+                    colour[top.name] = .done
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let (field, target) = edges[top.next]
+                switch colour[target] {
+                case .onPath?:
+                    let start = path.firstIndex { $0.name == target } ?? 0
+                    let route = (path[start...].map(\.name) + [target]).joined(separator: " → ")
+                    reader.error("model `\(target)` contains itself (\(route)) through field `\(field.name)` of `\(top.name)`; a model can hold itself only inside a list or map",
+                                 at: field.location)
+                case .done?:
+                    continue
+                case nil:
+                    colour[target] = .onPath
+                    path.append((target, 0))
                 }
             }
         }
