@@ -26,11 +26,13 @@ let package = Package(
         .target(name: "ContractRuntime"),
         .target(name: "ContractCodegen", dependencies: ["ContractSchema"]),
         .target(name: "ExecutionContracts", dependencies: ["ContractRuntime"]),
+        .target(name: "ContractValidation", dependencies: ["ContractSchema", "ContractRuntime"]),
         .executableTarget(
             name: "contractgen",
             dependencies: [
                 "ContractSchema",
                 "ContractCodegen",
+                "ContractValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,7 +66,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratedCodeTests",
-            dependencies: ["ExecutionContracts", "ContractRuntime"]
+            // ContractSchema reads the seed schemas, so lifecycle tests compare with the schema itself.
+            dependencies: ["ExecutionContracts", "ContractRuntime", "ContractSchema"]
         ),
         .testTarget(
             name: "ContractgenCLITests",

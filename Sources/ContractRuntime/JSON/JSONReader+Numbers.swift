@@ -1,0 +1,156 @@
+extension JSONReader {
+    /// A validated number in the input, with its digits already accumulated for fast conversion.
+    struct NumberToken {
+        var start: Int
+        var end: Int
+        var isNegative: Bool
+        /// Written without a fraction or exponent.
+        var isInteger: Bool
+        /// Up to the first 19 significant digits, as an integer.
+        var significand: UInt64
+        /// The number is `significand × 10^exponent` when `isExact`.
+        var exponent: Int
+        /// False when more than 19 significant digits were written.
+        var isExact: Bool
+
+        /// The value as an `Int64`, for an integer token that fits.
+        var int64Value: Int64? {
+            guard isInteger, isExact else { return nil }
+            if isNegative {
+                return significand <= UInt64(Int64.max) + 1 ? Int64(bitPattern: 0 &- significand) : nil
+            }
+            return significand <= UInt64(Int64.max) ? Int64(significand) : nil
+        }
+    }
+
+    /// Validates the number starting at `position` and moves past it.
+    ///
+    /// RFC 8259's grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    mutating func scanNumber() throws(JSONReadError) -> NumberToken {
+        let start = position
+        let count = input.count
+        var index = start
+        var token = NumberToken(start: start, end: start, isNegative: false, isInteger: true,
+                                significand: 0, exponent: 0, isExact: true)
+        var digits = 0
+        if input[index] == UInt8(ascii: "-") {
+            token.isNegative = true
+            index &+= 1
+        }
+        guard index < count, Self.isDigit(input[index]) else {
+            position = index
+            throw index < count && (input[index] == UInt8(ascii: "I") || input[index] == UInt8(ascii: "N"))
+                ? makeError(.malformedJSON, "NaN and Infinity are not JSON numbers", at: start)
+                : makeError(.malformedJSON, "expected a digit after '-'", at: index)
+        }
+        if input[index] == UInt8(ascii: "0") {
+            index &+= 1
+            if index < count, Self.isDigit(input[index]) {
+                throw makeError(.malformedJSON, "numbers must not have leading zeros", at: start)
+            }
+        } else {
+            while index < count, Self.isDigit(input[index]) {
+                if digits < 19 {
+                    token.significand = token.significand &* 10 &+ UInt64(input[index] &- UInt8(ascii: "0"))
+                    digits &+= 1
+                } else {
+                    token.isExact = false
+                    token.exponent &+= 1
+                }
+                index &+= 1
+            }
+        }
+        if index < count, input[index] == UInt8(ascii: ".") {
+            token.isInteger = false
+            index &+= 1
+            guard index < count, Self.isDigit(input[index]) else {
+                throw makeError(.malformedJSON, "expected a digit after the decimal point", at: index)
+            }
+            while index < count, Self.isDigit(input[index]) {
+                let digit = input[index] &- UInt8(ascii: "0")
+                if digits < 19 {
+                    // Leading zeros of a fraction (0.000123) are not significant digits.
+                    if token.significand != 0 || digit != 0 { digits &+= 1 }
+                    token.significand = token.significand &* 10 &+ UInt64(digit)
+                    token.exponent &-= 1
+                } else if digit != 0 {
+                    token.isExact = false
+                }
+                index &+= 1
+            }
+        }
+        if index < count, input[index] | 0x20 == UInt8(ascii: "e") {
+            token.isInteger = false
+            index &+= 1
+            var exponentIsNegative = false
+            if index < count, input[index] == UInt8(ascii: "+") || input[index] == UInt8(ascii: "-") {
+                exponentIsNegative = input[index] == UInt8(ascii: "-")
+                index &+= 1
+            }
+            guard index < count, Self.isDigit(input[index]) else {
+                throw makeError(.malformedJSON, "expected a digit in the exponent", at: index)
+            }
+            var written = 0
+            while index < count, Self.isDigit(input[index]) {
+                // Past a million the result is zero or infinite either way; stop growing.
+                if written < 1_000_000 { written = written &* 10 &+ Int(input[index] &- UInt8(ascii: "0")) }
+                index &+= 1
+            }
+            token.exponent &+= exponentIsNegative ? -written : written
+        }
+        token.end = index
+        position = index
+        return token
+    }
+
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "0") < 10
+    }
+
+    /// The number as a double: exact arithmetic when the digits allow it (Clinger's fast path), the
+    /// standard library's correctly rounded parser otherwise.
+    func doubleValue(_ token: NumberToken) throws(JSONReadError) -> Double {
+        if token.isExact && token.significand <= 1 << 53 && token.exponent >= -22 && token.exponent <= 22 {
+            var value = Double(token.significand)
+            if token.exponent < 0 {
+                value /= Self.powersOfTen[-token.exponent]
+            } else {
+                value *= Self.powersOfTen[token.exponent]
+            }
+            return token.isNegative ? -value : value
+        }
+        if token.significand == 0 {
+            return token.isNegative ? -0.0 : 0.0
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: input[token.start..<token.end]), as: UTF8.self)
+        guard let value = Double(text), value.isFinite else {
+            throw makeError(.numberOutOfRange, "the number \(Self.abbreviated(text)) is too large for a double", at: token.start)
+        }
+        return value
+    }
+
+    /// The value `readValue()` keeps: `.int` for integers that fit in 64 bits, `.double` otherwise.
+    ///
+    /// `-0` becomes the double -0.0, since an `Int64` has no negative zero and the sign would be lost.
+    func jsonValue(_ token: NumberToken) throws(JSONReadError) -> JSONValue {
+        if let integer = token.int64Value, !(integer == 0 && token.isNegative) {
+            return .int(integer)
+        }
+        return .double(try doubleValue(token))
+    }
+
+    /// The text of a token, shortened if it is long.
+    func text(_ token: NumberToken) -> String {
+        Self.abbreviated(String(decoding: UnsafeBufferPointer(rebasing: input[token.start..<token.end]), as: UTF8.self))
+    }
+
+    static func abbreviated(_ text: String) -> String {
+        text.utf8.count <= 40 ? text : String(text.prefix(37)) + "..."
+    }
+
+    static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+}

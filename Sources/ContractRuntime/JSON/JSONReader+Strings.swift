@@ -1,0 +1,246 @@
+extension JSONReader {
+    /// A validated string in the input: its content between the quotes, and whether it has escapes.
+    struct StringToken {
+        var start: Int
+        var end: Int
+        var hasEscapes: Bool
+    }
+
+    /// Validates the string whose opening quote is at `position` and moves past its closing quote.
+    ///
+    /// Checks UTF-8, control characters, escapes, surrogate pairs and the length limit.
+    mutating func scanString() throws(JSONReadError) -> StringToken {
+        let open = position
+        let count = input.count
+        var index = open &+ 1
+        var hasEscapes = false
+        while true {
+            // Eight bytes at a time while none is a quote, backslash, control character or non-ASCII.
+            if let base = input.baseAddress {
+                while index &+ 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if Self.needsAttention(word) { break }
+                    index &+= 8
+                }
+            }
+            while index < count {
+                let byte = input[index]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x80 { break }
+                index &+= 1
+            }
+            guard index < count else {
+                throw makeError(.malformedJSON, "unterminated string", at: open)
+            }
+            let byte = input[index]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") {
+                hasEscapes = true
+                index = try escapeEnd(at: index)
+            } else if byte < 0x20 {
+                throw makeError(.controlCharacter,
+                                "control character U+\(hex(UInt32(byte), width: 4)) must be escaped in a string", at: index)
+            } else {
+                index = try utf8SequenceEnd(at: index)
+            }
+        }
+        position = index &+ 1
+        if index &- open &- 1 > limits.maxStringLength {
+            throw makeError(.tooLong, "the string is \(index - open - 1) bytes, more than the limit of \(limits.maxStringLength)",
+                            at: open)
+        }
+        return StringToken(start: open &+ 1, end: index, hasEscapes: hasEscapes)
+    }
+
+    /// Whether any byte of `word` is a quote, a backslash, below 0x20 or at least 0x80.
+    @inline(__always)
+    static func needsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        // A byte below 0x20 borrows into its high bit; bytes already at 0x80 or above are caught by `word`.
+        let below20 = word &- (ones &* 0x20)
+        let hasQuote = (quotes &- ones) & ~quotes
+        let hasBackslash = (backslashes &- ones) & ~backslashes
+        return (below20 | hasQuote | hasBackslash | word) & high != 0
+    }
+
+    /// Reads a key whose opening quote is at `position`: in place unless it has escapes, in which
+    /// case its unescaped bytes go to `decodedKeyBytes`.
+    @inline(__always)
+    mutating func scanKey() throws(JSONReadError) -> KeyReference {
+        let token = try scanString()
+        if !token.hasEscapes {
+            return KeyReference(start: token.start, count: token.end &- token.start, isDecoded: false)
+        }
+        let start = decodedKeyBytes.count
+        let decoded = [UInt8](unsafeUninitializedCapacity: token.end - token.start) { buffer, initialized in
+            initialized = unescape(token, into: buffer)
+        }
+        decodedKeyBytes.append(contentsOf: decoded)
+        return KeyReference(start: start, count: decoded.count, isDecoded: true)
+    }
+
+    /// The string a validated token stands for.
+    func makeString(_ token: StringToken) -> String {
+        if !token.hasEscapes {
+            return String(decoding: UnsafeBufferPointer(rebasing: input[token.start..<token.end]), as: UTF8.self)
+        }
+        return String(unsafeUninitializedCapacity: token.end - token.start) { buffer in
+            unescape(token, into: buffer)
+        }
+    }
+
+    /// Writes the unescaped bytes of a validated token into `output` (at least as long as the token,
+    /// since no escape is shorter than what it stands for) and returns how many were written.
+    func unescape(_ token: StringToken, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var index = token.start
+        var written = 0
+        while index < token.end {
+            let byte = input[index]
+            guard byte == UInt8(ascii: "\\") else {
+                output[written] = byte
+                written &+= 1
+                index &+= 1
+                continue
+            }
+            let escaped = input[index &+ 1]
+            index &+= 2
+            let simple: UInt8
+            switch escaped {
+            case UInt8(ascii: "b"): simple = 0x08
+            case UInt8(ascii: "f"): simple = 0x0C
+            case UInt8(ascii: "n"): simple = 0x0A
+            case UInt8(ascii: "r"): simple = 0x0D
+            case UInt8(ascii: "t"): simple = 0x09
+            case UInt8(ascii: "u"):
+                var scalar = UInt32(hexValue(at: index))
+                index &+= 4
+                if scalar >= 0xD800 && scalar < 0xDC00 {
+                    // Validation guaranteed a low surrogate escape follows.
+                    let low = UInt32(hexValue(at: index &+ 2))
+                    index &+= 6
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                for unit in UTF8.encode(Unicode.Scalar(scalar)!)! {
+                    output[written] = unit
+                    written &+= 1
+                }
+                continue
+            default: simple = escaped  // '"', '\\' and '/'
+            }
+            output[written] = simple
+            written &+= 1
+        }
+        return written
+    }
+
+    /// The offset after the escape whose backslash is at `index`, after checking it.
+    func escapeEnd(at index: Int) throws(JSONReadError) -> Int {
+        guard index &+ 1 < input.count else {
+            throw makeError(.malformedJSON, "unterminated string", at: index)
+        }
+        switch input[index &+ 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return index &+ 2
+        case UInt8(ascii: "u"):
+            let unit = try hexEscapeValue(at: index)
+            if unit >= 0xDC00 && unit < 0xE000 {
+                throw makeError(.loneSurrogate,
+                                "\\u\(hex(UInt32(unit), width: 4)) is a low surrogate without a high surrogate before it",
+                                at: index)
+            }
+            guard unit >= 0xD800 && unit < 0xDC00 else { return index &+ 6 }
+            let next = index &+ 6
+            guard next &+ 1 < input.count, input[next] == UInt8(ascii: "\\"), input[next &+ 1] == UInt8(ascii: "u") else {
+                throw makeError(.loneSurrogate,
+                                "\\u\(hex(UInt32(unit), width: 4)) is a high surrogate not followed by a low surrogate escape",
+                                at: index)
+            }
+            let low = try hexEscapeValue(at: next)
+            guard low >= 0xDC00 && low < 0xE000 else {
+                throw makeError(.loneSurrogate,
+                                "\\u\(hex(UInt32(unit), width: 4)) is a high surrogate followed by \\u\(hex(UInt32(low), width: 4)), not a low surrogate",
+                                at: index)
+            }
+            return next &+ 6
+        default:
+            throw makeError(.invalidEscape, "\\\(describeByte(at: index &+ 1)) is not a JSON escape; "
+                            + "valid ones are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX", at: index)
+        }
+    }
+
+    /// The code unit of the `\uXXXX` escape whose backslash is at `index`, after checking its digits.
+    func hexEscapeValue(at index: Int) throws(JSONReadError) -> UInt16 {
+        var value: UInt16 = 0
+        for digitIndex in (index &+ 2)..<(index &+ 6) {
+            guard digitIndex < input.count, let digit = Self.hexDigitValue(input[digitIndex]) else {
+                throw makeError(.invalidEscape, "\\u must be followed by four hexadecimal digits", at: index)
+            }
+            value = value << 4 | UInt16(digit)
+        }
+        return value
+    }
+
+    /// The value of four hex digits known to be valid, starting at `index`.
+    @inline(__always)
+    func hexValue(at index: Int) -> UInt16 {
+        var value: UInt16 = 0
+        for digitIndex in index..<(index &+ 4) {
+            value = value << 4 | UInt16(Self.hexDigitValue(input[digitIndex])!)
+        }
+        return value
+    }
+
+    @inline(__always)
+    static func hexDigitValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte &- UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte &- UInt8(ascii: "a") &+ 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte &- UInt8(ascii: "A") &+ 10
+        default: nil
+        }
+    }
+
+    /// The offset after the multi-byte UTF-8 sequence starting at `index`, after checking it
+    /// (RFC 3629's table: no overlong forms, no surrogates, nothing above U+10FFFF).
+    func utf8SequenceEnd(at index: Int) throws(JSONReadError) -> Int {
+        let lead = input[index]
+        let length: Int
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; secondRange = 0x80...0x9F
+        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        case 0x80...0xBF:
+            throw makeError(.invalidUTF8, "byte 0x\(hex(UInt32(lead), width: 2)) is a UTF-8 continuation byte with no lead byte", at: index)
+        case 0xC0, 0xC1:
+            throw makeError(.invalidUTF8, "byte 0x\(hex(UInt32(lead), width: 2)) starts an overlong UTF-8 encoding", at: index)
+        default:
+            throw makeError(.invalidUTF8, "byte 0x\(hex(UInt32(lead), width: 2)) never appears in UTF-8", at: index)
+        }
+        guard index &+ 1 < input.count, (0x80...0xBF).contains(input[index &+ 1]) else {
+            throw makeError(.invalidUTF8, "truncated UTF-8 sequence", at: index)
+        }
+        let second = input[index &+ 1]
+        if !secondRange.contains(second) {
+            let reason = switch lead {
+            case 0xED: "an encoded UTF-16 surrogate (CESU-8), not valid UTF-8"
+            case 0xF4: "a code point above U+10FFFF"
+            default: "an overlong UTF-8 encoding"
+            }
+            throw makeError(.invalidUTF8, "bytes 0x\(hex(UInt32(lead), width: 2)) 0x\(hex(UInt32(second), width: 2)) start \(reason)", at: index)
+        }
+        for offset in 2..<length {
+            guard index &+ offset < input.count, (0x80...0xBF).contains(input[index &+ offset]) else {
+                throw makeError(.invalidUTF8, "truncated UTF-8 sequence", at: index)
+            }
+        }
+        return index &+ length
+    }
+}

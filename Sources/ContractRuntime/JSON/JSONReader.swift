@@ -1,0 +1,405 @@
+/// A strict pull reader over JSON text in UTF-8 (RFC 8259, with I-JSON's stricter rules: RFC 7493).
+///
+/// Generated decoders walk a document with it without building a tree:
+///
+/// ```swift
+/// try reader.beginObject()
+/// while let key = try reader.nextKey() {
+///     if key.matches("step") { step = try reader.readString() }
+///     else { try reader.skipValue() }
+/// }
+/// try reader.expectEnd()
+/// ```
+///
+/// Everything it passes over is validated, skipped values included: UTF-8, escapes, surrogates,
+/// number ranges, duplicate keys, depth and the ``JSONReaderLimits``. Nesting is tracked on an
+/// explicit stack, never by recursion, so hostile depth produces ``JSONErrorCategory/tooDeep``.
+///
+/// The reader does not own its input: the buffer must outlive the reader and every ``JSONKey`` it
+/// returns. ``withReader(reading:limits:_:)`` arranges that. It is non-copyable so its position and
+/// stack are never duplicated by accident, and so access to them needs no runtime exclusivity checks.
+public struct JSONReader: ~Copyable {
+    /// The limits this reader enforces.
+    public let limits: JSONReaderLimits
+    let input: UnsafeBufferPointer<UInt8>
+    /// The offset of the next byte to read.
+    var position: Int = 0
+    /// One entry per open array or object, innermost last.
+    var frames: [Frame] = []
+    /// The keys seen so far in each open object with few keys; `Frame.keysStart` marks each one's first.
+    var seenKeys: [KeyReference] = []
+    /// The unescaped bytes of keys that have escapes, for the open objects.
+    var decodedKeyBytes: [UInt8] = []
+    /// Sets of keys for open objects with many keys; `Frame.keySetIndex` says which is whose.
+    var keySets: [Set<JSONKeyBytes>] = []
+
+    /// An open array or object. It holds no references, so pushing and popping frames costs no
+    /// reference counting.
+    struct Frame {
+        var isObject: Bool
+        /// Elements or members started so far; the one being read is `count - 1`.
+        var count: Int = 0
+        var keysStart: Int
+        var decodedKeyBytesStart: Int
+        /// The key of the member being read, for error paths.
+        var currentKey: KeyReference? = nil
+        /// The index in `keySets` of this object's set, once it has too many keys for a linear scan.
+        var keySetIndex: Int = -1
+    }
+
+    /// Where a key's unescaped bytes are: in the input, or in `decodedKeyBytes` when it has escapes.
+    struct KeyReference {
+        var start: Int
+        var count: Int
+        var isDecoded: Bool
+    }
+
+    /// Objects with up to this many keys find duplicates by a linear scan; larger ones use a set.
+    static let linearKeyScanLimit = 16
+
+    /// A reader over `input`, which must stay valid and unchanged while the reader is used.
+    ///
+    /// Throws when the input is longer than `limits.maxInputLength` or starts with a byte-order mark.
+    public init(unsafeBuffer input: UnsafeBufferPointer<UInt8>, limits: JSONReaderLimits = .init()) throws(JSONReadError) {
+        self.input = input
+        self.limits = limits
+        if input.count > limits.maxInputLength {
+            throw makeError(.tooLong, "the input is \(input.count) bytes, more than the limit of \(limits.maxInputLength)",
+                            at: limits.maxInputLength)
+        }
+        if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF {
+            throw makeError(.byteOrderMark, "the input starts with a UTF-8 byte-order mark (EF BB BF), which JSON text must not have", at: 0)
+        }
+        if input.count >= 2, (input[0] == 0xFE && input[1] == 0xFF) || (input[0] == 0xFF && input[1] == 0xFE) {
+            throw makeError(.byteOrderMark, "the input starts with a UTF-16 byte-order mark; JSON text must be UTF-8", at: 0)
+        }
+    }
+
+    /// A reader over raw bytes, which must stay valid and unchanged while the reader is used.
+    public init(unsafeBytes input: UnsafeRawBufferPointer, limits: JSONReaderLimits = .init()) throws(JSONReadError) {
+        try self.init(unsafeBuffer: input.assumingMemoryBound(to: UInt8.self), limits: limits)
+    }
+
+    /// Calls `body` with a reader over `bytes`, valid for the duration of the call.
+    ///
+    /// Errors from the reader are ``JSONReadError``; `body` may throw its own.
+    public static func withReader<Bytes: Collection<UInt8>, Result>(
+        reading bytes: Bytes, limits: JSONReaderLimits = .init(), _ body: (inout JSONReader) throws -> Result
+    ) throws -> Result {
+        if let result = try bytes.withContiguousStorageIfAvailable({ buffer in
+            var reader = try JSONReader(unsafeBuffer: buffer, limits: limits)
+            return try body(&reader)
+        }) {
+            return result
+        }
+        return try Array(bytes).withUnsafeBufferPointer { buffer in
+            var reader = try JSONReader(unsafeBuffer: buffer, limits: limits)
+            return try body(&reader)
+        }
+    }
+
+    /// The offset of the next byte the reader will look at, counting from 0.
+    public var offset: Int { position }
+
+    /// How many arrays and objects are open.
+    public var depth: Int { frames.count }
+
+    // MARK: Whitespace and structure
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while position < input.count {
+            let byte = input[position]
+            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            position &+= 1
+        }
+    }
+
+    /// The kind of the next value, without consuming it.
+    public mutating func peekKind() throws(JSONReadError) -> JSONValueKind {
+        skipWhitespace()
+        if position < input.count, let kind = Self.kind(startingWith: input[position]) { return kind }
+        throw unexpected(expected: "a value")
+    }
+
+    static func kind(startingWith byte: UInt8) -> JSONValueKind? {
+        switch byte {
+        case UInt8(ascii: "\""): .string
+        case UInt8(ascii: "{"): .object
+        case UInt8(ascii: "["): .array
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): .number
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): .bool
+        case UInt8(ascii: "n"): .null
+        default: nil
+        }
+    }
+
+    /// Consumes the `{` that opens an object; read its members with ``nextKey()``.
+    public mutating func beginObject() throws(JSONReadError) {
+        skipWhitespace()
+        guard position < input.count, input[position] == UInt8(ascii: "{") else { throw mismatch(expected: "an object") }
+        try push(isObject: true)
+    }
+
+    /// Consumes the `[` that opens an array; read its elements with ``nextElement()``.
+    public mutating func beginArray() throws(JSONReadError) {
+        skipWhitespace()
+        guard position < input.count, input[position] == UInt8(ascii: "[") else { throw mismatch(expected: "an array") }
+        try push(isObject: false)
+    }
+
+    @inline(__always)
+    mutating func push(isObject: Bool) throws(JSONReadError) {
+        if frames.count >= limits.maxDepth {
+            throw makeError(.tooDeep, "arrays and objects nest more than \(limits.maxDepth) levels deep", at: position)
+        }
+        position &+= 1
+        frames.append(Frame(isObject: isObject, keysStart: seenKeys.count, decodedKeyBytesStart: decodedKeyBytes.count))
+    }
+
+    @inline(__always)
+    mutating func pop() {
+        let frame = frames.removeLast()
+        guard frame.isObject else { return }
+        if seenKeys.count > frame.keysStart {
+            seenKeys.removeLast(seenKeys.count - frame.keysStart)
+        }
+        if decodedKeyBytes.count > frame.decodedKeyBytesStart {
+            decodedKeyBytes.removeLast(decodedKeyBytes.count - frame.decodedKeyBytesStart)
+        }
+        if frame.keySetIndex >= 0 {
+            keySets.removeLast()
+        }
+    }
+
+    /// The next key of the innermost object, positioned at its value, or nil after consuming the `}`.
+    ///
+    /// Throws ``JSONErrorCategory/duplicateKey`` when the object already had the key. Keys are
+    /// compared after unescaping and without Unicode normalization.
+    public mutating func nextKey() throws(JSONReadError) -> JSONKey? {
+        guard let key = try nextKeyReference() else { return nil }
+        return JSONKey(storage: ownedBytes(of: key))
+    }
+
+    /// ``nextKey()`` without wrapping the key, for ``skipValue()`` and ``readValue()``.
+    @inline(__always)
+    mutating func nextKeyReference() throws(JSONReadError) -> KeyReference? {
+        let top = frames.count - 1
+        precondition(top >= 0 && frames[top].isObject, "JSONReader.nextKey() called outside an object")
+        skipWhitespace()
+        guard position < input.count else {
+            throw unexpected(expected: frames[top].count == 0 ? "a key or '}'" : "',' or '}'")
+        }
+        var byte = input[position]
+        if byte == UInt8(ascii: "}") {
+            position &+= 1
+            pop()
+            return nil
+        }
+        if frames[top].count > 0 {
+            guard byte == UInt8(ascii: ",") else { throw unexpected(expected: "',' or '}' after an object member") }
+            position &+= 1
+            skipWhitespace()
+            guard position < input.count else { throw unexpected(expected: "a key") }
+            byte = input[position]
+            if byte == UInt8(ascii: "}") {
+                throw makeError(.malformedJSON, "trailing comma before '}'", at: position)
+            }
+        }
+        guard byte == UInt8(ascii: "\"") else { throw unexpected(expected: "a key in double quotes") }
+        if frames[top].count >= limits.maxKeysPerObject {
+            frames[top].currentKey = nil  // The error is about the object, not its last member.
+            throw makeError(.tooLong, "the object has more than \(limits.maxKeysPerObject) keys", at: position)
+        }
+        let keyOffset = position
+        let key = try scanKey()
+        frames[top].count &+= 1
+        frames[top].currentKey = key
+        try remember(key, inFrame: top, at: keyOffset)
+        skipWhitespace()
+        guard position < input.count, input[position] == UInt8(ascii: ":") else {
+            throw unexpected(expected: "':' after the key")
+        }
+        position &+= 1
+        return key
+    }
+
+    /// Records `key` as seen in the object at `frameIndex`, throwing when it was seen before.
+    @inline(__always)
+    mutating func remember(_ key: KeyReference, inFrame frameIndex: Int, at keyOffset: Int) throws(JSONReadError) {
+        let setIndex = frames[frameIndex].keySetIndex
+        if setIndex >= 0 {
+            if !keySets[setIndex].insert(ownedBytes(of: key)).inserted {
+                throw duplicate(key, at: keyOffset)
+            }
+            return
+        }
+        let start = frames[frameIndex].keysStart
+        let end = seenKeys.count
+        if !key.isDecoded, let base = input.baseAddress {
+            // The common case: compare raw key bytes in place.
+            for index in start..<end {
+                let seen = seenKeys[index]
+                if seen.count == key.count && !seen.isDecoded && memoryEqual(base + seen.start, base + key.start, key.count) {
+                    throw duplicate(key, at: keyOffset)
+                }
+            }
+            for index in start..<end where seenKeys[index].isDecoded && sameBytes(seenKeys[index], key) {
+                throw duplicate(key, at: keyOffset)
+            }
+        } else {
+            for index in start..<end where sameBytes(seenKeys[index], key) {
+                throw duplicate(key, at: keyOffset)
+            }
+        }
+        if end - start < Self.linearKeyScanLimit {
+            seenKeys.append(key)
+        } else {
+            var set = Set<JSONKeyBytes>(minimumCapacity: 2 * Self.linearKeyScanLimit)
+            for index in start..<end { set.insert(ownedBytes(of: seenKeys[index])) }
+            set.insert(ownedBytes(of: key))
+            frames[frameIndex].keySetIndex = keySets.count
+            keySets.append(set)
+        }
+    }
+
+    /// The unescaped bytes of `key`, given the bytes of `decodedKeyBytes`.
+    @inline(__always)
+    func span(of key: KeyReference, decoded: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: (key.isDecoded ? decoded : input)[key.start..<key.start &+ key.count])
+    }
+
+    /// The bytes of a key in a form that stays valid: a span of the input, or a copy.
+    func ownedBytes(of key: KeyReference) -> JSONKeyBytes {
+        key.isDecoded
+            ? .decoded(Array(decodedKeyBytes[key.start..<key.start + key.count]))
+            : .input(UnsafeBufferPointer(rebasing: input[key.start..<key.start + key.count]))
+    }
+
+    func sameBytes(_ a: KeyReference, _ b: KeyReference) -> Bool {
+        a.count == b.count && decodedKeyBytes.withUnsafeBufferPointer { decoded in
+            JSONKeyBytes.equal(span(of: a, decoded: decoded), span(of: b, decoded: decoded))
+        }
+    }
+
+    /// The key as a `String`, for messages and paths.
+    func string(of key: KeyReference) -> String {
+        decodedKeyBytes.withUnsafeBufferPointer { String(decoding: span(of: key, decoded: $0), as: UTF8.self) }
+    }
+
+    @inline(never)
+    func duplicate(_ key: KeyReference, at keyOffset: Int) -> JSONReadError {
+        makeError(.duplicateKey, "the key \(JSONPathRendering.quoted(string(of: key))) appears more than once in this object",
+                  at: keyOffset)
+    }
+
+    /// Whether the innermost array has another element, positioned at it; false after consuming the `]`.
+    public mutating func nextElement() throws(JSONReadError) -> Bool {
+        let top = frames.count - 1
+        precondition(top >= 0 && !frames[top].isObject, "JSONReader.nextElement() called outside an array")
+        skipWhitespace()
+        guard position < input.count else {
+            throw unexpected(expected: frames[top].count == 0 ? "a value or ']'" : "',' or ']'")
+        }
+        let byte = input[position]
+        if byte == UInt8(ascii: "]") {
+            position &+= 1
+            pop()
+            return false
+        }
+        if frames[top].count > 0 {
+            guard byte == UInt8(ascii: ",") else { throw unexpected(expected: "',' or ']' after an array element") }
+            position &+= 1
+            skipWhitespace()
+            if position < input.count, input[position] == UInt8(ascii: "]") {
+                throw makeError(.malformedJSON, "trailing comma before ']'", at: position)
+            }
+        }
+        frames[top].count &+= 1
+        return true
+    }
+
+    /// Checks that only whitespace follows the top-level value.
+    public mutating func expectEnd() throws(JSONReadError) {
+        precondition(frames.isEmpty, "JSONReader.expectEnd() called inside an array or object")
+        skipWhitespace()
+        if position < input.count {
+            throw makeError(.trailingData, "unexpected \(describeByte(at: position)) after the top-level value", at: position)
+        }
+    }
+
+    // MARK: Scalars
+
+    /// Reads a string, unescaped.
+    public mutating func readString() throws(JSONReadError) -> String {
+        skipWhitespace()
+        guard position < input.count, input[position] == UInt8(ascii: "\"") else { throw mismatch(expected: "a string") }
+        let token = try scanString()
+        return makeString(token)
+    }
+
+    /// Reads `true` or `false`.
+    public mutating func readBool() throws(JSONReadError) -> Bool {
+        skipWhitespace()
+        guard position < input.count else { throw unexpected(expected: "true or false") }
+        switch input[position] {
+        case UInt8(ascii: "t"):
+            try consumeLiteral(0x74_72_75_65, length: 4)
+            return true
+        case UInt8(ascii: "f"):
+            try consumeLiteral(0x66_61_6C_73_65, length: 5)
+            return false
+        default:
+            throw mismatch(expected: "true or false")
+        }
+    }
+
+    /// Consumes `null` and returns true if the next value is null; otherwise consumes nothing.
+    public mutating func readNullIfPresent() throws(JSONReadError) -> Bool {
+        skipWhitespace()
+        guard position < input.count, input[position] == UInt8(ascii: "n") else { return false }
+        try consumeLiteral(0x6E_75_6C_6C, length: 4)
+        return true
+    }
+
+    /// Reads an integer written without a fraction or exponent; `1.0` and `1e2` are type mismatches.
+    public mutating func readInt64() throws(JSONReadError) -> Int64 {
+        skipWhitespace()
+        guard position < input.count, Self.kind(startingWith: input[position]) == .number else {
+            throw mismatch(expected: "an integer")
+        }
+        let token = try scanNumber()
+        guard token.isInteger else {
+            throw makeError(.typeMismatch, "expected an integer, found \(text(token))", at: token.start)
+        }
+        guard let value = token.int64Value else {
+            throw makeError(.numberOutOfRange, "the integer \(text(token)) does not fit in 64 bits", at: token.start)
+        }
+        return value
+    }
+
+    /// Reads any number as a double; throws ``JSONErrorCategory/numberOutOfRange`` when its magnitude
+    /// overflows (underflow to zero is accepted).
+    public mutating func readDouble() throws(JSONReadError) -> Double {
+        skipWhitespace()
+        guard position < input.count, Self.kind(startingWith: input[position]) == .number else {
+            throw mismatch(expected: "a number")
+        }
+        let token = try scanNumber()
+        return try doubleValue(token)
+    }
+
+    /// Consumes a literal whose bytes, most significant first, are `word`; `length` is at most 8.
+    @inline(__always)
+    mutating func consumeLiteral(_ word: UInt64, length: Int) throws(JSONReadError) {
+        if position &+ length <= input.count {
+            var actual: UInt64 = 0
+            for index in 0..<length { actual = actual << 8 | UInt64(input[position &+ index]) }
+            if actual == word {
+                position &+= length
+                return
+            }
+        }
+        throw invalidLiteral()
+    }
+}

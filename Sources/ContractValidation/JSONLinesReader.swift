@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Streams the lines of a JSON Lines file from a file descriptor in fixed-size chunks, so memory stays
+/// flat however large the file is.
+///
+/// Lines are split on `\n` only (a `\r` before it stays in the line, where JSON treats it as
+/// whitespace). After the final `\n` there is no further line; text after the last `\n` is a line.
+/// A line longer than `maxLineLength` is reported once, as too long, and skipped to its end.
+public struct JSONLinesReader: ~Copyable {
+    /// One line handed to the caller.
+    public enum Line {
+        /// The line's bytes, without the `\n`; valid only during the callback.
+        case text(UnsafeBufferPointer<UInt8>)
+        /// The line was longer than the limit; it was skipped.
+        case tooLong(length: Int)
+    }
+
+    private let fd: Int32
+    private let maxLineLength: Int
+    private var buffer: UnsafeMutableBufferPointer<UInt8>
+    /// Bytes read so far, for progress reports.
+    public private(set) var bytesRead = 0
+
+    /// A reader of `fd` (not closed by the reader) with lines up to `maxLineLength` bytes.
+    public init(fileDescriptor fd: Int32, maxLineLength: Int = 64 * 1024 * 1024, chunkSize: Int = 1 << 20) {
+        self.fd = fd
+        self.maxLineLength = maxLineLength
+        self.buffer = .allocate(capacity: max(chunkSize, 4096))
+    }
+
+    deinit {
+        buffer.deallocate()
+    }
+
+    /// Calls `body` with each line number (1-based) and line, in order, until the end of input or until
+    /// `body` returns false. Throws `ReadError` when the descriptor cannot be read.
+    public mutating func forEachLine(_ body: (Int, Line) throws -> Bool) throws {
+        var lineNumber = 0
+        var start = 0  // Start of the unfinished line in the buffer.
+        var end = 0    // End of valid bytes in the buffer.
+        var skipping = false  // Inside a line that is too long.
+        var skippedLength = 0
+        while true {
+            if end == buffer.count {
+                if start > 0 {
+                    // Move the unfinished line to the front to make room.
+                    let count = end - start
+                    if count > 0 {
+                        UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(
+                            from: UnsafeRawPointer(buffer.baseAddress! + start), byteCount: count)
+                    }
+                    start = 0
+                    end = count
+                } else if !skipping {
+                    // One line fills the buffer: grow it up to the limit, or start skipping.
+                    if buffer.count < maxLineLength {
+                        let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: min(buffer.count * 2, maxLineLength + 1))
+                        _ = grown.initialize(fromContentsOf: buffer[0..<end])
+                        buffer.deallocate()
+                        buffer = grown
+                    } else {
+                        skipping = true
+                        skippedLength = end
+                        start = 0
+                        end = 0
+                    }
+                } else {
+                    skippedLength += end
+                    start = 0
+                    end = 0
+                }
+            }
+            let count = Self.read(fd, buffer.baseAddress! + end, buffer.count - end)
+            if count < 0 { throw ReadError(errno: errno) }
+            if count == 0 { break }
+            bytesRead += count
+            var scan = end
+            end += count
+            while let newline = Self.index(of: 0x0A, in: buffer, from: scan, to: end) {
+                lineNumber += 1
+                let line: Line
+                if skipping {
+                    line = .tooLong(length: skippedLength + newline - start)
+                    skipping = false
+                } else if newline - start > maxLineLength {
+                    line = .tooLong(length: newline - start)
+                } else {
+                    line = .text(UnsafeBufferPointer(rebasing: buffer[start..<newline]))
+                }
+                guard try body(lineNumber, line) else { return }
+                start = newline + 1
+                scan = start
+            }
+            if skipping {
+                skippedLength += end - start
+                start = end
+            }
+        }
+        if skipping {
+            _ = try body(lineNumber + 1, .tooLong(length: skippedLength + end - start))
+        } else if end > start {
+            _ = try body(lineNumber + 1, .text(UnsafeBufferPointer(rebasing: buffer[start..<end])))
+        }
+    }
+
+    /// A failed read(2).
+    public struct ReadError: Error, CustomStringConvertible {
+        public var errno: Int32
+        public var description: String { String(cString: strerror(errno)) }
+    }
+
+    private static func read(_ fd: Int32, _ pointer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        while true {
+            #if canImport(Darwin)
+            let n = Darwin.read(fd, pointer, count)
+            #elseif canImport(Glibc)
+            let n = Glibc.read(fd, pointer, count)
+            #else
+            let n = Musl.read(fd, pointer, count)
+            #endif
+            if n < 0 && errno == EINTR { continue }
+            return n
+        }
+    }
+
+    private static func index(of byte: UInt8, in buffer: UnsafeMutableBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
+        let found = memchr(buffer.baseAddress! + from, Int32(byte), to - from)
+        return found.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: UInt8.self) - buffer.baseAddress! }
+    }
+}

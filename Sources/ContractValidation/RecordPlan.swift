@@ -1,0 +1,136 @@
+import ContractRuntime
+import ContractSchema
+
+/// A model compiled for validating records at run time, without generating code.
+///
+/// Plans for models that refer to each other (through lists or maps) refer to each other too, so a
+/// plan lives as long as the ``RecordValidator`` that built it.
+final class ModelPlan {
+    let name: String
+    var fields: [FieldPlan] = []
+    var allowsAdditionalKeys = false
+    var rules: [RulePlan] = []
+    /// The index of each field by wire name, for rule evaluation.
+    var fieldIndex: [String: Int] = [:]
+
+    init(name: String) {
+        self.name = name
+    }
+}
+
+/// One field of a ``ModelPlan``.
+struct FieldPlan {
+    let name: String
+    let wireBytes: [UInt8]
+    let type: TypePlan
+    let isNullable: Bool
+    let isRequired: Bool
+    /// The value rules see when the key is absent (`required: false`).
+    let absentValue: RuleValue
+    /// Whether any rule reads the value; other values are checked but not kept.
+    var isReadByRules = false
+}
+
+/// A compiled rule.
+struct RulePlan {
+    let id: String
+    let expression: RuleExpression
+    let message: String
+}
+
+/// What a value must be.
+indirect enum TypePlan {
+    case string, bool, int, double, timestamp, json
+    case list(TypePlan)
+    case map(TypePlan)
+    /// A lifecycle, enum or error catalog: its wire values, legacy values (old → current) and openness.
+    case enumeration(name: String, values: Set<String>, legacy: [String: String], isOpen: Bool)
+    case model(ModelPlan)
+
+    /// How messages name the type.
+    var description: String {
+        switch self {
+        case .string: "a string"
+        case .bool: "true or false"
+        case .int: "an integer"
+        case .double: "a number"
+        case .timestamp: "an RFC 3339 timestamp string"
+        case .json: "a JSON value"
+        case .list: "an array"
+        case .map: "an object"
+        case .enumeration(let name, _, _, _): "a \(name) value (a string)"
+        case .model(let plan): "a \(plan.name) object"
+        }
+    }
+}
+
+/// Builds plans from a linted contract.
+enum PlanBuilder {
+    /// The plan for `modelName` and every model it reaches.
+    static func plan(for modelName: String, in contract: Contract) -> ModelPlan? {
+        guard contract.model(named: modelName) != nil else { return nil }
+        var plans: [String: ModelPlan] = [:]
+        for model in contract.models { plans[model.name] = ModelPlan(name: model.name) }
+        for model in contract.models {
+            guard let plan = plans[model.name] else { continue }
+            plan.allowsAdditionalKeys = model.allowsAdditionalKeys
+            plan.fields = model.fields.map { field in
+                FieldPlan(name: field.name, wireBytes: Array(field.name.utf8),
+                          type: typePlan(field.type, contract: contract, plans: plans),
+                          isNullable: field.isNullable, isRequired: field.isRequired,
+                          absentValue: absentValue(of: field))
+            }
+            for (index, field) in plan.fields.enumerated() { plan.fieldIndex[field.name] = index }
+            plan.rules = model.rules.compactMap { rule in
+                guard let expression = rule.expression else { return nil }
+                for name in expression.referencedFields {
+                    if let index = plan.fieldIndex[name] { plan.fields[index].isReadByRules = true }
+                }
+                return RulePlan(id: rule.id, expression: expression,
+                                message: rule.message ?? "the record breaks rule \(rule.id): \(rule.source)")
+            }
+        }
+        return plans[modelName]
+    }
+
+    private static func typePlan(_ type: FieldType, contract: Contract, plans: [String: ModelPlan]) -> TypePlan {
+        switch type {
+        case .string: return .string
+        case .bool: return .bool
+        case .int: return .int
+        case .double: return .double
+        case .timestamp: return .timestamp
+        case .json: return .json
+        case .list(let element): return .list(typePlan(element, contract: contract, plans: plans))
+        case .map(let element): return .map(typePlan(element, contract: contract, plans: plans))
+        case .named(let name):
+            switch contract.namedType(name) {
+            case .lifecycle(let l)?:
+                return .enumeration(name: l.name, values: Set(l.states.map(\.name)),
+                                    legacy: Dictionary(l.legacy.map { ($0.value, $0.state) }, uniquingKeysWith: { a, _ in a }),
+                                    isOpen: false)
+            case .enumeration(let e)?:
+                return .enumeration(name: e.name, values: Set(e.values.map(\.name)), legacy: [:], isOpen: e.isOpen)
+            case .errorCatalog(let c)?:
+                return .enumeration(name: c.name, values: Set(c.codes.map(\.code)), legacy: [:], isOpen: false)
+            case .model(let m)?:
+                if let plan = plans[m.name] { return .model(plan) }
+                return .json
+            case nil:
+                return .json  // Unreachable for a linted contract.
+            }
+        }
+    }
+
+    private static func absentValue(of field: Field) -> RuleValue {
+        switch field.defaultValue {
+        case .null?, nil: return .null
+        case .bool(let b)?: return .bool(b)
+        case .int(let i)?: return .int(i)
+        case .double(let d)?: return .double(d)
+        case .string(let s)?: return .string(s)
+        case .enumValue(let v)?: return .enumValue(v)
+        case .emptyList?, .emptyMap?: return .other
+        }
+    }
+}

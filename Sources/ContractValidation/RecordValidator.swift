@@ -1,0 +1,267 @@
+import ContractRuntime
+import ContractSchema
+
+/// Validates serialized records against a model by interpreting the schema at run time: the same
+/// shape, type, enum and rule checks the generated decoders make, without compiling anything.
+public struct RecordValidator: @unchecked Sendable {
+    // @unchecked: the plans are built once in `init` and only read afterwards.
+    private let plan: ModelPlan
+    /// Options of this validator.
+    public let options: Options
+
+    /// How records are read.
+    public struct Options: Sendable {
+        /// Accept the v1.0 values of the schema's `legacy` tables (read as the states they now mean).
+        public var acceptsLegacyValues: Bool
+        /// Limits on each record's JSON.
+        public var limits: JSONReaderLimits
+
+        /// Creates options.
+        public init(acceptsLegacyValues: Bool = false, limits: JSONReaderLimits = .init()) {
+            self.acceptsLegacyValues = acceptsLegacyValues
+            self.limits = limits
+        }
+    }
+
+    /// Why a validator cannot be built.
+    public enum SetupError: Error, Equatable, CustomStringConvertible {
+        /// The contract has no model of that name.
+        case unknownModel(String, available: [String])
+        /// The contract has several models and none was chosen.
+        case ambiguousModel(available: [String])
+        /// The contract has no models at all.
+        case noModels
+
+        public var description: String {
+            switch self {
+            case let .unknownModel(name, available):
+                "the schema has no model `\(name)`\(Suggestion.didYouMean(name, among: available)) (models: \(available.joined(separator: ", ")))"
+            case .ambiguousModel(let available):
+                "the schema has \(available.count) models (\(available.joined(separator: ", "))); choose one with --model"
+            case .noModels:
+                "the schema defines no models, so there is nothing to validate records against"
+            }
+        }
+    }
+
+    /// A validator for `modelName` (or the contract's only model) of a contract that linted clean.
+    public init(contract: Contract, model modelName: String? = nil, options: Options = .init()) throws(SetupError) {
+        let names = contract.models.map(\.name)
+        let name: String
+        if let modelName {
+            name = modelName
+        } else if names.count == 1 {
+            name = names[0]
+        } else if names.isEmpty {
+            throw .noModels
+        } else {
+            throw .ambiguousModel(available: names)
+        }
+        guard let plan = PlanBuilder.plan(for: name, in: contract) else {
+            throw .unknownModel(name, available: names)
+        }
+        self.plan = plan
+        self.options = options
+    }
+
+    /// The name of the model records are checked against.
+    public var modelName: String { plan.name }
+
+    /// Nil when `record` (one JSON text, without its line break) is a valid record; otherwise the first
+    /// problem found, in reading order.
+    public func validate(_ record: UnsafeBufferPointer<UInt8>) -> RecordError? {
+        do {
+            var reader = try JSONReader(unsafeBuffer: record, limits: options.limits)
+            try RecordReading(options: options).readModel(plan, from: &reader)
+            try reader.expectEnd()
+            return nil
+        } catch let error as RecordError {
+            return error
+        } catch let error as JSONReadError {
+            return RecordError(error)
+        } catch {
+            return RecordError(category: "malformed_json", message: "\(error)", path: "$")
+        }
+    }
+
+    /// As ``validate(_:)`` for bytes in any contiguous collection.
+    public func validate(_ record: [UInt8]) -> RecordError? {
+        record.withUnsafeBufferPointer { validate($0) }
+    }
+}
+
+/// The reading itself: one record's values, checked against the plan as they are read.
+private struct RecordReading {
+    let options: RecordValidator.Options
+
+    func readModel(_ plan: ModelPlan, from reader: inout JSONReader) throws -> Void {
+        guard try reader.peekKind() == .object else {
+            throw RecordError(category: RecordError.notAnObject,
+                              message: "expected \(TypePlan.model(plan).description), found \(try describeNext(&reader))",
+                              path: reader.path, offset: reader.offset)
+        }
+        let objectPath = reader.path
+        try reader.beginObject()
+        let fields = plan.fields
+        var values = [RuleValue](repeating: .null, count: fields.count)
+        var seen = [Bool](repeating: false, count: fields.count)
+        var expected = 0
+        while let key = try reader.nextKey() {
+            // Records usually list keys in schema order: try the next expected field first.
+            var index = -1
+            if expected < fields.count, key.matches(fields[expected].wireBytes) {
+                index = expected
+            } else {
+                for i in fields.indices where key.matches(fields[i].wireBytes) {
+                    index = i
+                    break
+                }
+            }
+            guard index >= 0 else {
+                if plan.allowsAdditionalKeys {
+                    try reader.skipValue()
+                    continue
+                }
+                throw RecordError(category: RecordError.unknownField,
+                                  message: "unknown key \(quoted(key.string)) in \(plan.name)\(Suggestion.didYouMean(key.string, among: fields.map(\.name)))",
+                                  path: reader.path, offset: reader.offset)
+            }
+            expected = index + 1
+            seen[index] = true
+            let field = fields[index]
+            values[index] = try readField(field, from: &reader)
+        }
+        for index in fields.indices where !seen[index] {
+            if fields[index].isRequired {
+                throw RecordError(category: RecordError.missingField,
+                                  message: "missing key \(quoted(fields[index].name)) of \(plan.name)",
+                                  path: objectPath, offset: reader.offset)
+            }
+            values[index] = fields[index].absentValue
+        }
+        for rule in plan.rules {
+            let holds = RuleEvaluator.evaluate(rule.expression) { name in
+                plan.fieldIndex[name].map { values[$0] } ?? .null
+            }
+            if !holds {
+                throw RecordError(category: RecordError.rule(rule.id), message: rule.message, path: objectPath)
+            }
+        }
+    }
+
+    private func readField(_ field: FieldPlan, from reader: inout JSONReader) throws -> RuleValue {
+        if try reader.readNullIfPresent() {
+            guard field.isNullable || isJSON(field.type) else {
+                throw RecordError(category: RecordError.wrongType,
+                                  message: "expected \(field.type.description), found null (`\(field.name)` is not nullable)",
+                                  path: reader.path, offset: reader.offset)
+            }
+            return .null
+        }
+        return try readValue(field.type, keep: field.isReadByRules, from: &reader)
+    }
+
+    /// JSON null is one of a `json` field's values, so it is valid there even when not nullable.
+    private func isJSON(_ type: TypePlan) -> Bool {
+        if case .json = type { return true }
+        return false
+    }
+
+    /// Reads one non-null value of `type`; `keep` says whether rules need it.
+    private func readValue(_ type: TypePlan, keep: Bool, from reader: inout JSONReader) throws -> RuleValue {
+        switch type {
+        case .string:
+            try expect(.string, type, &reader)
+            if keep { return .string(try reader.readString()) }
+            try reader.skipValue()
+            return .other
+        case .bool:
+            try expect(.bool, type, &reader)
+            return .bool(try reader.readBool())
+        case .int:
+            try expect(.number, type, &reader)
+            return .int(try reader.readInt64())
+        case .double:
+            try expect(.number, type, &reader)
+            return .double(try reader.readDouble())
+        case .timestamp:
+            try expect(.string, type, &reader)
+            let start = reader.offset
+            let text = try reader.readString()
+            guard let date = RFC3339Timestamp.parse(text) else {
+                throw RecordError(category: RecordError.invalidTimestamp,
+                                  message: "\(quoted(text)) is not an RFC 3339 timestamp like \"2026-02-26T10:30:00Z\"",
+                                  path: reader.path, offset: start)
+            }
+            return .timestamp(date.timeIntervalSince1970)
+        case .json:
+            try reader.skipValue()
+            return .other
+        case .list(let element):
+            try expect(.array, type, &reader)
+            try reader.beginArray()
+            while try reader.nextElement() {
+                try readElement(element, from: &reader)
+            }
+            return .other
+        case .map(let element):
+            try expect(.object, type, &reader)
+            try reader.beginObject()
+            while try reader.nextKey() != nil {
+                try readElement(element, from: &reader)
+            }
+            return .other
+        case let .enumeration(name, values, legacy, isOpen):
+            try expect(.string, type, &reader)
+            let start = reader.offset
+            let text = try reader.readString()
+            if values.contains(text) || isOpen { return .enumValue(text) }
+            if options.acceptsLegacyValues, let current = legacy[text] { return .enumValue(current) }
+            let hint = legacy[text].map { "; it is a legacy value for \(quoted($0)), accepted with --accept-legacy" }
+                ?? Suggestion.didYouMean(text, among: values.sorted())
+            throw RecordError(category: RecordError.unknownEnumValue,
+                              message: "\(quoted(text)) is not a value of \(name)\(hint)",
+                              path: reader.path, offset: start)
+        case .model(let plan):
+            try readModel(plan, from: &reader)
+            return .other
+        }
+    }
+
+    /// An element of a list or map: null only where JSON allows anything.
+    private func readElement(_ type: TypePlan, from reader: inout JSONReader) throws {
+        if case .json = type {
+            try reader.skipValue()
+            return
+        }
+        if try reader.readNullIfPresent() {
+            throw RecordError(category: RecordError.wrongType, message: "expected \(type.description), found null",
+                              path: reader.path, offset: reader.offset)
+        }
+        _ = try readValue(type, keep: false, from: &reader)
+    }
+
+    /// Throws `wrong_type` (or `not_an_object` for models) unless the next value is of `kind`.
+    private func expect(_ kind: JSONValueKind, _ type: TypePlan, _ reader: inout JSONReader) throws {
+        let next = try reader.peekKind()
+        guard next == kind else {
+            throw RecordError(category: RecordError.wrongType, message: "expected \(type.description), found \(try describeNext(&reader))",
+                              path: reader.path, offset: reader.offset)
+        }
+    }
+
+    private func describeNext(_ reader: inout JSONReader) throws -> String {
+        switch try reader.peekKind() {
+        case .string: "a string"
+        case .number: "a number"
+        case .bool: "a boolean"
+        case .null: "null"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
+    private func quoted(_ text: String) -> String {
+        (try? JSONValue.string(text).jsonString()) ?? "\"\(text)\""
+    }
+}

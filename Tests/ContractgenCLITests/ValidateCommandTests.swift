@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@Suite struct ValidateCommandTests {
+    private func temporaryFile(_ bytes: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("records-\(UUID().uuidString).jsonl").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private static let validRecord =
+        #"{"step":"s","result":null,"completed":false,"message":"","status":"pending","error_code":null,"error_message":null}"#
+
+    @Test func validRecordsExitZeroWithASummary() throws {
+        let out = try CLIRunner.run(["validate", "Tests/Fixtures/records/execution_valid.jsonl"])
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout == "")
+        #expect(out.stderr.hasPrefix("9 records, 9 valid, 0 invalid, "))
+        #expect(out.stderr.hasSuffix(" MB/s\n"))
+    }
+
+    @Test func everyInvalidRecordPrintsItsCategoryAndPath() throws {
+        let path = "Tests/Fixtures/records/execution_invalid.jsonl"
+        let out = try CLIRunner.run(["validate", path])
+        #expect(out.status == 1)
+        let expectedURL = CLIRunner.packageRoot.appendingPathComponent("Tests/Fixtures/records/execution_invalid.expected")
+        if ProcessInfo.processInfo.environment["RECORD_FIXTURES"] == "1" {
+            try out.stdout.write(to: expectedURL, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(out.stdout == expected)
+        let lines = out.stdout.split(separator: "\n")
+        #expect(lines.count == 31, "one line per invalid record")
+        #expect(out.stderr.hasPrefix("31 records, 0 valid, 31 invalid, "))
+    }
+
+    @Test func crlfLineEndingsAndAMissingFinalNewlineAreAccepted() throws {
+        let out = try CLIRunner.run(["validate", "Tests/Fixtures/records/execution_crlf_no_final_newline.jsonl"])
+        #expect(out.status == 0, "\(out.stdout)")
+        #expect(out.stderr.hasPrefix("3 records, 3 valid, 0 invalid"))
+    }
+
+    @Test func aBlankLineIsInvalidButTheFinalNewlineEndsTheFile() throws {
+        let path = try temporaryFile(Array((Self.validRecord + "\n\n" + Self.validRecord + "\n").utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let out = try CLIRunner.run(["validate", path])
+        #expect(out.status == 1)
+        #expect(out.stdout == "\(path):2: error: [empty_line] empty line where a record should be at $\n")
+        #expect(out.stderr.hasPrefix("3 records, 2 valid, 1 invalid"))
+    }
+
+    @Test func aHundredThousandCharacterStringIsValidated() throws {
+        let long = String(repeating: "長", count: 100_000)
+        let record = Self.validRecord.replacingOccurrences(of: #""message":"""#, with: #""message":"\#(long)""#)
+        let path = try temporaryFile(Array((record + "\n").utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let out = try CLIRunner.run(["validate", path])
+        #expect(out.status == 0, "\(out.stdout)")
+    }
+
+    @Test func aHundredThousandDeepArrayIsRefusedWithoutCrashing() throws {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let record = Self.validRecord.replacingOccurrences(of: #""result":null"#, with: #""result":\#(deep)"#)
+        let path = try temporaryFile(Array((record + "\n").utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let out = try CLIRunner.run(["validate", path])
+        #expect(out.status == 1)
+        #expect(out.stdout.hasPrefix("\(path):1: error: [too_deep] "))
+    }
+
+    @Test func jsonFormatPrintsOneObjectPerInvalidRecord() throws {
+        let out = try CLIRunner.run(["validate", "--format", "json", "-"],
+                                    input: Data((Self.validRecord + "\n[1]\n").utf8))
+        #expect(out.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        #expect(object?["file"] as? String == "<stdin>")
+        #expect(object?["line"] as? Int == 2)
+        #expect(object?["category"] as? String == "not_an_object")
+        #expect(object?["path"] as? String == "$")
+    }
+
+    @Test func maxErrorsStopsAfterThatManyInvalidRecords() throws {
+        let out = try CLIRunner.run(["validate", "--max-errors", "2", "Tests/Fixtures/records/execution_invalid.jsonl"])
+        #expect(out.status == 1)
+        #expect(out.stdout.split(separator: "\n").count == 2)
+        #expect(out.stderr.hasPrefix("2 records, 0 valid, 2 invalid"))
+    }
+
+    @Test func legacyValuesAreAcceptedOnlyWhenAsked() throws {
+        let legacy = #"{"step":"s","result":null,"completed":false,"message":"","status":"error","error_code":"E003","error_message":"boom"}"#
+        let refused = try CLIRunner.run(["validate", "-"], input: Data(legacy.utf8))
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("[unknown_enum_value] \"error\" is not a value of TaskStatus; it is a legacy value for \"failed\""))
+        let accepted = try CLIRunner.run(["validate", "--accept-legacy", "-"], input: Data(legacy.utf8))
+        #expect(accepted.status == 0, "\(accepted.stdout)")
+    }
+
+    @Test func anotherSchemaAndModelCanBeChosen() throws {
+        let run = #"{"id":"r1","source":"skill","source_ref":"pptx","session_id":null,"status":"running","started_at":"2026-02-20T10:00:00Z","finished_at":null,"duration_ms":null,"error_code":null,"error_message":null,"metadata":null}"#
+        let out = try CLIRunner.run(["validate", "--schema", "schema/agent_run.yaml", "--model", "AgentRun", "-"],
+                                    input: Data(run.utf8))
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+    }
+
+    @Test func anUnknownModelIsAUsageErrorWithASuggestion() throws {
+        let out = try CLIRunner.run(["validate", "--model", "TaskStepResults", "-"], input: Data())
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("no model `TaskStepResults`; did you mean `TaskStepResult`?"))
+    }
+
+    @Test func aMissingFileExitsTwo() throws {
+        let out = try CLIRunner.run(["validate", "no/such/file.jsonl"])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("error: cannot read no/such/file.jsonl"))
+    }
+}
