@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "GeneratedCodeTests",
             // ContractSchema reads the seed schemas, so lifecycle tests compare with the schema itself.
-            dependencies: ["ExecutionContracts", "ContractRuntime", "ContractSchema"]
+            dependencies: ["ExecutionContracts", "ContractRuntime", "ContractSchema", "ContractValidation"]
         ),
         .testTarget(
             name: "ContractgenCLITests",

@@ -21,5 +21,25 @@ let package = Package(
             path: "Benchmarks/CodegenBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "RuntimeBenchmarks",
+            dependencies: [
+                .product(name: "ContractRuntime", package: "ExecutionContracts"),
+                .product(name: "ExecutionContracts", package: "ExecutionContracts"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/RuntimeBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Plain executable (no benchmark plugin): streams a JSON Lines file through the generated decoder
+        // or Foundation's JSONDecoder. Driven by run-validation-bench.sh, compared with pydantic and msgspec.
+        .executableTarget(
+            name: "DecodeBenchmarks",
+            dependencies: [
+                .product(name: "ExecutionContracts", package: "ExecutionContracts"),
+                .product(name: "ContractRuntime", package: "ExecutionContracts"),
+            ],
+            path: "Benchmarks/DecodeBenchmarks"
+        ),
     ]
 )

@@ -1,7 +1,7 @@
 import ContractSchema
 
 /// Writes one Swift file for one contract: header, imports, the runtime version check, then every
-/// lifecycle, enum, error catalog and model in schema order.
+/// lifecycle (with its retry policy), enum, error catalog (with its normalize table) and model in schema order.
 struct FileEmitter {
     let contract: Contract
     let options: SwiftGeneratorOptions
@@ -25,6 +25,10 @@ struct FileEmitter {
         for lifecycle in contract.lifecycles {
             w.line()
             LifecycleEmitter(lifecycle: lifecycle, contract: contract, access: access).emit(into: &w)
+            if let retry = lifecycle.retry {
+                w.line()
+                RetryPolicyEmitter(lifecycle: lifecycle, policy: retry, contract: contract, access: access).emit(into: &w)
+            }
         }
         for enumeration in contract.enums {
             w.line()
@@ -33,12 +37,18 @@ struct FileEmitter {
         for catalog in contract.errorCatalogs {
             w.line()
             ErrorCatalogEmitter(catalog: catalog, contract: contract, access: access).emit(into: &w)
+            if let table = catalog.normalize {
+                w.line()
+                NormalizeTableEmitter(catalog: catalog, table: table, access: access).emit(into: &w)
+            }
         }
         for model in contract.models {
             w.line()
             ModelEmitter(model: model, contract: contract, access: access).emit(into: &w)
             w.line()
             CodableEmitter(model: model, contract: contract, access: access).emit(into: &w)
+            w.line()
+            FastJSONEmitter(model: model, contract: contract, access: access).emit(into: &w)
         }
         return w.text
     }

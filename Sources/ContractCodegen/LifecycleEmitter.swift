@@ -67,6 +67,8 @@ struct LifecycleEmitter {
                 }
             }
             w.line()
+            emitCanTransition(targets: targets, into: &w)
+            w.line()
             w.doc("What reaching this state means; nil for a state that is not terminal.")
             w.block("\(access)var outcome: Outcome?") { w in
                 w.switchBlock("self") { w in
@@ -84,6 +86,41 @@ struct LifecycleEmitter {
             if let record = lifecycle.record, let model = contract.model(named: record),
                lifecycle.transitions.contains(where: { $0.guardSource != nil }) {
                 emitGuards(record: model, into: &w)
+            }
+        }
+    }
+
+    /// `canTransition(to:)` as a switch over the state and then the target, so the check allocates
+    /// nothing; states with the same targets share a case.
+    private func emitCanTransition(targets: [String: [String]], into w: inout SwiftWriter) {
+        var groups: [(targets: [String], states: [String])] = []
+        var groupIndex: [[String]: Int] = [:]
+        for state in lifecycle.states {
+            var seen: Set<String> = []
+            let stateTargets = targets[state.name, default: []].filter { seen.insert($0).inserted }
+            if let i = groupIndex[stateTargets] {
+                groups[i].states.append(caseRef(state.name))
+            } else {
+                groupIndex[stateTargets] = groups.count
+                groups.append((stateTargets, [caseRef(state.name)]))
+            }
+        }
+        w.doc("Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.")
+        w.block("\(access)func canTransition(to next: \(name)) -> Bool") { w in
+            w.switchBlock("self") { w in
+                for group in groups {
+                    let head = "case \(group.states.joined(separator: ", ")):"
+                    if group.targets.isEmpty || group.targets.count == lifecycle.states.count {
+                        w.line("\(head) \(!group.targets.isEmpty)")
+                        continue
+                    }
+                    // The inner switch is the case's expression, one level deeper than `case`.
+                    w.line(head)
+                    w.line("    switch next {")
+                    w.line("    case \(group.targets.map(caseRef).joined(separator: ", ")): true")
+                    w.line("    default: false")
+                    w.line("    }")
+                }
             }
         }
     }

@@ -22,6 +22,13 @@ struct SwiftWriter {
         line("}")
     }
 
+    /// The body one level deeper, without braces.
+    mutating func indented(_ body: (inout SwiftWriter) -> Void) {
+        depth += 1
+        body(&self)
+        depth -= 1
+    }
+
     /// `switch subject {`, the body at the same depth (Swift style puts `case` level with `switch`), `}`.
     mutating func switchBlock(_ subject: String, _ body: (inout SwiftWriter) -> Void) {
         line("switch \(subject) {")

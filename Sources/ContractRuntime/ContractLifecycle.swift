@@ -1,7 +1,8 @@
 /// A generated lifecycle: a status enum whose transitions the schema lists.
 ///
 /// Generated enums provide the tables (`initial`, `isTerminal`, `allowedTransitions`, `outcome`,
-/// `legacyValues`); the checks are shared here.
+/// `legacyValues`) and `canTransition(to:)` as a switch, so checking a move allocates nothing; the
+/// throwing check and the error it throws are shared here.
 public protocol ContractLifecycle: RawRepresentable, Sendable, Hashable, CaseIterable, Codable where RawValue == String {
     /// The lifecycle's type name, used in errors.
     static var lifecycleName: String { get }
@@ -15,6 +16,8 @@ public protocol ContractLifecycle: RawRepresentable, Sendable, Hashable, CaseIte
     var allowedTransitions: [Self] { get }
     /// What reaching this state means; nil for a state that is not terminal.
     var outcome: Outcome? { get }
+    /// Whether the schema lists the move from this state to `next`, guards (`when:`) aside.
+    func canTransition(to next: Self) -> Bool
 }
 
 extension ContractLifecycle {
@@ -31,6 +34,7 @@ extension ContractLifecycle {
     ///
     /// This is the structural check: guards (`when:`) over a record are not evaluated here. Lifecycles
     /// with guarded transitions also generate `canTransition(to:record:)`, which evaluates them.
+    /// Generated code replaces this default, which builds `allowedTransitions`, with an allocation-free switch.
     public func canTransition(to next: Self) -> Bool {
         allowedTransitions.contains(next)
     }

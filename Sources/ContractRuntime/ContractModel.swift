@@ -9,6 +9,11 @@ public protocol ContractModel: Sendable, Hashable, Codable {
     static var modelName: String { get }
     /// Every rule this value breaks, in schema order; empty when the value is valid.
     func violations() -> [RuleViolation]
+    /// Reads a value with the strict pull reader, checking shape, types, enum values and rules; throws
+    /// ``RecordError`` with the same categories `contractgen validate` reports.
+    init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws
+    /// Writes the value as JSON, keys in schema order and nulls explicit, without checking rules.
+    func writeJSON(to output: inout JSONOutput)
 }
 
 extension ContractModel {
@@ -20,12 +25,18 @@ extension ContractModel {
         }
     }
 
-    /// Decodes a value from JSON text in UTF-8: shape, types and rules are all checked.
-    ///
-    /// Decoding goes through Foundation's `JSONDecoder` for now; it reads `1.0` as an integer where an
-    /// integer is expected and keeps the last of duplicate keys.
+    /// Decodes a value from JSON text in UTF-8 with the strict fast decoder: JSON syntax (RFC 8259 and
+    /// I-JSON: duplicate keys, bad UTF-8, lone surrogates, `NaN`, overflowing numbers are refused), shape,
+    /// types, enum values and rules are all checked. Throws ``RecordError``.
     public init(jsonUTF8Data: Data) throws {
-        self = try JSONDecoder().decode(Self.self, from: jsonUTF8Data)
+        try self.init(jsonUTF8Data: jsonUTF8Data, options: JSONDecodingOptions())
+    }
+
+    /// As ``init(jsonUTF8Data:)``, with options (legacy values, limits).
+    public init(jsonUTF8Data: Data, options: JSONDecodingOptions) throws {
+        self = try JSONFields.decode(jsonUTF8Data, limits: options.limits) { reader in
+            try Self(jsonReader: &reader, options: options)
+        }
     }
 
     /// Decodes a value from JSON text.
@@ -33,11 +44,13 @@ extension ContractModel {
         try self.init(jsonUTF8Data: Data(jsonString.utf8))
     }
 
-    /// The value as compact JSON in UTF-8, keys in schema order and nulls explicit.
-    ///
-    /// Throws `EncodingError.invalidValue` when the value breaks a rule.
+    /// The value as compact JSON in UTF-8: keys in schema order, nulls explicit, doubles in shortest
+    /// round-trip form. Throws ``ValidationFailure`` when the value breaks a rule.
     public func jsonUTF8Data() throws -> Data {
-        try JSONValueEncoder().encode(self).jsonUTF8Data()
+        try validate()
+        var output = JSONOutput()
+        writeJSON(to: &output)
+        return Data(output.bytes)
     }
 
     /// The value as compact JSON text; see ``jsonUTF8Data()``.

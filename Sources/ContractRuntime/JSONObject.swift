@@ -1,16 +1,16 @@
 /// The members of a JSON object, in insertion order.
 ///
-/// Keys are unique: setting an existing key replaces its value in place. Two objects are equal when
-/// they hold the same members in the same order.
+/// Keys are unique and compared exactly, by their UTF-8 bytes (so NFC and NFD spellings of a key are
+/// two keys, as they are in JSON): setting an existing key replaces its value in place. Two objects are
+/// equal when they hold the same members in the same order. Lookups scan the members, which is faster
+/// than hashing for the small objects records hold and keeps building an object allocation-light.
 public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     /// The members, in order.
     public private(set) var members: [(key: String, value: JSONValue)]
-    private var positions: [String: Int]
 
     /// An empty object.
     public init() {
         members = []
-        positions = [:]
     }
 
     /// An object with `members` in order; a repeated key keeps its first position and last value.
@@ -19,6 +19,11 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         for (key, value) in members {
             self[key] = value
         }
+    }
+
+    /// Members whose keys are already known to be distinct (the strict reader refuses duplicates).
+    init(uniqueMembers members: [(key: String, value: JSONValue)]) {
+        self.members = members
     }
 
     /// An object with the literal's members, in the literal's order.
@@ -35,21 +40,27 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     /// The value for `key`; setting nil removes the member.
     public subscript(key: String) -> JSONValue? {
-        get { positions[key].map { members[$0].value } }
+        get { index(of: key).map { members[$0].value } }
         set {
-            if let index = positions[key] {
+            if let index = index(of: key) {
                 if let newValue {
                     members[index].value = newValue
                 } else {
                     members.remove(at: index)
-                    positions = [:]
-                    for (i, member) in members.enumerated() { positions[member.key] = i }
                 }
             } else if let newValue {
-                positions[key] = members.count
                 members.append((key, newValue))
             }
         }
+    }
+
+    private func index(of key: String) -> Int? {
+        members.firstIndex { Self.sameKey($0.key, key) }
+    }
+
+    /// Exact key equality: the same UTF-8 bytes (Swift's `==` would also equate NFC and NFD forms).
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     /// Iterates the members in order.
@@ -58,13 +69,14 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.members.elementsEqual(rhs.members) { $0.key == $1.key && $0.value == $1.value }
+        lhs.members.elementsEqual(rhs.members) { sameKey($0.key, $1.key) && $0.value == $1.value }
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(members.count)
         for (key, value) in members {
-            hasher.combine(key)
+            hasher.combine(key.utf8.count)
+            for byte in key.utf8 { hasher.combine(byte) }
             hasher.combine(value)
         }
     }

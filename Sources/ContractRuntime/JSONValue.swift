@@ -22,6 +22,37 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue {
+    /// Exact equality: strings and keys compare by their UTF-8 bytes, so NFC and NFD forms differ
+    /// (Swift's `String ==` would equate them); `.int(1)` and `.double(1)` differ.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case let (.bool(a), .bool(b)): a == b
+        case let (.int(a), .int(b)): a == b
+        case let (.double(a), .double(b)): a == b || (a.isNaN && b.isNaN)
+        case let (.string(a), .string(b)): JSONObject.sameKey(a, b)
+        case let (.array(a), .array(b)): a == b
+        case let (.object(a), .object(b)): a == b
+        default: false
+        }
+    }
+
+    /// Hashes consistently with ``==(_:_:)``: strings by their UTF-8 bytes.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(1); hasher.combine(b)
+        case .int(let i): hasher.combine(2); hasher.combine(i)
+        case .double(let d): hasher.combine(3); hasher.combine(d)
+        case .string(let s):
+            hasher.combine(4)
+            hasher.combine(s.utf8.count)
+            for byte in s.utf8 { hasher.combine(byte) }
+        case .array(let a): hasher.combine(5); hasher.combine(a)
+        case .object(let o): hasher.combine(6); hasher.combine(o)
+        }
+    }
+
     /// Whether the value is `null`.
     public var isNull: Bool { self == .null }
 
@@ -77,12 +108,10 @@ extension JSONValue {
 }
 
 extension JSONValue {
-    /// Parses JSON text in UTF-8.
-    ///
-    /// Parsing goes through Foundation's `JSONDecoder` for now, which does not report object key order
-    /// (keys come back sorted) and reads `1.0` as the integer `1`.
+    /// Parses JSON text in UTF-8 with the strict reader: RFC 8259 and I-JSON, duplicate keys refused at
+    /// any depth, `1` and `1.0` kept distinct, key order kept. Throws ``JSONReadError``.
     public init(jsonUTF8Data: Data) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: jsonUTF8Data)
+        try self.init(strictUTF8: jsonUTF8Data)
     }
 
     /// Parses JSON text.

@@ -36,6 +36,15 @@ struct RulePlan {
     let id: String
     let expression: RuleExpression
     let message: String
+    /// The fields the rule reads and their indices, so evaluation looks them up without hashing.
+    let fields: [(name: String, index: Int)]
+
+    /// The index of the field `name` among the model's fields.
+    @inline(__always)
+    func index(of name: String) -> Int? {
+        for field in fields where field.name == name { return field.index }
+        return nil
+    }
 }
 
 /// What a value must be.
@@ -83,11 +92,15 @@ enum PlanBuilder {
             for (index, field) in plan.fields.enumerated() { plan.fieldIndex[field.name] = index }
             plan.rules = model.rules.compactMap { rule in
                 guard let expression = rule.expression else { return nil }
+                var fields: [(name: String, index: Int)] = []
                 for name in expression.referencedFields {
-                    if let index = plan.fieldIndex[name] { plan.fields[index].isReadByRules = true }
+                    if let index = plan.fieldIndex[name] {
+                        plan.fields[index].isReadByRules = true
+                        fields.append((name, index))
+                    }
                 }
                 return RulePlan(id: rule.id, expression: expression,
-                                message: rule.message ?? "the record breaks rule \(rule.id): \(rule.source)")
+                                message: rule.message ?? "the record breaks rule \(rule.id): \(rule.source)", fields: fields)
             }
         }
         return plans[modelName]

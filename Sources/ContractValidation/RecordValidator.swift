@@ -95,16 +95,23 @@ private struct RecordReading {
     let options: RecordValidator.Options
 
     func readModel(_ plan: ModelPlan, from reader: inout JSONReader) throws -> Void {
-        guard try reader.peekKind() == .object else {
-            throw RecordError(category: RecordError.notAnObject,
-                              message: "expected \(TypePlan.model(plan).description), found \(try describeNext(&reader))",
-                              path: reader.path, offset: reader.offset)
-        }
-        let objectPath = reader.path
-        try reader.beginObject()
+        let objectPath = try JSONFields.beginModel(&reader, name: plan.name)
         let fields = plan.fields
-        var values = [RuleValue](repeating: .null, count: fields.count)
-        var seen = [Bool](repeating: false, count: fields.count)
+        // Values and "seen" flags live on the stack: no allocation per record, and nested models
+        // (read recursively) each get their own.
+        try withUnsafeTemporaryAllocation(of: RuleValue.self, capacity: fields.count) { values in
+            values.initialize(repeating: .null)
+            defer { values.deinitialize() }
+            try withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { seen in
+                seen.initialize(repeating: false)
+                try readMembers(plan, objectPath: objectPath, values: values, seen: seen, from: &reader)
+            }
+        }
+    }
+
+    private func readMembers(_ plan: ModelPlan, objectPath: String, values: UnsafeMutableBufferPointer<RuleValue>,
+                             seen: UnsafeMutableBufferPointer<Bool>, from reader: inout JSONReader) throws {
+        let fields = plan.fields
         var expected = 0
         while let key = try reader.nextKey() {
             // Records usually list keys in schema order: try the next expected field first.
@@ -128,8 +135,7 @@ private struct RecordReading {
             }
             expected = index + 1
             seen[index] = true
-            let field = fields[index]
-            values[index] = try readField(field, from: &reader)
+            values[index] = try readField(fields[index], from: &reader)
         }
         for index in fields.indices where !seen[index] {
             if fields[index].isRequired {
@@ -141,7 +147,7 @@ private struct RecordReading {
         }
         for rule in plan.rules {
             let holds = RuleEvaluator.evaluate(rule.expression) { name in
-                plan.fieldIndex[name].map { values[$0] } ?? .null
+                rule.index(of: name).map { values[$0] } ?? .null
             }
             if !holds {
                 throw RecordError(category: RecordError.rule(rule.id), message: rule.message, path: objectPath)
@@ -185,15 +191,7 @@ private struct RecordReading {
             try expect(.number, type, &reader)
             return .double(try reader.readDouble())
         case .timestamp:
-            try expect(.string, type, &reader)
-            let start = reader.offset
-            let text = try reader.readString()
-            guard let date = RFC3339Timestamp.parse(text) else {
-                throw RecordError(category: RecordError.invalidTimestamp,
-                                  message: "\(quoted(text)) is not an RFC 3339 timestamp like \"2026-02-26T10:30:00Z\"",
-                                  path: reader.path, offset: start)
-            }
-            return .timestamp(date.timeIntervalSince1970)
+            return .timestamp(try JSONFields.timestamp(&reader).timeIntervalSince1970)
         case .json:
             try reader.skipValue()
             return .other
@@ -241,24 +239,9 @@ private struct RecordReading {
         _ = try readValue(type, keep: false, from: &reader)
     }
 
-    /// Throws `wrong_type` (or `not_an_object` for models) unless the next value is of `kind`.
+    /// Throws `wrong_type` unless the next value is of `kind`.
     private func expect(_ kind: JSONValueKind, _ type: TypePlan, _ reader: inout JSONReader) throws {
-        let next = try reader.peekKind()
-        guard next == kind else {
-            throw RecordError(category: RecordError.wrongType, message: "expected \(type.description), found \(try describeNext(&reader))",
-                              path: reader.path, offset: reader.offset)
-        }
-    }
-
-    private func describeNext(_ reader: inout JSONReader) throws -> String {
-        switch try reader.peekKind() {
-        case .string: "a string"
-        case .number: "a number"
-        case .bool: "a boolean"
-        case .null: "null"
-        case .array: "an array"
-        case .object: "an object"
-        }
+        try JSONFields.expect(kind, type.description, &reader)
     }
 
     private func quoted(_ text: String) -> String {

@@ -78,6 +78,45 @@ import Testing
                   C01: { name: bad_request, category: client, retryable: false, message: The request is invalid. }
                   C02: { name: upstream_down, category: dependency, retryable: true, status: broken }
             """),
+        ("normalize_table", """
+            contract: Snippet
+            version: 1.0.0
+            errors:
+              CallError:
+                codes:
+                  C01: { name: bad_request, category: client, retryable: false }
+                  C02: { name: too_slow, category: timeout, retryable: true }
+                  C03: { name: broken, category: system, retryable: false }
+                normalize: { validation: C01, timeout: C02, default: C03 }
+            """),
+        ("retry_policies", """
+            contract: RetrySnippet
+            version: 1.0.0
+            lifecycles:
+              UploadStatus:
+                initial: sending
+                states:
+                  sending: {}
+                  sent: { terminal: true, outcome: success }
+                transitions:
+                  sending: [sent]
+                retry: { max_retries: 5, initial_delay_ms: 200, multiplier: 1.5, max_delay_ms: 10000, jitter: full }
+              FetchStatus:
+                initial: fetching
+                states:
+                  fetching: {}
+                  fetched: { terminal: true, outcome: success }
+                transitions:
+                  fetching: [fetched]
+                retry: { max_retries: 2, initial_delay_ms: 50, max_delay_ms: 50 }
+            errors:
+              UploadError:
+                lifecycle: UploadStatus
+                codes:
+                  U01: { name: rejected, category: client, retryable: false }
+                  U02: { name: gave_up, category: system, retryable: false }
+                normalize: { retry_exhausted: U02, default: U01 }
+            """),
         ("model_field_types", """
             contract: Snippet
             version: 1.0.0

@@ -64,10 +64,17 @@ import Testing
         #expect(value == .array([.string("a\"b\\c/d\u{8}\u{C}\n\r\t"), .string("é€😀"), .string("\u{0}")]))
     }
 
-    @Test func keysThatDifferOnlyInNormalizationAreRejectedByTheTreeRatherThanMerged() throws {
-        let error = try #require(readError("{\"\u{E9}\": 1, \"e\u{301}\": 2}"))
-        #expect(error.category == .duplicateKey)
-        #expect(error.message.contains("Unicode normalization"))
+    @Test func keysThatDifferOnlyInNormalizationStayTwoMembers() throws {
+        let value = try JSONValue(strictUTF8: "{\"\u{E9}\": 1, \"e\u{301}\": 2}".utf8)
+        let object = try #require(value.objectValue)
+        #expect(object.count == 2)
+        #expect(object["\u{E9}"] == .int(1))
+        #expect(object["e\u{301}"] == .int(2))
+    }
+
+    @Test func stringsThatDifferOnlyInNormalizationAreNotEqual() {
+        #expect(JSONValue.string("\u{E9}") != JSONValue.string("e\u{301}"))
+        #expect(Set([JSONValue.string("\u{E9}"), JSONValue.string("e\u{301}")]).count == 2)
     }
 
     @Test func readsDataStringsAndNonContiguousCollections() throws {

@@ -147,7 +147,7 @@ import Testing
         var value = Self.completed
         value.status = .failed
         #expect(throws: EncodingError.self) { try JSONEncoder().encode(value) }
-        #expect(throws: EncodingError.self) { try value.jsonUTF8Data() }
+        #expect(throws: ValidationFailure.self) { try value.jsonUTF8Data() }
     }
 
     @Test func jsonResultsKeepTheirKeyOrderWhenWritten() throws {

@@ -54,11 +54,8 @@ extension JSONReader {
                         continue nextValue
                     }
                     let partial = openObjects.removeLast()
-                    let object = JSONObject(partial.members)
-                    if object.count != partial.members.count {
-                        throw mergedKeys(partial.members, objectStart: partial.start)
-                    }
-                    value = .object(object)
+                    // `nextKeyReference()` already refused duplicate keys, byte for byte.
+                    value = .object(JSONObject(uniqueMembers: partial.members))
                 } else {
                     openArrays[openArrays.count - 1].append(value)
                     if try nextElement() { continue nextValue }
@@ -100,22 +97,6 @@ extension JSONReader {
             }
             return
         }
-    }
-
-    /// The error for an object whose distinct keys `JSONObject` would merge: Swift compares `String`s
-    /// by canonical equivalence, so keys differing only in Unicode normalization would lose a member.
-    @inline(never)
-    private func mergedKeys(_ members: [(key: String, value: JSONValue)], objectStart: Int) -> JSONReadError {
-        var pair = ("", "")
-        search: for (index, member) in members.enumerated() {
-            for earlier in members[..<index] where earlier.key == member.key {
-                pair = (earlier.key, member.key)
-                break search
-            }
-        }
-        return makeError(.duplicateKey,
-                         "the keys \(JSONPathRendering.quoted(pair.0)) and \(JSONPathRendering.quoted(pair.1)) differ only in "
-                             + "Unicode normalization, and JSONValue cannot keep both", at: objectStart)
     }
 
     /// Reads a string, number, boolean or null.

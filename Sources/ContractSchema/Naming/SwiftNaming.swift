@@ -87,7 +87,9 @@ public enum SwiftNaming {
         "JSONValue", "TransitionError", "ValidationFailure", "RuleViolation", "ErrorCategory", "NormalizedError",
         "Outcome", "ContractRuntimeVersion", "ContractLifecycle", "ContractErrorCatalog", "ContractModel",
         "RFC3339Timestamp", "RuleNumber", "RuleOperators", "AnyCodingKey", "JSONObject", "JSONValueEncoder",
-        "ContractRuntimeAPIVersion_1", "CodingUserInfoKey",
+        "ContractRuntimeAPIVersion_1", "CodingUserInfoKey", "FailureKind", "NormalizingErrorCatalog", "RetryPolicy",
+        "CatalogRetryPolicy", "Duration", "JSONReader", "JSONReadError", "JSONDecodingOptions", "JSONFields", "JSONOutput",
+        "RecordError", "TrackedStatus", "FinishResult", "FinishError", "ContractErrorConvertible", "ContractTimeoutError",
     ]
 
     private static func isIdentifierScalar(_ s: Unicode.Scalar) -> Bool {

@@ -53,6 +53,23 @@ public enum AgentRunStatus: String, Sendable, Hashable, CaseIterable, Codable, C
         }
     }
 
+    /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
+    public func canTransition(to next: AgentRunStatus) -> Bool {
+        switch self {
+        case .queued:
+            switch next {
+            case .running: true
+            default: false
+            }
+        case .running:
+            switch next {
+            case .success, .error, .timeout, .canceled: true
+            default: false
+            }
+        case .success, .error, .canceled, .timeout: false
+        }
+    }
+
     /// What reaching this state means; nil for a state that is not terminal.
     public var outcome: Outcome? {
         switch self {
@@ -158,6 +175,28 @@ public enum RunErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Con
     /// Decodes a wire value, refusing codes that are not in the catalog.
     public init(from decoder: any Decoder) throws {
         self = try decoder.decodeWireValue(RunErrorCode.self, typeName: RunErrorCode.catalogName)
+    }
+}
+
+/// How RunErrorCode normalizes Swift errors: the schema's `normalize:` table.
+extension RunErrorCode: NormalizingErrorCatalog {
+    /// The code the schema's `normalize:` table gives `kind` (validation invalid_input, timeout timeout, cancellation
+    /// canceled, retry_exhausted internal_error, default internal_error); a kind the table leaves out gets the
+    /// `default:` code.
+    public static func code(for kind: FailureKind) -> RunErrorCode {
+        switch kind {
+        case .validation: .invalidInput
+        case .timeout: .timeout
+        case .cancellation: .canceled
+        case .retryExhausted, .other: .internalError
+        }
+    }
+
+    /// `error` as a code of this catalog: a `NormalizedError<RunErrorCode>` as it is, an error that declares a
+    /// RunErrorCode (`ContractErrorConvertible`) with that code, anything else by its `FailureKind` through the table.
+    /// The user message is the code's message; the error's description is kept as `detail`.
+    public static func normalize(_ error: any Error) -> NormalizedError<RunErrorCode> {
+        NormalizedError(normalizing: error)
     }
 }
 
@@ -329,5 +368,160 @@ extension AgentRun {
         try container.encode(errorCode, forKey: .errorCode)
         try container.encode(errorMessage, forKey: .errorMessage)
         try container.encode(metadata, forKey: .metadata)
+    }
+}
+
+extension AgentRun {
+    /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
+    /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
+    public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        var _id: String? = nil
+        var _source: RunSource? = nil
+        var _sourceRef: String? = nil
+        var hasSourceRef = false
+        var _sessionId: String? = nil
+        var hasSessionId = false
+        var _status: AgentRunStatus? = nil
+        var _startedAt: Date? = nil
+        var _finishedAt: Date? = nil
+        var hasFinishedAt = false
+        var _durationMs: Int64? = nil
+        var hasDurationMs = false
+        var _errorCode: RunErrorCode? = nil
+        var hasErrorCode = false
+        var _errorMessage: String? = nil
+        var hasErrorMessage = false
+        var _metadata: JSONValue? = nil
+        var hasMetadata = false
+        while let key = try reader.nextKey() {
+            if key.matches("id") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a string", field: "id", reader)
+                }
+                _id = try JSONFields.string(&reader)
+            } else if key.matches("source") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a RunSource value (a string)", field: "source", reader)
+                }
+                _source = try JSONFields.wireValue(&reader, RunSource.self, typeName: "RunSource")
+            } else if key.matches("source_ref") {
+                hasSourceRef = true
+                if try !reader.readNullIfPresent() {
+                    _sourceRef = try JSONFields.string(&reader)
+                }
+            } else if key.matches("session_id") {
+                hasSessionId = true
+                if try !reader.readNullIfPresent() {
+                    _sessionId = try JSONFields.string(&reader)
+                }
+            } else if key.matches("status") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a AgentRunStatus value (a string)", field: "status", reader)
+                }
+                _status = try JSONFields.wireValue(&reader, AgentRunStatus.self, typeName: "AgentRunStatus")
+            } else if key.matches("started_at") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("an RFC 3339 timestamp string", field: "started_at", reader)
+                }
+                _startedAt = try JSONFields.timestamp(&reader)
+            } else if key.matches("finished_at") {
+                hasFinishedAt = true
+                if try !reader.readNullIfPresent() {
+                    _finishedAt = try JSONFields.timestamp(&reader)
+                }
+            } else if key.matches("duration_ms") {
+                hasDurationMs = true
+                if try !reader.readNullIfPresent() {
+                    _durationMs = try JSONFields.int(&reader)
+                }
+            } else if key.matches("error_code") {
+                hasErrorCode = true
+                if try !reader.readNullIfPresent() {
+                    _errorCode = try JSONFields.wireValue(&reader, RunErrorCode.self, typeName: "RunErrorCode")
+                }
+            } else if key.matches("error_message") {
+                hasErrorMessage = true
+                if try !reader.readNullIfPresent() {
+                    _errorMessage = try JSONFields.string(&reader)
+                }
+            } else if key.matches("metadata") {
+                hasMetadata = true
+                if try !reader.readNullIfPresent() {
+                    _metadata = try JSONFields.json(&reader)
+                }
+            } else {
+                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+            }
+        }
+        guard let _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
+        guard let _source else { throw JSONFields.missingKey("source", model: Self.modelName, path: objectPath) }
+        guard hasSourceRef else { throw JSONFields.missingKey("source_ref", model: Self.modelName, path: objectPath) }
+        guard hasSessionId else { throw JSONFields.missingKey("session_id", model: Self.modelName, path: objectPath) }
+        guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
+        guard let _startedAt else { throw JSONFields.missingKey("started_at", model: Self.modelName, path: objectPath) }
+        guard hasFinishedAt else { throw JSONFields.missingKey("finished_at", model: Self.modelName, path: objectPath) }
+        guard hasDurationMs else { throw JSONFields.missingKey("duration_ms", model: Self.modelName, path: objectPath) }
+        guard hasErrorCode else { throw JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
+        guard hasErrorMessage else { throw JSONFields.missingKey("error_message", model: Self.modelName, path: objectPath) }
+        guard hasMetadata else { throw JSONFields.missingKey("metadata", model: Self.modelName, path: objectPath) }
+        self.init(id: _id, source: _source, sourceRef: _sourceRef, sessionId: _sessionId, status: _status, startedAt: _startedAt, finishedAt: _finishedAt, durationMs: _durationMs, errorCode: _errorCode, errorMessage: _errorMessage, metadata: _metadata)
+        try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
+    public func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.key("id")
+        output.string(self.id)
+        output.key("source")
+        output.string(self.source.rawValue)
+        output.key("source_ref")
+        if let value = self.sourceRef {
+            output.string(value)
+        } else {
+            output.null()
+        }
+        output.key("session_id")
+        if let value = self.sessionId {
+            output.string(value)
+        } else {
+            output.null()
+        }
+        output.key("status")
+        output.string(self.status.rawValue)
+        output.key("started_at")
+        output.string(RFC3339Timestamp.format(self.startedAt) ?? "")
+        output.key("finished_at")
+        if let value = self.finishedAt {
+            output.string(RFC3339Timestamp.format(value) ?? "")
+        } else {
+            output.null()
+        }
+        output.key("duration_ms")
+        if let value = self.durationMs {
+            output.int(value)
+        } else {
+            output.null()
+        }
+        output.key("error_code")
+        if let value = self.errorCode {
+            output.string(value.rawValue)
+        } else {
+            output.null()
+        }
+        output.key("error_message")
+        if let value = self.errorMessage {
+            output.string(value)
+        } else {
+            output.null()
+        }
+        output.key("metadata")
+        if let value = self.metadata {
+            output.value(value)
+        } else {
+            output.null()
+        }
+        output.endObject()
     }
 }

@@ -55,6 +55,23 @@ public enum TaskStatus: String, Sendable, Hashable, CaseIterable, Codable, Contr
         }
     }
 
+    /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
+    public func canTransition(to next: TaskStatus) -> Bool {
+        switch self {
+        case .pending:
+            switch next {
+            case .running, .cancelled: true
+            default: false
+            }
+        case .running:
+            switch next {
+            case .completed, .failed, .timedOut, .cancelled: true
+            default: false
+            }
+        case .completed, .cancelled, .timedOut, .failed: false
+        }
+    }
+
     /// What reaching this state means; nil for a state that is not terminal.
     public var outcome: Outcome? {
         switch self {
@@ -144,6 +161,28 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Contra
     /// Decodes a wire value, refusing codes that are not in the catalog.
     public init(from decoder: any Decoder) throws {
         self = try decoder.decodeWireValue(ErrorCode.self, typeName: ErrorCode.catalogName)
+    }
+}
+
+/// How ErrorCode normalizes Swift errors: the schema's `normalize:` table.
+extension ErrorCode: NormalizingErrorCatalog {
+    /// The code the schema's `normalize:` table gives `kind` (validation E001, timeout E002, cancellation E004,
+    /// retry_exhausted E005, default E003); a kind the table leaves out gets the `default:` code.
+    public static func code(for kind: FailureKind) -> ErrorCode {
+        switch kind {
+        case .validation: .validationError
+        case .timeout: .timeoutError
+        case .cancellation: .cancelledError
+        case .retryExhausted: .retryExhausted
+        case .other: .executionError
+        }
+    }
+
+    /// `error` as a code of this catalog: a `NormalizedError<ErrorCode>` as it is, an error that declares a ErrorCode
+    /// (`ContractErrorConvertible`) with that code, anything else by its `FailureKind` through the table. The user
+    /// message is the code's message; the error's description is kept as `detail`.
+    public static func normalize(_ error: any Error) -> NormalizedError<ErrorCode> {
+        NormalizedError(normalizing: error)
     }
 }
 
@@ -246,5 +285,96 @@ extension TaskStepResult {
         try container.encode(status, forKey: .status)
         try container.encode(errorCode, forKey: .errorCode)
         try container.encode(errorMessage, forKey: .errorMessage)
+    }
+}
+
+extension TaskStepResult {
+    /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
+    /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
+    public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        var _step: String? = nil
+        var _result: JSONValue? = nil
+        var _completed: Bool? = nil
+        var _message: String? = nil
+        var _status: TaskStatus? = nil
+        var _errorCode: ErrorCode? = nil
+        var hasErrorCode = false
+        var _errorMessage: String? = nil
+        var hasErrorMessage = false
+        while let key = try reader.nextKey() {
+            if key.matches("step") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a string", field: "step", reader)
+                }
+                _step = try JSONFields.string(&reader)
+            } else if key.matches("result") {
+                _result = try JSONFields.json(&reader)
+            } else if key.matches("completed") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("true or false", field: "completed", reader)
+                }
+                _completed = try JSONFields.bool(&reader)
+            } else if key.matches("message") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a string", field: "message", reader)
+                }
+                _message = try JSONFields.string(&reader)
+            } else if key.matches("status") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a TaskStatus value (a string)", field: "status", reader)
+                }
+                _status = try JSONFields.wireValue(&reader, TaskStatus.self, typeName: "TaskStatus", legacyValues: TaskStatus.legacyValues, acceptsLegacyValues: options.acceptsLegacyValues)
+            } else if key.matches("error_code") {
+                hasErrorCode = true
+                if try !reader.readNullIfPresent() {
+                    _errorCode = try JSONFields.wireValue(&reader, ErrorCode.self, typeName: "ErrorCode")
+                }
+            } else if key.matches("error_message") {
+                hasErrorMessage = true
+                if try !reader.readNullIfPresent() {
+                    _errorMessage = try JSONFields.string(&reader)
+                }
+            } else {
+                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+            }
+        }
+        guard let _step else { throw JSONFields.missingKey("step", model: Self.modelName, path: objectPath) }
+        guard let _result else { throw JSONFields.missingKey("result", model: Self.modelName, path: objectPath) }
+        guard let _completed else { throw JSONFields.missingKey("completed", model: Self.modelName, path: objectPath) }
+        guard let _message else { throw JSONFields.missingKey("message", model: Self.modelName, path: objectPath) }
+        guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
+        guard hasErrorCode else { throw JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
+        guard hasErrorMessage else { throw JSONFields.missingKey("error_message", model: Self.modelName, path: objectPath) }
+        self.init(step: _step, result: _result, completed: _completed, message: _message, status: _status, errorCode: _errorCode, errorMessage: _errorMessage)
+        try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
+    public func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.key("step")
+        output.string(self.step)
+        output.key("result")
+        output.value(self.result)
+        output.key("completed")
+        output.bool(self.completed)
+        output.key("message")
+        output.string(self.message)
+        output.key("status")
+        output.string(self.status.rawValue)
+        output.key("error_code")
+        if let value = self.errorCode {
+            output.string(value.rawValue)
+        } else {
+            output.null()
+        }
+        output.key("error_message")
+        if let value = self.errorMessage {
+            output.string(value)
+        } else {
+            output.null()
+        }
+        output.endObject()
     }
 }

@@ -52,6 +52,23 @@ enum ExecutionStatus: String, Sendable, Hashable, CaseIterable, Codable, Contrac
         }
     }
 
+    /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
+    func canTransition(to next: ExecutionStatus) -> Bool {
+        switch self {
+        case .pending:
+            switch next {
+            case .running, .failed: true
+            default: false
+            }
+        case .running:
+            switch next {
+            case .succeeded, .failed: true
+            default: false
+            }
+        case .succeeded, .failed: false
+        }
+    }
+
     /// What reaching this state means; nil for a state that is not terminal.
     var outcome: Outcome? {
         switch self {
@@ -255,6 +272,110 @@ extension ExecutionUpdateData {
     }
 }
 
+extension ExecutionUpdateData {
+    /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
+    /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
+    init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        var _id: Int64? = nil
+        var _executionType: ExecutionType? = nil
+        var _status: ExecutionStatus? = nil
+        var _agentId: Int64? = nil
+        var hasAgentId = false
+        var _startedAt: Date? = nil
+        var hasStartedAt = false
+        var _output: JSONValue? = nil
+        var hasOutput = false
+        var _error: String? = nil
+        var hasError = false
+        while let key = try reader.nextKey() {
+            if key.matches("id") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("an integer", field: "id", reader)
+                }
+                _id = try JSONFields.int(&reader)
+            } else if key.matches("execution_type") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a ExecutionType value (a string)", field: "execution_type", reader)
+                }
+                _executionType = ExecutionType(rawValue: try JSONFields.string(&reader))
+            } else if key.matches("status") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a ExecutionStatus value (a string)", field: "status", reader)
+                }
+                _status = try JSONFields.wireValue(&reader, ExecutionStatus.self, typeName: "ExecutionStatus")
+            } else if key.matches("agent_id") {
+                hasAgentId = true
+                if try !reader.readNullIfPresent() {
+                    _agentId = try JSONFields.int(&reader)
+                }
+            } else if key.matches("started_at") {
+                hasStartedAt = true
+                if try !reader.readNullIfPresent() {
+                    _startedAt = try JSONFields.timestamp(&reader)
+                }
+            } else if key.matches("output") {
+                hasOutput = true
+                if try !reader.readNullIfPresent() {
+                    _output = try JSONFields.json(&reader)
+                }
+            } else if key.matches("error") {
+                hasError = true
+                if try !reader.readNullIfPresent() {
+                    _error = try JSONFields.string(&reader)
+                }
+            } else {
+                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+            }
+        }
+        guard let _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
+        guard let _executionType else { throw JSONFields.missingKey("execution_type", model: Self.modelName, path: objectPath) }
+        guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
+        guard hasAgentId else { throw JSONFields.missingKey("agent_id", model: Self.modelName, path: objectPath) }
+        guard hasStartedAt else { throw JSONFields.missingKey("started_at", model: Self.modelName, path: objectPath) }
+        guard hasOutput else { throw JSONFields.missingKey("output", model: Self.modelName, path: objectPath) }
+        guard hasError else { throw JSONFields.missingKey("error", model: Self.modelName, path: objectPath) }
+        self.init(id: _id, executionType: _executionType, status: _status, agentId: _agentId, startedAt: _startedAt, output: _output, error: _error)
+        try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
+    func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.key("id")
+        output.int(self.id)
+        output.key("execution_type")
+        output.string(self.executionType.rawValue)
+        output.key("status")
+        output.string(self.status.rawValue)
+        output.key("agent_id")
+        if let value = self.agentId {
+            output.int(value)
+        } else {
+            output.null()
+        }
+        output.key("started_at")
+        if let value = self.startedAt {
+            output.string(RFC3339Timestamp.format(value) ?? "")
+        } else {
+            output.null()
+        }
+        output.key("output")
+        if let value = self.output {
+            output.value(value)
+        } else {
+            output.null()
+        }
+        output.key("error")
+        if let value = self.error {
+            output.string(value)
+        } else {
+            output.null()
+        }
+        output.endObject()
+    }
+}
+
 /// The realtime message envelope sent on the executions WebSocket: `{"type": "execution_update", "data": {...}}`. The
 /// frontend acts only on messages of this type.
 struct ExecutionUpdate: Sendable, Hashable, Codable, ContractModel {
@@ -299,5 +420,44 @@ extension ExecutionUpdate {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(type, forKey: .type)
         try container.encode(data, forKey: .data)
+    }
+}
+
+extension ExecutionUpdate {
+    /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
+    /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
+    init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        var _type: UpdateType? = nil
+        var _data: ExecutionUpdateData? = nil
+        while let key = try reader.nextKey() {
+            if key.matches("type") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a UpdateType value (a string)", field: "type", reader)
+                }
+                _type = try JSONFields.wireValue(&reader, UpdateType.self, typeName: "UpdateType")
+            } else if key.matches("data") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a ExecutionUpdateData object", field: "data", reader)
+                }
+                _data = try ExecutionUpdateData(jsonReader: &reader, options: options)
+            } else {
+                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+            }
+        }
+        guard let _type else { throw JSONFields.missingKey("type", model: Self.modelName, path: objectPath) }
+        guard let _data else { throw JSONFields.missingKey("data", model: Self.modelName, path: objectPath) }
+        self.init(type: _type, data: _data)
+        try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
+    func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.key("type")
+        output.string(self.type.rawValue)
+        output.key("data")
+        self.data.writeJSON(to: &output)
+        output.endObject()
     }
 }

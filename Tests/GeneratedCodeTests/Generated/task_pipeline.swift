@@ -64,6 +64,43 @@ enum SubTaskStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractL
         }
     }
 
+    /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
+    func canTransition(to next: SubTaskStatus) -> Bool {
+        switch self {
+        case .pending:
+            switch next {
+            case .splitting: true
+            default: false
+            }
+        case .splitting:
+            switch next {
+            case .ready: true
+            default: false
+            }
+        case .ready:
+            switch next {
+            case .queued: true
+            default: false
+            }
+        case .queued:
+            switch next {
+            case .running: true
+            default: false
+            }
+        case .running:
+            switch next {
+            case .completed, .failed: true
+            default: false
+            }
+        case .completed, .blocked: false
+        case .failed:
+            switch next {
+            case .queued, .blocked: true
+            default: false
+            }
+        }
+    }
+
     /// What reaching this state means; nil for a state that is not terminal.
     var outcome: Outcome? {
         switch self {
@@ -105,6 +142,23 @@ enum SubTaskStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractL
             throw transitionError(to: next, unmetGuard: check.source)
         }
         return moved
+    }
+}
+
+/// The retry policy of SubTaskStatus in contract TaskPipeline: 3 retries, the first after 1000 ms, each delay × 2.0 up
+/// to 60000 ms, no jitter.
+extension RetryPolicy {
+    /// 3 retries, 1000 ms × 2.0^n up to 60000 ms, no jitter.
+    static var taskPipeline: RetryPolicy {
+        RetryPolicy(maxRetries: 3, initialDelay: .milliseconds(1000), multiplier: 2.0,
+                    maxDelay: .milliseconds(60000), jitter: .none)
+    }
+}
+
+extension CatalogRetryPolicy where Code == PipelineErrorCode {
+    /// `RetryPolicy.taskPipeline` with PipelineErrorCode deciding what is retried; exhaustion throws P005.
+    static var taskPipeline: Self {
+        Self(.taskPipeline)
     }
 }
 
@@ -196,6 +250,28 @@ enum PipelineErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Contr
     /// Decodes a wire value, refusing codes that are not in the catalog.
     init(from decoder: any Decoder) throws {
         self = try decoder.decodeWireValue(PipelineErrorCode.self, typeName: PipelineErrorCode.catalogName)
+    }
+}
+
+/// How PipelineErrorCode normalizes Swift errors: the schema's `normalize:` table.
+extension PipelineErrorCode: NormalizingErrorCatalog {
+    /// The code the schema's `normalize:` table gives `kind` (validation P001, timeout P002, cancellation P007,
+    /// retry_exhausted P005, default P003); a kind the table leaves out gets the `default:` code.
+    static func code(for kind: FailureKind) -> PipelineErrorCode {
+        switch kind {
+        case .validation: .invalidTask
+        case .timeout: .toolTimeout
+        case .cancellation: .cancelled
+        case .retryExhausted: .retryExhausted
+        case .other: .toolError
+        }
+    }
+
+    /// `error` as a code of this catalog: a `NormalizedError<PipelineErrorCode>` as it is, an error that declares a
+    /// PipelineErrorCode (`ContractErrorConvertible`) with that code, anything else by its `FailureKind` through the
+    /// table. The user message is the code's message; the error's description is kept as `detail`.
+    static func normalize(_ error: any Error) -> NormalizedError<PipelineErrorCode> {
+        NormalizedError(normalizing: error)
     }
 }
 
@@ -352,5 +428,127 @@ extension SubTask {
         try container.encode(retryCount, forKey: .retryCount)
         try container.encode(maxRetries, forKey: .maxRetries)
         try container.encode(errorCode, forKey: .errorCode)
+    }
+}
+
+extension SubTask {
+    /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
+    /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
+    init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        var _id: String? = nil
+        var _parentId: String? = nil
+        var _taskType: SubTaskType? = nil
+        var _status: SubTaskStatus? = nil
+        var _dependencies: [String]? = nil
+        var _inputContext: JSONValue? = nil
+        var _outputResult: JSONValue? = nil
+        var hasOutputResult = false
+        var _retryCount: Int64? = nil
+        var _maxRetries: Int64? = nil
+        var _errorCode: PipelineErrorCode? = nil
+        var hasErrorCode = false
+        while let key = try reader.nextKey() {
+            if key.matches("id") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a string", field: "id", reader)
+                }
+                _id = try JSONFields.string(&reader)
+            } else if key.matches("parent_id") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a string", field: "parent_id", reader)
+                }
+                _parentId = try JSONFields.string(&reader)
+            } else if key.matches("task_type") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a SubTaskType value (a string)", field: "task_type", reader)
+                }
+                _taskType = try JSONFields.wireValue(&reader, SubTaskType.self, typeName: "SubTaskType")
+            } else if key.matches("status") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a SubTaskStatus value (a string)", field: "status", reader)
+                }
+                _status = try JSONFields.wireValue(&reader, SubTaskStatus.self, typeName: "SubTaskStatus")
+            } else if key.matches("dependencies") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("an array", field: "dependencies", reader)
+                }
+                _dependencies = try JSONFields.list(&reader, elementDescription: "a string") { (reader: inout JSONReader) in try JSONFields.string(&reader) }
+            } else if key.matches("input_context") {
+                _inputContext = try JSONFields.json(&reader)
+            } else if key.matches("output_result") {
+                hasOutputResult = true
+                if try !reader.readNullIfPresent() {
+                    _outputResult = try JSONFields.json(&reader)
+                }
+            } else if key.matches("retry_count") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("an integer", field: "retry_count", reader)
+                }
+                _retryCount = try JSONFields.int(&reader)
+            } else if key.matches("max_retries") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("an integer", field: "max_retries", reader)
+                }
+                _maxRetries = try JSONFields.int(&reader)
+            } else if key.matches("error_code") {
+                hasErrorCode = true
+                if try !reader.readNullIfPresent() {
+                    _errorCode = try JSONFields.wireValue(&reader, PipelineErrorCode.self, typeName: "PipelineErrorCode")
+                }
+            } else {
+                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+            }
+        }
+        guard let _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
+        guard let _parentId else { throw JSONFields.missingKey("parent_id", model: Self.modelName, path: objectPath) }
+        guard let _taskType else { throw JSONFields.missingKey("task_type", model: Self.modelName, path: objectPath) }
+        guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
+        guard let _dependencies else { throw JSONFields.missingKey("dependencies", model: Self.modelName, path: objectPath) }
+        guard let _inputContext else { throw JSONFields.missingKey("input_context", model: Self.modelName, path: objectPath) }
+        guard hasOutputResult else { throw JSONFields.missingKey("output_result", model: Self.modelName, path: objectPath) }
+        guard let _retryCount else { throw JSONFields.missingKey("retry_count", model: Self.modelName, path: objectPath) }
+        guard let _maxRetries else { throw JSONFields.missingKey("max_retries", model: Self.modelName, path: objectPath) }
+        guard hasErrorCode else { throw JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
+        self.init(id: _id, parentId: _parentId, taskType: _taskType, status: _status, dependencies: _dependencies, inputContext: _inputContext, outputResult: _outputResult, retryCount: _retryCount, maxRetries: _maxRetries, errorCode: _errorCode)
+        try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
+    func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.key("id")
+        output.string(self.id)
+        output.key("parent_id")
+        output.string(self.parentId)
+        output.key("task_type")
+        output.string(self.taskType.rawValue)
+        output.key("status")
+        output.string(self.status.rawValue)
+        output.key("dependencies")
+        output.beginArray()
+        for element in self.dependencies {
+            output.string(element)
+        }
+        output.endArray()
+        output.key("input_context")
+        output.value(self.inputContext)
+        output.key("output_result")
+        if let value = self.outputResult {
+            output.value(value)
+        } else {
+            output.null()
+        }
+        output.key("retry_count")
+        output.int(self.retryCount)
+        output.key("max_retries")
+        output.int(self.maxRetries)
+        output.key("error_code")
+        if let value = self.errorCode {
+            output.string(value.rawValue)
+        } else {
+            output.null()
+        }
+        output.endObject()
     }
 }

@@ -39,6 +39,18 @@ public enum CallStatus: String, Sendable, Hashable, CaseIterable, Codable, Contr
         }
     }
 
+    /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
+    public func canTransition(to next: CallStatus) -> Bool {
+        switch self {
+        case .`open`:
+            switch next {
+            case .closed, .broken: true
+            default: false
+            }
+        case .closed, .broken: false
+        }
+    }
+
     /// What reaching this state means; nil for a state that is not terminal.
     public var outcome: Outcome? {
         switch self {

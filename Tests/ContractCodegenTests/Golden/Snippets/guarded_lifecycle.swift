@@ -40,6 +40,23 @@ public enum AttemptStatus: String, Sendable, Hashable, CaseIterable, Codable, Co
         }
     }
 
+    /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
+    public func canTransition(to next: AttemptStatus) -> Bool {
+        switch self {
+        case .running:
+            switch next {
+            case .failed: true
+            default: false
+            }
+        case .failed:
+            switch next {
+            case .running, .dead: true
+            default: false
+            }
+        case .dead: false
+        }
+    }
+
     /// What reaching this state means; nil for a state that is not terminal.
     public var outcome: Outcome? {
         switch self {
@@ -132,5 +149,53 @@ extension Attempt {
         try container.encode(status, forKey: .status)
         try container.encode(attempts, forKey: .attempts)
         try container.encode(limit, forKey: .limit)
+    }
+}
+
+extension Attempt {
+    /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
+    /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
+    public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        var _status: AttemptStatus? = nil
+        var _attempts: Int64? = nil
+        var _limit: Int64? = nil
+        while let key = try reader.nextKey() {
+            if key.matches("status") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a AttemptStatus value (a string)", field: "status", reader)
+                }
+                _status = try JSONFields.wireValue(&reader, AttemptStatus.self, typeName: "AttemptStatus")
+            } else if key.matches("attempts") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("an integer", field: "attempts", reader)
+                }
+                _attempts = try JSONFields.int(&reader)
+            } else if key.matches("limit") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("an integer", field: "limit", reader)
+                }
+                _limit = try JSONFields.int(&reader)
+            } else {
+                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+            }
+        }
+        guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
+        guard let _attempts else { throw JSONFields.missingKey("attempts", model: Self.modelName, path: objectPath) }
+        guard let _limit else { throw JSONFields.missingKey("limit", model: Self.modelName, path: objectPath) }
+        self.init(status: _status, attempts: _attempts, limit: _limit)
+        try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
+    public func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.key("status")
+        output.string(self.status.rawValue)
+        output.key("attempts")
+        output.int(self.attempts)
+        output.key("limit")
+        output.int(self.limit)
+        output.endObject()
     }
 }

@@ -46,6 +46,23 @@ public enum JobStatus: String, Sendable, Hashable, CaseIterable, Codable, Contra
         }
     }
 
+    /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
+    public func canTransition(to next: JobStatus) -> Bool {
+        switch self {
+        case .waiting:
+            switch next {
+            case .inProgress, .gaveUp: true
+            default: false
+            }
+        case .inProgress:
+            switch next {
+            case .done, .gaveUp: true
+            default: false
+            }
+        case .done, .gaveUp: false
+        }
+    }
+
     /// What reaching this state means; nil for a state that is not terminal.
     public var outcome: Outcome? {
         switch self {

@@ -115,3 +115,153 @@ extension Sample {
         try container.encode(`default`, forKey: .`default`)
     }
 }
+
+extension Sample {
+    /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are skipped
+    /// (still validated), required keys must be present, types and enum values must match, and every rule must hold.
+    /// Throws `RecordError`.
+    public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        var _name: String? = nil
+        var _flag: Bool? = nil
+        var _count: Int64? = nil
+        var hasCount = false
+        var _ratio: Double? = nil
+        var _seenAt: Date? = nil
+        var _seenAtList: [Date]? = nil
+        var _seenByName: [String: Date]? = nil
+        var hasSeenByName = false
+        var _payload: JSONValue? = nil
+        var hasPayload = false
+        var _tags: [String]? = nil
+        var _scores: [String: Double]? = nil
+        var _default: String? = nil
+        var hasDefault = false
+        while let key = try reader.nextKey() {
+            if key.matches("name") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a string", field: "name", reader)
+                }
+                _name = try JSONFields.string(&reader)
+            } else if key.matches("flag") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("true or false", field: "flag", reader)
+                }
+                _flag = try JSONFields.bool(&reader)
+            } else if key.matches("count") {
+                hasCount = true
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("an integer", field: "count", reader)
+                }
+                _count = try JSONFields.int(&reader)
+            } else if key.matches("ratio") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a number", field: "ratio", reader)
+                }
+                _ratio = try JSONFields.double(&reader)
+            } else if key.matches("seen_at") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("an RFC 3339 timestamp string", field: "seen_at", reader)
+                }
+                _seenAt = try JSONFields.timestamp(&reader)
+            } else if key.matches("seen_at_list") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("an array", field: "seen_at_list", reader)
+                }
+                _seenAtList = try JSONFields.list(&reader, elementDescription: "an RFC 3339 timestamp string") { (reader: inout JSONReader) in try JSONFields.timestamp(&reader) }
+            } else if key.matches("seen_by_name") {
+                hasSeenByName = true
+                if try !reader.readNullIfPresent() {
+                    _seenByName = try JSONFields.map(&reader, elementDescription: "an RFC 3339 timestamp string") { (reader: inout JSONReader) in try JSONFields.timestamp(&reader) }
+                }
+            } else if key.matches("payload") {
+                hasPayload = true
+                if try !reader.readNullIfPresent() {
+                    _payload = try JSONFields.json(&reader)
+                }
+            } else if key.matches("tags") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("an array", field: "tags", reader)
+                }
+                _tags = try JSONFields.list(&reader, elementDescription: "a string") { (reader: inout JSONReader) in try JSONFields.string(&reader) }
+            } else if key.matches("scores") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("an object", field: "scores", reader)
+                }
+                _scores = try JSONFields.map(&reader, elementDescription: "a number") { (reader: inout JSONReader) in try JSONFields.double(&reader) }
+            } else if key.matches("default") {
+                hasDefault = true
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a string", field: "default", reader)
+                }
+                _default = try JSONFields.string(&reader)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        guard let _name else { throw JSONFields.missingKey("name", model: Self.modelName, path: objectPath) }
+        guard let _flag else { throw JSONFields.missingKey("flag", model: Self.modelName, path: objectPath) }
+        guard let _ratio else { throw JSONFields.missingKey("ratio", model: Self.modelName, path: objectPath) }
+        guard let _seenAt else { throw JSONFields.missingKey("seen_at", model: Self.modelName, path: objectPath) }
+        guard let _seenAtList else { throw JSONFields.missingKey("seen_at_list", model: Self.modelName, path: objectPath) }
+        guard hasPayload else { throw JSONFields.missingKey("payload", model: Self.modelName, path: objectPath) }
+        guard let _tags else { throw JSONFields.missingKey("tags", model: Self.modelName, path: objectPath) }
+        guard let _scores else { throw JSONFields.missingKey("scores", model: Self.modelName, path: objectPath) }
+        self.init(name: _name, flag: _flag, count: _count ?? 5, ratio: _ratio, seenAt: _seenAt, seenAtList: _seenAtList, seenByName: hasSeenByName ? _seenByName : nil, payload: _payload, tags: _tags, scores: _scores, default: _default ?? "x\"y")
+        try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
+    public func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.key("name")
+        output.string(self.name)
+        output.key("flag")
+        output.bool(self.flag)
+        output.key("count")
+        output.int(self.count)
+        output.key("ratio")
+        output.double(self.ratio)
+        output.key("seen_at")
+        output.string(RFC3339Timestamp.format(self.seenAt) ?? "")
+        output.key("seen_at_list")
+        output.beginArray()
+        for element in self.seenAtList {
+            output.string(RFC3339Timestamp.format(element) ?? "")
+        }
+        output.endArray()
+        output.key("seen_by_name")
+        if let value = self.seenByName {
+            output.beginObject()
+            for (key, element) in value.sorted(by: { $0.key < $1.key }) {
+                output.key(key)
+                output.string(RFC3339Timestamp.format(element) ?? "")
+            }
+            output.endObject()
+        } else {
+            output.null()
+        }
+        output.key("payload")
+        if let value = self.payload {
+            output.value(value)
+        } else {
+            output.null()
+        }
+        output.key("tags")
+        output.beginArray()
+        for element in self.tags {
+            output.string(element)
+        }
+        output.endArray()
+        output.key("scores")
+        output.beginObject()
+        for (key, element) in self.scores.sorted(by: { $0.key < $1.key }) {
+            output.key(key)
+            output.double(element)
+        }
+        output.endObject()
+        output.key("default")
+        output.string(self.`default`)
+        output.endObject()
+    }
+}

@@ -110,3 +110,79 @@ extension Measure {
         try container.encode(checked, forKey: .checked)
     }
 }
+
+extension Measure {
+    /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
+    /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
+    public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        var _value: Int64? = nil
+        var _limit: Double? = nil
+        var hasLimit = false
+        var _level: Level? = nil
+        var hasLevel = false
+        var _label: String? = nil
+        var _checked: Bool? = nil
+        while let key = try reader.nextKey() {
+            if key.matches("value") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("an integer", field: "value", reader)
+                }
+                _value = try JSONFields.int(&reader)
+            } else if key.matches("limit") {
+                hasLimit = true
+                if try !reader.readNullIfPresent() {
+                    _limit = try JSONFields.double(&reader)
+                }
+            } else if key.matches("level") {
+                hasLevel = true
+                if try !reader.readNullIfPresent() {
+                    _level = try JSONFields.wireValue(&reader, Level.self, typeName: "Level")
+                }
+            } else if key.matches("label") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("a string", field: "label", reader)
+                }
+                _label = try JSONFields.string(&reader)
+            } else if key.matches("checked") {
+                if try reader.readNullIfPresent() {
+                    throw JSONFields.nullNotAllowed("true or false", field: "checked", reader)
+                }
+                _checked = try JSONFields.bool(&reader)
+            } else {
+                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+            }
+        }
+        guard let _value else { throw JSONFields.missingKey("value", model: Self.modelName, path: objectPath) }
+        guard hasLimit else { throw JSONFields.missingKey("limit", model: Self.modelName, path: objectPath) }
+        guard hasLevel else { throw JSONFields.missingKey("level", model: Self.modelName, path: objectPath) }
+        guard let _label else { throw JSONFields.missingKey("label", model: Self.modelName, path: objectPath) }
+        guard let _checked else { throw JSONFields.missingKey("checked", model: Self.modelName, path: objectPath) }
+        self.init(value: _value, limit: _limit, level: _level, label: _label, checked: _checked)
+        try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
+    public func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.key("value")
+        output.int(self.value)
+        output.key("limit")
+        if let value = self.limit {
+            output.double(value)
+        } else {
+            output.null()
+        }
+        output.key("level")
+        if let value = self.level {
+            output.string(value.rawValue)
+        } else {
+            output.null()
+        }
+        output.key("label")
+        output.string(self.label)
+        output.key("checked")
+        output.bool(self.checked)
+        output.endObject()
+    }
+}

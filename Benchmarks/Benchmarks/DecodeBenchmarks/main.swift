@@ -1,0 +1,123 @@
+// DecodeBenchmarks: streams a JSON Lines file of TaskStepResult records through one decoder and counts
+// valid and invalid lines. Driven by Benchmarks/run-validation-bench.sh next to contractgen validate,
+// pydantic and msgspec, on the same file.
+//
+//   DecodeBenchmarks --mode generated FILE   TaskStepResult(jsonUTF8Data:), the generated strict decoder
+//   DecodeBenchmarks --mode codable FILE     JSONDecoder().decode(TaskStepResult.self, from:), the generated Codable
+//
+// Options: --report-invalid prints "LINE<TAB>error" to stderr for each rejected line;
+//          --report-valid prints the numbers of accepted lines to stderr (to check an invalid-lines corpus).
+// Output, one JSON line on stdout: {"tool":..., "records":..., "valid":..., "invalid":..., "seconds":...}
+// The file is read in 1 MiB chunks; only the current chunk and the current line are held in memory.
+
+import ContractRuntime
+import ExecutionContracts
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+enum Mode: String {
+    case generated, codable
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("DecodeBenchmarks: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("usage: DecodeBenchmarks --mode generated|codable [--report-invalid] [--report-valid] FILE\n".utf8))
+    exit(2)
+}
+
+var mode: Mode?
+var path: String?
+var reportInvalid = false
+var reportValid = false
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--mode":
+        guard let value = arguments.popFirst(), let parsed = Mode(rawValue: value) else {
+            fail("--mode takes generated or codable")
+        }
+        mode = parsed
+    case "--report-invalid":
+        reportInvalid = true
+    case "--report-valid":
+        reportValid = true
+    case "-h", "--help":
+        fail("help")
+    default:
+        guard path == nil, !argument.hasPrefix("--") else { fail("unexpected argument \(argument)") }
+        path = argument
+    }
+}
+guard let mode, let path else { fail("missing --mode or FILE") }
+
+/// Calls `body` with each line of the file (without its "\n"), reading the file in fixed-size chunks.
+/// A last line without a final newline is passed too; a line longer than the chunk grows a carry buffer.
+func forEachLine(ofFileAt path: String, chunkSize: Int = 1 << 20, _ body: (Data) -> Void) {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { fail("cannot open \(path): \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+    defer { chunk.deallocate() }
+    var carry = Data()  // the start of a line that continues in the next chunk
+    while true {
+        let count = read(fd, chunk.baseAddress, chunkSize)
+        if count < 0 {
+            if errno == EINTR { continue }
+            fail("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        if count == 0 { break }
+        let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
+        var start = 0
+        while start < count {
+            guard let newline = memchr(bytes.baseAddress! + start, 0x0A, count - start) else {
+                carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<count]))
+                break
+            }
+            let end = newline - UnsafeMutableRawPointer(mutating: bytes.baseAddress!)
+            if carry.isEmpty {
+                body(Data(UnsafeRawBufferPointer(rebasing: bytes[start..<end])))
+            } else {
+                carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                body(carry)
+                carry = Data()
+            }
+            start = end + 1
+        }
+    }
+    if !carry.isEmpty { body(carry) }
+}
+
+let decoder = JSONDecoder()
+var records = 0
+var valid = 0
+var invalid = 0
+let clock = ContinuousClock()
+let started = clock.now
+forEachLine(ofFileAt: path) { line in
+    records += 1
+    do {
+        let value: TaskStepResult
+        switch mode {
+        case .generated: value = try TaskStepResult(jsonUTF8Data: line)
+        case .codable: value = try decoder.decode(TaskStepResult.self, from: line)
+        }
+        withExtendedLifetime(value) {}
+        valid += 1
+        if reportValid {
+            FileHandle.standardError.write(Data("\(records)\n".utf8))
+        }
+    } catch {
+        invalid += 1
+        if reportInvalid {
+            let text = "\(error)".replacingOccurrences(of: "\n", with: " ")
+            FileHandle.standardError.write(Data("\(records)\t\(text.prefix(300))\n".utf8))
+        }
+    }
+}
+let elapsed = clock.now - started
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+print(#"{"tool":"\#(mode.rawValue)","records":\#(records),"valid":\#(valid),"invalid":\#(invalid),"seconds":\#((seconds * 1e6).rounded() / 1e6)}"#)

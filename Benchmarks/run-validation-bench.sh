@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# Validation benchmark of issue 5: runs, on the same JSON Lines file, one after another,
+#   contractgen   ../.build/release/contractgen validate --schema ../schema/execution.yaml FILE
+#   generated     DecodeBenchmarks --mode generated FILE   (TaskStepResult(jsonUTF8Data:))
+#   codable       DecodeBenchmarks --mode codable FILE     (Foundation JSONDecoder + generated Codable)
+#   pydantic      baselines/pydantic_validate.py FILE      (TypeAdapter.validate_json, strict, extra=forbid, rules)
+#   msgspec       baselines/msgspec_validate.py FILE       (Struct decode, forbid_unknown_fields, rules)
+# and prints records/s, MB/s, peak RSS and the ratios to pydantic and msgspec.
+#
+# Usage: Benchmarks/run-validation-bench.sh FILE
+#   Make a file first: python3 Benchmarks/corpus/make_corpus.py --records 200000 --invalid-every 1000 --out /tmp/c.jsonl
+# Environment:
+#   TOOLS="contractgen generated codable pydantic msgspec"   which tools to run, in this order
+#   REPEAT=1        runs per tool; the fastest (least wall time) is reported
+#   SKIP_BUILD=1    use the release binaries already built instead of running swift build
+#   PYTHON=python3  the interpreter the throwaway virtual environment is made from
+#   VENV=DIR        reuse this virtual environment (must have pydantic and msgspec) instead of a new one
+#
+# Rates use wall time from /usr/bin/time (process start to exit, so Python's import time counts); the
+# "loop rec/s" column uses the seconds a tool reports for its own read-and-validate loop, when it does.
+# MB means 10^6 bytes. Peak RSS is /usr/bin/time's maximum resident set size. A tool that cannot run
+# (not built, subcommand missing, PyPI unreachable) is skipped with the reason printed.
+set -uo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$HERE")
+TOOLS=${TOOLS:-"contractgen generated codable pydantic msgspec"}
+REPEAT=${REPEAT:-1}
+PYTHON=${PYTHON:-python3}
+
+if [[ $# -ne 1 || ! -f $1 ]]; then
+    sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+fi
+FILE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+if [[ ! -x /usr/bin/time ]]; then
+    echo "error: /usr/bin/time (GNU time) is needed for peak RSS; apt-get install time" >&2
+    exit 2
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/validation-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+declare -A SKIP=()
+note() { printf '%s\n' "$*" >&2; }
+
+# --- Python baselines: a throwaway virtual environment with the current pydantic and msgspec --------
+PY=""
+if [[ " $TOOLS " == *" pydantic "* || " $TOOLS " == *" msgspec "* ]]; then
+    if [[ -n ${VENV:-} ]]; then
+        PY=$VENV/bin/python
+    else
+        note "== creating a virtual environment in $WORK/venv and installing pydantic and msgspec from PyPI"
+        if "$PYTHON" -m venv "$WORK/venv" >"$WORK/venv.log" 2>&1 &&
+            "$WORK/venv/bin/python" -m pip install --quiet --disable-pip-version-check pydantic msgspec >>"$WORK/venv.log" 2>&1; then
+            PY=$WORK/venv/bin/python
+        else
+            tail -5 "$WORK/venv.log" >&2
+            SKIP[pydantic]="could not create the virtual environment or install from PyPI"
+            SKIP[msgspec]=${SKIP[pydantic]}
+        fi
+    fi
+    if [[ -n $PY ]]; then
+        "$PY" -c 'import pydantic' 2>/dev/null || SKIP[pydantic]="pydantic is not importable from $PY"
+        "$PY" -c 'import msgspec' 2>/dev/null || SKIP[msgspec]="msgspec is not importable from $PY"
+        note "   $("$PY" -c 'import sys, pydantic, msgspec; print("Python", sys.version.split()[0], "pydantic", pydantic.VERSION, "msgspec", msgspec.__version__)' 2>/dev/null)"
+    fi
+fi
+
+# --- Swift release builds --------------------------------------------------------------------------
+CONTRACTGEN=$ROOT/.build/release/contractgen
+DECODE=$HERE/.build/release/DecodeBenchmarks
+if [[ -z ${SKIP_BUILD:-} ]]; then
+    if [[ " $TOOLS " == *" contractgen "* ]]; then
+        note "== building contractgen (release) in $ROOT"
+        if ! (cd "$ROOT" && swift build -c release --product contractgen) >"$WORK/build-contractgen.log" 2>&1; then
+            grep -m5 'error:' "$WORK/build-contractgen.log" >&2
+            SKIP[contractgen]="swift build -c release --product contractgen failed (log above)"
+        fi
+    fi
+    if [[ " $TOOLS " == *" generated "* || " $TOOLS " == *" codable "* ]]; then
+        note "== building DecodeBenchmarks (release) in $HERE"
+        if ! (cd "$HERE" && swift build -c release --product DecodeBenchmarks) >"$WORK/build-decode.log" 2>&1; then
+            grep -m5 'error:' "$WORK/build-decode.log" >&2
+            SKIP[generated]="swift build -c release --product DecodeBenchmarks failed (log above)"
+            SKIP[codable]=${SKIP[generated]}
+        fi
+    fi
+fi
+if [[ -z ${SKIP[contractgen]:-} ]]; then
+    if [[ ! -x $CONTRACTGEN ]]; then
+        SKIP[contractgen]="$CONTRACTGEN is not built"
+    elif ! "$CONTRACTGEN" validate --help >/dev/null 2>&1; then
+        SKIP[contractgen]="this contractgen has no 'validate' subcommand yet"
+    fi
+fi
+for tool in generated codable; do
+    [[ -z ${SKIP[$tool]:-} && ! -x $DECODE ]] && SKIP[$tool]="$DECODE is not built"
+done
+
+command_for() {
+    case $1 in
+        contractgen) echo "$CONTRACTGEN validate --schema $ROOT/schema/execution.yaml $FILE" ;;
+        generated | codable) echo "$DECODE --mode $1 $FILE" ;;
+        pydantic) echo "$PY $HERE/baselines/pydantic_validate.py $FILE" ;;
+        msgspec) echo "$PY $HERE/baselines/msgspec_validate.py $FILE" ;;
+        *) return 1 ;;
+    esac
+}
+
+# --- runs --------------------------------------------------------------------------------------------
+BYTES=$(stat -c %s "$FILE")
+LINES=$(wc -l <"$FILE")
+note "== warming the page cache with $FILE ($BYTES bytes, $LINES lines)"
+cat "$FILE" >/dev/null
+
+RESULTS=$WORK/results.tsv # tool wall rss records valid invalid loop_seconds exit
+: >"$RESULTS"
+for tool in $TOOLS; do
+    if ! command=$(command_for "$tool"); then
+        note "skip $tool: unknown tool"
+        continue
+    fi
+    if [[ -n ${SKIP[$tool]:-} ]]; then
+        note "skip $tool: ${SKIP[$tool]}"
+        continue
+    fi
+    best=""
+    for ((run = 1; run <= REPEAT; run++)); do
+        note "== $tool (run $run/$REPEAT): $command"
+        /usr/bin/time -f '%e %M' -o "$WORK/time" $command >"$WORK/out" 2>"$WORK/err"
+        status=$?
+        # GNU time writes "Command exited with non-zero status N" first when the exit status is not 0.
+        read -r wall rss < <(tail -1 "$WORK/time") || true
+        if [[ $status -gt 1 ]]; then
+            note "   $tool exited with $status:"; tail -5 "$WORK/err" "$WORK/out" >&2
+        fi
+        if [[ $tool == contractgen ]]; then
+            # One finding per invalid record on stdout; the summary on stderr:
+            # "N records, V valid, I invalid, S s, X MB/s".
+            line=$(grep -E '^[0-9]+ records, ' "$WORK/err" | tail -1 || true)
+        else
+            line=$(grep -m1 '"records"' "$WORK/out" || true)
+        fi
+        note "   ${line:-$(tail -1 "$WORK/out")} wall=${wall}s peak_rss=${rss}KB exit=$status"
+        # Without a summary, every line counts as a record and the valid/invalid split is left blank.
+        fields=$("$PYTHON" - "$line" "$LINES" <<'EOF'
+import json, re, sys
+d = {}
+summary = re.match(r"(\d+) records, (\d+) valid, (\d+) invalid, ([\d.]+) s", sys.argv[1])
+if summary:
+    d = dict(zip(("records", "valid", "invalid", "seconds"), summary.groups()))
+else:
+    try:
+        d = json.loads(sys.argv[1])
+    except ValueError:
+        pass
+print(d.get("records", sys.argv[2]), d.get("valid", "-"), d.get("invalid", "-"), d.get("seconds", "-"), sep="\t")
+EOF
+        )
+        if [[ -z $best ]] || awk -v a="$wall" -v b="${best%%$'\t'*}" 'BEGIN { exit !(a < b) }'; then
+            best="$wall"$'\t'"$rss"$'\t'"$fields"$'\t'"$status"
+        fi
+    done
+    printf '%s\t%s\n' "$tool" "$best" >>"$RESULTS"
+done
+
+# --- table -------------------------------------------------------------------------------------------
+"$PYTHON" - "$RESULTS" "$BYTES" "$FILE" <<'EOF'
+import sys
+
+path, size, name = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+rows = []
+for raw in open(path):
+    tool, wall, rss, records, valid, invalid, loop, status = raw.rstrip("\n").split("\t")
+    wall = max(float(wall), 0.01)
+    rate = int(records) / wall
+    loop_rate = int(records) / float(loop) if loop not in ("-", "") and float(loop) > 0 else None
+    rows.append(dict(tool=tool, wall=wall, rss=int(rss) / 1024, records=int(records), valid=valid,
+                     invalid=invalid, rate=rate, mbs=size / 1e6 / wall, loop_rate=loop_rate, status=status))
+if not rows:
+    sys.exit("no tool ran (see the skip reasons above)")
+by = {r["tool"]: r for r in rows}
+print(f"\nfile: {name}  {size / 1e6:.1f} MB, {rows[0]['records']} records\n")
+head = ["tool", "records", "valid", "invalid", "wall s", "records/s", "MB/s", "peak RSS MB",
+        "x pydantic", "x msgspec", "loop rec/s"]
+table = []
+for r in rows:
+    ratio = lambda other: f"{r['rate'] / by[other]['rate']:.2f}" if other in by else "-"
+    table.append([r["tool"], str(r["records"]), r["valid"], r["invalid"], f"{r['wall']:.2f}", f"{r['rate']:,.0f}",
+                  f"{r['mbs']:.1f}", f"{r['rss']:.1f}", ratio("pydantic"), ratio("msgspec"),
+                  f"{r['loop_rate']:,.0f}" if r["loop_rate"] else "-"])
+widths = [max(len(h), *(len(t[i]) for t in table)) if table else len(h) for i, h in enumerate(head)]
+print("  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths))))
+for t in table:
+    print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(t, widths))))
+counts = {(r["valid"], r["invalid"]) for r in rows if r["valid"] != "-"}
+if len(counts) > 1:
+    print("\nnote: the tools disagree on valid/invalid counts:",
+          ", ".join(f"{r['tool']} {r['valid']}/{r['invalid']}" for r in rows))
+EOF

@@ -1,0 +1,204 @@
+import Foundation
+
+/// Options for the strict fast decoders (`init(jsonUTF8Data:options:)`).
+public struct JSONDecodingOptions: Sendable {
+    /// Accept the v1.0 values of lifecycles' `legacy` tables (read as the states they now mean).
+    public var acceptsLegacyValues: Bool
+    /// Limits on the JSON read.
+    public var limits: JSONReaderLimits
+
+    /// Creates options.
+    public init(acceptsLegacyValues: Bool = false, limits: JSONReaderLimits = .init()) {
+        self.acceptsLegacyValues = acceptsLegacyValues
+        self.limits = limits
+    }
+}
+
+/// What generated fast decoders call: one function per kind of value, each checking the JSON kind and
+/// throwing a ``RecordError`` with the same category `contractgen validate` reports.
+public enum JSONFields {
+    /// Throws `wrong_type` unless the next value is of `kind`; `expected` names the wanted type.
+    @inline(__always)
+    public static func expect(_ kind: JSONValueKind, _ expected: String, _ reader: inout JSONReader) throws {
+        let next = try reader.peekKind()
+        if next != kind {
+            throw RecordError(category: RecordError.wrongType, message: "expected \(expected), found \(describe(next))",
+                              path: reader.path, offset: reader.offset)
+        }
+    }
+
+    /// How messages name a JSON kind.
+    public static func describe(_ kind: JSONValueKind) -> String {
+        switch kind {
+        case .string: "a string"
+        case .number: "a number"
+        case .bool: "a boolean"
+        case .null: "null"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
+    /// The `wrong_type` error for a `null` in a field that is not nullable (the reader is past the null).
+    public static func nullNotAllowed(_ expected: String, field: String, _ reader: borrowing JSONReader) -> RecordError {
+        RecordError(category: RecordError.wrongType, message: "expected \(expected), found null (`\(field)` is not nullable)",
+                    path: reader.path, offset: reader.offset)
+    }
+
+    /// Reads a string.
+    @inline(__always)
+    public static func string(_ reader: inout JSONReader) throws -> String {
+        try expect(.string, "a string", &reader)
+        return try reader.readString()
+    }
+
+    /// Reads `true` or `false`.
+    @inline(__always)
+    public static func bool(_ reader: inout JSONReader) throws -> Bool {
+        try expect(.bool, "true or false", &reader)
+        return try reader.readBool()
+    }
+
+    /// Reads an integer (no fraction or exponent) that fits 64 bits.
+    @inline(__always)
+    public static func int(_ reader: inout JSONReader) throws -> Int64 {
+        try expect(.number, "an integer", &reader)
+        return try reader.readInt64()
+    }
+
+    /// Reads any number as a finite double.
+    @inline(__always)
+    public static func double(_ reader: inout JSONReader) throws -> Double {
+        try expect(.number, "a number", &reader)
+        return try reader.readDouble()
+    }
+
+    /// Reads an RFC 3339 timestamp string.
+    public static func timestamp(_ reader: inout JSONReader) throws -> Date {
+        try expect(.string, "an RFC 3339 timestamp string", &reader)
+        let start = reader.offset
+        let text = try reader.readString()
+        guard let date = RFC3339Timestamp.parse(text) else {
+            throw RecordError(category: RecordError.invalidTimestamp,
+                              message: "\(quoted(text)) is not an RFC 3339 timestamp like \"2026-02-26T10:30:00Z\"",
+                              path: reader.path, offset: start)
+        }
+        return date
+    }
+
+    /// Reads any JSON value, `null` included, as a tree.
+    public static func json(_ reader: inout JSONReader) throws -> JSONValue {
+        try reader.readValue()
+    }
+
+    /// Reads a value of a closed enum, lifecycle or error catalog by its wire value.
+    public static func wireValue<Value: RawRepresentable>(
+        _ reader: inout JSONReader, _ type: Value.Type, typeName: String, legacyValues: [String: Value] = [:],
+        acceptsLegacyValues: Bool = false
+    ) throws -> Value where Value.RawValue == String {
+        try expect(.string, "a \(typeName) value (a string)", &reader)
+        let start = reader.offset
+        let text = try reader.readString()
+        if let value = Value(rawValue: text) { return value }
+        if let current = legacyValues[text] {
+            if acceptsLegacyValues { return current }
+            throw RecordError(category: RecordError.unknownEnumValue,
+                              message: "\(quoted(text)) is not a value of \(typeName); it is a legacy value for \(quoted(current.rawValue)), accepted when legacy values are asked for",
+                              path: reader.path, offset: start)
+        }
+        throw RecordError(category: RecordError.unknownEnumValue, message: "\(quoted(text)) is not a value of \(typeName)",
+                          path: reader.path, offset: start)
+    }
+
+    /// Reads an array whose elements `element` reads; `null` elements are refused unless `allowsNull`.
+    public static func list<Element>(
+        _ reader: inout JSONReader, elementDescription: String, allowsNull: Bool = false,
+        _ element: (inout JSONReader) throws -> Element
+    ) throws -> [Element] {
+        try expect(.array, "an array", &reader)
+        try reader.beginArray()
+        var elements: [Element] = []
+        while try reader.nextElement() {
+            if !allowsNull, try reader.peekKind() == .null {
+                throw RecordError(category: RecordError.wrongType, message: "expected \(elementDescription), found null",
+                                  path: reader.path, offset: reader.offset)
+            }
+            elements.append(try element(&reader))
+        }
+        return elements
+    }
+
+    /// Reads an object with string keys whose values `element` reads.
+    public static func map<Element>(
+        _ reader: inout JSONReader, elementDescription: String, allowsNull: Bool = false,
+        _ element: (inout JSONReader) throws -> Element
+    ) throws -> [String: Element] {
+        try expect(.object, "an object", &reader)
+        try reader.beginObject()
+        var members: [String: Element] = [:]
+        while let key = try reader.nextKey() {
+            if !allowsNull, try reader.peekKind() == .null {
+                throw RecordError(category: RecordError.wrongType, message: "expected \(elementDescription), found null",
+                                  path: reader.path, offset: reader.offset)
+            }
+            members[key.string] = try element(&reader)
+        }
+        return members
+    }
+
+    /// Checks that a model's object starts here and opens it; returns the object's path for later errors.
+    public static func beginModel(_ reader: inout JSONReader, name: String) throws -> String {
+        let next = try reader.peekKind()
+        guard next == .object else {
+            throw RecordError(category: RecordError.notAnObject, message: "expected a \(name) object, found \(describe(next))",
+                              path: reader.path, offset: reader.offset)
+        }
+        let path = reader.path
+        try reader.beginObject()
+        return path
+    }
+
+    /// The `unknown_field` error for a key the model does not define.
+    public static func unknownKey(_ key: JSONKey, model: String, _ reader: borrowing JSONReader) -> RecordError {
+        RecordError(category: RecordError.unknownField, message: "unknown key \(quoted(key.string)) in \(model)",
+                    path: reader.path, offset: reader.offset)
+    }
+
+    /// The `missing_field` error for a required key that is absent.
+    public static func missingKey(_ name: String, model: String, path: String) -> RecordError {
+        RecordError(category: RecordError.missingField, message: "missing key \(quoted(name)) of \(model)", path: path)
+    }
+
+    /// Throws `rule:<id>` for the first rule `value` breaks.
+    public static func checkRules<Model: ContractModel>(_ value: Model, path: String) throws {
+        if let broken = value.violations().first {
+            throw RecordError(category: RecordError.rule(broken.ruleID), message: broken.message, path: path)
+        }
+    }
+
+    /// Runs `body` on a reader over `bytes`, checks nothing follows the value, and reports every failure
+    /// as a ``RecordError``.
+    public static func decode<Value>(
+        _ bytes: some Collection<UInt8>, limits: JSONReaderLimits, _ body: (inout JSONReader) throws -> Value
+    ) throws(RecordError) -> Value {
+        do {
+            return try JSONReader.withReader(reading: bytes, limits: limits) { reader in
+                let value = try body(&reader)
+                try reader.expectEnd()
+                return value
+            }
+        } catch let error as RecordError {
+            throw error
+        } catch let error as JSONReadError {
+            throw RecordError(error)
+        } catch {
+            throw RecordError(category: "malformed_json", message: "\(error)", path: "$")
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        JSONOutput.appendEscaped(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
