@@ -1,7 +1,9 @@
 import ContractCodegen
 import Testing
 
-/// The generated code checked into the package is exactly what the generator makes now. Record with
+/// The full-file golden references for the four seed schemas are the generated files checked into the
+/// package (public for ExecutionContracts, internal for the three GeneratedCodeTests compiles): each must
+/// be exactly what the generator makes now, so any change to the output shows in review. Record with
 /// `RECORD_GOLDEN=1 swift test --filter ContractCodegenTests` after changing the generator or a schema.
 @Suite struct CheckedInGeneratedCodeTests {
     @Test func executionContractsIsTheGeneratorsOutputForTheExecutionSchema() throws {
