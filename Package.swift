@@ -8,13 +8,20 @@ let package = Package(
         .library(name: "ContractRuntime", targets: ["ContractRuntime"]),
         .library(name: "ContractSchema", targets: ["ContractSchema"]),
         .library(name: "ContractCodegen", targets: ["ContractCodegen"]),
+        .library(name: "ContractEvolution", targets: ["ContractEvolution"]),
         .library(name: "ExecutionContracts", targets: ["ExecutionContracts"]),
+        .library(name: "ContractRunTracking", targets: ["ContractRunTracking"]),
+        .library(name: "ContractRunStoreSQLite", targets: ["ContractRunStoreSQLite"]),
+        .library(name: "ContractRunStorePostgres", targets: ["ContractRunStorePostgres"]),
         .executable(name: "contractgen", targets: ["contractgen"]),
         .plugin(name: "ContractGenPlugin", targets: ["ContractGenPlugin"]),
         .plugin(name: "GenerateContracts", targets: ["GenerateContracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Database drivers for the run stores only; ContractRunTracking itself links neither.
+        .package(url: "https://github.com/vapor/sqlite-nio", exact: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -25,13 +32,24 @@ let package = Package(
         .target(name: "ContractSchema", dependencies: ["CYAML"]),
         .target(name: "ContractRuntime"),
         .target(name: "ContractCodegen", dependencies: ["ContractSchema"]),
+        .target(name: "ContractEvolution", dependencies: ["ContractSchema"]),
         .target(name: "ExecutionContracts", dependencies: ["ContractRuntime"]),
         .target(name: "ContractValidation", dependencies: ["ContractSchema", "ContractRuntime"]),
+        .target(name: "ContractRunTracking", dependencies: ["ContractRuntime"]),
+        .target(
+            name: "ContractRunStoreSQLite",
+            dependencies: ["ContractRunTracking", .product(name: "SQLiteNIO", package: "sqlite-nio")]
+        ),
+        .target(
+            name: "ContractRunStorePostgres",
+            dependencies: ["ContractRunTracking", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .executableTarget(
             name: "contractgen",
             dependencies: [
                 "ContractSchema",
                 "ContractCodegen",
+                "ContractEvolution",
                 "ContractValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -70,8 +88,18 @@ let package = Package(
             dependencies: ["ExecutionContracts", "ContractRuntime", "ContractSchema", "ContractValidation"]
         ),
         .testTarget(
+            name: "ContractEvolutionTests",
+            dependencies: ["ContractEvolution", "ContractSchema"]
+        ),
+        .testTarget(
             name: "ContractgenCLITests",
             dependencies: ["contractgen"]
+        ),
+        .testTarget(
+            name: "ContractRunTrackingTests",
+            // ContractCodegen and ContractSchema regenerate the checked-in AgentRun/ExecutionFeed code.
+            dependencies: ["ContractRunTracking", "ContractRunStoreSQLite", "ContractRunStorePostgres",
+                           "ContractCodegen", "ContractSchema"]
         ),
     ]
 )

@@ -111,7 +111,19 @@ private struct RecordReading {
 
     private func readMembers(_ plan: ModelPlan, objectPath: String, values: UnsafeMutableBufferPointer<RuleValue>,
                              seen: UnsafeMutableBufferPointer<Bool>, from reader: inout JSONReader) throws {
-        let fields = plan.fields
+        // Fields and rules are read in place, not copied out of their arrays: copying a plan retains
+        // and releases each of its strings and arrays, once per field of every record.
+        try plan.fields.withUnsafeBufferPointer { fields in
+            try plan.rules.withUnsafeBufferPointer { rules in
+                try readMembers(plan, fields: fields, rules: rules, objectPath: objectPath, values: values, seen: seen,
+                                from: &reader)
+            }
+        }
+    }
+
+    private func readMembers(_ plan: ModelPlan, fields: UnsafeBufferPointer<FieldPlan>, rules: UnsafeBufferPointer<RulePlan>,
+                             objectPath: String, values: UnsafeMutableBufferPointer<RuleValue>,
+                             seen: UnsafeMutableBufferPointer<Bool>, from reader: inout JSONReader) throws {
         var expected = 0
         while let key = try reader.nextKey() {
             // Records usually list keys in schema order: try the next expected field first.
@@ -145,11 +157,12 @@ private struct RecordReading {
             }
             values[index] = fields[index].absentValue
         }
-        for rule in plan.rules {
-            let holds = RuleEvaluator.evaluate(rule.expression) { name in
-                rule.index(of: name).map { values[$0] } ?? .null
+        for ruleIndex in rules.indices {
+            let holds = RuleEvaluator.evaluate(rules[ruleIndex].expression) { name in
+                rules[ruleIndex].index(of: name).map { values[$0] } ?? .null
             }
             if !holds {
+                let rule = rules[ruleIndex]
                 throw RecordError(category: RecordError.rule(rule.id), message: rule.message, path: objectPath)
             }
         }

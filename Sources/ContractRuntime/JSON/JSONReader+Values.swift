@@ -1,36 +1,29 @@
 extension JSONReader {
-    /// An object whose members are still being read by ``readValue()``.
-    private struct PartialObject {
-        var members: [(key: String, value: JSONValue)] = []
-        var pendingKey: String
-        var start: Int
-    }
-
     /// Reads the next value, of any kind, as a tree.
     ///
     /// Integers without a fraction or exponent that fit in 64 bits become `.int`, every other number
     /// `.double` (so `1` and `1.0` stay distinct, and `-0` is the double -0.0); keys keep their order
     /// and strings their exact code points. Nesting uses an explicit stack, not recursion.
     public mutating func readValue() throws(JSONReadError) -> JSONValue {
-        // Containers being filled, innermost last. Arrays and objects live on separate stacks and are
-        // appended to in place, so each stays uniquely referenced and never copied.
-        var openIsObject: [Bool] = []
-        var openArrays: [[JSONValue]] = []
-        var openObjects: [PartialObject] = []
+        // The elements and members of all open containers share two stacks; a container that closes
+        // moves its own off the top into an array of exactly its size, so nothing regrows per container.
+        // The last member of an open object holds its pending key, with a placeholder value until read.
+        var open: [(isObject: Bool, start: Int)] = []
+        var elements: [JSONValue] = []
+        var members: [(key: String, value: JSONValue)] = []
         nextValue: while true {
             skipWhitespace()
             guard position < input.count else { throw unexpected(expected: "a value") }
             var value: JSONValue
             switch input[position] {
             case UInt8(ascii: "{"):
-                let start = position
                 try push(isObject: true)
                 guard let key = try nextKeyReference() else {
                     value = .object(JSONObject())
                     break
                 }
-                openIsObject.append(true)
-                openObjects.append(PartialObject(pendingKey: string(of: key), start: start))
+                open.append((isObject: true, start: members.count))
+                members.append((key: string(of: key), value: .null))
                 continue nextValue
             case UInt8(ascii: "["):
                 try push(isObject: false)
@@ -38,33 +31,51 @@ extension JSONReader {
                     value = .array([])
                     break
                 }
-                openIsObject.append(false)
-                openArrays.append([])
+                open.append((isObject: false, start: elements.count))
                 continue nextValue
             default:
                 value = try readScalar()
             }
             // The value is complete: add it to the innermost open container, closing as many as end here.
-            while let isObject = openIsObject.last {
-                if isObject {
-                    let top = openObjects.count - 1
-                    openObjects[top].members.append((key: openObjects[top].pendingKey, value: value))
+            while let container = open.last {
+                if container.isObject {
+                    members[members.count - 1].value = value
                     if let next = try nextKeyReference() {
-                        openObjects[top].pendingKey = string(of: next)
+                        members.append((key: string(of: next), value: .null))
                         continue nextValue
                     }
-                    let partial = openObjects.removeLast()
                     // `nextKeyReference()` already refused duplicate keys, byte for byte.
-                    value = .object(JSONObject(uniqueMembers: partial.members))
+                    value = .object(JSONObject(uniqueMembers: Self.takeSuffix(of: &members, from: container.start,
+                                                                              placeholder: (key: "", value: .null))))
                 } else {
-                    openArrays[openArrays.count - 1].append(value)
+                    elements.append(value)
                     if try nextElement() { continue nextValue }
-                    value = .array(openArrays.removeLast())
+                    value = .array(Self.takeSuffix(of: &elements, from: container.start, placeholder: .null))
                 }
-                openIsObject.removeLast()
+                open.removeLast()
             }
             return value
         }
+    }
+
+    /// Moves `stack[start...]` (not empty) into a new array of exactly that size and shortens `stack`.
+    ///
+    /// The moved-from slots get `placeholder`, which costs no reference counting to destroy, instead
+    /// of a retain for the copy and a release for the removal of each element.
+    @inline(__always)
+    private static func takeSuffix<Element>(of stack: inout [Element], from start: Int, placeholder: Element) -> [Element] {
+        let count = stack.count - start
+        precondition(start >= 0 && count > 0)
+        let taken = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            stack.withUnsafeMutableBufferPointer { all in
+                let source = all.baseAddress! + start
+                buffer.baseAddress!.moveInitialize(from: source, count: count)
+                source.initialize(repeating: placeholder, count: count)
+            }
+            initialized = count
+        }
+        stack.removeLast(count)
+        return taken
     }
 
     /// Passes over the next value, of any kind, validating it as fully as ``readValue()`` would,

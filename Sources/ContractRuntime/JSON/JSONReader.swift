@@ -83,6 +83,7 @@ public struct JSONReader: ~Copyable {
     /// Calls `body` with a reader over `bytes`, valid for the duration of the call.
     ///
     /// Errors from the reader are ``JSONReadError``; `body` may throw its own.
+    @inlinable
     public static func withReader<Bytes: Collection<UInt8>, Result>(
         reading bytes: Bytes, limits: JSONReaderLimits = .init(), _ body: (inout JSONReader) throws -> Result
     ) throws -> Result {
@@ -154,6 +155,11 @@ public struct JSONReader: ~Copyable {
             throw makeError(.tooDeep, "arrays and objects nest more than \(limits.maxDepth) levels deep", at: position)
         }
         position &+= 1
+        if frames.capacity == 0 {
+            // Records nest a few levels and have a few dozen keys: size the stacks once, not by doubling.
+            frames.reserveCapacity(8)
+            seenKeys.reserveCapacity(32)
+        }
         frames.append(Frame(isObject: isObject, keysStart: seenKeys.count, decodedKeyBytesStart: decodedKeyBytes.count))
     }
 
@@ -236,21 +242,18 @@ public struct JSONReader: ~Copyable {
         }
         let start = frames[frameIndex].keysStart
         let end = seenKeys.count
-        if !key.isDecoded, let base = input.baseAddress {
-            // The common case: compare raw key bytes in place.
-            for index in start..<end {
-                let seen = seenKeys[index]
-                if seen.count == key.count && !seen.isDecoded && memoryEqual(base + seen.start, base + key.start, key.count) {
-                    throw duplicate(key, at: keyOffset)
+        if start < end {
+            // One pass over the object's keys; lengths differ for most pairs, so few bytes are compared.
+            let found = seenKeys.withUnsafeBufferPointer { seen in
+                decodedKeyBytes.withUnsafeBufferPointer { decoded in
+                    let keyBytes = span(of: key, decoded: decoded)
+                    for index in start..<end where seen[index].count == key.count {
+                        if JSONKeyBytes.equal(span(of: seen[index], decoded: decoded), keyBytes) { return true }
+                    }
+                    return false
                 }
             }
-            for index in start..<end where seenKeys[index].isDecoded && sameBytes(seenKeys[index], key) {
-                throw duplicate(key, at: keyOffset)
-            }
-        } else {
-            for index in start..<end where sameBytes(seenKeys[index], key) {
-                throw duplicate(key, at: keyOffset)
-            }
+            if found { throw duplicate(key, at: keyOffset) }
         }
         if end - start < Self.linearKeyScanLimit {
             seenKeys.append(key)
@@ -274,12 +277,6 @@ public struct JSONReader: ~Copyable {
         key.isDecoded
             ? .decoded(Array(decodedKeyBytes[key.start..<key.start + key.count]))
             : .input(UnsafeBufferPointer(rebasing: input[key.start..<key.start + key.count]))
-    }
-
-    func sameBytes(_ a: KeyReference, _ b: KeyReference) -> Bool {
-        a.count == b.count && decodedKeyBytes.withUnsafeBufferPointer { decoded in
-            JSONKeyBytes.equal(span(of: a, decoded: decoded), span(of: b, decoded: decoded))
-        }
     }
 
     /// The key as a `String`, for messages and paths.

@@ -18,13 +18,18 @@ public struct JSONDecodingOptions: Sendable {
 /// throwing a ``RecordError`` with the same category `contractgen validate` reports.
 public enum JSONFields {
     /// Throws `wrong_type` unless the next value is of `kind`; `expected` names the wanted type.
-    @inline(__always)
-    public static func expect(_ kind: JSONValueKind, _ expected: String, _ reader: inout JSONReader) throws {
+    // `expected` is an autoclosure so the description is only built for the error.
+    @inlinable @inline(__always)
+    public static func expect(_ kind: JSONValueKind, _ expected: @autoclosure () -> String, _ reader: inout JSONReader) throws {
         let next = try reader.peekKind()
-        if next != kind {
-            throw RecordError(category: RecordError.wrongType, message: "expected \(expected), found \(describe(next))",
-                              path: reader.path, offset: reader.offset)
-        }
+        if next != kind { throw wrongType(expected(), found: next, reader) }
+    }
+
+    /// The `wrong_type` error for a value of kind `found` where `expected` was wanted.
+    @usableFromInline @inline(never)
+    static func wrongType(_ expected: String, found: JSONValueKind, _ reader: borrowing JSONReader) -> RecordError {
+        RecordError(category: RecordError.wrongType, message: "expected \(expected), found \(describe(found))",
+                    path: reader.path, offset: reader.offset)
     }
 
     /// How messages name a JSON kind.
@@ -46,28 +51,28 @@ public enum JSONFields {
     }
 
     /// Reads a string.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func string(_ reader: inout JSONReader) throws -> String {
         try expect(.string, "a string", &reader)
         return try reader.readString()
     }
 
     /// Reads `true` or `false`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func bool(_ reader: inout JSONReader) throws -> Bool {
         try expect(.bool, "true or false", &reader)
         return try reader.readBool()
     }
 
     /// Reads an integer (no fraction or exponent) that fits 64 bits.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func int(_ reader: inout JSONReader) throws -> Int64 {
         try expect(.number, "an integer", &reader)
         return try reader.readInt64()
     }
 
     /// Reads any number as a finite double.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func double(_ reader: inout JSONReader) throws -> Double {
         try expect(.number, "a number", &reader)
         return try reader.readDouble()
@@ -92,22 +97,34 @@ public enum JSONFields {
     }
 
     /// Reads a value of a closed enum, lifecycle or error catalog by its wire value.
+    ///
+    /// `legacyValues` is only evaluated for a value that is not current, so a table built on each
+    /// call costs nothing on valid records. Inlinable so each enum's call is specialized.
+    @inlinable
     public static func wireValue<Value: RawRepresentable>(
-        _ reader: inout JSONReader, _ type: Value.Type, typeName: String, legacyValues: [String: Value] = [:],
-        acceptsLegacyValues: Bool = false
+        _ reader: inout JSONReader, _ type: Value.Type, typeName: String,
+        legacyValues: @autoclosure () -> [String: Value] = [:], acceptsLegacyValues: Bool = false
     ) throws -> Value where Value.RawValue == String {
         try expect(.string, "a \(typeName) value (a string)", &reader)
         let start = reader.offset
         let text = try reader.readString()
         if let value = Value(rawValue: text) { return value }
-        if let current = legacyValues[text] {
-            if acceptsLegacyValues { return current }
-            throw RecordError(category: RecordError.unknownEnumValue,
-                              message: "\(quoted(text)) is not a value of \(typeName); it is a legacy value for \(quoted(current.rawValue)), accepted when legacy values are asked for",
-                              path: reader.path, offset: start)
+        let current = legacyValues()[text]
+        if let current, acceptsLegacyValues { return current }
+        throw unknownWireValue(text, typeName: typeName, legacyFor: current?.rawValue, reader, at: start)
+    }
+
+    /// The `unknown_enum_value` error for `text`, naming the current value when it is a legacy one.
+    @usableFromInline @inline(never)
+    static func unknownWireValue(_ text: String, typeName: String, legacyFor current: String?,
+                                 _ reader: borrowing JSONReader, at start: Int) -> RecordError {
+        if let current {
+            return RecordError(category: RecordError.unknownEnumValue,
+                               message: "\(quoted(text)) is not a value of \(typeName); it is a legacy value for \(quoted(current)), accepted when legacy values are asked for",
+                               path: reader.path, offset: start)
         }
-        throw RecordError(category: RecordError.unknownEnumValue, message: "\(quoted(text)) is not a value of \(typeName)",
-                          path: reader.path, offset: start)
+        return RecordError(category: RecordError.unknownEnumValue, message: "\(quoted(text)) is not a value of \(typeName)",
+                           path: reader.path, offset: start)
     }
 
     /// Reads an array whose elements `element` reads; `null` elements are refused unless `allowsNull`.
@@ -178,6 +195,7 @@ public enum JSONFields {
 
     /// Runs `body` on a reader over `bytes`, checks nothing follows the value, and reports every failure
     /// as a ``RecordError``.
+    @inlinable
     public static func decode<Value>(
         _ bytes: some Collection<UInt8>, limits: JSONReaderLimits, _ body: (inout JSONReader) throws -> Value
     ) throws(RecordError) -> Value {

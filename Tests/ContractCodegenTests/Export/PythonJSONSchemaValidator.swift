@@ -1,5 +1,8 @@
 import Foundation
 
+/// The virtual environment to delete when the test process exits; set once, before any reader.
+nonisolated(unsafe) private var venvDirectory: String?
+
 /// The `jsonschema` Python package in a throwaway virtual environment, as an independent validator of
 /// exported schemas. Set up once per test run; tests are skipped only when `python3` is absent.
 enum PythonJSONSchemaValidator {
@@ -27,6 +30,8 @@ enum PythonJSONSchemaValidator {
             let pip = directory.appendingPathComponent("bin/pip").path
             let install = try run(pip, ["install", "--quiet", "--disable-pip-version-check", "jsonschema"])
             guard install.status == 0 else { return .failure(Failure(description: "pip install jsonschema failed: \(install.stderr)")) }
+            venvDirectory = directory.path
+            atexit { if let path = venvDirectory { try? FileManager.default.removeItem(atPath: path) } }
             return .success(directory.appendingPathComponent("bin/python").path)
         } catch {
             return .failure(Failure(description: "cannot run python3: \(error)"))
@@ -50,8 +55,8 @@ enum PythonJSONSchemaValidator {
         let directory = FileManager.default.temporaryDirectory
         let outURL = directory.appendingPathComponent("out-\(UUID().uuidString)")
         let errURL = directory.appendingPathComponent("err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)

@@ -1,0 +1,155 @@
+import Foundation
+
+/// A value bound to a SQL parameter.
+public enum RunSQLValue: Sendable, Hashable {
+    case text(String)
+    case integer(Int64)
+    case null
+
+    /// `value` as text, or null.
+    public static func nullable(_ value: String?) -> RunSQLValue { value.map { .text($0) } ?? .null }
+    /// `value` as an integer, or null.
+    public static func nullable(_ value: Int64?) -> RunSQLValue { value.map { .integer($0) } ?? .null }
+}
+
+/// A SQL statement with its parameters, in the placeholder style of one database.
+public struct RunSQLStatement: Sendable, Hashable {
+    /// The SQL text.
+    public var sql: String
+    /// The parameters, in placeholder order.
+    public var binds: [RunSQLValue]
+}
+
+/// The statements both SQL stores run against `agent_runs`, so their guarantees come from one text:
+/// the finish guard is `WHERE id = ? AND finished_at IS NULL AND status = 'running'`.
+public struct AgentRunsSQL: Sendable {
+    /// How parameters are written.
+    public enum Placeholder: Sendable {
+        /// `?` (SQLite).
+        case questionMark
+        /// `$1`, `$2`, … (PostgreSQL).
+        case dollarNumbered
+    }
+
+    /// The placeholder style.
+    public var placeholder: Placeholder
+
+    /// Statements with `placeholder` parameters.
+    public init(placeholder: Placeholder) {
+        self.placeholder = placeholder
+    }
+
+    private struct Builder {
+        var placeholder: Placeholder
+        var binds: [RunSQLValue] = []
+
+        mutating func bind(_ value: RunSQLValue) -> String {
+            binds.append(value)
+            return placeholder == .questionMark ? "?" : "$\(binds.count)"
+        }
+    }
+
+    /// `INSERT` of a new run; returns no row when the id exists (`ON CONFLICT (id) DO NOTHING`).
+    public func insert(_ record: AgentRunRecord) -> RunSQLStatement {
+        var b = Builder(placeholder: placeholder)
+        let values = [
+            b.bind(.text(record.id)), b.bind(.text(record.source)), b.bind(.nullable(record.sourceRef)),
+            b.bind(.nullable(record.sessionID)), b.bind(.text(record.status)), b.bind(.text(record.startedAt)),
+            b.bind(.nullable(record.finishedAt)), b.bind(.nullable(record.durationMs)), b.bind(.nullable(record.errorCode)),
+            b.bind(.nullable(record.errorMessage)), b.bind(.nullable(record.metadata)),
+        ]
+        return RunSQLStatement(sql: "INSERT INTO agent_runs (\(AgentRunsSchema.columns)) VALUES (\(values.joined(separator: ", "))) "
+                               + "ON CONFLICT (id) DO NOTHING RETURNING \(AgentRunsSchema.columns)",
+                               binds: b.binds)
+    }
+
+    /// Moves a queued run to running, returning the row when it moved.
+    public func markRunning(id: String) -> RunSQLStatement {
+        var b = Builder(placeholder: placeholder)
+        let sql = "UPDATE agent_runs SET status = 'running' WHERE id = \(b.bind(.text(id))) AND status = 'queued' "
+            + "RETURNING \(AgentRunsSchema.columns)"
+        return RunSQLStatement(sql: sql, binds: b.binds)
+    }
+
+    /// The guarded finish: writes only while `finished_at IS NULL` (and the run is running), returning the
+    /// row when this statement wrote it. `finished_at` never precedes `started_at`; metadata is kept
+    /// when the completion carries none.
+    public func finish(id: String, with completion: RunCompletion) throws -> RunSQLStatement {
+        var b = Builder(placeholder: placeholder)
+        let finishedAt = RunTimestamp.text(completion.finishedAt)
+        let metadata = try completion.metadata.map { try $0.jsonString() }
+        let sql = """
+            UPDATE agent_runs SET status = \(b.bind(.text(completion.status.rawValue))), \
+            finished_at = CASE WHEN started_at > \(b.bind(.text(finishedAt))) THEN started_at \
+            ELSE \(b.bind(.text(finishedAt))) END, \
+            duration_ms = \(b.bind(.integer(max(0, completion.durationMs)))), \
+            error_code = \(b.bind(.nullable(completion.errorCode?.rawValue))), \
+            error_message = \(b.bind(.nullable(completion.errorCode == nil ? nil : completion.errorMessage))), \
+            metadata = COALESCE(\(b.bind(.nullable(metadata))), metadata) \
+            WHERE id = \(b.bind(.text(id))) AND finished_at IS NULL AND status = 'running' \
+            RETURNING \(AgentRunsSchema.columns)
+            """
+        return RunSQLStatement(sql: sql, binds: b.binds)
+    }
+
+    /// The run with `id`.
+    public func select(id: String) -> RunSQLStatement {
+        var b = Builder(placeholder: placeholder)
+        return RunSQLStatement(sql: "SELECT \(AgentRunsSchema.columns) FROM agent_runs WHERE id = \(b.bind(.text(id)))",
+                               binds: b.binds)
+    }
+
+    /// One page for `query`, newest first, fetching one row more than the page so the caller knows
+    /// whether another page follows (``RunPage/init(rowsPlusOne:limit:)``).
+    public func list(_ query: RunQuery) -> RunSQLStatement {
+        var b = Builder(placeholder: placeholder)
+        var conditions: [String] = []
+        if let source = query.source { conditions.append("source = \(b.bind(.text(source.rawValue)))") }
+        if let session = query.sessionID { conditions.append("session_id = \(b.bind(.text(session)))") }
+        if let status = query.status { conditions.append("status = \(b.bind(.text(status.rawValue)))") }
+        if let before = query.startedBefore {
+            conditions.append("started_at < \(b.bind(.text(RunTimestamp.text(before))))")
+        }
+        if let after = query.startedAfter {
+            conditions.append("started_at >= \(b.bind(.text(RunTimestamp.text(after))))")
+        }
+        if let cursor = query.cursor {
+            let started = cursor.startedAtText
+            conditions.append("(started_at < \(b.bind(.text(started))) OR (started_at = \(b.bind(.text(started))) "
+                + "AND id < \(b.bind(.text(cursor.id)))))")
+        }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let sql = "SELECT \(AgentRunsSchema.columns) FROM agent_runs\(filter) ORDER BY started_at DESC, id DESC "
+            + "LIMIT \(b.bind(.integer(Int64(query.effectiveLimit + 1))))"
+        return RunSQLStatement(sql: sql, binds: b.binds)
+    }
+
+    /// Runs still running that started before `cutoff`, the candidates of a stale sweep.
+    public func staleCandidates(startedBefore cutoff: Date) -> RunSQLStatement {
+        var b = Builder(placeholder: placeholder)
+        let sql = "SELECT \(AgentRunsSchema.columns) FROM agent_runs WHERE status = 'running' AND finished_at IS NULL "
+            + "AND started_at < \(b.bind(.text(RunTimestamp.text(cutoff)))) ORDER BY id"
+        return RunSQLStatement(sql: sql, binds: b.binds)
+    }
+}
+
+extension RunStore {
+    /// The stale sweep every SQL store shares: each candidate is finished through the store's guarded
+    /// ``finish(id:with:)``, so a run that finishes meanwhile keeps its own outcome.
+    public func sweepCandidates(_ candidates: [AgentRun], now: Date) async throws -> [AgentRun] {
+        var swept: [AgentRun] = []
+        for run in candidates {
+            let result = try await finish(id: run.id, with: .stale(for: run, now: now))
+            if result.didFinish { swept.append(result.run) }
+        }
+        return swept
+    }
+
+    /// What a SQL store's finish returns when its guarded UPDATE wrote nothing: the stored terminal run,
+    /// or the reason there is none.
+    public func unfinishedResult(id: String, stored: AgentRun?, completion: RunCompletion) throws -> RunFinishResult {
+        guard let stored else { throw RunStoreError.notFound(id) }
+        guard stored.finishedAt != nil else { throw RunStoreError.refusedMove(from: stored.status, to: completion.status) }
+        return RunFinishResult(run: stored, didFinish: false)
+    }
+}
