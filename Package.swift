@@ -11,17 +11,12 @@ let package = Package(
         .library(name: "ContractEvolution", targets: ["ContractEvolution"]),
         .library(name: "ExecutionContracts", targets: ["ExecutionContracts"]),
         .library(name: "ContractRunTracking", targets: ["ContractRunTracking"]),
-        .library(name: "ContractRunStoreSQLite", targets: ["ContractRunStoreSQLite"]),
-        .library(name: "ContractRunStorePostgres", targets: ["ContractRunStorePostgres"]),
         .executable(name: "contractgen", targets: ["contractgen"]),
         .plugin(name: "ContractGenPlugin", targets: ["ContractGenPlugin"]),
         .plugin(name: "GenerateContracts", targets: ["GenerateContracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        // Database drivers for the run stores only; ContractRunTracking itself links neither.
-        .package(url: "https://github.com/vapor/sqlite-nio", exact: "1.13.2"),
-        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -36,14 +31,6 @@ let package = Package(
         .target(name: "ExecutionContracts", dependencies: ["ContractRuntime"]),
         .target(name: "ContractValidation", dependencies: ["ContractSchema", "ContractRuntime"]),
         .target(name: "ContractRunTracking", dependencies: ["ContractRuntime"]),
-        .target(
-            name: "ContractRunStoreSQLite",
-            dependencies: ["ContractRunTracking", .product(name: "SQLiteNIO", package: "sqlite-nio")]
-        ),
-        .target(
-            name: "ContractRunStorePostgres",
-            dependencies: ["ContractRunTracking", .product(name: "PostgresNIO", package: "postgres-nio")]
-        ),
         .executableTarget(
             name: "contractgen",
             dependencies: [
@@ -95,6 +82,31 @@ let package = Package(
             name: "ContractgenCLITests",
             dependencies: ["contractgen"]
         ),
+    ]
+)
+
+// The run stores and their tests bring in swift-nio, swift-crypto and BoringSSL through the database
+// drivers. CI's thread-sanitizer pass sets CONTRACTS_CORE_ONLY=1 to build the package without them, so
+// that pass does not compile those libraries a second time; everything else always includes them.
+if Context.environment["CONTRACTS_CORE_ONLY"] == nil {
+    package.products += [
+        .library(name: "ContractRunStoreSQLite", targets: ["ContractRunStoreSQLite"]),
+        .library(name: "ContractRunStorePostgres", targets: ["ContractRunStorePostgres"]),
+    ]
+    package.dependencies += [
+        // Database drivers for the run stores only; ContractRunTracking itself links neither.
+        .package(url: "https://github.com/vapor/sqlite-nio", exact: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+    ]
+    package.targets += [
+        .target(
+            name: "ContractRunStoreSQLite",
+            dependencies: ["ContractRunTracking", .product(name: "SQLiteNIO", package: "sqlite-nio")]
+        ),
+        .target(
+            name: "ContractRunStorePostgres",
+            dependencies: ["ContractRunTracking", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .testTarget(
             name: "ContractRunTrackingTests",
             // ContractCodegen and ContractSchema regenerate the checked-in AgentRun/ExecutionFeed code.
@@ -102,4 +114,4 @@ let package = Package(
                            "ContractCodegen", "ContractSchema"]
         ),
     ]
-)
+}
