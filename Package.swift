@@ -72,7 +72,9 @@ let package = Package(
         .testTarget(
             name: "GeneratedCodeTests",
             // ContractSchema reads the seed schemas, so lifecycle tests compare with the schema itself.
-            dependencies: ["ExecutionContracts", "ContractRuntime", "ContractSchema", "ContractValidation"]
+            // ContractRunTracking holds the generated AgentRun and ExecutionFeed types these tests exercise.
+            dependencies: ["ExecutionContracts", "ContractRunTracking", "ContractRuntime", "ContractSchema",
+                           "ContractValidation"]
         ),
         .testTarget(
             name: "ContractEvolutionTests",

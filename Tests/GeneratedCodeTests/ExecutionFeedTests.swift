@@ -1,3 +1,4 @@
+import ContractRunTracking
 import ContractRuntime
 import Foundation
 import Testing
