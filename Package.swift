@@ -17,6 +17,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // `swift package generate-documentation` (DocC) for ContractRuntime and ExecutionContracts.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -80,9 +82,10 @@ let package = Package(
             name: "ContractEvolutionTests",
             dependencies: ["ContractEvolution", "ContractSchema"]
         ),
+        .target(name: "CLITestSupport", path: "Tests/CLITestSupport"),
         .testTarget(
             name: "ContractgenCLITests",
-            dependencies: ["contractgen"]
+            dependencies: ["contractgen", "CLITestSupport"]
         ),
     ]
 )
@@ -94,6 +97,8 @@ if Context.environment["CONTRACTS_CORE_ONLY"] == nil {
     package.products += [
         .library(name: "ContractRunStoreSQLite", targets: ["ContractRunStoreSQLite"]),
         .library(name: "ContractRunStorePostgres", targets: ["ContractRunStorePostgres"]),
+        .library(name: "ContractRunStores", targets: ["ContractRunStores"]),
+        .executable(name: "contractgen-runs", targets: ["contractgen-runs"]),
     ]
     package.dependencies += [
         // Database drivers for the run stores only; ContractRunTracking itself links neither.
@@ -108,6 +113,27 @@ if Context.environment["CONTRACTS_CORE_ONLY"] == nil {
         .target(
             name: "ContractRunStorePostgres",
             dependencies: ["ContractRunTracking", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        .target(
+            name: "ContractRunStores",
+            dependencies: ["ContractRunStoreSQLite", "ContractRunStorePostgres"]
+        ),
+        // `contractgen runs`: a separate executable so that contractgen (and the build plugin's copy of
+        // it) does not link the database drivers; contractgen hands `runs` over to it.
+        .executableTarget(
+            name: "contractgen-runs",
+            dependencies: ["ContractRunStores", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Begins a run and waits to be killed: the SIGKILL sweep tests run it as a child process.
+        .executableTarget(
+            name: "RunTrackerChild",
+            dependencies: ["ContractRunStores"],
+            path: "Tests/RunTrackerChild"
+        ),
+        .testTarget(
+            name: "ContractRunsCLITests",
+            dependencies: ["contractgen", "contractgen-runs", "RunTrackerChild", "ContractRunStores", "CLITestSupport",
+                           .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .testTarget(
             name: "ContractRunTrackingTests",

@@ -128,16 +128,7 @@ public final class PostgresRunStore: RunStore {
 
     private static func run(from row: PostgresRow) throws -> AgentRun {
         let cells = row.makeRandomAccess()
-        func text(_ column: String) throws -> String? { try cells[column].decode(String?.self) }
-        let id = try text("id") ?? ""
-        guard let source = try text("source"), let status = try text("status"), let started = try text("started_at") else {
-            throw RunStoreError.corruptRow(id: id, reason: "a required column is null")
-        }
-        return try AgentRunRecord(id: id, source: source, sourceRef: try text("source_ref"),
-                                  sessionID: try text("session_id"), status: status, startedAt: started,
-                                  finishedAt: try text("finished_at"),
-                                  durationMs: try cells["duration_ms"].decode(Int64?.self),
-                                  errorCode: try text("error_code"), errorMessage: try text("error_message"),
-                                  metadata: try text("metadata")).run()
+        return try AgentRunRecord.run(text: { try cells[$0].decode(String?.self) },
+                                      durationMs: try cells["duration_ms"].decode(Int64?.self))
     }
 }

@@ -49,6 +49,54 @@ public struct PostgresURL: Sendable, Hashable {
     }
 }
 
+extension PostgresURL {
+    /// Opens one connection with these settings and closes it: a quick check that the server is
+    /// reachable and accepts the credentials, with the driver's own reason when it is not. (The pool
+    /// retries failed connections in the background instead, so a query against an unreachable server
+    /// only fails once its circuit breaker trips, a minute later, without saying why.)
+    public func checkConnection(timeout: Duration = .seconds(10)) async throws {
+        let tlsMode: PostgresConnection.Configuration.TLS
+        switch sslMode {
+        case .disable: tlsMode = .disable
+        case .prefer: tlsMode = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: tlsMode = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+        var configuration = PostgresConnection.Configuration(host: host, port: port, username: username,
+                                                             password: password, database: database, tls: tlsMode)
+        configuration.options.connectTimeout = .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000
+                                                            + timeout.components.attoseconds / 1_000_000_000)
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 0,
+                                                              logger: Logger(label: "ExecutionContracts.PostgresURL"))
+        } catch {
+            throw PostgresConnectionCheckError(host: host, port: port, reason: Self.reason(error))
+        }
+        try? await connection.close()
+    }
+
+    /// The driver's reason in one line: `PSQLError`'s plain description hides it on purpose (it may
+    /// hold query text); the server's message and the socket error are what an operator needs.
+    private static func reason(_ error: any Error) -> String {
+        if let psql = error as? PSQLError {
+            if let message = psql.serverInfo?[.message] { return message }
+            if let underlying = psql.underlying { return String(describing: underlying) }
+            return psql.code.description
+        }
+        return String(describing: error)
+    }
+}
+
+/// A PostgreSQL server that could not be connected to.
+public struct PostgresConnectionCheckError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var host: String
+    public var port: Int
+    /// The driver's or the server's reason.
+    public var reason: String
+
+    public var description: String { "cannot connect to PostgreSQL at \(host):\(port): \(reason)" }
+}
+
 /// A PostgreSQL URL that cannot be used.
 public enum PostgresURLError: Error, Hashable, Sendable, CustomStringConvertible {
     case notAURL

@@ -113,15 +113,7 @@ public final class SQLiteRunStore: RunStore {
     }
 
     private static func run(from row: SQLiteRow) throws -> AgentRun {
-        func text(_ column: String) -> String? { row.column(column)?.string }
-        let id = text("id") ?? ""
-        guard let source = text("source"), let status = text("status"), let started = text("started_at") else {
-            throw RunStoreError.corruptRow(id: id, reason: "a required column is null")
-        }
-        return try AgentRunRecord(id: id, source: source, sourceRef: text("source_ref"), sessionID: text("session_id"),
-                                  status: status, startedAt: started, finishedAt: text("finished_at"),
-                                  durationMs: row.column("duration_ms")?.integer.map(Int64.init),
-                                  errorCode: text("error_code"), errorMessage: text("error_message"),
-                                  metadata: text("metadata")).run()
+        try AgentRunRecord.run(text: { row.column($0)?.string },
+                               durationMs: row.column("duration_ms")?.integer.map(Int64.init))
     }
 }

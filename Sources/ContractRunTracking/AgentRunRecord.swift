@@ -41,6 +41,20 @@ public struct AgentRunRecord: Sendable, Hashable {
                   metadata: try run.metadata.map { try $0.jsonString() })
     }
 
+    /// The run in one result row, read through `text` (a column's TEXT value, or nil for NULL); throws
+    /// ``RunStoreError/corruptRow(id:reason:)`` when a required column is NULL or a value is no run's.
+    public static func run(text: (String) throws -> String?, durationMs: Int64?) throws -> AgentRun {
+        let id = try text("id") ?? ""
+        guard let source = try text("source"), let status = try text("status"), let started = try text("started_at") else {
+            throw RunStoreError.corruptRow(id: id, reason: "a required column is null")
+        }
+        return try AgentRunRecord(id: id, source: source, sourceRef: try text("source_ref"),
+                                  sessionID: try text("session_id"), status: status, startedAt: started,
+                                  finishedAt: try text("finished_at"), durationMs: durationMs,
+                                  errorCode: try text("error_code"), errorMessage: try text("error_message"),
+                                  metadata: try text("metadata")).run()
+    }
+
     /// The run these columns hold; throws ``RunStoreError/corruptRow(id:reason:)`` for values no run has.
     public func run() throws -> AgentRun {
         func corrupt(_ reason: String) -> RunStoreError { .corruptRow(id: id, reason: reason) }

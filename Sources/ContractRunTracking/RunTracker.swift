@@ -104,6 +104,33 @@ public final class RunTracker: Sendable {
         return swept
     }
 
+    /// Sweeps now, then every `interval`, until the calling task is cancelled: run it beside the
+    /// service (for example in its task group), so runs left by a crashed or killed instance are closed
+    /// at start-up and afterwards. A failed sweep goes to ``RunTrackerConfiguration/onRecordingFailure``
+    /// (stage `sweep`) and the loop goes on.
+    public func sweepStalePeriodically<C: Clock>(every interval: Duration,
+                                                 olderThan threshold: Duration = RunStoreDefaults.staleThreshold,
+                                                 clock: C) async where C.Duration == Duration {
+        while !Task.isCancelled {
+            do {
+                try await sweepStale(olderThan: threshold)
+            } catch {
+                report(.sweep, "", error)
+            }
+            do {
+                try await clock.sleep(for: interval)
+            } catch {
+                return
+            }
+        }
+    }
+
+    /// ``sweepStalePeriodically(every:olderThan:clock:)`` on `ContinuousClock`, every minute by default.
+    public func sweepStalePeriodically(every interval: Duration = .seconds(60),
+                                       olderThan threshold: Duration = RunStoreDefaults.staleThreshold) async {
+        await sweepStalePeriodically(every: interval, olderThan: threshold, clock: ContinuousClock())
+    }
+
     // MARK: Recording
 
     /// Creates the run and marks it running; nil when the store failed (reported, body runs untracked).

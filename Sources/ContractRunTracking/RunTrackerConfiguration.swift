@@ -58,17 +58,19 @@ public struct RunTrackerConfiguration: Sendable {
 /// A store operation that failed while a run was being recorded.
 public struct RunRecordingFailure: Sendable, CustomStringConvertible {
     /// Which write failed.
-    public enum Stage: String, Sendable { case create, markRunning = "mark_running", finish }
+    public enum Stage: String, Sendable { case create, markRunning = "mark_running", finish, sweep }
 
     /// Which write failed.
     public var stage: Stage
-    /// The run's id.
+    /// The run's id; empty for a sweep, which concerns no single run.
     public var runID: String
     /// What the store threw.
     public var error: any Error
 
     /// `finish of run 1f2e…: <error>`.
-    public var description: String { "\(stage.rawValue) of run \(runID): \(error)" }
+    public var description: String {
+        stage == .sweep ? "sweep of stale runs: \(error)" : "\(stage.rawValue) of run \(runID): \(error)"
+    }
 }
 
 /// A run the tracker refuses to start.

@@ -15,7 +15,8 @@ struct ContractGen: ParsableCommand {
         Exit codes: 0 clean, 1 findings (errors in a schema), 2 usage error or unreadable input.
         """,
         version: GeneratorVersion.string,
-        subcommands: [LintCommand.self, GenerateCommand.self, CheckCommand.self, ValidateCommand.self, DiffCommand.self, ExportCommand.self]
+        subcommands: [LintCommand.self, GenerateCommand.self, CheckCommand.self, ValidateCommand.self, DiffCommand.self,
+                      ExportCommand.self, RunsCommand.self]
     )
 
     /// Runs the command; usage errors exit with 2 (argument-parser's default is 64) so scripts can

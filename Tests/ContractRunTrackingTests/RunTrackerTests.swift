@@ -156,6 +156,59 @@ import Testing
     }
 }
 
+@Suite struct PeriodicSweepTests {
+    /// Waits (polling) until `condition` holds, for at most ten seconds.
+    private func eventually(_ condition: () async throws -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+
+    @Test func sweepsAtStartAndThenPeriodicallyUntilCancelled() async throws {
+        let store = InMemoryRunStore()
+        let tracker = RunTracker(store: store)
+        let longAgo = Date().addingTimeInterval(-3600)
+        try await RunFixtures.running(RunFixtures.queued("before-start", startedAt: longAgo), in: store)
+        let sweeper = Task { await tracker.sweepStalePeriodically(every: .milliseconds(20)) }
+        #expect(try await eventually { try await store.get(id: "before-start")?.status == .error })
+        // A run left running later is closed by a later round.
+        try await RunFixtures.running(RunFixtures.queued("later", startedAt: longAgo), in: store)
+        #expect(try await eventually { try await store.get(id: "later")?.errorCode == .staleRun })
+        // A fresh run is not stale.
+        try await RunFixtures.running(RunFixtures.queued("fresh", startedAt: Date()), in: store)
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(try await store.get(id: "fresh")?.status == .running)
+        sweeper.cancel()
+        await sweeper.value
+    }
+
+    @Test func aFailingSweepIsReportedAndTheLoopGoesOn() async throws {
+        struct Down: Error {}
+        struct FailingSweep: RunStore {
+            let inner = InMemoryRunStore()
+            func create(_ run: AgentRun) async throws { try await inner.create(run) }
+            func markRunning(id: String) async throws -> AgentRun { try await inner.markRunning(id: id) }
+            func finish(id: String, with completion: RunCompletion) async throws -> RunFinishResult {
+                try await inner.finish(id: id, with: completion)
+            }
+            func get(id: String) async throws -> AgentRun? { try await inner.get(id: id) }
+            func list(_ query: RunQuery) async throws -> RunPage { try await inner.list(query) }
+            func sweepStale(olderThan threshold: Duration, now: Date) async throws -> [AgentRun] { throw Down() }
+        }
+        let failures = Mutex<[String]>([])
+        let tracker = RunTracker(store: FailingSweep(), configuration: RunTrackerConfiguration(
+            onRecordingFailure: { failure in failures.withLock { $0.append(failure.description) } }))
+        let sweeper = Task { await tracker.sweepStalePeriodically(every: .milliseconds(10)) }
+        #expect(try await eventually { failures.withLock { $0.count >= 3 } })
+        sweeper.cancel()
+        await sweeper.value
+        #expect(failures.withLock { $0.first } == "sweep of stale runs: Down()")
+    }
+}
+
 /// A wall clock that returns the given times in turn, then the last one.
 final class WallClock: Sendable {
     private let times: Mutex<[Date]>

@@ -1,37 +1,43 @@
 import Foundation
 
-/// Runs the built `contractgen` executable as a separate process, the way users and CI run it.
-struct CLIRunner {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+/// Runs a built executable of this package (`contractgen` unless told otherwise) as a separate
+/// process, the way users and CI run it.
+public struct CLIRunner {
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// The package root (the working directory for runs).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The `contractgen` binary next to the test bundle in the build products directory.
-    static let executable: URL? = {
+    /// The executable `name` in the build products directory (next to the test bundle), if built.
+    public static func executable(named name: String) -> URL? {
         var candidates: [URL] = []
         for start in [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments.first ?? "")] {
             var dir = start.deletingLastPathComponent()
             for _ in 0..<4 {
-                candidates.append(dir.appendingPathComponent("contractgen"))
+                candidates.append(dir.appendingPathComponent(name))
                 dir = dir.deletingLastPathComponent()
             }
         }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    }
 
-    /// Runs `contractgen` with `arguments` in the package root, optionally feeding `input` on stdin.
-    static func run(_ arguments: [String], input: Data? = nil, in directory: URL = packageRoot) throws -> Output {
-        guard let executable else { throw CLIError.executableNotFound }
+    /// Runs `tool` with `arguments` in `directory` (the package root by default), optionally feeding
+    /// `input` on stdin and adding `environment` to this process's environment.
+    public static func run(_ arguments: [String], input: Data? = nil, in directory: URL = packageRoot,
+                           tool: String = "contractgen", environment: [String: String] = [:]) throws -> Output {
+        guard let executable = executable(named: tool) else { throw CLIError.executableNotFound(tool) }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -54,5 +60,13 @@ struct CLIRunner {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    enum CLIError: Error { case executableNotFound }
+    public enum CLIError: Error, CustomStringConvertible {
+        case executableNotFound(String)
+
+        public var description: String {
+            switch self {
+            case .executableNotFound(let name): "the \(name) executable is not built next to the tests"
+            }
+        }
+    }
 }
