@@ -18,6 +18,7 @@
 ///   - policy: The retry policy and its catalog; generated policies are static members such as `.taskPipeline`.
 ///   - clock: The clock the waits are slept on; tests pass a manual clock.
 ///   - random: The source of jitter; pass a seeded ``SplitMix64`` for repeatable delays.
+///   - isolation: The actor `operation` runs on; the caller's, by default.
 ///   - operation: The work; called once per attempt.
 public func withRetry<Success, Code: NormalizingErrorCatalog>(
     policy: CatalogRetryPolicy<Code>,

@@ -2,7 +2,7 @@
 /// key has no escapes.
 ///
 /// A key without escapes points into the reader's input, so it is valid only while that input is.
-/// Generated decoders compare it against their field names with ``matches(_:)``.
+/// Generated decoders compare it against their field names with `matches(_:)`.
 public struct JSONKey {
     @usableFromInline let storage: JSONKeyBytes
 
