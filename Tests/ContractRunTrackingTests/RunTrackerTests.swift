@@ -156,31 +156,26 @@ import Testing
     }
 }
 
-@Suite struct PeriodicSweepTests {
-    /// Waits (polling) until `condition` holds, for at most ten seconds.
-    private func eventually(_ condition: () async throws -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        return false
-    }
-
+/// The sweeper's rounds are observed through the tracker's updates and failure reports, not timed:
+/// tests that block threads elsewhere in the run can delay a round but not fail these tests.
+@Suite(.timeLimit(.minutes(2))) struct PeriodicSweepTests {
     @Test func sweepsAtStartAndThenPeriodicallyUntilCancelled() async throws {
         let store = InMemoryRunStore()
         let tracker = RunTracker(store: store)
+        var updates = tracker.updates().makeAsyncIterator()
         let longAgo = Date().addingTimeInterval(-3600)
         try await RunFixtures.running(RunFixtures.queued("before-start", startedAt: longAgo), in: store)
         let sweeper = Task { await tracker.sweepStalePeriodically(every: .milliseconds(20)) }
-        #expect(try await eventually { try await store.get(id: "before-start")?.status == .error })
-        // A run left running later is closed by a later round.
-        try await RunFixtures.running(RunFixtures.queued("later", startedAt: longAgo), in: store)
-        #expect(try await eventually { try await store.get(id: "later")?.errorCode == .staleRun })
-        // A fresh run is not stale.
+
+        let first = try #require(await updates.next())
+        #expect(first.run.id == "before-start" && first.run.errorCode == .staleRun)
+        // A fresh run, then a stale one: the round that closes the stale one saw the fresh one too.
         try await RunFixtures.running(RunFixtures.queued("fresh", startedAt: Date()), in: store)
-        try await Task.sleep(for: .milliseconds(100))
+        try await RunFixtures.running(RunFixtures.queued("later", startedAt: longAgo), in: store)
+        let second = try #require(await updates.next())
+        #expect(second.run.id == "later" && second.run.status == .error)
         #expect(try await store.get(id: "fresh")?.status == .running)
+
         sweeper.cancel()
         await sweeper.value
     }
@@ -198,14 +193,14 @@ import Testing
             func list(_ query: RunQuery) async throws -> RunPage { try await inner.list(query) }
             func sweepStale(olderThan threshold: Duration, now: Date) async throws -> [AgentRun] { throw Down() }
         }
-        let failures = Mutex<[String]>([])
+        let (failures, reported) = AsyncStream.makeStream(of: String.self)
         let tracker = RunTracker(store: FailingSweep(), configuration: RunTrackerConfiguration(
-            onRecordingFailure: { failure in failures.withLock { $0.append(failure.description) } }))
+            onRecordingFailure: { failure in reported.yield(failure.description) }))
         let sweeper = Task { await tracker.sweepStalePeriodically(every: .milliseconds(10)) }
-        #expect(try await eventually { failures.withLock { $0.count >= 3 } })
+        let firstThree = await Array(failures.prefix(3).reduce(into: []) { $0.append($1) })
         sweeper.cancel()
         await sweeper.value
-        #expect(failures.withLock { $0.first } == "sweep of stale runs: Down()")
+        #expect(firstThree == Array(repeating: "sweep of stale runs: Down()", count: 3))
     }
 }
 
