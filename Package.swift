@@ -59,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractSchemaTests",
-            dependencies: ["ContractSchema"],
+            dependencies: ["ContractSchema", "TestSupport"],
             path: "Tests/ContractSchemaTests"
         ),
         .testTarget(
@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractCodegenTests",
-            dependencies: ["ContractCodegen", "ContractSchema"],
+            dependencies: ["ContractCodegen", "ContractSchema", "TestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
@@ -82,10 +82,10 @@ let package = Package(
             name: "ContractEvolutionTests",
             dependencies: ["ContractEvolution", "ContractSchema"]
         ),
-        .target(name: "CLITestSupport", path: "Tests/CLITestSupport"),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "ContractgenCLITests",
-            dependencies: ["contractgen", "CLITestSupport"]
+            dependencies: ["contractgen", "TestSupport"]
         ),
     ]
 )
@@ -132,7 +132,7 @@ if Context.environment["CONTRACTS_CORE_ONLY"] == nil {
         ),
         .testTarget(
             name: "ContractRunsCLITests",
-            dependencies: ["contractgen", "contractgen-runs", "RunTrackerChild", "ContractRunStores", "CLITestSupport",
+            dependencies: ["contractgen", "contractgen-runs", "RunTrackerChild", "ContractRunStores", "TestSupport",
                            .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .testTarget(

@@ -1,4 +1,4 @@
-import CLITestSupport
+import TestSupport
 import ContractRunStores
 import Foundation
 import Testing

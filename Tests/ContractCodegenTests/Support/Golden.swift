@@ -1,6 +1,7 @@
 import ContractCodegen
 import ContractSchema
 import Foundation
+import TestSupport
 import Testing
 
 /// Golden files and the checked-in generated code, compared with fresh output.
@@ -63,21 +64,6 @@ enum Golden {
 
     /// A line diff of two texts (changed lines only, with line numbers), or nil when they are equal.
     static func diff(expected: String, actual: String) -> String? {
-        guard expected != actual else { return nil }
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        var lines: [String] = []
-        for i in 0..<max(e.count, a.count) {
-            let l = i < e.count ? String(e[i]) : nil
-            let r = i < a.count ? String(a[i]) : nil
-            if l == r { continue }
-            if let l { lines.append("\(i + 1)- \(l)") }
-            if let r { lines.append("\(i + 1)+ \(r)") }
-            if lines.count > 60 {
-                lines.append("...")
-                break
-            }
-        }
-        return lines.joined(separator: "\n")
+        LineDiff.describe(expected: expected, actual: actual)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Locates files under Tests/Fixtures and compares output with expected files.
 enum Fixtures {
@@ -37,17 +38,6 @@ enum Fixtures {
 
     /// A readable line diff of two texts, or nil when they are equal.
     static func diff(expected: String, actual: String) -> String? {
-        guard expected != actual else { return nil }
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        var lines: [String] = []
-        for i in 0..<max(e.count, a.count) {
-            let l = i < e.count ? String(e[i]) : nil
-            let r = i < a.count ? String(a[i]) : nil
-            if l == r { continue }
-            if let l { lines.append("- \(l)") }
-            if let r { lines.append("+ \(r)") }
-        }
-        return lines.joined(separator: "\n")
+        LineDiff.describe(expected: expected, actual: actual)
     }
 }
