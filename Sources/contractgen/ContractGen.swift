@@ -1,11 +1,12 @@
 import ArgumentParser
 
-/// The `contractgen` command: lint schemas, and (in later subcommands) generate and check code.
+/// The `contractgen` command: lint schemas, generate and check code, validate records, compare and
+/// export schemas, and (through `contractgen-runs`) inspect tracked runs.
 @main
 struct ContractGen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contractgen",
-        abstract: "Lint execution contracts written in YAML and generate Swift from them.",
+        abstract: "Lint execution contracts written in YAML, generate Swift from them, validate records against them.",
         discussion: """
         A contract is one YAML file: lifecycles (statuses and their transitions), enums, error catalogs \
         and models with cross-field rules. See README.md for the schema language.
