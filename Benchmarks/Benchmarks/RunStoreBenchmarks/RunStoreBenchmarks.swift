@@ -64,38 +64,45 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("lifecycle: tracker, PostgreSQL", configuration: .init(maxIterations: 20_000)) { benchmark in
-        try await PostgresRunStore.withStore(url: url) { store in
-            try await store.client.query("TRUNCATE agent_runs")
-            let tracker = RunTracker(store: store)
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                try await tracker.withRun(source: .chat) { blackHole(1) }
-            }
-            benchmark.stopMeasurement()
+        let (store, pool) = try await openPostgres(url)
+        let tracker = RunTracker(store: store)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            try await tracker.withRun(source: .chat) { blackHole(1) }
         }
+        benchmark.stopMeasurement()
+        pool.cancel()
     }
 
     Benchmark("lifecycle: plain INSERT+UPDATE+UPDATE, PostgreSQL", configuration: .init(maxIterations: 20_000)) { benchmark in
         // The store only migrates and provides the same pool; the statements below bypass it.
-        try await PostgresRunStore.withStore(url: url) { store in
-            let client = store.client
-            try await client.query("TRUNCATE agent_runs")
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                let row = PlainRow()
-                try await client.query(PostgresQuery(unsafeSQL: PlainSQL.insert(placeholders: "$1, $2, $3, $4, $5, $6"),
-                                                     binds: binds(row.id, "chat", "queued", row.started, nil, nil)))
-                try await client.query(PostgresQuery(unsafeSQL: PlainSQL.markRunning(placeholders: ("$1", "$2")),
-                                                     binds: binds("running", row.id)))
-                var finish = binds("success", row.finished)
-                finish.append(row.durationMs)
-                finish.append(row.id)
-                try await client.query(PostgresQuery(unsafeSQL: PlainSQL.finish(placeholders: ("$1", "$2", "$3", "$4")),
-                                                     binds: finish))
-            }
-            benchmark.stopMeasurement()
+        let (store, pool) = try await openPostgres(url)
+        let client = store.client
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let row = PlainRow()
+            try await client.query(PostgresQuery(unsafeSQL: PlainSQL.insert(placeholders: "$1, $2, $3, $4, $5, $6"),
+                                                 binds: binds(row.id, "chat", "queued", row.started, nil, nil)))
+            try await client.query(PostgresQuery(unsafeSQL: PlainSQL.markRunning(placeholders: ("$1", "$2")),
+                                                 binds: binds("running", row.id)))
+            var finish = binds("success", row.finished)
+            finish.append(row.durationMs)
+            finish.append(row.id)
+            try await client.query(PostgresQuery(unsafeSQL: PlainSQL.finish(placeholders: ("$1", "$2", "$3", "$4")),
+                                                 binds: finish))
         }
+        benchmark.stopMeasurement()
+        pool.cancel()
     }
+}
+
+/// A migrated store on an empty `agent_runs` table, and the task running its pool (cancel it to stop).
+private func openPostgres(_ url: String) async throws -> (PostgresRunStore, Task<Void, Never>) {
+    let store = try PostgresRunStore(url: url)
+    let pool = Task { await store.run() }
+    try await store.migrate()
+    try await store.client.query("TRUNCATE agent_runs")
+    return (store, pool)
 }
 
 /// The values one plain lifecycle writes.
