@@ -57,18 +57,25 @@ let package = Package(
             ),
             dependencies: ["contractgen"]
         ),
+        // Seeded random generators (schemas, rule expressions) and the property-check harness shared by
+        // the test targets; not a product.
+        .target(
+            name: "PropertyTesting",
+            dependencies: ["ContractSchema", "ContractRuntime"],
+            path: "Tests/PropertyTesting"
+        ),
         .testTarget(
             name: "ContractSchemaTests",
-            dependencies: ["ContractSchema", "TestSupport"],
+            dependencies: ["ContractSchema", "PropertyTesting", "TestSupport"],
             path: "Tests/ContractSchemaTests"
         ),
         .testTarget(
             name: "ContractRuntimeTests",
-            dependencies: ["ContractRuntime"]
+            dependencies: ["ContractRuntime", "PropertyTesting"]
         ),
         .testTarget(
             name: "ContractCodegenTests",
-            dependencies: ["ContractCodegen", "ContractSchema", "TestSupport"],
+            dependencies: ["ContractCodegen", "ContractSchema", "PropertyTesting", "TestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
@@ -76,7 +83,7 @@ let package = Package(
             // ContractSchema reads the seed schemas, so lifecycle tests compare with the schema itself.
             // ContractRunTracking holds the generated AgentRun and ExecutionFeed types these tests exercise.
             dependencies: ["ExecutionContracts", "ContractRunTracking", "ContractRuntime", "ContractSchema",
-                           "ContractValidation"]
+                           "ContractValidation", "PropertyTesting"]
         ),
         .testTarget(
             name: "ContractEvolutionTests",

@@ -112,7 +112,8 @@ struct RuleCompiler {
         let mixed = (a.kind == .int && b.kind == .double) || (a.kind == .double && b.kind == .int)
         guard mixed else { return false }
         let literal = a.intLiteral ?? b.intLiteral
-        if let literal, abs(literal) <= 1 << 53 { return false }
+        // `magnitude`, not `abs`: `abs(Int64.min)` overflows.
+        if let literal, literal.magnitude <= 1 << 53 { return false }
         return true
     }
 

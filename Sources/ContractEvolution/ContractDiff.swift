@@ -58,20 +58,6 @@ enum RenameMatching {
     }
 }
 
-extension RuleExpression {
-    /// The expression without source offsets, so the same rule written with other spacing compares equal.
-    var shape: RuleExpression {
-        let kind: Kind
-        switch self.kind {
-        case .not(let e): kind = .not(e.shape)
-        case .binary(let op, let l, let r): kind = .binary(op, l.shape, r.shape)
-        case .membership(let l, let items, let negated): kind = .membership(l.shape, items.map(\.shape), negated: negated)
-        default: kind = self.kind
-        }
-        return RuleExpression(kind, span: 0..<0)
-    }
-}
-
 /// Whether two expressions (given as parsed expression and source text) say the same thing.
 func sameExpression(_ a: RuleExpression?, _ aSource: String, _ b: RuleExpression?, _ bSource: String) -> Bool {
     if let a, let b { return a.shape == b.shape }

@@ -84,7 +84,7 @@ public enum RunTrackingError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case .metadataTooLarge(let bytes, let limit):
-            "run metadata is \(bytes) bytes of JSON; the limit is \(limit)"
+            "run metadata is \(bytes) bytes of JSON; the limit is \(limit) bytes (RunTrackerConfiguration.metadataLimitBytes)"
         case .metadataNotJSON(let reason):
             "run metadata is not writable as JSON: \(reason)"
         }

@@ -40,8 +40,11 @@ public struct RetryPolicy: Sendable, Hashable {
     /// Any `n` works: a product too large for `Duration` is the cap, and a negative `n` counts as 0.
     public func baseDelay(beforeRetry n: Int) -> Duration {
         let cap = Self.nanoseconds(maxDelay)
+        let initial = Self.nanoseconds(initialDelay)
+        // No delay grows into none, however large `n` is (0 × an infinite power would be NaN, read as the cap).
+        guard initial > 0 else { return .zero }
         // Double keeps the growth finite or infinite instead of overflowing; the cap bounds the result.
-        let scaled = Double(Self.nanoseconds(initialDelay)) * Self.power(multiplier, max(0, n))
+        let scaled = Double(initial) * Self.power(multiplier, max(0, n))
         guard scaled < Double(cap) else { return .nanoseconds(cap) }
         return .nanoseconds(Int64(max(0, scaled.rounded())))
     }

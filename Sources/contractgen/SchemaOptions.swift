@@ -7,13 +7,16 @@ struct SchemaOptions: ParsableArguments {
                                  valueName: "schema.yaml"))
     var schemas: [String] = []
 
-    @Option(name: .customLong("max-schema-bytes"), help: "Refuse schema files larger than this many bytes.")
+    @Option(name: .customLong("max-schema-bytes"),
+            help: ArgumentHelp("Refuse schema files larger than this many bytes, before reading them.", valueName: "n"))
     var maxSchemaBytes: Int = YAMLLimits.default.maxBytes
 
-    @Option(name: .customLong("max-schema-depth"), help: "Refuse YAML nested deeper than this.")
+    @Option(name: .customLong("max-schema-depth"),
+            help: ArgumentHelp("Refuse YAML whose mappings and lists nest deeper than this.", valueName: "n"))
     var maxSchemaDepth: Int = YAMLLimits.default.maxDepth
 
-    @Option(name: .customLong("max-schema-nodes"), help: "Refuse YAML with more nodes than this.")
+    @Option(name: .customLong("max-schema-nodes"),
+            help: ArgumentHelp("Refuse YAML with more nodes (scalars, mappings, lists) than this.", valueName: "n"))
     var maxSchemaNodes: Int = YAMLLimits.default.maxNodes
 
     /// The files to read, with the default applied.
@@ -25,8 +28,10 @@ struct SchemaOptions: ParsableArguments {
     }
 
     func validate() throws {
-        guard maxSchemaBytes > 0, maxSchemaDepth > 0, maxSchemaNodes > 0 else {
-            throw ValidationError("--max-schema-bytes, --max-schema-depth and --max-schema-nodes must be positive")
+        let limits = [("--max-schema-bytes", maxSchemaBytes), ("--max-schema-depth", maxSchemaDepth),
+                      ("--max-schema-nodes", maxSchemaNodes)]
+        for (option, value) in limits where value < 1 {
+            throw ValidationError("\(option) must be at least 1")
         }
     }
 }

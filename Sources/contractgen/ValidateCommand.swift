@@ -25,6 +25,10 @@ struct ValidateCommand: ParsableCommand {
         path and offset. A summary (records, valid, invalid, elapsed, MB/s) goes to standard error, with \
         a progress bar when standard error is a terminal.
 
+        Limits, each reported with its own message: a record (line) of at most --max-line-bytes \
+        (64 MiB), nesting at most --max-depth deep (512), strings and keys of at most --max-string-bytes \
+        (16 MiB) and objects of at most --max-keys keys (100,000).
+
         Exit codes: 0 every record valid, 1 some record invalid, 2 usage error, unreadable file or a \
         schema with errors.
 
@@ -58,18 +62,32 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .customLong("accept-legacy"), help: "Accept v1.0 values listed in the schema's legacy tables (success, error).")
     var acceptLegacy = false
 
-    @Option(name: .customLong("max-line-bytes"), help: "Refuse records longer than this many bytes (too_long).")
+    @Option(name: .customLong("max-line-bytes"),
+            help: ArgumentHelp("Refuse records (lines) longer than this many bytes (too_long).", valueName: "n"))
     var maxLineBytes: Int = 64 * 1024 * 1024
 
-    @Option(name: .customLong("max-depth"), help: "Refuse records nested deeper than this (too_deep).")
+    @Option(name: .customLong("max-depth"),
+            help: ArgumentHelp("Refuse records whose arrays and objects nest deeper than this (too_deep).", valueName: "n"))
     var maxDepth: Int = JSONReaderLimits().maxDepth
+
+    @Option(name: .customLong("max-string-bytes"),
+            help: ArgumentHelp("Refuse strings and keys longer than this many bytes as written, escapes included (too_long).",
+                               valueName: "n"))
+    var maxStringBytes: Int = JSONReaderLimits().maxStringLength
+
+    @Option(name: .customLong("max-keys"), help: ArgumentHelp("Refuse objects with more keys than this (too_long).", valueName: "n"))
+    var maxKeys: Int = JSONReaderLimits().maxKeysPerObject
 
     @Flag(help: "Never draw a progress bar.")
     var noProgress = false
 
     func validate() throws {
         if let maxErrors, maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
-        guard maxLineBytes > 0, maxDepth > 0 else { throw ValidationError("--max-line-bytes and --max-depth must be positive") }
+        let limits = [("--max-line-bytes", maxLineBytes), ("--max-depth", maxDepth), ("--max-string-bytes", maxStringBytes),
+                      ("--max-keys", maxKeys)]
+        for (option, value) in limits where value < 1 {
+            throw ValidationError("\(option) must be at least 1")
+        }
     }
 
     func run() throws {
@@ -78,9 +96,8 @@ struct ValidateCommand: ParsableCommand {
             Console.standardError(DiagnosticRenderer.render(loaded.diagnostics))
         }
         guard let contract = loaded.contract, loaded.isValid else { throw ExitCode(2) }
-        var limits = JSONReaderLimits()
-        limits.maxDepth = maxDepth
-        limits.maxInputLength = maxLineBytes
+        let limits = JSONReaderLimits(maxDepth: maxDepth, maxStringLength: maxStringBytes, maxKeysPerObject: maxKeys,
+                                      maxInputLength: maxLineBytes)
         let validator: RecordValidator
         do {
             validator = try RecordValidator(contract: contract, model: model,

@@ -63,4 +63,20 @@ import Testing
         #expect(output.contains("if !((errorCode == nil) == (errorMessage == nil)) {"))
         #expect(output.contains("if !(!([.failed, .timedOut, .cancelled].contains(status)) || errorCode != nil) {"))
     }
+
+    @Test func theSmallestIntLiteralAgainstADoubleFieldCompilesToAnExactComparison() throws {
+        let contract = try Golden.contract("""
+            contract: Numbers
+            version: 1.0.0
+            models:
+              Reading:
+                fields:
+                  value: { type: double }
+                rules:
+                  - id: above_the_minimum
+                    check: value > -9223372036854775808
+            """)
+        let output = Golden.generate(contract, schemaPath: "numbers.yaml")
+        #expect(output.contains("RuleNumber(value) > RuleNumber(Int64(-9223372036854775808))"))
+    }
 }

@@ -121,6 +121,16 @@ import Testing
         }
     }
 
+    @Test func metadataPastTheLimitIsReportedWithItsSizeTheLimitAndTheSettingToRaise() async throws {
+        let tracker = RunTracker(store: InMemoryRunStore(), configuration: RunTrackerConfiguration(metadataLimitBytes: 64))
+        do {
+            try await tracker.withRun(source: .chat, metadata: ["text": .string(String(repeating: "x", count: 100))]) {}
+            Issue.record("metadata over the limit was accepted")
+        } catch {
+            #expect("\(error)" == "run metadata is 111 bytes of JSON; the limit is 64 bytes (RunTrackerConfiguration.metadataLimitBytes)")
+        }
+    }
+
     @Test func errorDetailIsShortenedToKeepMetadataWithinTheLimit() async throws {
         let store = InMemoryRunStore()
         let tracker = RunTracker(store: store, configuration: RunTrackerConfiguration(metadataLimitBytes: 200))

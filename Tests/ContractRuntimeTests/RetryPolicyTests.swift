@@ -44,6 +44,12 @@ import Testing
         #expect(policy.baseDelay(beforeRetry: 3) == .seconds(8))
     }
 
+    @Test(arguments: [1, 1_024, Int.max])
+    func aZeroInitialDelayStaysZeroHoweverLargeTheRetryNumber(n: Int) {
+        let policy = RetryPolicy(maxRetries: 1, initialDelay: .zero, multiplier: 2, maxDelay: .seconds(60))
+        #expect(policy.baseDelay(beforeRetry: n) == .zero)
+    }
+
     @Test func aNegativeRetryNumberCountsAsTheFirstRetry() {
         #expect(Self.doubling.baseDelay(beforeRetry: -5) == .seconds(1))
     }

@@ -318,4 +318,11 @@ private func syntaxError(_ text: String, maxLength: Int = 4096, maxDepth: Int = 
         let text = (0...5_000).map { "a\($0)" }.joined(separator: " implies ")
         #expect(syntaxError(text, maxLength: 100_000)?.message == "the rule nests more than 64 levels deep; split it into smaller rules")
     }
+
+    @Test func renderingKeepsTheParenthesesAroundAComparisonComparedAgain() throws {
+        for text in ["(a == b) == c", "(x in [1, 2]) != flag", "a == (b == c)", "(a < b) == (c >= d)"] {
+            let rendered = RuleRendering.render(try RuleParser.parse(text).get())
+            #expect(rendered == text)
+        }
+    }
 }

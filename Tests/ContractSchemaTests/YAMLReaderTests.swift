@@ -120,14 +120,28 @@ import Testing
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         let doc = read("a: " + deep + "\n")
         #expect(doc.root == nil)
-        #expect(rendered(doc) == "t.yaml:1:67: error: nesting is deeper than 64 levels; schemas are bounded in depth\n")
+        #expect(rendered(doc) == "t.yaml:1:67: error: nesting is deeper than the limit of 64 levels (raise it with --max-schema-depth)\n")
+    }
+
+    @Test func nestingPastAConfiguredDepthIsRefusedWithTheDepthMessage() {
+        #expect(read("a: {b: [c]}\n", limits: YAMLLimits(maxDepth: 3)).diagnostics.isEmpty)
+        let doc = read("a: {b: [[c]]}\n", limits: YAMLLimits(maxDepth: 3))
+        #expect(doc.root == nil)
+        #expect(rendered(doc) == "t.yaml:1:9: error: nesting is deeper than the limit of 3 levels (raise it with --max-schema-depth)\n")
     }
 
     @Test func nodeCountIsBounded() {
         let list = "[" + Array(repeating: "x", count: 50).joined(separator: ",") + "]"
         let doc = read("a: \(list)\n", limits: YAMLLimits(maxNodes: 20))
         #expect(doc.root == nil)
-        #expect(rendered(doc).contains("error: the file holds more than 20 YAML nodes"))
+        #expect(rendered(doc) == "t.yaml:1:39: error: the file holds more than the limit of 20 YAML nodes (raise it with --max-schema-nodes)\n")
+    }
+
+    @Test func exactlyTheConfiguredNumberOfNodesIsAccepted() {
+        // The root mapping, the key and a list of 18 scalars: 21 nodes.
+        let list = "[" + Array(repeating: "x", count: 18).joined(separator: ",") + "]"
+        #expect(read("a: \(list)\n", limits: YAMLLimits(maxNodes: 21)).diagnostics.isEmpty)
+        #expect(!read("a: \(list)\n", limits: YAMLLimits(maxNodes: 20)).diagnostics.isEmpty)
     }
 
     @Test func billionLaughsIsRefusedAtTheFirstAlias() {

@@ -60,12 +60,52 @@ public struct CLIRunner {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A run's exit status, standard error, wall time and peak resident memory.
+    public struct Measurement: Sendable {
+        public var status: Int32
+        public var stderr: String
+        public var elapsed: Duration
+        /// The child's peak resident set size (`ru_maxrss` from `wait4`), in bytes.
+        public var peakMemory: Int
+    }
+
+    /// Runs `contractgen` with `arguments` (paths absolute: it runs in the current directory) and measures
+    /// that one process: `wait4` reports the child's own peak memory, unaffected by other tests running
+    /// meanwhile. Standard output is discarded.
+    public static func measure(_ arguments: [String]) throws -> Measurement {
+        let tool = "contractgen"
+        guard let executable = executable(named: tool) else { throw CLIError.executableNotFound(tool) }
+        let errPath = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: errPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let start = ContinuousClock.now
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw CLIError.spawnFailed(spawned) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let elapsed = ContinuousClock.now - start
+        let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        // Linux reports ru_maxrss in kilobytes. An exit status sits in bits 8-15 of what wait4 returns.
+        return Measurement(status: (status >> 8) & 0xFF, stderr: stderr, elapsed: elapsed, peakMemory: Int(usage.ru_maxrss) * 1024)
+    }
+
     public enum CLIError: Error, CustomStringConvertible {
         case executableNotFound(String)
+        case spawnFailed(Int32)
 
         public var description: String {
             switch self {
             case .executableNotFound(let name): "the \(name) executable is not built next to the tests"
+            case .spawnFailed(let code): "posix_spawn failed with \(code)"
             }
         }
     }

@@ -32,6 +32,19 @@ public struct RuleExpression: Sendable, Hashable {
         self.kind = kind
         self.span = span
     }
+
+    /// The expression without source offsets, so the same rule written with other spacing or
+    /// parentheses compares equal.
+    public var shape: RuleExpression {
+        let kind: Kind
+        switch self.kind {
+        case .not(let e): kind = .not(e.shape)
+        case .binary(let op, let l, let r): kind = .binary(op, l.shape, r.shape)
+        case .membership(let l, let items, let negated): kind = .membership(l.shape, items.map(\.shape), negated: negated)
+        default: kind = self.kind
+        }
+        return RuleExpression(kind, span: 0..<0)
+    }
 }
 
 /// Binary operators, loosest binding last: comparisons, `and`, `or`, `implies`.

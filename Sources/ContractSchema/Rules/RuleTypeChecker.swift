@@ -488,8 +488,9 @@ enum RuleRendering {
             return "not " + render(operand, above: precedence(e))
         case .binary(let op, let left, let right):
             let p = precedence(e)
-            // `implies` is right-associative; everything else is left-associative or not associative.
-            let leftLimit = op == .implies ? p + 1 : p
+            // `implies` is right-associative, `and` and `or` left-associative, and comparisons do not
+            // chain, so a comparison on either side of another one needs parentheses.
+            let leftLimit = op == .and || op == .or ? p : p + 1
             let rightLimit = op == .implies ? p : p + 1
             return render(left, above: leftLimit) + " \(op.rawValue) " + render(right, above: rightLimit)
         case .membership(let subject, let items, let negated):

@@ -227,7 +227,7 @@ private struct TreeBuilder {
             return
         }
         if stack.count >= limits.maxDepth {
-            fail("nesting is deeper than \(limits.maxDepth) levels; schemas are bounded in depth", at: at)
+            fail("nesting is deeper than the limit of \(limits.maxDepth) levels (raise it with --max-schema-depth)", at: at)
             return
         }
         stack.append(frame)
@@ -236,7 +236,7 @@ private struct TreeBuilder {
     private mutating func count(at: SourceLocation) -> Bool {
         nodeCount += 1
         if nodeCount > limits.maxNodes {
-            fail("the file holds more than \(limits.maxNodes) YAML nodes; schemas are bounded in size", at: at)
+            fail("the file holds more than the limit of \(limits.maxNodes) YAML nodes (raise it with --max-schema-nodes)", at: at)
             return false
         }
         return true
