@@ -74,7 +74,14 @@ let package = Package(
             // ContractSchema reads the seed schemas, so lifecycle tests compare with the schema itself.
             // ContractRunTracking holds the generated AgentRun and ExecutionFeed types these tests exercise.
             dependencies: ["ExecutionContracts", "ContractRunTracking", "ContractRuntime", "ContractSchema",
-                           "ContractValidation"]
+                           "ContractValidation", "DecodingDifferential"]
+        ),
+        .target(
+            // Not a product: the differential decoding policy that GeneratedCodeTests and the FuzzValidate
+            // fuzz target share.
+            name: "DecodingDifferential",
+            dependencies: ["ExecutionContracts", "ContractValidation", "ContractSchema", "ContractRuntime"],
+            path: "Tests/DecodingDifferential"
         ),
         .testTarget(
             name: "ContractEvolutionTests",
@@ -117,3 +124,4 @@ if Context.environment["CONTRACTS_CORE_ONLY"] == nil {
         ),
     ]
 }
+
