@@ -3,7 +3,8 @@ import ContractSchema
 // Fuzz target for the rule expression language (`scripts/fuzz.sh FuzzRuleExpression SECONDS`).
 //
 // Every input, read as UTF-8 text, is parsed; a parsed rule is type-checked against a model with a field
-// of every kind, and both the parsed and the resolved rule are evaluated on two records (one all null).
+// of every kind (with and without one whose type failed to resolve), and both the parsed and the resolved
+// rule are evaluated on two records (one all null). A rule without type problems has no unresolved name.
 // Nothing may crash, the tree may be at most the parser's depth limit deep, and every span (of an
 // error, a problem or a subexpression) must lie within the text, since lint turns spans into columns.
 // A violated expectation is reported by `fatalError`.
@@ -22,15 +23,22 @@ public func fuzzRuleExpression(_ start: UnsafeRawPointer, _ count: Int) -> CInt 
     case .success(let parsed):
         let height = checkSpans(parsed, within: 0..<length, text)
         if height > maxDepth { fail("a tree \(height) deep passed the depth limit \(maxDepth)", text) }
-        let (resolved, problems) = RuleTypeChecker.check(parsed, in: sampler)
-        for problem in problems where problem.span.lowerBound < 0 || problem.span.upperBound > length {
-            fail("type problem span \(problem.span) outside the text of \(length) scalars", text)
+        for scope in [sampler, samplerWithUnknownField] {
+            let (resolved, problems) = RuleTypeChecker.check(parsed, in: scope)
+            for problem in problems where problem.span.lowerBound < 0 || problem.span.upperBound > length {
+                fail("type problem span \(problem.span) outside the text of \(length) scalars", text)
+            }
+            _ = checkSpans(resolved, within: 0..<length, text)
+            // A field whose type failed to resolve was reported already, and silences what follows from it.
+            if problems.isEmpty, !resolved.isResolved, scope.fields.count == sampler.fields.count {
+                fail("a rule without problems kept an unresolved name", text)
+            }
+            for record in [filled, [:]] {
+                _ = RuleEvaluator.evaluate(resolved) { record[$0] ?? .null }
+            }
         }
-        _ = checkSpans(resolved, within: 0..<length, text)
-        if problems.isEmpty, !resolved.isResolved { fail("a rule without problems kept an unresolved name", text) }
         for record in [filled, [:]] {
             _ = RuleEvaluator.evaluate(parsed) { record[$0] ?? .null }
-            _ = RuleEvaluator.evaluate(resolved) { record[$0] ?? .null }
         }
     }
     return 0
@@ -83,8 +91,11 @@ private let sampler = RuleScope(modelName: "Sampler", fields: [
     ("tags", RuleOperand(type: .list(.string), isNullable: false)),
     ("labels", RuleOperand(type: .map(.string), isNullable: true)),
     ("owner", RuleOperand(type: .model("Owner"), isNullable: true)),
-    ("mystery", RuleOperand(type: .unknown, isNullable: false)),
 ])
+
+/// The sampler plus a field whose type failed to resolve, as in a schema with a type error.
+private let samplerWithUnknownField = RuleScope(
+    modelName: "Sampler", fields: sampler.fields + [("mystery", RuleOperand(type: .unknown, isNullable: false))])
 
 /// Field values for evaluation; fields missing here read as null.
 private let filled: [String: RuleValue] = [
