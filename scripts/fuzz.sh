@@ -40,14 +40,24 @@ max_len() {
   esac
 }
 
+# Where build() keeps Package.resolved while it runs; put back on any exit.
+resolved_aside=""
+restore_resolved() {
+  if [ -n "$resolved_aside" ]; then
+    mv "$resolved_aside" Package.resolved
+    resolved_aside=""
+  fi
+}
+trap restore_resolved EXIT
+
 build() {
-  # With CONTRACTS_FUZZ the package has no dependencies, and SwiftPM deletes Package.resolved (which
-  # is not committed); keep the normal build's copy. `--sanitize=fuzzer` alone links libFuzzer but does
-  # not instrument the code for coverage; `-Xswiftc -sanitize=fuzzer` does.
-  local resolved=""
+  # With CONTRACTS_FUZZ the package has no dependencies, and SwiftPM would delete Package.resolved (not
+  # committed) and plan the fuzz build anew each time it finds one; keep the normal build's copy aside.
+  # `--sanitize=fuzzer` alone links libFuzzer but leaves the code without coverage instrumentation;
+  # `-Xswiftc -sanitize=fuzzer` adds it.
   if [ -f Package.resolved ]; then
-    resolved=$(mktemp)
-    cp Package.resolved "$resolved"
+    resolved_aside=$(mktemp)
+    mv Package.resolved "$resolved_aside"
   fi
   set +e
   CONTRACTS_CORE_ONLY=1 CONTRACTS_FUZZ=1 swift build --sanitize=fuzzer --sanitize=address \
@@ -55,9 +65,7 @@ build() {
     | grep -v "Cannot export local symbol"
   local status=${PIPESTATUS[0]}
   set -e
-  if [ -n "$resolved" ]; then
-    mv "$resolved" Package.resolved
-  fi
+  restore_resolved
   return "$status"
 }
 
