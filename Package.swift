@@ -83,7 +83,14 @@ let package = Package(
             // ContractSchema reads the seed schemas, so lifecycle tests compare with the schema itself.
             // ContractRunTracking holds the generated AgentRun and ExecutionFeed types these tests exercise.
             dependencies: ["ExecutionContracts", "ContractRunTracking", "ContractRuntime", "ContractSchema",
-                           "ContractValidation", "PropertyTesting"]
+                           "ContractValidation", "PropertyTesting", "DecodingDifferential"]
+        ),
+        .target(
+            // Not a product: the differential decoding policy that GeneratedCodeTests and the FuzzValidate
+            // fuzz target share.
+            name: "DecodingDifferential",
+            dependencies: ["ExecutionContracts", "ContractValidation", "ContractSchema", "ContractRuntime"],
+            path: "Tests/DecodingDifferential"
         ),
         .testTarget(
             name: "ContractEvolutionTests",
@@ -99,8 +106,9 @@ let package = Package(
 
 // The run stores and their tests bring in swift-nio, swift-crypto and BoringSSL through the database
 // drivers. CI's thread-sanitizer pass sets CONTRACTS_CORE_ONLY=1 to build the package without them, so
-// that pass does not compile those libraries a second time; everything else always includes them.
-if Context.environment["CONTRACTS_CORE_ONLY"] == nil {
+// that pass does not compile those libraries a second time, and fuzzing (CONTRACTS_FUZZ, below) leaves
+// them out too; everything else always includes them.
+if Context.environment["CONTRACTS_CORE_ONLY"] == nil && Context.environment["CONTRACTS_FUZZ"] == nil {
     package.products += [
         .library(name: "ContractRunStoreSQLite", targets: ["ContractRunStoreSQLite"]),
         .library(name: "ContractRunStorePostgres", targets: ["ContractRunStorePostgres"]),
@@ -149,4 +157,26 @@ if Context.environment["CONTRACTS_CORE_ONLY"] == nil {
                            "ContractCodegen", "ContractSchema"]
         ),
     ]
+}
+
+// libFuzzer targets (Fuzz/NAME/), only when CONTRACTS_FUZZ is set; `scripts/fuzz.sh` builds them with
+// `--sanitize=fuzzer`, where libFuzzer supplies `main`. An ordinary executable defines `main` too and
+// would not link, and plugins and tests need one, so the fuzzing package holds the package's own
+// libraries and the fuzz targets only, and one `swift build` builds all of them.
+if Context.environment["CONTRACTS_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzSchemaLint", ["ContractSchema", "ContractCodegen", "ContractValidation"]),
+        ("FuzzRuleExpression", ["ContractSchema"]),
+        ("FuzzJSONReader", ["ContractRuntime"]),
+        ("FuzzValidate", ["ContractValidation", "ContractRuntime", "ExecutionContracts", "DecodingDifferential"]),
+    ]
+    // swift-argument-parser serves contractgen only, and `swift build` would link its executables too.
+    // (With no dependencies SwiftPM deletes Package.resolved; scripts/fuzz.sh puts it back.)
+    package.dependencies.removeAll()
+    package.targets.removeAll { [.executable, .plugin, .test].contains($0.type) }
+    package.products.removeAll { $0 is Product.Executable || $0 is Product.Plugin }
+    package.targets += fuzzTargets.map {
+        .executableTarget(name: $0.name, dependencies: $0.dependencies, path: "Fuzz/\($0.name)")
+    }
+    package.products += fuzzTargets.map { .executable(name: $0.name, targets: [$0.name]) }
 }

@@ -104,6 +104,9 @@ public struct JSONLinesReader: ~Copyable {
         }
         if skipping {
             _ = try body(lineNumber + 1, .tooLong(length: skippedLength + end - start))
+        } else if end - start > maxLineLength {
+            // A last line without `\n` that fit the buffer is still held to the limit.
+            _ = try body(lineNumber + 1, .tooLong(length: end - start))
         } else if end > start {
             _ = try body(lineNumber + 1, .text(UnsafeBufferPointer(rebasing: buffer[start..<end])))
         }

@@ -41,6 +41,16 @@ import Testing
         #expect(out.stderr.hasPrefix("3 records, 3 valid, 0 invalid"))
     }
 
+    @Test func aTooLongLastLineWithoutAFinalNewlineIsReportedLikeAnyOtherTooLongLine() throws {
+        // Found by the FuzzValidate fuzz target: the last line skipped the length check when it fit the
+        // read buffer, so the JSON reader refused it instead, with another message.
+        let path = "Tests/Fixtures/records/fuzz_too_long_last_line_no_final_newline.jsonl"
+        let out = try CLIRunner.run(["validate", "--max-line-bytes", "64", path])
+        #expect(out.status == 1)
+        let finding = "error: [too_long] the record is 225 bytes, more than the limit of 64 at $\n"
+        #expect(out.stdout == "\(path):1: \(finding)\(path):2: \(finding)")
+    }
+
     @Test func aBlankLineIsInvalidButTheFinalNewlineEndsTheFile() throws {
         let path = try temporaryFile(Array((Self.validRecord + "\n\n" + Self.validRecord + "\n").utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }

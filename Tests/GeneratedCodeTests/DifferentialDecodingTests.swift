@@ -1,24 +1,13 @@
-import ContractRuntime
-import ContractSchema
-import ContractValidation
-import ExecutionContracts
+import DecodingDifferential
 import Foundation
 import Testing
 
 /// The generated fast decoder, `contractgen validate`'s interpreter and the generated Codable (through
 /// Foundation's JSONDecoder) must give the same verdict on every record; the fast decoder and the
-/// interpreter must also give the same category.
-///
-/// Foundation's JSON parser is looser than RFC 8259/I-JSON (it keeps the last of duplicate keys, for
-/// one), so records whose only problem is JSON syntax are compared between the fast decoder and the
-/// interpreter only.
+/// interpreter must also give the same category. The policy, including which JSON syntax problems leave
+/// Codable out, is `TaskStepResultDifferential`'s, shared with the `FuzzValidate` fuzz target.
 @Suite struct DifferentialDecodingTests {
-    static let validator: RecordValidator = {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("schema/execution.yaml").path
-        let contract = SchemaLoader().load(contentsOf: path).contract!
-        return try! RecordValidator(contract: contract)
-    }()
+    static let differential = try! TaskStepResultDifferential()
 
     static let fixtureLines: [[UInt8]] = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -31,44 +20,9 @@ import Testing
         return lines
     }()
 
-    /// JSON-level categories where Foundation's parser is known to be looser than ours.
-    static let jsonSyntaxCategories: Set<String> = [
-        "malformed_json", "invalid_utf8", "byte_order_mark", "duplicate_key", "number_out_of_range",
-        "control_character", "invalid_escape", "lone_surrogate", "trailing_data", "too_deep", "too_long",
-    ]
-
-    private func fastCategory(_ bytes: [UInt8]) -> String? {
-        do {
-            let value = try TaskStepResult(jsonUTF8Data: Data(bytes))
-            // A valid value round-trips exactly through the fast encoder and decoder.
-            let again = try TaskStepResult(jsonUTF8Data: value.jsonUTF8Data())
-            #expect(again == value, "round trip changed \(String(decoding: bytes, as: UTF8.self))")
-            return nil
-        } catch let error as RecordError {
-            return error.category
-        } catch {
-            return "unexpected: \(error)"
-        }
-    }
-
     private func check(_ bytes: [UInt8]) {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let fast = fastCategory(bytes)
-        let interpreted = Self.validator.validate(bytes)?.category
-        #expect(fast == interpreted, "fast decoder \(fast ?? "valid") vs validate \(interpreted ?? "valid") on \(text)")
-        if let fast, Self.jsonSyntaxCategories.contains(fast) { return }
-        let codable = Result { try JSONDecoder().decode(TaskStepResult.self, from: Data(bytes)) }
-        switch (codable, fast) {
-        case (.success(let value), nil):
-            let fastValue = try? TaskStepResult(jsonUTF8Data: Data(bytes))
-            #expect(fastValue?.status == value.status && fastValue?.step == value.step
-                    && fastValue?.errorCode == value.errorCode && fastValue?.errorMessage == value.errorMessage
-                    && fastValue?.completed == value.completed && fastValue?.message == value.message)
-        case (.failure, _?):
-            break
-        default:
-            Issue.record("Codable and the fast decoder disagree (fast: \(fast ?? "valid")) on \(text)")
-        }
+        let disagreements = Self.differential.disagreements(bytes)
+        #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n"))")
     }
 
     @Test func everyRecordFixtureGetsTheSameVerdictFromAllThree() {

@@ -1,0 +1,151 @@
+import ContractRuntime
+
+// Fuzz target for the strict JSON reader (`scripts/fuzz.sh FuzzJSONReader SECONDS`).
+//
+// Every input is read three ways: as a tree (`readValue()`), skipped (`skipValue()`) and walked with the
+// pull API (`peekKind()`, `nextKey()`, `readString()`, `readDouble()` ...). The three must accept the same
+// inputs and refuse the others with the same category; an accepted value must come back equal from both
+// writers, which must write the same bytes. Tight limits may only add `too_deep` or `too_long`.
+// A crash, or a disagreement (reported by `fatalError`), is a finding.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzJSONReader(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    let input = UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: count)
+    let tree = readTree(input, limits: JSONReaderLimits())
+    agree(tree, skip(input, limits: JSONReaderLimits()), "readValue() and skipValue()", input)
+    agree(tree, walk(input), "readValue() and the pull API", input)
+    if case .success(let value) = tree { checkRoundTrip(value, input) }
+
+    let tight = JSONReaderLimits(maxDepth: 4, maxStringLength: 8, maxKeysPerObject: 3, maxInputLength: 4096)
+    let tightTree = readTree(input, limits: tight)
+    agree(tightTree, skip(input, limits: tight), "readValue() and skipValue() with tight limits", input)
+    switch (tree, tightTree) {
+    case (.success(let value), .success(let tightValue)) where value != tightValue:
+        fail("tight limits read another value", input)
+    case (.success, .failure(let error)) where error.category != .tooDeep && error.category != .tooLong:
+        fail("tight limits refused with \(error.category.rawValue), not too_deep or too_long", input)
+    case (.failure, .success):
+        fail("tight limits accepted what the default limits refuse", input)
+    default:
+        break
+    }
+    return 0
+}
+
+/// The outcome of one way of reading; only the category of an error is compared.
+private typealias Outcome<Value> = Result<Value, JSONReadError>
+
+private func readTree(_ input: UnsafeBufferPointer<UInt8>, limits: JSONReaderLimits) -> Outcome<JSONValue> {
+    Result { () throws(JSONReadError) -> JSONValue in
+        var reader = try JSONReader(unsafeBuffer: input, limits: limits)
+        let value = try reader.readValue()
+        try reader.expectEnd()
+        return value
+    }
+}
+
+private func skip(_ input: UnsafeBufferPointer<UInt8>, limits: JSONReaderLimits) -> Outcome<Void> {
+    Result { () throws(JSONReadError) in
+        var reader = try JSONReader(unsafeBuffer: input, limits: limits)
+        try reader.skipValue()
+        try reader.expectEnd()
+    }
+}
+
+/// The document read through the pull API, every number as a double.
+private func walk(_ input: UnsafeBufferPointer<UInt8>) -> Outcome<JSONValue> {
+    Result { () throws(JSONReadError) -> JSONValue in
+        var reader = try JSONReader(unsafeBuffer: input)
+        let value = try pull(&reader)
+        try reader.expectEnd()
+        return value
+    }
+}
+
+/// Reads one value with the pull API; the recursion is bounded by the reader's depth limit.
+private func pull(_ reader: inout JSONReader) throws(JSONReadError) -> JSONValue {
+    switch try reader.peekKind() {
+    case .null:
+        guard try reader.readNullIfPresent() else { fail("peekKind() said null, readNullIfPresent() did not", nil) }
+        return .null
+    case .bool:
+        return .bool(try reader.readBool())
+    case .number:
+        return .double(try reader.readDouble())
+    case .string:
+        return .string(try reader.readString())
+    case .array:
+        try reader.beginArray()
+        var elements: [JSONValue] = []
+        while try reader.nextElement() { elements.append(try pull(&reader)) }
+        return .array(elements)
+    case .object:
+        try reader.beginObject()
+        var members: [(key: String, value: JSONValue)] = []
+        while let key = try reader.nextKey() { members.append((key.string, try pull(&reader))) }
+        return .object(JSONObject(members))
+    }
+}
+
+/// Whether a tree and a pull-read value are the same, numbers compared as doubles.
+private func sameDocument(_ tree: JSONValue, _ pulled: JSONValue) -> Bool {
+    switch (tree, pulled) {
+    case let (.int(i), .double(d)): return Double(i) == d
+    case let (.double(a), .double(b)): return a == b && a.sign == b.sign
+    case let (.array(a), .array(b)): return a.count == b.count && zip(a, b).allSatisfy(sameDocument)
+    case let (.object(a), .object(b)):
+        return a.count == b.count && zip(a.members, b.members).allSatisfy {
+            JSONValue.string($0.key) == JSONValue.string($1.key) && sameDocument($0.value, $1.value)
+        }
+    default: return tree == pulled
+    }
+}
+
+/// Traps unless both readings succeeded, or both failed with the same category.
+private func agree<A, B>(_ a: Outcome<A>, _ b: Outcome<B>, _ what: String, _ input: UnsafeBufferPointer<UInt8>) {
+    switch (a, b) {
+    case (.success(let x), .success(let y)):
+        if let x = x as? JSONValue, let y = y as? JSONValue, !sameDocument(x, y) {
+            fail("\(what) read different documents: \(x) vs \(y)", input)
+        }
+    case (.failure(let x), .failure(let y)) where x.category == y.category:
+        break
+    default:
+        fail("\(what) disagree: \(describe(a)) vs \(describe(b))", input)
+    }
+}
+
+/// An accepted value reads back equal from both writers, which write the same bytes.
+private func checkRoundTrip(_ value: JSONValue, _ input: UnsafeBufferPointer<UInt8>) {
+    let written: [UInt8]
+    do {
+        written = Array(try value.jsonUTF8Data())
+    } catch {
+        fail("jsonUTF8Data() refused a value the reader accepted: \(error)", input)
+    }
+    var output = JSONOutput()
+    output.value(value)
+    if output.bytes != written {
+        fail("JSONOutput and jsonUTF8Data() wrote different bytes", input)
+    }
+    switch Result(catching: { try JSONValue(strictUTF8: written) }) {
+    case .success(let again) where again == value && sameDocument(value, again):
+        break
+    case .success(let again):
+        fail("the written value reads back as \(again), not \(value)", input)
+    case .failure(let error):
+        fail("the written value does not read back: \(error)", input)
+    }
+}
+
+private func describe<Value>(_ outcome: Outcome<Value>) -> String {
+    switch outcome {
+    case .success: "accepted"
+    case .failure(let error): "refused (\(error))"
+    }
+}
+
+private func fail(_ message: String, _ input: UnsafeBufferPointer<UInt8>?) -> Never {
+    let text = input.map { String(decoding: $0, as: UTF8.self).debugDescription } ?? ""
+    fatalError("FuzzJSONReader: \(message); input \(text)")
+}
