@@ -5,12 +5,16 @@ extension JSONReader {
     /// `.double` (so `1` and `1.0` stay distinct, and `-0` is the double -0.0); keys keep their order
     /// and strings their exact code points. Nesting uses an explicit stack, not recursion.
     public mutating func readValue() throws(JSONReadError) -> JSONValue {
-        // The elements and members of all open containers share two stacks; a container that closes
-        // moves its own off the top into an array of exactly its size, so nothing regrows per container.
-        // The last member of an open object holds its pending key, with a placeholder value until read.
-        var open: [(isObject: Bool, start: Int)] = []
-        var elements: [JSONValue] = []
-        var members: [(key: String, value: JSONValue)] = []
+        skipWhitespace()
+        guard position < input.count else { throw unexpected(expected: "a value") }
+        let first = input[position]
+        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return try readScalar() }
+        // The elements and member values of all open containers share one stack, and the keys of all
+        // open objects another; a container that closes moves its own off the top into an array of
+        // exactly its size, so nothing regrows per container and nothing is copied twice.
+        var open = MoveStack<OpenContainer>(initialCapacity: 8)
+        var values = MoveStack<JSONValue>(initialCapacity: 16)
+        var keys = MoveStack<String>(initialCapacity: 16)
         nextValue: while true {
             skipWhitespace()
             guard position < input.count else { throw unexpected(expected: "a value") }
@@ -22,8 +26,8 @@ extension JSONReader {
                     value = .object(JSONObject())
                     break
                 }
-                open.append((isObject: true, start: members.count))
-                members.append((key: string(of: key), value: .null))
+                open.append(OpenContainer(isObject: true, valuesStart: values.count, keysStart: keys.count))
+                keys.append(string(of: key))
                 continue nextValue
             case UInt8(ascii: "["):
                 try push(isObject: false)
@@ -31,26 +35,26 @@ extension JSONReader {
                     value = .array([])
                     break
                 }
-                open.append((isObject: false, start: elements.count))
+                open.append(OpenContainer(isObject: false, valuesStart: values.count, keysStart: keys.count))
                 continue nextValue
             default:
                 value = try readScalar()
             }
             // The value is complete: add it to the innermost open container, closing as many as end here.
-            while let container = open.last {
+            while open.count > 0 {
+                let container = open[open.count &- 1]
+                values.append(value)
                 if container.isObject {
-                    members[members.count - 1].value = value
                     if let next = try nextKeyReference() {
-                        members.append((key: string(of: next), value: .null))
+                        keys.append(string(of: next))
                         continue nextValue
                     }
                     // `nextKeyReference()` already refused duplicate keys, byte for byte.
-                    value = .object(JSONObject(uniqueMembers: Self.takeSuffix(of: &members, from: container.start,
-                                                                              placeholder: (key: "", value: .null))))
+                    value = .object(JSONObject(uniqueMembers: Self.popMembers(keys: &keys, from: container.keysStart,
+                                                                              values: &values, from: container.valuesStart)))
                 } else {
-                    elements.append(value)
                     if try nextElement() { continue nextValue }
-                    value = .array(Self.takeSuffix(of: &elements, from: container.start, placeholder: .null))
+                    value = .array(values.popArray(from: container.valuesStart))
                 }
                 open.removeLast()
             }
@@ -58,24 +62,30 @@ extension JSONReader {
         }
     }
 
-    /// Moves `stack[start...]` (not empty) into a new array of exactly that size and shortens `stack`.
-    ///
-    /// The moved-from slots get `placeholder`, which costs no reference counting to destroy, instead
-    /// of a retain for the copy and a release for the removal of each element.
+    /// Where an open array's elements, or an open object's keys and values, start on the shared stacks.
+    struct OpenContainer {
+        var isObject: Bool
+        var valuesStart: Int
+        var keysStart: Int
+    }
+
+    /// Moves the keys and values from the given starts to the tops of their stacks (as many of each)
+    /// into the members of one object.
     @inline(__always)
-    private static func takeSuffix<Element>(of stack: inout [Element], from start: Int, placeholder: Element) -> [Element] {
-        let count = stack.count - start
-        precondition(start >= 0 && count > 0)
-        let taken = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            stack.withUnsafeMutableBufferPointer { all in
-                let source = all.baseAddress! + start
-                buffer.baseAddress!.moveInitialize(from: source, count: count)
-                source.initialize(repeating: placeholder, count: count)
-            }
-            initialized = count
+    private static func popMembers(keys: inout MoveStack<String>, from keysStart: Int,
+                                   values: inout MoveStack<JSONValue>, from valuesStart: Int) -> [(key: String, value: JSONValue)] {
+        let count = keys.count &- keysStart
+        precondition(count >= 0 && values.count &- valuesStart == count)
+        let keyBase = keys.pointer(at: keysStart)
+        let valueBase = values.pointer(at: valuesStart)
+        var members: [(key: String, value: JSONValue)] = []
+        members.reserveCapacity(count)
+        for index in 0..<count {
+            members.append((key: (keyBase + index).move(), value: (valueBase + index).move()))
         }
-        stack.removeLast(count)
-        return taken
+        keys.forgetMoved(from: keysStart)
+        values.forgetMoved(from: valuesStart)
+        return members
     }
 
     /// Passes over the next value, of any kind, validating it as fully as ``readValue()`` would,

@@ -25,9 +25,10 @@ public struct JSONReader: ~Copyable {
     /// The offset of the next byte to read.
     var position: Int = 0
     /// One entry per open array or object, innermost last.
-    var frames: [Frame] = []
+    // Records nest a few levels and have a few dozen keys: the stacks start at that size, not by doubling.
+    var frames = MoveStack<Frame>(initialCapacity: 8)
     /// The keys seen so far in each open object with few keys; `Frame.keysStart` marks each one's first.
-    var seenKeys: [KeyReference] = []
+    var seenKeys = MoveStack<KeyReference>(initialCapacity: 32)
     /// The unescaped bytes of keys that have escapes, for the open objects.
     var decodedKeyBytes: [UInt8] = []
     /// Sets of keys for open objects with many keys; `Frame.keySetIndex` says which is whose.
@@ -155,11 +156,6 @@ public struct JSONReader: ~Copyable {
             throw makeError(.tooDeep, "arrays and objects nest more than \(limits.maxDepth) levels deep", at: position)
         }
         position &+= 1
-        if frames.capacity == 0 {
-            // Records nest a few levels and have a few dozen keys: size the stacks once, not by doubling.
-            frames.reserveCapacity(8)
-            seenKeys.reserveCapacity(32)
-        }
         frames.append(Frame(isObject: isObject, keysStart: seenKeys.count, decodedKeyBytesStart: decodedKeyBytes.count))
     }
 
@@ -167,9 +163,7 @@ public struct JSONReader: ~Copyable {
     mutating func pop() {
         let frame = frames.removeLast()
         guard frame.isObject else { return }
-        if seenKeys.count > frame.keysStart {
-            seenKeys.removeLast(seenKeys.count - frame.keysStart)
-        }
+        seenKeys.truncate(to: frame.keysStart)
         if decodedKeyBytes.count > frame.decodedKeyBytesStart {
             decodedKeyBytes.removeLast(decodedKeyBytes.count - frame.decodedKeyBytesStart)
         }
@@ -244,14 +238,16 @@ public struct JSONReader: ~Copyable {
         let end = seenKeys.count
         if start < end {
             // One pass over the object's keys; lengths differ for most pairs, so few bytes are compared.
-            let found = seenKeys.withUnsafeBufferPointer { seen in
-                decodedKeyBytes.withUnsafeBufferPointer { decoded in
-                    let keyBytes = span(of: key, decoded: decoded)
-                    for index in start..<end where seen[index].count == key.count {
-                        if JSONKeyBytes.equal(span(of: seen[index], decoded: decoded), keyBytes) { return true }
-                    }
-                    return false
+            let seen = seenKeys.pointer(at: 0)
+            let found = decodedKeyBytes.withUnsafeBufferPointer { decoded in
+                let inputBase = input.baseAddress.unsafelyUnwrapped  // a key was read, so the input is not empty
+                let keyBytes = (key.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBase) + key.start
+                for index in start..<end where seen[index].count == key.count {
+                    let other = seen[index]
+                    let otherBytes = (other.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBase) + other.start
+                    if memoryEqual(otherBytes, keyBytes, key.count) { return true }
                 }
+                return false
             }
             if found { throw duplicate(key, at: keyOffset) }
         }
@@ -273,6 +269,7 @@ public struct JSONReader: ~Copyable {
     }
 
     /// The bytes of a key in a form that stays valid: a span of the input, or a copy.
+    @inline(__always)
     func ownedBytes(of key: KeyReference) -> JSONKeyBytes {
         key.isDecoded
             ? .decoded(Array(decodedKeyBytes[key.start..<key.start + key.count]))
@@ -280,8 +277,12 @@ public struct JSONReader: ~Copyable {
     }
 
     /// The key as a `String`, for messages and paths.
+    @inline(__always)
     func string(of key: KeyReference) -> String {
-        decodedKeyBytes.withUnsafeBufferPointer { String(decoding: span(of: key, decoded: $0), as: UTF8.self) }
+        if !key.isDecoded {
+            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[key.start..<key.start &+ key.count]))
+        }
+        return decodedKeyBytes.withUnsafeBufferPointer { Self.makeString(validatedUTF8: span(of: key, decoded: $0)) }
     }
 
     @inline(never)

@@ -214,6 +214,28 @@ public enum JSONFields {
         }
     }
 
+    /// As ``decode(_:limits:_:)`` for `Data`, read in place through `withUnsafeBytes` (the generic
+    /// path goes through `withContiguousStorageIfAvailable`, which `Data` does not inline).
+    @inlinable
+    public static func decode<Value>(
+        _ data: Data, limits: JSONReaderLimits, _ body: (inout JSONReader) throws -> Value
+    ) throws(RecordError) -> Value {
+        do {
+            return try data.withUnsafeBytes { bytes in
+                var reader = try JSONReader(unsafeBytes: bytes, limits: limits)
+                let value = try body(&reader)
+                try reader.expectEnd()
+                return value
+            }
+        } catch let error as RecordError {
+            throw error
+        } catch let error as JSONReadError {
+            throw RecordError(error)
+        } catch {
+            throw RecordError(category: "malformed_json", message: "\(error)", path: "$")
+        }
+    }
+
     static func quoted(_ text: String) -> String {
         var bytes: [UInt8] = []
         JSONOutput.appendEscaped(text, to: &bytes)
