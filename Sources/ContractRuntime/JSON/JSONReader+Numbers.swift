@@ -137,6 +137,16 @@ extension JSONReader {
         return value
     }
 
+    /// Throws ``JSONErrorCategory/numberOutOfRange`` when the number overflows a double, as
+    /// ``doubleValue(_:)`` would, converting it only when its size leaves that in doubt.
+    @inline(__always)
+    mutating func checkRange(_ token: NumberToken) throws(JSONReadError) {
+        // At most 19 significant digits times 10^exponent: below 10^(19 + exponent), so below 10^308
+        // (and finite) while the exponent is at most 289. Underflow to zero is accepted anyway.
+        if token.exponent <= 289 { return }
+        _ = try doubleValue(token)
+    }
+
     /// The value `readValue()` keeps: `.int` for integers that fit in 64 bits, `.double` otherwise.
     ///
     /// `-0` becomes the double -0.0, since an `Int64` has no negative zero and the sign would be lost.

@@ -73,15 +73,15 @@ extension JSONReader {
     /// into the members of one object.
     @inline(__always)
     private static func popMembers(keys: inout MoveStack<String>, from keysStart: Int,
-                                   values: inout MoveStack<JSONValue>, from valuesStart: Int) -> [(key: String, value: JSONValue)] {
+                                   values: inout MoveStack<JSONValue>, from valuesStart: Int) -> [JSONObject.Member] {
         let count = keys.count &- keysStart
         precondition(count >= 0 && values.count &- valuesStart == count)
         let keyBase = keys.pointer(at: keysStart)
         let valueBase = values.pointer(at: valuesStart)
-        var members: [(key: String, value: JSONValue)] = []
+        var members: [JSONObject.Member] = []
         members.reserveCapacity(count)
         for index in 0..<count {
-            members.append((key: (keyBase + index).move(), value: (valueBase + index).move()))
+            members.append(JSONObject.Member(key: (keyBase + index).move(), value: (valueBase + index).move()))
         }
         keys.forgetMoved(from: keysStart)
         values.forgetMoved(from: valuesStart)
@@ -103,8 +103,7 @@ extension JSONReader {
             case UInt8(ascii: "\""):
                 _ = try scanString()
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let token = try scanNumber()
-                if !token.isInteger || !token.isExact { _ = try doubleValue(token) }
+                try checkRange(try scanNumber())
             default:
                 _ = try readScalar()
             }

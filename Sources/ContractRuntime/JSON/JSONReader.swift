@@ -24,6 +24,8 @@ public struct JSONReader: ~Copyable {
     let input: UnsafeBufferPointer<UInt8>
     /// The offset of the next byte to read.
     var position: Int = 0
+    /// Where the key ``nextKey()`` returned last starts (its opening quote), for ``duplicateKeyError()``.
+    var lastKeyOffset: Int = 0
     /// One entry per open array or object, innermost last.
     // Records nest a few levels and have a few dozen keys: the stacks start at that size, not by doubling.
     var frames = MoveStack<Frame>(initialCapacity: 8)
@@ -46,6 +48,8 @@ public struct JSONReader: ~Copyable {
         var currentKey: KeyReference? = nil
         /// The index in `keySets` of this object's set, once it has too many keys for a linear scan.
         var keySetIndex: Int = -1
+        /// False when the caller finds this object's duplicate keys itself (``beginObject(callerChecksDuplicateKeys:)``).
+        var checksDuplicateKeys = true
     }
 
     /// Where a key's unescaped bytes are: in the input, or in `decodedKeyBytes` when it has escapes.
@@ -143,6 +147,24 @@ public struct JSONReader: ~Copyable {
         try push(isObject: true)
     }
 
+    /// ``beginObject()`` for a caller that may find this object's duplicate keys itself, as a decoder
+    /// that refuses every key but its fields can, with one flag per field: then the reader does not
+    /// remember the object's keys (nested objects are still checked). On a repeated key the caller
+    /// throws ``duplicateKeyError()``, which is the error the reader would have thrown.
+    public mutating func beginObject(callerChecksDuplicateKeys: Bool) throws(JSONReadError) {
+        try beginObject()
+        if callerChecksDuplicateKeys { frames[frames.count &- 1].checksDuplicateKeys = false }
+    }
+
+    /// The ``JSONErrorCategory/duplicateKey`` error for the key ``nextKey()`` just returned, for objects
+    /// opened with `beginObject(callerChecksDuplicateKeys: true)`.
+    public func duplicateKeyError() -> JSONReadError {
+        guard let top = frames.count > 0 ? frames[frames.count - 1] : nil, let key = top.currentKey else {
+            return makeError(.duplicateKey, "a key appears more than once in this object", at: lastKeyOffset)
+        }
+        return duplicate(key, at: lastKeyOffset)
+    }
+
     /// Consumes the `[` that opens an array; read its elements with ``nextElement()``.
     public mutating func beginArray() throws(JSONReadError) {
         skipWhitespace()
@@ -215,7 +237,10 @@ public struct JSONReader: ~Copyable {
         let key = try scanKey()
         frames[top].count &+= 1
         frames[top].currentKey = key
-        try remember(key, inFrame: top, at: keyOffset)
+        lastKeyOffset = keyOffset
+        if frames[top].checksDuplicateKeys {
+            try remember(key, inFrame: top, at: keyOffset)
+        }
         skipWhitespace()
         guard position < input.count, input[position] == UInt8(ascii: ":") else {
             throw unexpected(expected: "':' after the key")
@@ -334,6 +359,26 @@ public struct JSONReader: ~Copyable {
         guard position < input.count, input[position] == UInt8(ascii: "\"") else { throw mismatch(expected: "a string") }
         let token = try scanString()
         return makeString(token)
+    }
+
+    /// Reads a string and calls `body` with its unescaped UTF-8 bytes, without making a `String`: for
+    /// matching against known values (enum wire values, for example) on the hot path.
+    ///
+    /// The bytes are valid only during the call.
+    public mutating func withStringBytes<Result>(
+        _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) throws(JSONReadError) -> Result {
+        skipWhitespace()
+        guard position < input.count, input[position] == UInt8(ascii: "\"") else { throw mismatch(expected: "a string") }
+        let token = try scanString()
+        if !token.hasEscapes {
+            return body(UnsafeBufferPointer(rebasing: input[token.start..<token.end]))
+        }
+        let input = self.input
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.end - token.start) { buffer in
+            let count = Self.unescape(token, in: input, into: buffer)
+            return body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+        }
     }
 
     /// Reads `true` or `false`.

@@ -164,14 +164,18 @@ public enum JSONFields {
     }
 
     /// Checks that a model's object starts here and opens it; returns the object's path for later errors.
-    public static func beginModel(_ reader: inout JSONReader, name: String) throws -> String {
+    ///
+    /// With `callerChecksDuplicateKeys`, the caller finds repeated keys itself and throws
+    /// ``JSONReader/duplicateKeyError()`` (see ``JSONReader/beginObject(callerChecksDuplicateKeys:)``).
+    public static func beginModel(_ reader: inout JSONReader, name: String,
+                                  callerChecksDuplicateKeys: Bool = false) throws -> String {
         let next = try reader.peekKind()
         guard next == .object else {
             throw RecordError(category: RecordError.notAnObject, message: "expected a \(name) object, found \(describe(next))",
                               path: reader.path, offset: reader.offset)
         }
         let path = reader.path
-        try reader.beginObject()
+        try reader.beginObject(callerChecksDuplicateKeys: callerChecksDuplicateKeys)
         return path
     }
 
