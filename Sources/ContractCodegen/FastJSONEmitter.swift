@@ -45,7 +45,13 @@ struct FastJSONEmitter {
     private func seen(_ field: Field) -> String { "has" + (SwiftNaming.memberName(field.name).map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? field.name) }
 
     private func emitDecode(into w: inout SwiftWriter) {
-        w.line("let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)")
+        // A model that refuses unknown keys finds repeated ones with its own locals and flags, so the
+        // reader need not remember its keys; one that allows them leaves that to the reader.
+        if model.allowsAdditionalKeys {
+            w.line("let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)")
+        } else {
+            w.line("let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)")
+        }
         for field in model.fields {
             w.line("var \(local(field)): \(SwiftSyntax.type(field.type))? = nil")
             if field.isNullable || !field.isRequired { w.line("var \(seen(field)) = false") }
@@ -55,6 +61,10 @@ struct FastJSONEmitter {
             for (index, field) in model.fields.enumerated() {
                 w.line("\(index == 0 ? "if" : "} else if") key.matches(\(SwiftSyntax.stringLiteral(field.name))) {")
                 w.indented { w in
+                    if !model.allowsAdditionalKeys {
+                        let repeated = field.isNullable || !field.isRequired ? seen(field) : "\(local(field)) != nil"
+                        w.line("if \(repeated) { throw reader.duplicateKeyError() }")
+                    }
                     if field.isNullable || !field.isRequired { w.line("\(seen(field)) = true") }
                     if case .json = field.type, !field.isNullable {
                         w.line("\(local(field)) = try JSONFields.json(&reader)")

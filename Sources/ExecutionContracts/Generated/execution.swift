@@ -292,7 +292,7 @@ extension TaskStepResult {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
         var _step: String? = nil
         var _result: JSONValue? = nil
         var _completed: Bool? = nil
@@ -304,33 +304,40 @@ extension TaskStepResult {
         var hasErrorMessage = false
         while let key = try reader.nextKey() {
             if key.matches("step") {
+                if _step != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a string", field: "step", reader)
                 }
                 _step = try JSONFields.string(&reader)
             } else if key.matches("result") {
+                if _result != nil { throw reader.duplicateKeyError() }
                 _result = try JSONFields.json(&reader)
             } else if key.matches("completed") {
+                if _completed != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("true or false", field: "completed", reader)
                 }
                 _completed = try JSONFields.bool(&reader)
             } else if key.matches("message") {
+                if _message != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a string", field: "message", reader)
                 }
                 _message = try JSONFields.string(&reader)
             } else if key.matches("status") {
+                if _status != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a TaskStatus value (a string)", field: "status", reader)
                 }
                 _status = try JSONFields.wireValue(&reader, TaskStatus.self, typeName: "TaskStatus", legacyValues: TaskStatus.legacyValues, acceptsLegacyValues: options.acceptsLegacyValues)
             } else if key.matches("error_code") {
+                if hasErrorCode { throw reader.duplicateKeyError() }
                 hasErrorCode = true
                 if try !reader.readNullIfPresent() {
                     _errorCode = try JSONFields.wireValue(&reader, ErrorCode.self, typeName: "ErrorCode")
                 }
             } else if key.matches("error_message") {
+                if hasErrorMessage { throw reader.duplicateKeyError() }
                 hasErrorMessage = true
                 if try !reader.readNullIfPresent() {
                     _errorMessage = try JSONFields.string(&reader)

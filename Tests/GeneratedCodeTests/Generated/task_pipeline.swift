@@ -435,7 +435,7 @@ extension SubTask {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
         var _id: String? = nil
         var _parentId: String? = nil
         var _taskType: SubTaskType? = nil
@@ -450,48 +450,58 @@ extension SubTask {
         var hasErrorCode = false
         while let key = try reader.nextKey() {
             if key.matches("id") {
+                if _id != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a string", field: "id", reader)
                 }
                 _id = try JSONFields.string(&reader)
             } else if key.matches("parent_id") {
+                if _parentId != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a string", field: "parent_id", reader)
                 }
                 _parentId = try JSONFields.string(&reader)
             } else if key.matches("task_type") {
+                if _taskType != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a SubTaskType value (a string)", field: "task_type", reader)
                 }
                 _taskType = try JSONFields.wireValue(&reader, SubTaskType.self, typeName: "SubTaskType")
             } else if key.matches("status") {
+                if _status != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a SubTaskStatus value (a string)", field: "status", reader)
                 }
                 _status = try JSONFields.wireValue(&reader, SubTaskStatus.self, typeName: "SubTaskStatus")
             } else if key.matches("dependencies") {
+                if _dependencies != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("an array", field: "dependencies", reader)
                 }
                 _dependencies = try JSONFields.list(&reader, elementDescription: "a string") { (reader: inout JSONReader) in try JSONFields.string(&reader) }
             } else if key.matches("input_context") {
+                if _inputContext != nil { throw reader.duplicateKeyError() }
                 _inputContext = try JSONFields.json(&reader)
             } else if key.matches("output_result") {
+                if hasOutputResult { throw reader.duplicateKeyError() }
                 hasOutputResult = true
                 if try !reader.readNullIfPresent() {
                     _outputResult = try JSONFields.json(&reader)
                 }
             } else if key.matches("retry_count") {
+                if _retryCount != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("an integer", field: "retry_count", reader)
                 }
                 _retryCount = try JSONFields.int(&reader)
             } else if key.matches("max_retries") {
+                if _maxRetries != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("an integer", field: "max_retries", reader)
                 }
                 _maxRetries = try JSONFields.int(&reader)
             } else if key.matches("error_code") {
+                if hasErrorCode { throw reader.duplicateKeyError() }
                 hasErrorCode = true
                 if try !reader.readNullIfPresent() {
                     _errorCode = try JSONFields.wireValue(&reader, PipelineErrorCode.self, typeName: "PipelineErrorCode")
