@@ -226,36 +226,41 @@ extension JSONReader {
     }
 
     /// The code unit of the `\uXXXX` escape whose backslash is at `index`, after checking its digits.
+    @inline(__always)
     mutating func hexEscapeValue(at index: Int) throws(JSONReadError) -> UInt16 {
-        var value: UInt16 = 0
-        for digitIndex in (index &+ 2)..<(index &+ 6) {
-            guard digitIndex < input.count, let digit = Self.hexDigitValue(input[digitIndex]) else {
-                throw makeError(.invalidEscape, "\\u must be followed by four hexadecimal digits", at: index)
-            }
-            value = value << 4 | UInt16(digit)
-        }
-        return value
+        if index &+ 6 <= input.count, let value = Self.fourHexDigits(in: input, at: index &+ 2) { return value }
+        throw invalidUnicodeEscape(at: index)
+    }
+
+    @inline(never)
+    func invalidUnicodeEscape(at index: Int) -> JSONReadError {
+        makeError(.invalidEscape, "\\u must be followed by four hexadecimal digits", at: index)
+    }
+
+    /// The value of the four hex digits at `index` (which must be in the input), or nil when one is not.
+    @inline(__always)
+    static func fourHexDigits(in input: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt16? {
+        let a = hexDigit(input[index]), b = hexDigit(input[index &+ 1])
+        let c = hexDigit(input[index &+ 2]), d = hexDigit(input[index &+ 3])
+        guard a | b | c | d < 16 else { return nil }
+        return UInt16(a) &<< 12 | UInt16(b) &<< 8 | UInt16(c) &<< 4 | UInt16(d)
+    }
+
+    /// The value of a hex digit, or 0xFF for any other byte; branch-light for escape-heavy text.
+    @inline(__always)
+    static func hexDigit(_ byte: UInt8) -> UInt8 {
+        let decimal = byte &- UInt8(ascii: "0")
+        if decimal < 10 { return decimal }
+        let letter = (byte | 0x20) &- UInt8(ascii: "a")
+        return letter < 6 ? letter &+ 10 : 0xFF
     }
 
     /// The value of four hex digits known to be valid, starting at `index`.
     @inline(__always)
     static func hexValue(at index: Int, in input: UnsafeBufferPointer<UInt8>) -> UInt16 {
-        var value: UInt16 = 0
-        for digitIndex in index..<(index &+ 4) {
-            value = value << 4 | UInt16(Self.hexDigitValue(input[digitIndex])!)
-        }
-        return value
+        fourHexDigits(in: input, at: index).unsafelyUnwrapped
     }
 
-    @inline(__always)
-    static func hexDigitValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte &- UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte &- UInt8(ascii: "a") &+ 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte &- UInt8(ascii: "A") &+ 10
-        default: nil
-        }
-    }
 
     /// ``utf8SequenceEnd(at:)`` for runs of non-ASCII text: well-formed sequences are checked inline,
     /// one after another; an ill-formed one goes through the full check, which reports it.
