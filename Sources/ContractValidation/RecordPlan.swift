@@ -36,15 +36,8 @@ struct RulePlan {
     let id: String
     let expression: RuleExpression
     let message: String
-    /// The fields the rule reads and their indices, so evaluation looks them up without hashing.
-    let fields: [(name: String, index: Int)]
-
-    /// The index of the field `name` among the model's fields.
-    @inline(__always)
-    func index(of name: String) -> Int? {
-        for field in fields where field.name == name { return field.index }
-        return nil
-    }
+    /// The expression with its fields resolved to their indices among the model's fields.
+    let compiled: RuleEvaluator.Compiled
 }
 
 /// What a value must be.
@@ -142,15 +135,16 @@ enum PlanBuilder {
             for (index, field) in plan.fields.enumerated() { plan.fieldIndex[field.name] = index }
             plan.rules = model.rules.compactMap { rule in
                 guard let expression = rule.expression else { return nil }
-                var fields: [(name: String, index: Int)] = []
                 for name in expression.referencedFields {
-                    if let index = plan.fieldIndex[name] {
-                        plan.fields[index].isReadByRules = true
-                        fields.append((name, index))
-                    }
+                    if let index = plan.fieldIndex[name] { plan.fields[index].isReadByRules = true }
                 }
+                // Names resolve to the fields the expression references, as `RuleEvaluator.evaluate` would
+                // be told by a lookup over `referencedFields`; anything else reads as null.
+                let fieldIndex = plan.fieldIndex
+                let referenced = Set(expression.referencedFields)
                 return RulePlan(id: rule.id, expression: expression,
-                                message: rule.message ?? "the record breaks rule \(rule.id): \(rule.source)", fields: fields)
+                                message: rule.message ?? "the record breaks rule \(rule.id): \(rule.source)",
+                                compiled: RuleEvaluator.Compiled(expression) { referenced.contains($0) ? fieldIndex[$0] : nil })
             }
         }
         return plans[modelName]

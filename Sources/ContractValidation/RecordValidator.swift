@@ -163,9 +163,7 @@ private struct RecordReading {
             values[index] = fields[index].absentValue
         }
         for ruleIndex in rules.indices {
-            let holds = RuleEvaluator.evaluate(rules[ruleIndex].expression) { name in
-                rules[ruleIndex].index(of: name).map { values[$0] } ?? .null
-            }
+            let holds = rules[ruleIndex].compiled.evaluate(UnsafeBufferPointer(values))
             if !holds {
                 let rule = rules[ruleIndex]
                 throw RecordError(category: RecordError.rule(rule.id), message: rule.message, path: objectPath)
