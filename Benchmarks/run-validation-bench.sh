@@ -16,6 +16,7 @@
 #   SKIP_BUILD=1    use the release binaries already built instead of running swift build
 #   PYTHON=python3  the interpreter the throwaway virtual environment is made from
 #   VENV=DIR        reuse this virtual environment (must have pydantic and msgspec) instead of a new one
+#   CONTRACTGEN=BIN, DECODE=BIN   run these binaries (with SKIP_BUILD=1), e.g. an older build to compare
 #
 # Rates use wall time from /usr/bin/time (process start to exit, so Python's import time counts); the
 # "loop rec/s" column uses the seconds a tool reports for its own read-and-validate loop, when it does.
@@ -30,7 +31,7 @@ REPEAT=${REPEAT:-1}
 PYTHON=${PYTHON:-python3}
 
 if [[ $# -ne 1 || ! -f $1 ]]; then
-    sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 fi
 FILE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -68,8 +69,8 @@ if [[ " $TOOLS " == *" pydantic "* || " $TOOLS " == *" msgspec "* ]]; then
 fi
 
 # --- Swift release builds --------------------------------------------------------------------------
-CONTRACTGEN=$ROOT/.build/release/contractgen
-DECODE=$HERE/.build/release/DecodeBenchmarks
+CONTRACTGEN=${CONTRACTGEN:-$ROOT/.build/release/contractgen}
+DECODE=${DECODE:-$HERE/.build/release/DecodeBenchmarks}
 if [[ -z ${SKIP_BUILD:-} ]]; then
     if [[ " $TOOLS " == *" contractgen "* ]]; then
         note "== building contractgen (release) in $ROOT"
