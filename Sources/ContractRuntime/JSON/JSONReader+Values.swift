@@ -9,12 +9,12 @@ extension JSONReader {
         guard position < input.count else { throw unexpected(expected: "a value") }
         let first = input[position]
         guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return try readScalar() }
-        // The elements and member values of all open containers share one stack, and the keys of all
-        // open objects another; a container that closes moves its own off the top into an array of
-        // exactly its size, so nothing regrows per container and nothing is copied twice.
-        var open = MoveStack<OpenContainer>(initialCapacity: 8)
-        var values = MoveStack<JSONValue>(initialCapacity: 16)
-        var keys = MoveStack<String>(initialCapacity: 16)
+        // The elements of all open arrays and the keys and values of all open objects (a key as a
+        // `.string`, then its value) share one stack, whose start for each container is kept in its
+        // frame; a container that closes moves its own off the top into an array of exactly its size,
+        // so nothing regrows per container and nothing is copied twice.
+        let outerDepth = frames.count
+        var values = MoveStack<JSONValue>(initialCapacity: 32)
         nextValue: while true {
             skipWhitespace()
             guard position < input.count else { throw unexpected(expected: "a value") }
@@ -22,69 +22,61 @@ extension JSONReader {
             switch input[position] {
             case UInt8(ascii: "{"):
                 try push(isObject: true)
+                frames[frames.count &- 1].valuesStart = values.count
                 guard let key = try nextKeyReference() else {
                     value = .object(JSONObject())
                     break
                 }
-                open.append(OpenContainer(isObject: true, valuesStart: values.count, keysStart: keys.count))
-                keys.append(string(of: key))
+                values.append(.string(string(of: key)))
                 continue nextValue
             case UInt8(ascii: "["):
                 try push(isObject: false)
+                frames[frames.count &- 1].valuesStart = values.count
                 guard try nextElement() else {
                     value = .array([])
                     break
                 }
-                open.append(OpenContainer(isObject: false, valuesStart: values.count, keysStart: keys.count))
                 continue nextValue
             default:
                 value = try readScalar()
             }
             // The value is complete: add it to the innermost open container, closing as many as end here.
-            while open.count > 0 {
-                let container = open[open.count &- 1]
+            while frames.count > outerDepth {
+                let top = frames.count &- 1
+                let isObject = frames[top].isObject
+                let valuesStart = frames[top].valuesStart
                 values.append(value)
-                if container.isObject {
+                if isObject {
                     if let next = try nextKeyReference() {
-                        keys.append(string(of: next))
+                        values.append(.string(string(of: next)))
                         continue nextValue
                     }
                     // `nextKeyReference()` already refused duplicate keys, byte for byte.
-                    value = .object(JSONObject(uniqueMembers: Self.popMembers(keys: &keys, from: container.keysStart,
-                                                                              values: &values, from: container.valuesStart)))
+                    value = .object(JSONObject(uniqueMembers: Self.popMembers(of: &values, from: valuesStart)))
                 } else {
                     if try nextElement() { continue nextValue }
-                    value = .array(values.popArray(from: container.valuesStart))
+                    value = .array(values.popArray(from: valuesStart))
                 }
-                open.removeLast()
             }
             return value
         }
     }
 
-    /// Where an open array's elements, or an open object's keys and values, start on the shared stacks.
-    struct OpenContainer {
-        var isObject: Bool
-        var valuesStart: Int
-        var keysStart: Int
-    }
-
-    /// Moves the keys and values from the given starts to the tops of their stacks (as many of each)
-    /// into the members of one object.
+    /// Moves the keys and values from `start` to the top of the stack (a key as a `.string`, then its
+    /// value) into the members of one object.
     @inline(__always)
-    private static func popMembers(keys: inout MoveStack<String>, from keysStart: Int,
-                                   values: inout MoveStack<JSONValue>, from valuesStart: Int) -> [JSONObject.Member] {
-        let count = keys.count &- keysStart
-        precondition(count >= 0 && values.count &- valuesStart == count)
-        let keyBase = keys.pointer(at: keysStart)
-        let valueBase = values.pointer(at: valuesStart)
+    private static func popMembers(of values: inout MoveStack<JSONValue>, from start: Int) -> [JSONObject.Member] {
+        let count = (values.count &- start) &>> 1
+        precondition(count > 0 && values.count &- start == count &* 2)
+        let base = values.pointer(at: start)
         var members: [JSONObject.Member] = []
         members.reserveCapacity(count)
         for index in 0..<count {
-            members.append(JSONObject.Member(key: (keyBase + index).move(), value: (valueBase + index).move()))
+            let pair = base + 2 &* index
+            guard case .string(let key) = pair.move() else { preconditionFailure("a key is a string") }
+            members.append(JSONObject.Member(key: key, value: (pair + 1).move()))
         }
-        keys.forgetMoved(from: keysStart)
-        values.forgetMoved(from: valuesStart)
+        values.forgetMoved(from: start)
         return members
     }
 

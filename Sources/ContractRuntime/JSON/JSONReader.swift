@@ -50,6 +50,8 @@ public struct JSONReader: ~Copyable {
         var keySetIndex: Int = -1
         /// False when the caller finds this object's duplicate keys itself (``beginObject(callerChecksDuplicateKeys:)``).
         var checksDuplicateKeys = true
+        /// Where ``readValue()`` keeps this container's elements or members on its stack.
+        var valuesStart = 0
     }
 
     /// Where a key's unescaped bytes are: in the input, or in `decodedKeyBytes` when it has escapes.
