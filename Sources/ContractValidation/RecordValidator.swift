@@ -229,12 +229,13 @@ private struct RecordReading {
             try expect(.string, type, &reader)
             let start = reader.offset
             // Matched by bytes: a `String` is made only for a value that is not one of the plan's.
-            let (index, other) = try reader.withStringBytes { bytes -> (Int?, String?) in
-                if let index = plan.index(of: bytes) { return (index, nil) }
-                return (nil, String(decoding: bytes, as: UTF8.self))
+            var index: Int? = nil
+            var text = ""
+            try reader.withStringBytes { bytes in
+                index = plan.index(of: bytes)
+                if index == nil { text = String(decoding: bytes, as: UTF8.self) }
             }
             if let index { return .enumValue(plan.values[index]) }
-            let text = other ?? ""
             // `String` equality also equates canonically equivalent spellings (NFC and NFD), as the
             // generated decoders' `init(rawValue:)` does.
             if plan.isOpen || plan.valueSet.contains(text) { return .enumValue(text) }

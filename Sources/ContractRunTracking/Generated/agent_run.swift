@@ -406,7 +406,7 @@ extension AgentRun {
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a RunSource value (a string)", field: "source", reader)
                 }
-                _source = try JSONFields.wireValue(&reader, RunSource.self, typeName: "RunSource")
+                _source = try JSONFields.wireValue(&reader, RunSource.self, typeName: "RunSource", matching: Self.wireRunSource)
             } else if key.matches("source_ref") {
                 if hasSourceRef { throw reader.duplicateKeyError() }
                 hasSourceRef = true
@@ -424,7 +424,7 @@ extension AgentRun {
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a AgentRunStatus value (a string)", field: "status", reader)
                 }
-                _status = try JSONFields.wireValue(&reader, AgentRunStatus.self, typeName: "AgentRunStatus")
+                _status = try JSONFields.wireValue(&reader, AgentRunStatus.self, typeName: "AgentRunStatus", matching: Self.wireAgentRunStatus)
             } else if key.matches("started_at") {
                 if _startedAt != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
@@ -447,7 +447,7 @@ extension AgentRun {
                 if hasErrorCode { throw reader.duplicateKeyError() }
                 hasErrorCode = true
                 if try !reader.readNullIfPresent() {
-                    _errorCode = try JSONFields.wireValue(&reader, RunErrorCode.self, typeName: "RunErrorCode")
+                    _errorCode = try JSONFields.wireValue(&reader, RunErrorCode.self, typeName: "RunErrorCode", matching: Self.wireRunErrorCode)
                 }
             } else if key.matches("error_message") {
                 if hasErrorMessage { throw reader.duplicateKeyError() }
@@ -478,6 +478,40 @@ extension AgentRun {
         guard hasMetadata else { throw JSONFields.missingKey("metadata", model: Self.modelName, path: objectPath) }
         self.init(id: _id, source: _source, sourceRef: _sourceRef, sessionId: _sessionId, status: _status, startedAt: _startedAt, finishedAt: _finishedAt, durationMs: _durationMs, errorCode: _errorCode, errorMessage: _errorMessage, metadata: _metadata)
         try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// The `RunSource` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireRunSource(_ wire: UnsafeBufferPointer<UInt8>) -> RunSource? {
+        if JSONFields.wire(wire, is: "chat") { return .chat }
+        if JSONFields.wire(wire, is: "skill") { return .skill }
+        if JSONFields.wire(wire, is: "heartbeat") { return .heartbeat }
+        return nil
+    }
+
+    /// The `AgentRunStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireAgentRunStatus(_ wire: UnsafeBufferPointer<UInt8>) -> AgentRunStatus? {
+        if JSONFields.wire(wire, is: "queued") { return .queued }
+        if JSONFields.wire(wire, is: "running") { return .running }
+        if JSONFields.wire(wire, is: "success") { return .success }
+        if JSONFields.wire(wire, is: "error") { return .error }
+        if JSONFields.wire(wire, is: "canceled") { return .canceled }
+        if JSONFields.wire(wire, is: "timeout") { return .timeout }
+        return nil
+    }
+
+    /// The `RunErrorCode` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireRunErrorCode(_ wire: UnsafeBufferPointer<UInt8>) -> RunErrorCode? {
+        if JSONFields.wire(wire, is: "permission_denied") { return .permissionDenied }
+        if JSONFields.wire(wire, is: "provider_unavailable") { return .providerUnavailable }
+        if JSONFields.wire(wire, is: "invalid_input") { return .invalidInput }
+        if JSONFields.wire(wire, is: "timeout") { return .timeout }
+        if JSONFields.wire(wire, is: "canceled") { return .canceled }
+        if JSONFields.wire(wire, is: "stale_run") { return .staleRun }
+        if JSONFields.wire(wire, is: "internal_error") { return .internalError }
+        return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

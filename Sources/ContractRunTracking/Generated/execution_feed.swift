@@ -306,7 +306,7 @@ extension ExecutionUpdateData {
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a ExecutionStatus value (a string)", field: "status", reader)
                 }
-                _status = try JSONFields.wireValue(&reader, ExecutionStatus.self, typeName: "ExecutionStatus")
+                _status = try JSONFields.wireValue(&reader, ExecutionStatus.self, typeName: "ExecutionStatus", matching: Self.wireExecutionStatus)
             } else if key.matches("agent_id") {
                 if hasAgentId { throw reader.duplicateKeyError() }
                 hasAgentId = true
@@ -344,6 +344,16 @@ extension ExecutionUpdateData {
         guard hasError else { throw JSONFields.missingKey("error", model: Self.modelName, path: objectPath) }
         self.init(id: _id, executionType: _executionType, status: _status, agentId: _agentId, startedAt: _startedAt, output: _output, error: _error)
         try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// The `ExecutionStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireExecutionStatus(_ wire: UnsafeBufferPointer<UInt8>) -> ExecutionStatus? {
+        if JSONFields.wire(wire, is: "pending") { return .pending }
+        if JSONFields.wire(wire, is: "running") { return .running }
+        if JSONFields.wire(wire, is: "succeeded") { return .succeeded }
+        if JSONFields.wire(wire, is: "failed") { return .failed }
+        return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
@@ -443,7 +453,7 @@ extension ExecutionUpdate {
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a UpdateType value (a string)", field: "type", reader)
                 }
-                _type = try JSONFields.wireValue(&reader, UpdateType.self, typeName: "UpdateType")
+                _type = try JSONFields.wireValue(&reader, UpdateType.self, typeName: "UpdateType", matching: Self.wireUpdateType)
             } else if key.matches("data") {
                 if _data != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
@@ -458,6 +468,13 @@ extension ExecutionUpdate {
         guard let _data else { throw JSONFields.missingKey("data", model: Self.modelName, path: objectPath) }
         self.init(type: _type, data: _data)
         try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// The `UpdateType` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireUpdateType(_ wire: UnsafeBufferPointer<UInt8>) -> UpdateType? {
+        if JSONFields.wire(wire, is: "execution_update") { return .executionUpdate }
+        return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

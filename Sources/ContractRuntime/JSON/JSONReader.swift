@@ -366,20 +366,20 @@ public struct JSONReader: ~Copyable {
     /// Reads a string and calls `body` with its unescaped UTF-8 bytes, without making a `String`: for
     /// matching against known values (enum wire values, for example) on the hot path.
     ///
-    /// The bytes are valid only during the call.
-    public mutating func withStringBytes<Result>(
-        _ body: (UnsafeBufferPointer<UInt8>) -> Result
-    ) throws(JSONReadError) -> Result {
+    /// The bytes are valid only during the call. (Not generic, so a caller in another module makes a
+    /// direct call rather than going through the unspecialized generic entry point.)
+    public mutating func withStringBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(JSONReadError) {
         skipWhitespace()
         guard position < input.count, input[position] == UInt8(ascii: "\"") else { throw mismatch(expected: "a string") }
         let token = try scanString()
         if !token.hasEscapes {
-            return body(UnsafeBufferPointer(rebasing: input[token.start..<token.end]))
+            body(UnsafeBufferPointer(rebasing: input[token.start..<token.end]))
+            return
         }
         let input = self.input
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.end - token.start) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.end - token.start) { buffer in
             let count = Self.unescape(token, in: input, into: buffer)
-            return body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+            body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
         }
     }
 

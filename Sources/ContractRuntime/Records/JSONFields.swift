@@ -114,6 +114,37 @@ public enum JSONFields {
         throw unknownWireValue(text, typeName: typeName, legacyFor: current?.rawValue, reader, at: start)
     }
 
+    /// ``wireValue(_:_:typeName:legacyValues:acceptsLegacyValues:)`` that first matches the string's
+    /// bytes with `match` (generated: one comparison per value), so no `String` is made for a current
+    /// value; anything else goes through `init(rawValue:)` (which also equates canonically equivalent
+    /// spellings) and the legacy table, as before.
+    @inlinable
+    public static func wireValue<Value: RawRepresentable>(
+        _ reader: inout JSONReader, _ type: Value.Type, typeName: String,
+        legacyValues: @autoclosure () -> [String: Value] = [:], acceptsLegacyValues: Bool = false,
+        matching match: (UnsafeBufferPointer<UInt8>) -> Value?
+    ) throws -> Value where Value.RawValue == String {
+        try expect(.string, "a \(typeName) value (a string)", &reader)
+        let start = reader.offset
+        var matched: Value? = nil
+        var text = ""
+        try reader.withStringBytes { bytes in
+            matched = match(bytes)
+            if matched == nil { text = String(decoding: bytes, as: UTF8.self) }
+        }
+        if let matched { return matched }
+        if let value = Value(rawValue: text) { return value }
+        let current = legacyValues()[text]
+        if let current, acceptsLegacyValues { return current }
+        throw unknownWireValue(text, typeName: typeName, legacyFor: current?.rawValue, reader, at: start)
+    }
+
+    /// Whether `wire` is exactly the UTF-8 bytes of `literal`, for generated wire-value matchers.
+    @inlinable @inline(__always)
+    public static func wire(_ wire: UnsafeBufferPointer<UInt8>, is literal: StaticString) -> Bool {
+        literal.withUTF8Buffer { JSONKeyBytes.equal(wire, $0) }
+    }
+
     /// The `unknown_enum_value` error for `text`, naming the current value when it is a legacy one.
     @usableFromInline @inline(never)
     static func unknownWireValue(_ text: String, typeName: String, legacyFor current: String?,

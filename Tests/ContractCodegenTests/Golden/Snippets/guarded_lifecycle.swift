@@ -166,7 +166,7 @@ extension Attempt {
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a AttemptStatus value (a string)", field: "status", reader)
                 }
-                _status = try JSONFields.wireValue(&reader, AttemptStatus.self, typeName: "AttemptStatus")
+                _status = try JSONFields.wireValue(&reader, AttemptStatus.self, typeName: "AttemptStatus", matching: Self.wireAttemptStatus)
             } else if key.matches("attempts") {
                 if _attempts != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
@@ -188,6 +188,15 @@ extension Attempt {
         guard let _limit else { throw JSONFields.missingKey("limit", model: Self.modelName, path: objectPath) }
         self.init(status: _status, attempts: _attempts, limit: _limit)
         try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// The `AttemptStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireAttemptStatus(_ wire: UnsafeBufferPointer<UInt8>) -> AttemptStatus? {
+        if JSONFields.wire(wire, is: "RUNNING") { return .running }
+        if JSONFields.wire(wire, is: "FAILED") { return .failed }
+        if JSONFields.wire(wire, is: "DEAD") { return .dead }
+        return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

@@ -140,7 +140,7 @@ extension Measure {
                 if hasLevel { throw reader.duplicateKeyError() }
                 hasLevel = true
                 if try !reader.readNullIfPresent() {
-                    _level = try JSONFields.wireValue(&reader, Level.self, typeName: "Level")
+                    _level = try JSONFields.wireValue(&reader, Level.self, typeName: "Level", matching: Self.wireLevel)
                 }
             } else if key.matches("label") {
                 if _label != nil { throw reader.duplicateKeyError() }
@@ -165,6 +165,14 @@ extension Measure {
         guard let _checked else { throw JSONFields.missingKey("checked", model: Self.modelName, path: objectPath) }
         self.init(value: _value, limit: _limit, level: _level, label: _label, checked: _checked)
         try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// The `Level` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    private static func wireLevel(_ wire: UnsafeBufferPointer<UInt8>) -> Level? {
+        if JSONFields.wire(wire, is: "low") { return .low }
+        if JSONFields.wire(wire, is: "none") { return .none }
+        return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
