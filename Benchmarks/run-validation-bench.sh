@@ -11,10 +11,12 @@
 #   Make a file first: python3 Benchmarks/corpus/make_corpus.py --records 200000 --invalid-every 1000 --out /tmp/c.jsonl
 # Environment:
 #   TOOLS="contractgen generated codable pydantic msgspec"   which tools to run, in this order
-#   REPEAT=1        runs per tool; the fastest (least wall time) is reported
+#   REPEAT=1        rounds; each round runs every tool once, in TOOLS order; the table reports
+#                   medians over the rounds (a ratio is the median of that ratio within each round)
 #   SKIP_BUILD=1    use the release binaries already built instead of running swift build
 #   PYTHON=python3  the interpreter the throwaway virtual environment is made from
 #   VENV=DIR        reuse this virtual environment (must have pydantic and msgspec) instead of a new one
+#   CONTRACTGEN=BIN, DECODE=BIN   run these binaries (with SKIP_BUILD=1), e.g. an older build to compare
 #
 # Rates use wall time from /usr/bin/time (process start to exit, so Python's import time counts); the
 # "loop rec/s" column uses the seconds a tool reports for its own read-and-validate loop, when it does.
@@ -67,8 +69,8 @@ if [[ " $TOOLS " == *" pydantic "* || " $TOOLS " == *" msgspec "* ]]; then
 fi
 
 # --- Swift release builds --------------------------------------------------------------------------
-CONTRACTGEN=$ROOT/.build/release/contractgen
-DECODE=$HERE/.build/release/DecodeBenchmarks
+CONTRACTGEN=${CONTRACTGEN:-$ROOT/.build/release/contractgen}
+DECODE=${DECODE:-$HERE/.build/release/DecodeBenchmarks}
 if [[ -z ${SKIP_BUILD:-} ]]; then
     if [[ " $TOOLS " == *" contractgen "* ]]; then
         note "== building contractgen (release) in $ROOT"
@@ -113,20 +115,21 @@ LINES=$(wc -l <"$FILE")
 note "== warming the page cache with $FILE ($BYTES bytes, $LINES lines)"
 cat "$FILE" >/dev/null
 
-RESULTS=$WORK/results.tsv # tool wall rss records valid invalid loop_seconds exit
-: >"$RESULTS"
-for tool in $TOOLS; do
-    if ! command=$(command_for "$tool"); then
-        note "skip $tool: unknown tool"
-        continue
-    fi
-    if [[ -n ${SKIP[$tool]:-} ]]; then
-        note "skip $tool: ${SKIP[$tool]}"
-        continue
-    fi
-    best=""
-    for ((run = 1; run <= REPEAT; run++)); do
-        note "== $tool (run $run/$REPEAT): $command"
+RUNS=$WORK/runs.tsv # round tool wall rss records valid invalid loop_seconds exit, one line per run
+: >"$RUNS"
+# Rounds, not one tool REPEAT times then the next: on a shared machine the load drifts, and each round
+# runs every tool within seconds of the others, so per-round ratios compare like with like.
+for ((run = 1; run <= REPEAT; run++)); do
+    for tool in $TOOLS; do
+        if ! command=$(command_for "$tool"); then
+            [[ $run -eq 1 ]] && note "skip $tool: unknown tool"
+            continue
+        fi
+        if [[ -n ${SKIP[$tool]:-} ]]; then
+            [[ $run -eq 1 ]] && note "skip $tool: ${SKIP[$tool]}"
+            continue
+        fi
+        note "== $tool (round $run/$REPEAT): $command"
         /usr/bin/time -f '%e %M' -o "$WORK/time" $command >"$WORK/out" 2>"$WORK/err"
         status=$?
         # GNU time writes "Command exited with non-zero status N" first when the exit status is not 0.
@@ -157,44 +160,68 @@ else:
 print(d.get("records", sys.argv[2]), d.get("valid", "-"), d.get("invalid", "-"), d.get("seconds", "-"), sep="\t")
 EOF
         )
-        if [[ -z $best ]] || awk -v a="$wall" -v b="${best%%$'\t'*}" 'BEGIN { exit !(a < b) }'; then
-            best="$wall"$'\t'"$rss"$'\t'"$fields"$'\t'"$status"
-        fi
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$tool" "$wall" "$rss" "$fields" "$status" >>"$RUNS"
     done
-    printf '%s\t%s\n' "$tool" "$best" >>"$RESULTS"
 done
 
 # --- table -------------------------------------------------------------------------------------------
-"$PYTHON" - "$RESULTS" "$BYTES" "$FILE" <<'EOF'
+"$PYTHON" - "$RUNS" "$BYTES" "$FILE" "$REPEAT" <<'EOF'
+import statistics
 import sys
 
-path, size, name = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-rows = []
+path, size, name, repeat = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+runs = {}     # tool -> its runs, in round order
+rounds = {}   # round -> tool -> run
 for raw in open(path):
-    tool, wall, rss, records, valid, invalid, loop, status = raw.rstrip("\n").split("\t")
-    wall = max(float(wall), 0.01)
-    rate = int(records) / wall
-    loop_rate = int(records) / float(loop) if loop not in ("-", "") and float(loop) > 0 else None
-    rows.append(dict(tool=tool, wall=wall, rss=int(rss) / 1024, records=int(records), valid=valid,
-                     invalid=invalid, rate=rate, mbs=size / 1e6 / wall, loop_rate=loop_rate, status=status))
-if not rows:
+    rnd, tool, wall, rss, records, valid, invalid, loop, status = raw.rstrip("\n").split("\t")
+    r = dict(wall=max(float(wall), 0.01), rss=int(rss) / 1024, records=int(records), valid=valid, invalid=invalid,
+             loop=float(loop) if loop not in ("-", "") and float(loop) > 0 else None)
+    r["rate"] = r["records"] / r["wall"]
+    r["loop_rate"] = r["records"] / r["loop"] if r["loop"] else None
+    runs.setdefault(tool, []).append(r)
+    rounds.setdefault(rnd, {})[tool] = r
+if not runs:
     sys.exit("no tool ran (see the skip reasons above)")
-by = {r["tool"]: r for r in rows}
-print(f"\nfile: {name}  {size / 1e6:.1f} MB, {rows[0]['records']} records\n")
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def ratio(tool, other, key):
+    """The median over rounds of the tool's rate over the other tool's rate in the same round."""
+    per_round = [rd[tool][key] / rd[other][key] for rd in rounds.values()
+                 if tool in rd and other in rd and rd[tool][key] and rd[other][key]]
+    return f"{median(per_round):.2f}" if per_round else "-"
+
+
+first = next(iter(runs.values()))[0]
+print(f"\nfile: {name}  {size / 1e6:.1f} MB, {first['records']} records; {repeat} round(s), medians\n")
 head = ["tool", "records", "valid", "invalid", "wall s", "records/s", "MB/s", "peak RSS MB",
-        "x pydantic", "x msgspec", "loop rec/s"]
+        "x pydantic", "x msgspec", "loop rec/s", "loop x pyd", "loop x msgspec"]
 table = []
-for r in rows:
-    ratio = lambda other: f"{r['rate'] / by[other]['rate']:.2f}" if other in by else "-"
-    table.append([r["tool"], str(r["records"]), r["valid"], r["invalid"], f"{r['wall']:.2f}", f"{r['rate']:,.0f}",
-                  f"{r['mbs']:.1f}", f"{r['rss']:.1f}", ratio("pydantic"), ratio("msgspec"),
-                  f"{r['loop_rate']:,.0f}" if r["loop_rate"] else "-"])
-widths = [max(len(h), *(len(t[i]) for t in table)) if table else len(h) for i, h in enumerate(head)]
+for tool, rs in runs.items():
+    wall = median([r["wall"] for r in rs])
+    loop_rate = median([r["loop_rate"] for r in rs])
+    table.append([tool, str(rs[0]["records"]), rs[0]["valid"], rs[0]["invalid"], f"{wall:.2f}",
+                  f"{median([r['rate'] for r in rs]):,.0f}", f"{size / 1e6 / wall:.1f}",
+                  f"{median([r['rss'] for r in rs]):.1f}", ratio(tool, "pydantic", "rate"), ratio(tool, "msgspec", "rate"),
+                  f"{loop_rate:,.0f}" if loop_rate else "-",
+                  ratio(tool, "pydantic", "loop_rate"), ratio(tool, "msgspec", "loop_rate")])
+widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(head)]
 print("  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths))))
 for t in table:
     print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(t, widths))))
-counts = {(r["valid"], r["invalid"]) for r in rows if r["valid"] != "-"}
+print("\nwall s, records/s, MB/s, peak RSS and loop rec/s are medians over the rounds; each ratio is the")
+print("median of that ratio within each round. wall seconds per round:")
+for tool, rs in runs.items():
+    print(f"  {tool:12s} " + " ".join(f"{r['wall']:.2f}" for r in rs))
+print("loop seconds per round:")
+for tool, rs in runs.items():
+    print(f"  {tool:12s} " + " ".join(f"{r['loop']:.3f}" if r["loop"] else "-" for r in rs))
+counts = {(rs[0]["valid"], rs[0]["invalid"]) for rs in runs.values() if rs[0]["valid"] != "-"}
 if len(counts) > 1:
     print("\nnote: the tools disagree on valid/invalid counts:",
-          ", ".join(f"{r['tool']} {r['valid']}/{r['invalid']}" for r in rows))
+          ", ".join(f"{t} {rs[0]['valid']}/{rs[0]['invalid']}" for t, rs in runs.items()))
 EOF

@@ -18,6 +18,17 @@ struct FastJSONEmitter {
                 emitDecode(into: &w)
             }
             w.line()
+            for (typeName, values) in wireMatchedTypes() {
+                w.doc("The `\(typeName)` whose wire value is exactly the bytes of `wire`, found without making a `String`; "
+                      + "nil for anything else.")
+                w.block("private static func \(matcherName(typeName))(_ wire: UnsafeBufferPointer<UInt8>) -> \(typeName)?") { w in
+                    for (wire, caseName) in values {
+                        w.line("if JSONFields.wire(wire, is: \(SwiftSyntax.stringLiteral(wire))) { return .\(caseName) }")
+                    }
+                    w.line("return nil")
+                }
+                w.line()
+            }
             w.doc("Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.")
             w.block("\(access)func writeJSON(to output: inout JSONOutput)") { w in
                 w.line("output.beginObject()")
@@ -41,11 +52,44 @@ struct FastJSONEmitter {
 
     // MARK: Decoding
 
+    /// The closed enums, lifecycles and error catalogs the model's fields read (directly or as list or
+    /// map elements), once each in field order, with their wire values and case names.
+    private func wireMatchedTypes() -> [(String, [(wire: String, caseName: String)])] {
+        var names: [String] = []
+        func collect(_ type: FieldType) {
+            switch type {
+            case .list(let element), .map(let element): collect(element)
+            case .named(let name) where wireValues(of: name) != nil && !names.contains(name): names.append(name)
+            default: break
+            }
+        }
+        for field in model.fields { collect(field.type) }
+        return names.compactMap { name in wireValues(of: name).map { (name, $0) } }
+    }
+
+    /// The wire values and case names of a closed enum, lifecycle or error catalog; nil for other types.
+    private func wireValues(of name: String) -> [(wire: String, caseName: String)]? {
+        switch contract.namedType(name) {
+        case .lifecycle(let l)?: l.states.map { ($0.name, SwiftSyntax.member($0.name)) }
+        case .enumeration(let e)? where !e.isOpen: e.values.map { ($0.name, SwiftSyntax.member($0.name)) }
+        case .errorCatalog(let c)?: c.codes.map { ($0.code, SwiftSyntax.member($0.name)) }
+        default: nil
+        }
+    }
+
+    private func matcherName(_ typeName: String) -> String { "wire" + typeName }
+
     private func local(_ field: Field) -> String { "_" + (SwiftNaming.memberName(field.name) ?? field.name) }
     private func seen(_ field: Field) -> String { "has" + (SwiftNaming.memberName(field.name).map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? field.name) }
 
     private func emitDecode(into w: inout SwiftWriter) {
-        w.line("let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)")
+        // A model that refuses unknown keys finds repeated ones with its own locals and flags, so the
+        // reader need not remember its keys; one that allows them leaves that to the reader.
+        if model.allowsAdditionalKeys {
+            w.line("let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)")
+        } else {
+            w.line("let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)")
+        }
         for field in model.fields {
             w.line("var \(local(field)): \(SwiftSyntax.type(field.type))? = nil")
             if field.isNullable || !field.isRequired { w.line("var \(seen(field)) = false") }
@@ -55,6 +99,10 @@ struct FastJSONEmitter {
             for (index, field) in model.fields.enumerated() {
                 w.line("\(index == 0 ? "if" : "} else if") key.matches(\(SwiftSyntax.stringLiteral(field.name))) {")
                 w.indented { w in
+                    if !model.allowsAdditionalKeys {
+                        let repeated = field.isNullable || !field.isRequired ? seen(field) : "\(local(field)) != nil"
+                        w.line("if \(repeated) { throw reader.duplicateKeyError() }")
+                    }
                     if field.isNullable || !field.isRequired { w.line("\(seen(field)) = true") }
                     if case .json = field.type, !field.isNullable {
                         w.line("\(local(field)) = try JSONFields.json(&reader)")
@@ -118,11 +166,11 @@ struct FastJSONEmitter {
             switch contract.namedType(name) {
             case .lifecycle(let l)?:
                 let legacy = l.legacy.isEmpty ? "" : ", legacyValues: \(name).legacyValues, acceptsLegacyValues: options.acceptsLegacyValues"
-                return "try JSONFields.wireValue(\(reader), \(name).self, typeName: \(SwiftSyntax.stringLiteral(name))\(legacy))"
+                return "try JSONFields.wireValue(\(reader), \(name).self, typeName: \(SwiftSyntax.stringLiteral(name))\(legacy), matching: Self.\(matcherName(name)))"
             case .enumeration(let e)? where e.isOpen:
                 return "\(name)(rawValue: try JSONFields.string(\(reader)))"
             case .enumeration?, .errorCatalog?:
-                return "try JSONFields.wireValue(\(reader), \(name).self, typeName: \(SwiftSyntax.stringLiteral(name)))"
+                return "try JSONFields.wireValue(\(reader), \(name).self, typeName: \(SwiftSyntax.stringLiteral(name)), matching: Self.\(matcherName(name)))"
             case .model?:
                 return "try \(name)(jsonReader: \(reader), options: options)"
             case nil:

@@ -28,11 +28,14 @@ extension ContractModel {
     /// Decodes a value from JSON text in UTF-8 with the strict fast decoder: JSON syntax (RFC 8259 and
     /// I-JSON: duplicate keys, bad UTF-8, lone surrogates, `NaN`, overflowing numbers are refused), shape,
     /// types, enum values and rules are all checked. Throws ``RecordError``.
+    // Inlinable (as is the decoding they call) so each model's entry points are specialized for it.
+    @inlinable
     public init(jsonUTF8Data: Data) throws {
         try self.init(jsonUTF8Data: jsonUTF8Data, options: JSONDecodingOptions())
     }
 
     /// As ``init(jsonUTF8Data:)``, with options (legacy values, limits).
+    @inlinable
     public init(jsonUTF8Data: Data, options: JSONDecodingOptions) throws {
         self = try JSONFields.decode(jsonUTF8Data, limits: options.limits) { reader in
             try Self(jsonReader: &reader, options: options)

@@ -5,12 +5,24 @@
 /// equal when they hold the same members in the same order. Lookups scan the members, which is faster
 /// than hashing for the small objects records hold and keeps building an object allocation-light.
 public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
+    /// One member. A struct rather than a `(key:value:)` tuple: arrays of tuples are destroyed through
+    /// the runtime's generic tuple witnesses, member by member, which made freeing parsed records slow.
+    struct Member: Sendable {
+        var key: String
+        var value: JSONValue
+    }
+
     /// The members, in order.
-    public private(set) var members: [(key: String, value: JSONValue)]
+    var storage: [Member]
+
+    /// The members, in order.
+    public var members: [(key: String, value: JSONValue)] {
+        storage.map { (key: $0.key, value: $0.value) }
+    }
 
     /// An empty object.
     public init() {
-        members = []
+        storage = []
     }
 
     /// An object with `members` in order; a repeated key keeps its first position and last value.
@@ -22,8 +34,8 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     }
 
     /// Members whose keys are already known to be distinct (the strict reader refuses duplicates).
-    init(uniqueMembers members: [(key: String, value: JSONValue)]) {
-        self.members = members
+    init(uniqueMembers members: [Member]) {
+        storage = members
     }
 
     /// An object with the literal's members, in the literal's order.
@@ -32,30 +44,30 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     }
 
     /// The keys, in order.
-    public var keys: [String] { members.map(\.key) }
+    public var keys: [String] { storage.map(\.key) }
     /// The number of members.
-    public var count: Int { members.count }
+    public var count: Int { storage.count }
     /// Whether the object has no members.
-    public var isEmpty: Bool { members.isEmpty }
+    public var isEmpty: Bool { storage.isEmpty }
 
     /// The value for `key`; setting nil removes the member.
     public subscript(key: String) -> JSONValue? {
-        get { index(of: key).map { members[$0].value } }
+        get { index(of: key).map { storage[$0].value } }
         set {
             if let index = index(of: key) {
                 if let newValue {
-                    members[index].value = newValue
+                    storage[index].value = newValue
                 } else {
-                    members.remove(at: index)
+                    storage.remove(at: index)
                 }
             } else if let newValue {
-                members.append((key, newValue))
+                storage.append(Member(key: key, value: newValue))
             }
         }
     }
 
     private func index(of key: String) -> Int? {
-        members.firstIndex { Self.sameKey($0.key, key) }
+        storage.firstIndex { Self.sameKey($0.key, key) }
     }
 
     /// Exact key equality: the same UTF-8 bytes (Swift's `==` would also equate NFC and NFD forms).
@@ -69,15 +81,15 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.members.elementsEqual(rhs.members) { sameKey($0.key, $1.key) && $0.value == $1.value }
+        lhs.storage.elementsEqual(rhs.storage) { sameKey($0.key, $1.key) && $0.value == $1.value }
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(members.count)
-        for (key, value) in members {
-            hasher.combine(key.utf8.count)
-            for byte in key.utf8 { hasher.combine(byte) }
-            hasher.combine(value)
+        hasher.combine(storage.count)
+        for member in storage {
+            hasher.combine(member.key.utf8.count)
+            for byte in member.key.utf8 { hasher.combine(byte) }
+            hasher.combine(member.value)
         }
     }
 }

@@ -36,15 +36,8 @@ struct RulePlan {
     let id: String
     let expression: RuleExpression
     let message: String
-    /// The fields the rule reads and their indices, so evaluation looks them up without hashing.
-    let fields: [(name: String, index: Int)]
-
-    /// The index of the field `name` among the model's fields.
-    @inline(__always)
-    func index(of name: String) -> Int? {
-        for field in fields where field.name == name { return field.index }
-        return nil
-    }
+    /// The expression with its fields resolved to their indices among the model's fields.
+    let compiled: RuleEvaluator.Compiled
 }
 
 /// What a value must be.
@@ -52,8 +45,8 @@ indirect enum TypePlan {
     case string, bool, int, double, timestamp, json
     case list(TypePlan)
     case map(TypePlan)
-    /// A lifecycle, enum or error catalog: its wire values, legacy values (old → current) and openness.
-    case enumeration(name: String, values: Set<String>, legacy: [String: String], isOpen: Bool)
+    /// A lifecycle, enum or error catalog.
+    case enumeration(EnumerationPlan)
     case model(ModelPlan)
 
     /// How messages name the type.
@@ -67,8 +60,58 @@ indirect enum TypePlan {
         case .json: "a JSON value"
         case .list: "an array"
         case .map: "an object"
-        case .enumeration(let name, _, _, _): "a \(name) value (a string)"
+        case .enumeration(let plan): "a \(plan.name) value (a string)"
         case .model(let plan): "a \(plan.name) object"
+        }
+    }
+}
+
+/// The values of a lifecycle, enum or error catalog, matched by their UTF-8 bytes so that a record's
+/// value is found without making a `String` of it.
+final class EnumerationPlan {
+    let name: String
+    /// The wire values, in schema order.
+    let values: [String]
+    /// `values` as a set, for values that are not byte for byte one of them.
+    let valueSet: Set<String>
+    /// Legacy values: old wire value → the current one it stands for.
+    let legacy: [String: String]
+    let isOpen: Bool
+    /// The UTF-8 bytes of all `values`, one after another; value `i` starts at `starts[i]`.
+    private let bytes: [UInt8]
+    private let starts: [Int]
+
+    init(name: String, values: [String], legacy: [String: String], isOpen: Bool) {
+        self.name = name
+        self.values = values
+        valueSet = Set(values)
+        self.legacy = legacy
+        self.isOpen = isOpen
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        for value in values {
+            starts.append(bytes.count)
+            bytes += value.utf8
+        }
+        starts.append(bytes.count)
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    /// The index in `values` of the value whose UTF-8 bytes are `text`, if there is one.
+    func index(of text: UnsafeBufferPointer<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { all in
+            starts.withUnsafeBufferPointer { starts in
+                for index in 0..<(starts.count - 1) where starts[index + 1] - starts[index] == text.count {
+                    var equal = true
+                    for offset in 0..<text.count where all[starts[index] + offset] != text[offset] {
+                        equal = false
+                        break
+                    }
+                    if equal { return index }
+                }
+                return nil
+            }
         }
     }
 }
@@ -92,15 +135,16 @@ enum PlanBuilder {
             for (index, field) in plan.fields.enumerated() { plan.fieldIndex[field.name] = index }
             plan.rules = model.rules.compactMap { rule in
                 guard let expression = rule.expression else { return nil }
-                var fields: [(name: String, index: Int)] = []
                 for name in expression.referencedFields {
-                    if let index = plan.fieldIndex[name] {
-                        plan.fields[index].isReadByRules = true
-                        fields.append((name, index))
-                    }
+                    if let index = plan.fieldIndex[name] { plan.fields[index].isReadByRules = true }
                 }
+                // Names resolve to the fields the expression references, as `RuleEvaluator.evaluate` would
+                // be told by a lookup over `referencedFields`; anything else reads as null.
+                let fieldIndex = plan.fieldIndex
+                let referenced = Set(expression.referencedFields)
                 return RulePlan(id: rule.id, expression: expression,
-                                message: rule.message ?? "the record breaks rule \(rule.id): \(rule.source)", fields: fields)
+                                message: rule.message ?? "the record breaks rule \(rule.id): \(rule.source)",
+                                compiled: RuleEvaluator.Compiled(expression) { referenced.contains($0) ? fieldIndex[$0] : nil })
             }
         }
         return plans[modelName]
@@ -119,13 +163,13 @@ enum PlanBuilder {
         case .named(let name):
             switch contract.namedType(name) {
             case .lifecycle(let l)?:
-                return .enumeration(name: l.name, values: Set(l.states.map(\.name)),
-                                    legacy: Dictionary(l.legacy.map { ($0.value, $0.state) }, uniquingKeysWith: { a, _ in a }),
-                                    isOpen: false)
+                return .enumeration(EnumerationPlan(
+                    name: l.name, values: l.states.map(\.name),
+                    legacy: Dictionary(l.legacy.map { ($0.value, $0.state) }, uniquingKeysWith: { a, _ in a }), isOpen: false))
             case .enumeration(let e)?:
-                return .enumeration(name: e.name, values: Set(e.values.map(\.name)), legacy: [:], isOpen: e.isOpen)
+                return .enumeration(EnumerationPlan(name: e.name, values: e.values.map(\.name), legacy: [:], isOpen: e.isOpen))
             case .errorCatalog(let c)?:
-                return .enumeration(name: c.name, values: Set(c.codes.map(\.code)), legacy: [:], isOpen: false)
+                return .enumeration(EnumerationPlan(name: c.name, values: c.codes.map(\.code), legacy: [:], isOpen: false))
             case .model(let m)?:
                 if let plan = plans[m.name] { return .model(plan) }
                 return .json

@@ -95,7 +95,10 @@ private struct RecordReading {
     let options: RecordValidator.Options
 
     func readModel(_ plan: ModelPlan, from reader: inout JSONReader) throws -> Void {
-        let objectPath = try JSONFields.beginModel(&reader, name: plan.name)
+        // A model that refuses unknown keys finds repeated ones with its `seen` flags, so the reader
+        // need not remember the keys.
+        let objectPath = try JSONFields.beginModel(&reader, name: plan.name,
+                                                   callerChecksDuplicateKeys: !plan.allowsAdditionalKeys)
         let fields = plan.fields
         // Values and "seen" flags live on the stack: no allocation per record, and nested models
         // (read recursively) each get their own.
@@ -145,9 +148,11 @@ private struct RecordReading {
                                   message: "unknown key \(quoted(key.string)) in \(plan.name)\(Suggestion.didYouMean(key.string, among: fields.map(\.name)))",
                                   path: reader.path, offset: reader.offset)
             }
+            if seen[index] { throw reader.duplicateKeyError() }
             expected = index + 1
             seen[index] = true
-            values[index] = try readField(fields[index], from: &reader)
+            // By pointer: a copy of the plan would retain and release each of its strings and arrays.
+            values[index] = try readField(fields.baseAddress.unsafelyUnwrapped + index, from: &reader)
         }
         for index in fields.indices where !seen[index] {
             if fields[index].isRequired {
@@ -158,9 +163,7 @@ private struct RecordReading {
             values[index] = fields[index].absentValue
         }
         for ruleIndex in rules.indices {
-            let holds = RuleEvaluator.evaluate(rules[ruleIndex].expression) { name in
-                rules[ruleIndex].index(of: name).map { values[$0] } ?? .null
-            }
+            let holds = rules[ruleIndex].compiled.evaluate(UnsafeBufferPointer(values))
             if !holds {
                 let rule = rules[ruleIndex]
                 throw RecordError(category: RecordError.rule(rule.id), message: rule.message, path: objectPath)
@@ -168,16 +171,16 @@ private struct RecordReading {
         }
     }
 
-    private func readField(_ field: FieldPlan, from reader: inout JSONReader) throws -> RuleValue {
+    private func readField(_ field: UnsafePointer<FieldPlan>, from reader: inout JSONReader) throws -> RuleValue {
         if try reader.readNullIfPresent() {
-            guard field.isNullable || isJSON(field.type) else {
+            guard field.pointee.isNullable || isJSON(field.pointee.type) else {
                 throw RecordError(category: RecordError.wrongType,
-                                  message: "expected \(field.type.description), found null (`\(field.name)` is not nullable)",
+                                  message: "expected \(field.pointee.type.description), found null (`\(field.pointee.name)` is not nullable)",
                                   path: reader.path, offset: reader.offset)
             }
             return .null
         }
-        return try readValue(field.type, keep: field.isReadByRules, from: &reader)
+        return try readValue(field.pointee.type, keep: field.pointee.isReadByRules, from: &reader)
     }
 
     /// JSON null is one of a `json` field's values, so it is valid there even when not nullable.
@@ -222,16 +225,25 @@ private struct RecordReading {
                 try readElement(element, from: &reader)
             }
             return .other
-        case let .enumeration(name, values, legacy, isOpen):
+        case .enumeration(let plan):
             try expect(.string, type, &reader)
             let start = reader.offset
-            let text = try reader.readString()
-            if values.contains(text) || isOpen { return .enumValue(text) }
-            if options.acceptsLegacyValues, let current = legacy[text] { return .enumValue(current) }
-            let hint = legacy[text].map { "; it is a legacy value for \(quoted($0)), accepted with --accept-legacy" }
-                ?? Suggestion.didYouMean(text, among: values.sorted())
+            // Matched by bytes: a `String` is made only for a value that is not one of the plan's.
+            var index: Int? = nil
+            var text = ""
+            try reader.withStringBytes { bytes in
+                index = plan.index(of: bytes)
+                if index == nil { text = String(decoding: bytes, as: UTF8.self) }
+            }
+            if let index { return .enumValue(plan.values[index]) }
+            // `String` equality also equates canonically equivalent spellings (NFC and NFD), as the
+            // generated decoders' `init(rawValue:)` does.
+            if plan.isOpen || plan.valueSet.contains(text) { return .enumValue(text) }
+            if options.acceptsLegacyValues, let current = plan.legacy[text] { return .enumValue(current) }
+            let hint = plan.legacy[text].map { "; it is a legacy value for \(quoted($0)), accepted with --accept-legacy" }
+                ?? Suggestion.didYouMean(text, among: plan.values.sorted())
             throw RecordError(category: RecordError.unknownEnumValue,
-                              message: "\(quoted(text)) is not a value of \(name)\(hint)",
+                              message: "\(quoted(text)) is not a value of \(plan.name)\(hint)",
                               path: reader.path, offset: start)
         case .model(let plan):
             try readModel(plan, from: &reader)

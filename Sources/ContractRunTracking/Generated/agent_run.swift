@@ -375,7 +375,7 @@ extension AgentRun {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
         var _id: String? = nil
         var _source: RunSource? = nil
         var _sourceRef: String? = nil
@@ -396,56 +396,67 @@ extension AgentRun {
         var hasMetadata = false
         while let key = try reader.nextKey() {
             if key.matches("id") {
+                if _id != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a string", field: "id", reader)
                 }
                 _id = try JSONFields.string(&reader)
             } else if key.matches("source") {
+                if _source != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a RunSource value (a string)", field: "source", reader)
                 }
-                _source = try JSONFields.wireValue(&reader, RunSource.self, typeName: "RunSource")
+                _source = try JSONFields.wireValue(&reader, RunSource.self, typeName: "RunSource", matching: Self.wireRunSource)
             } else if key.matches("source_ref") {
+                if hasSourceRef { throw reader.duplicateKeyError() }
                 hasSourceRef = true
                 if try !reader.readNullIfPresent() {
                     _sourceRef = try JSONFields.string(&reader)
                 }
             } else if key.matches("session_id") {
+                if hasSessionId { throw reader.duplicateKeyError() }
                 hasSessionId = true
                 if try !reader.readNullIfPresent() {
                     _sessionId = try JSONFields.string(&reader)
                 }
             } else if key.matches("status") {
+                if _status != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a AgentRunStatus value (a string)", field: "status", reader)
                 }
-                _status = try JSONFields.wireValue(&reader, AgentRunStatus.self, typeName: "AgentRunStatus")
+                _status = try JSONFields.wireValue(&reader, AgentRunStatus.self, typeName: "AgentRunStatus", matching: Self.wireAgentRunStatus)
             } else if key.matches("started_at") {
+                if _startedAt != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("an RFC 3339 timestamp string", field: "started_at", reader)
                 }
                 _startedAt = try JSONFields.timestamp(&reader)
             } else if key.matches("finished_at") {
+                if hasFinishedAt { throw reader.duplicateKeyError() }
                 hasFinishedAt = true
                 if try !reader.readNullIfPresent() {
                     _finishedAt = try JSONFields.timestamp(&reader)
                 }
             } else if key.matches("duration_ms") {
+                if hasDurationMs { throw reader.duplicateKeyError() }
                 hasDurationMs = true
                 if try !reader.readNullIfPresent() {
                     _durationMs = try JSONFields.int(&reader)
                 }
             } else if key.matches("error_code") {
+                if hasErrorCode { throw reader.duplicateKeyError() }
                 hasErrorCode = true
                 if try !reader.readNullIfPresent() {
-                    _errorCode = try JSONFields.wireValue(&reader, RunErrorCode.self, typeName: "RunErrorCode")
+                    _errorCode = try JSONFields.wireValue(&reader, RunErrorCode.self, typeName: "RunErrorCode", matching: Self.wireRunErrorCode)
                 }
             } else if key.matches("error_message") {
+                if hasErrorMessage { throw reader.duplicateKeyError() }
                 hasErrorMessage = true
                 if try !reader.readNullIfPresent() {
                     _errorMessage = try JSONFields.string(&reader)
                 }
             } else if key.matches("metadata") {
+                if hasMetadata { throw reader.duplicateKeyError() }
                 hasMetadata = true
                 if try !reader.readNullIfPresent() {
                     _metadata = try JSONFields.json(&reader)
@@ -467,6 +478,40 @@ extension AgentRun {
         guard hasMetadata else { throw JSONFields.missingKey("metadata", model: Self.modelName, path: objectPath) }
         self.init(id: _id, source: _source, sourceRef: _sourceRef, sessionId: _sessionId, status: _status, startedAt: _startedAt, finishedAt: _finishedAt, durationMs: _durationMs, errorCode: _errorCode, errorMessage: _errorMessage, metadata: _metadata)
         try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// The `RunSource` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireRunSource(_ wire: UnsafeBufferPointer<UInt8>) -> RunSource? {
+        if JSONFields.wire(wire, is: "chat") { return .chat }
+        if JSONFields.wire(wire, is: "skill") { return .skill }
+        if JSONFields.wire(wire, is: "heartbeat") { return .heartbeat }
+        return nil
+    }
+
+    /// The `AgentRunStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireAgentRunStatus(_ wire: UnsafeBufferPointer<UInt8>) -> AgentRunStatus? {
+        if JSONFields.wire(wire, is: "queued") { return .queued }
+        if JSONFields.wire(wire, is: "running") { return .running }
+        if JSONFields.wire(wire, is: "success") { return .success }
+        if JSONFields.wire(wire, is: "error") { return .error }
+        if JSONFields.wire(wire, is: "canceled") { return .canceled }
+        if JSONFields.wire(wire, is: "timeout") { return .timeout }
+        return nil
+    }
+
+    /// The `RunErrorCode` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireRunErrorCode(_ wire: UnsafeBufferPointer<UInt8>) -> RunErrorCode? {
+        if JSONFields.wire(wire, is: "permission_denied") { return .permissionDenied }
+        if JSONFields.wire(wire, is: "provider_unavailable") { return .providerUnavailable }
+        if JSONFields.wire(wire, is: "invalid_input") { return .invalidInput }
+        if JSONFields.wire(wire, is: "timeout") { return .timeout }
+        if JSONFields.wire(wire, is: "canceled") { return .canceled }
+        if JSONFields.wire(wire, is: "stale_run") { return .staleRun }
+        if JSONFields.wire(wire, is: "internal_error") { return .internalError }
+        return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

@@ -276,7 +276,7 @@ extension ExecutionUpdateData {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
         var _id: Int64? = nil
         var _executionType: ExecutionType? = nil
         var _status: ExecutionStatus? = nil
@@ -290,36 +290,43 @@ extension ExecutionUpdateData {
         var hasError = false
         while let key = try reader.nextKey() {
             if key.matches("id") {
+                if _id != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("an integer", field: "id", reader)
                 }
                 _id = try JSONFields.int(&reader)
             } else if key.matches("execution_type") {
+                if _executionType != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a ExecutionType value (a string)", field: "execution_type", reader)
                 }
                 _executionType = ExecutionType(rawValue: try JSONFields.string(&reader))
             } else if key.matches("status") {
+                if _status != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a ExecutionStatus value (a string)", field: "status", reader)
                 }
-                _status = try JSONFields.wireValue(&reader, ExecutionStatus.self, typeName: "ExecutionStatus")
+                _status = try JSONFields.wireValue(&reader, ExecutionStatus.self, typeName: "ExecutionStatus", matching: Self.wireExecutionStatus)
             } else if key.matches("agent_id") {
+                if hasAgentId { throw reader.duplicateKeyError() }
                 hasAgentId = true
                 if try !reader.readNullIfPresent() {
                     _agentId = try JSONFields.int(&reader)
                 }
             } else if key.matches("started_at") {
+                if hasStartedAt { throw reader.duplicateKeyError() }
                 hasStartedAt = true
                 if try !reader.readNullIfPresent() {
                     _startedAt = try JSONFields.timestamp(&reader)
                 }
             } else if key.matches("output") {
+                if hasOutput { throw reader.duplicateKeyError() }
                 hasOutput = true
                 if try !reader.readNullIfPresent() {
                     _output = try JSONFields.json(&reader)
                 }
             } else if key.matches("error") {
+                if hasError { throw reader.duplicateKeyError() }
                 hasError = true
                 if try !reader.readNullIfPresent() {
                     _error = try JSONFields.string(&reader)
@@ -337,6 +344,16 @@ extension ExecutionUpdateData {
         guard hasError else { throw JSONFields.missingKey("error", model: Self.modelName, path: objectPath) }
         self.init(id: _id, executionType: _executionType, status: _status, agentId: _agentId, startedAt: _startedAt, output: _output, error: _error)
         try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// The `ExecutionStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireExecutionStatus(_ wire: UnsafeBufferPointer<UInt8>) -> ExecutionStatus? {
+        if JSONFields.wire(wire, is: "pending") { return .pending }
+        if JSONFields.wire(wire, is: "running") { return .running }
+        if JSONFields.wire(wire, is: "succeeded") { return .succeeded }
+        if JSONFields.wire(wire, is: "failed") { return .failed }
+        return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
@@ -427,16 +444,18 @@ extension ExecutionUpdate {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
         var _type: UpdateType? = nil
         var _data: ExecutionUpdateData? = nil
         while let key = try reader.nextKey() {
             if key.matches("type") {
+                if _type != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a UpdateType value (a string)", field: "type", reader)
                 }
-                _type = try JSONFields.wireValue(&reader, UpdateType.self, typeName: "UpdateType")
+                _type = try JSONFields.wireValue(&reader, UpdateType.self, typeName: "UpdateType", matching: Self.wireUpdateType)
             } else if key.matches("data") {
+                if _data != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a ExecutionUpdateData object", field: "data", reader)
                 }
@@ -449,6 +468,13 @@ extension ExecutionUpdate {
         guard let _data else { throw JSONFields.missingKey("data", model: Self.modelName, path: objectPath) }
         self.init(type: _type, data: _data)
         try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// The `UpdateType` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireUpdateType(_ wire: UnsafeBufferPointer<UInt8>) -> UpdateType? {
+        if JSONFields.wire(wire, is: "execution_update") { return .executionUpdate }
+        return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

@@ -3,7 +3,8 @@ extension JSONReader {
     /// member or element being read in each open array or object.
     public var path: String {
         var path = "$"
-        for frame in frames where frame.count > 0 {
+        for index in 0..<frames.count where frames[index].count > 0 {
+            let frame = frames[index]
             if frame.isObject, let key = frame.currentKey {
                 JSONPathRendering.appendKey(string(of: key), to: &path)
             } else if !frame.isObject {

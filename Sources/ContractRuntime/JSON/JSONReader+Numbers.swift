@@ -110,16 +110,23 @@ extension JSONReader {
 
     /// The number as a double: exact arithmetic when the digits allow it (Clinger's fast path), the
     /// standard library's correctly rounded parser otherwise.
-    func doubleValue(_ token: NumberToken) throws(JSONReadError) -> Double {
+    @inline(__always)
+    mutating func doubleValue(_ token: NumberToken) throws(JSONReadError) -> Double {
         if token.isExact && token.significand <= 1 << 53 && token.exponent >= -22 && token.exponent <= 22 {
             var value = Double(token.significand)
             if token.exponent < 0 {
-                value /= Self.powersOfTen[-token.exponent]
+                value /= Self.powerOfTen(-token.exponent)
             } else {
-                value *= Self.powersOfTen[token.exponent]
+                value *= Self.powerOfTen(token.exponent)
             }
             return token.isNegative ? -value : value
         }
+        return try parsedDoubleValue(token)
+    }
+
+    /// ``doubleValue(_:)`` for numbers outside the exact fast path: the standard library's parser.
+    @inline(never)
+    mutating func parsedDoubleValue(_ token: NumberToken) throws(JSONReadError) -> Double {
         if token.significand == 0 {
             return token.isNegative ? -0.0 : 0.0
         }
@@ -130,10 +137,21 @@ extension JSONReader {
         return value
     }
 
+    /// Throws ``JSONErrorCategory/numberOutOfRange`` when the number overflows a double, as
+    /// ``doubleValue(_:)`` would, converting it only when its size leaves that in doubt.
+    @inline(__always)
+    mutating func checkRange(_ token: NumberToken) throws(JSONReadError) {
+        // At most 19 significant digits times 10^exponent: below 10^(19 + exponent), so below 10^308
+        // (and finite) while the exponent is at most 289. Underflow to zero is accepted anyway.
+        if token.exponent <= 289 { return }
+        _ = try doubleValue(token)
+    }
+
     /// The value `readValue()` keeps: `.int` for integers that fit in 64 bits, `.double` otherwise.
     ///
     /// `-0` becomes the double -0.0, since an `Int64` has no negative zero and the sign would be lost.
-    func jsonValue(_ token: NumberToken) throws(JSONReadError) -> JSONValue {
+    @inline(__always)
+    mutating func jsonValue(_ token: NumberToken) throws(JSONReadError) -> JSONValue {
         if let integer = token.int64Value, !(integer == 0 && token.isNegative) {
             return .int(integer)
         }
@@ -149,8 +167,34 @@ extension JSONReader {
         text.utf8.count <= 40 ? text : String(text.prefix(37)) + "..."
     }
 
-    static let powersOfTen: [Double] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ]
+    /// 10^exponent for 0...22, all exact in a double; a switch, not a global array, so reading one
+    /// costs no lazy-initialization check and no retain.
+    @inline(__always)
+    static func powerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: 1e0
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        case 16: 1e16
+        case 17: 1e17
+        case 18: 1e18
+        case 19: 1e19
+        case 20: 1e20
+        case 21: 1e21
+        default: 1e22
+        }
+    }
 }

@@ -15,18 +15,25 @@ extension JSONReader {
         var index = open &+ 1
         var hasEscapes = false
         while true {
-            // Eight bytes at a time while none is a quote, backslash, control character or non-ASCII.
+            // Eight bytes at a time while none is a quote, backslash, control character or non-ASCII,
+            // then straight to the first one that is; byte by byte only in the input's last 8 bytes.
             if let base = input.baseAddress {
                 while index &+ 8 <= count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if Self.needsAttention(word) { break }
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    let attention = Self.attentionMask(word)
+                    if attention != 0 {
+                        index &+= attention.trailingZeroBitCount &>> 3
+                        break
+                    }
                     index &+= 8
                 }
             }
-            while index < count {
-                let byte = input[index]
-                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x80 { break }
-                index &+= 1
+            if index &+ 8 > count {
+                while index < count {
+                    let byte = input[index]
+                    if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x80 { break }
+                    index &+= 1
+                }
             }
             guard index < count else {
                 throw makeError(.malformedJSON, "unterminated string", at: open)
@@ -40,7 +47,7 @@ extension JSONReader {
                 throw makeError(.controlCharacter,
                                 "control character U+\(hex(UInt32(byte), width: 4)) must be escaped in a string", at: index)
             } else {
-                index = try utf8SequenceEnd(at: index)
+                index = try multiByteSequenceEnd(at: index)
             }
         }
         position = index &+ 1
@@ -51,9 +58,11 @@ extension JSONReader {
         return StringToken(start: open &+ 1, end: index, hasEscapes: hasEscapes)
     }
 
-    /// Whether any byte of `word` is a quote, a backslash, below 0x20 or at least 0x80.
+    /// The high bit of each byte of `word` (byte 0 in the low bits) that is a quote, a backslash, below
+    /// 0x20 or at least 0x80; zero when there is none. Bits above the lowest set one may be spurious
+    /// (a borrow carries into the next byte), so only the lowest locates a byte.
     @inline(__always)
-    static func needsAttention(_ word: UInt64) -> Bool {
+    static func attentionMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* 0x22)
@@ -62,7 +71,7 @@ extension JSONReader {
         let below20 = word &- (ones &* 0x20)
         let hasQuote = (quotes &- ones) & ~quotes
         let hasBackslash = (backslashes &- ones) & ~backslashes
-        return (below20 | hasQuote | hasBackslash | word) & high != 0
+        return (below20 | hasQuote | hasBackslash | word) & high
     }
 
     /// Reads a key whose opening quote is at `position`: in place unless it has escapes, in which
@@ -74,26 +83,48 @@ extension JSONReader {
             return KeyReference(start: token.start, count: token.end &- token.start, isDecoded: false)
         }
         let start = decodedKeyBytes.count
+        let input = self.input  // The closure captures this, not the whole reader.
         let decoded = [UInt8](unsafeUninitializedCapacity: token.end - token.start) { buffer, initialized in
-            initialized = unescape(token, into: buffer)
+            initialized = Self.unescape(token, in: input, into: buffer)
         }
         decodedKeyBytes.append(contentsOf: decoded)
         return KeyReference(start: start, count: decoded.count, isDecoded: true)
     }
 
     /// The string a validated token stands for.
+    // Helpers the mutating scanners call are inlined, static or mutating: calling a non-mutating
+    // method of the reader from a mutating one copies the whole reader first.
+    @inline(__always)
     func makeString(_ token: StringToken) -> String {
         if !token.hasEscapes {
-            return String(decoding: UnsafeBufferPointer(rebasing: input[token.start..<token.end]), as: UTF8.self)
+            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[token.start..<token.end]))
         }
+        let input = self.input  // The closure captures this, not the whole reader.
         return String(unsafeUninitializedCapacity: token.end - token.start) { buffer in
-            unescape(token, into: buffer)
+            Self.unescape(token, in: input, into: buffer)
         }
+    }
+
+    /// A `String` of bytes the reader has already validated as UTF-8.
+    ///
+    /// Up to 15 bytes fit in the string itself; building it in place lets the standard library skip
+    /// its own validation pass when the bytes are ASCII, which keys and short values usually are.
+    @inline(__always)
+    static func makeString(validatedUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return "" }
+        if bytes.count <= 15 {
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                buffer.baseAddress!.initialize(from: source, count: bytes.count)
+                return bytes.count
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes the unescaped bytes of a validated token into `output` (at least as long as the token,
     /// since no escape is shorter than what it stands for) and returns how many were written.
-    func unescape(_ token: StringToken, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    static func unescape(_ token: StringToken, in input: UnsafeBufferPointer<UInt8>,
+                         into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var index = token.start
         var written = 0
         while index < token.end {
@@ -114,18 +145,15 @@ extension JSONReader {
             case UInt8(ascii: "r"): simple = 0x0D
             case UInt8(ascii: "t"): simple = 0x09
             case UInt8(ascii: "u"):
-                var scalar = UInt32(hexValue(at: index))
+                var scalar = UInt32(hexValue(at: index, in: input))
                 index &+= 4
                 if scalar >= 0xD800 && scalar < 0xDC00 {
                     // Validation guaranteed a low surrogate escape follows.
-                    let low = UInt32(hexValue(at: index &+ 2))
+                    let low = UInt32(hexValue(at: index &+ 2, in: input))
                     index &+= 6
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
-                for unit in UTF8.encode(Unicode.Scalar(scalar)!)! {
-                    output[written] = unit
-                    written &+= 1
-                }
+                written = Self.appendUTF8(scalar, to: output, at: written)
                 continue
             default: simple = escaped  // '"', '\\' and '/'
             }
@@ -135,8 +163,34 @@ extension JSONReader {
         return written
     }
 
+    /// Writes the UTF-8 form of `scalar` (a valid code point, not a surrogate) at `offset`; returns
+    /// the offset after it.
+    @inline(__always)
+    static func appendUTF8(_ scalar: UInt32, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        switch scalar {
+        case 0..<0x80:
+            output[offset] = UInt8(truncatingIfNeeded: scalar)
+            return offset &+ 1
+        case 0x80..<0x800:
+            output[offset] = 0xC0 | UInt8(truncatingIfNeeded: scalar &>> 6)
+            output[offset &+ 1] = 0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F)
+            return offset &+ 2
+        case 0x800..<0x10000:
+            output[offset] = 0xE0 | UInt8(truncatingIfNeeded: scalar &>> 12)
+            output[offset &+ 1] = 0x80 | UInt8(truncatingIfNeeded: (scalar &>> 6) & 0x3F)
+            output[offset &+ 2] = 0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F)
+            return offset &+ 3
+        default:
+            output[offset] = 0xF0 | UInt8(truncatingIfNeeded: scalar &>> 18)
+            output[offset &+ 1] = 0x80 | UInt8(truncatingIfNeeded: (scalar &>> 12) & 0x3F)
+            output[offset &+ 2] = 0x80 | UInt8(truncatingIfNeeded: (scalar &>> 6) & 0x3F)
+            output[offset &+ 3] = 0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F)
+            return offset &+ 4
+        }
+    }
+
     /// The offset after the escape whose backslash is at `index`, after checking it.
-    func escapeEnd(at index: Int) throws(JSONReadError) -> Int {
+    mutating func escapeEnd(at index: Int) throws(JSONReadError) -> Int {
         guard index &+ 1 < input.count else {
             throw makeError(.malformedJSON, "unterminated string", at: index)
         }
@@ -172,35 +226,82 @@ extension JSONReader {
     }
 
     /// The code unit of the `\uXXXX` escape whose backslash is at `index`, after checking its digits.
-    func hexEscapeValue(at index: Int) throws(JSONReadError) -> UInt16 {
-        var value: UInt16 = 0
-        for digitIndex in (index &+ 2)..<(index &+ 6) {
-            guard digitIndex < input.count, let digit = Self.hexDigitValue(input[digitIndex]) else {
-                throw makeError(.invalidEscape, "\\u must be followed by four hexadecimal digits", at: index)
-            }
-            value = value << 4 | UInt16(digit)
-        }
-        return value
+    @inline(__always)
+    mutating func hexEscapeValue(at index: Int) throws(JSONReadError) -> UInt16 {
+        if index &+ 6 <= input.count, let value = Self.fourHexDigits(in: input, at: index &+ 2) { return value }
+        throw invalidUnicodeEscape(at: index)
+    }
+
+    @inline(never)
+    func invalidUnicodeEscape(at index: Int) -> JSONReadError {
+        makeError(.invalidEscape, "\\u must be followed by four hexadecimal digits", at: index)
+    }
+
+    /// The value of the four hex digits at `index` (which must be in the input), or nil when one is not.
+    @inline(__always)
+    static func fourHexDigits(in input: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt16? {
+        let a = hexDigit(input[index]), b = hexDigit(input[index &+ 1])
+        let c = hexDigit(input[index &+ 2]), d = hexDigit(input[index &+ 3])
+        guard a | b | c | d < 16 else { return nil }
+        return UInt16(a) &<< 12 | UInt16(b) &<< 8 | UInt16(c) &<< 4 | UInt16(d)
+    }
+
+    /// The value of a hex digit, or 0xFF for any other byte; branch-light for escape-heavy text.
+    @inline(__always)
+    static func hexDigit(_ byte: UInt8) -> UInt8 {
+        let decimal = byte &- UInt8(ascii: "0")
+        if decimal < 10 { return decimal }
+        let letter = (byte | 0x20) &- UInt8(ascii: "a")
+        return letter < 6 ? letter &+ 10 : 0xFF
     }
 
     /// The value of four hex digits known to be valid, starting at `index`.
     @inline(__always)
-    func hexValue(at index: Int) -> UInt16 {
-        var value: UInt16 = 0
-        for digitIndex in index..<(index &+ 4) {
-            value = value << 4 | UInt16(Self.hexDigitValue(input[digitIndex])!)
-        }
-        return value
+    static func hexValue(at index: Int, in input: UnsafeBufferPointer<UInt8>) -> UInt16 {
+        fourHexDigits(in: input, at: index).unsafelyUnwrapped
     }
 
+
+    /// ``utf8SequenceEnd(at:)`` for runs of non-ASCII text: well-formed sequences are checked inline,
+    /// one after another; an ill-formed one goes through the full check, which reports it.
     @inline(__always)
-    static func hexDigitValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte &- UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte &- UInt8(ascii: "a") &+ 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte &- UInt8(ascii: "A") &+ 10
-        default: nil
+    mutating func multiByteSequenceEnd(at start: Int) throws(JSONReadError) -> Int {
+        var index = start
+        let count = input.count
+        while index < count {
+            let lead = input[index]
+            if lead < 0x80 { return index }
+            let length = Self.wellFormedSequenceLength(in: input, at: index)
+            if length == 0 { return try utf8SequenceEnd(at: index) }  // Throws: the sequence is ill-formed.
+            index &+= length
         }
+        return index
+    }
+
+    /// The length of the well-formed UTF-8 sequence of 2 to 4 bytes at `index`, or 0 when there is none
+    /// (RFC 3629's table: no overlong forms, no surrogates, nothing above U+10FFFF).
+    @inline(__always)
+    static func wellFormedSequenceLength(in input: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let lead = input[index]
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return 0
+        }
+        guard index &+ length <= input.count else { return 0 }
+        let second = input[index &+ 1]
+        guard second >= low && second <= high else { return 0 }
+        if length >= 3 && input[index &+ 2] & 0xC0 != 0x80 { return 0 }
+        if length == 4 && input[index &+ 3] & 0xC0 != 0x80 { return 0 }
+        return length
     }
 
     /// The offset after the multi-byte UTF-8 sequence starting at `index`, after checking it

@@ -5,12 +5,16 @@ extension JSONReader {
     /// `.double` (so `1` and `1.0` stay distinct, and `-0` is the double -0.0); keys keep their order
     /// and strings their exact code points. Nesting uses an explicit stack, not recursion.
     public mutating func readValue() throws(JSONReadError) -> JSONValue {
-        // The elements and members of all open containers share two stacks; a container that closes
-        // moves its own off the top into an array of exactly its size, so nothing regrows per container.
-        // The last member of an open object holds its pending key, with a placeholder value until read.
-        var open: [(isObject: Bool, start: Int)] = []
-        var elements: [JSONValue] = []
-        var members: [(key: String, value: JSONValue)] = []
+        skipWhitespace()
+        guard position < input.count else { throw unexpected(expected: "a value") }
+        let first = input[position]
+        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return try readScalar() }
+        // The elements of all open arrays and the keys and values of all open objects (a key as a
+        // `.string`, then its value) share one stack, whose start for each container is kept in its
+        // frame; a container that closes moves its own off the top into an array of exactly its size,
+        // so nothing regrows per container and nothing is copied twice.
+        let outerDepth = frames.count
+        var values = MoveStack<JSONValue>(initialCapacity: 32)
         nextValue: while true {
             skipWhitespace()
             guard position < input.count else { throw unexpected(expected: "a value") }
@@ -18,64 +22,62 @@ extension JSONReader {
             switch input[position] {
             case UInt8(ascii: "{"):
                 try push(isObject: true)
+                frames[frames.count &- 1].valuesStart = values.count
                 guard let key = try nextKeyReference() else {
                     value = .object(JSONObject())
                     break
                 }
-                open.append((isObject: true, start: members.count))
-                members.append((key: string(of: key), value: .null))
+                values.append(.string(string(of: key)))
                 continue nextValue
             case UInt8(ascii: "["):
                 try push(isObject: false)
+                frames[frames.count &- 1].valuesStart = values.count
                 guard try nextElement() else {
                     value = .array([])
                     break
                 }
-                open.append((isObject: false, start: elements.count))
                 continue nextValue
             default:
                 value = try readScalar()
             }
             // The value is complete: add it to the innermost open container, closing as many as end here.
-            while let container = open.last {
-                if container.isObject {
-                    members[members.count - 1].value = value
+            while frames.count > outerDepth {
+                let top = frames.count &- 1
+                let isObject = frames[top].isObject
+                let valuesStart = frames[top].valuesStart
+                values.append(value)
+                if isObject {
                     if let next = try nextKeyReference() {
-                        members.append((key: string(of: next), value: .null))
+                        values.append(.string(string(of: next)))
                         continue nextValue
                     }
                     // `nextKeyReference()` already refused duplicate keys, byte for byte.
-                    value = .object(JSONObject(uniqueMembers: Self.takeSuffix(of: &members, from: container.start,
-                                                                              placeholder: (key: "", value: .null))))
+                    value = .object(JSONObject(uniqueMembers: Self.popMembers(of: &values, from: valuesStart)))
                 } else {
-                    elements.append(value)
                     if try nextElement() { continue nextValue }
-                    value = .array(Self.takeSuffix(of: &elements, from: container.start, placeholder: .null))
+                    value = .array(values.popArray(from: valuesStart))
                 }
-                open.removeLast()
             }
             return value
         }
     }
 
-    /// Moves `stack[start...]` (not empty) into a new array of exactly that size and shortens `stack`.
-    ///
-    /// The moved-from slots get `placeholder`, which costs no reference counting to destroy, instead
-    /// of a retain for the copy and a release for the removal of each element.
+    /// Moves the keys and values from `start` to the top of the stack (a key as a `.string`, then its
+    /// value) into the members of one object.
     @inline(__always)
-    private static func takeSuffix<Element>(of stack: inout [Element], from start: Int, placeholder: Element) -> [Element] {
-        let count = stack.count - start
-        precondition(start >= 0 && count > 0)
-        let taken = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            stack.withUnsafeMutableBufferPointer { all in
-                let source = all.baseAddress! + start
-                buffer.baseAddress!.moveInitialize(from: source, count: count)
-                source.initialize(repeating: placeholder, count: count)
-            }
-            initialized = count
+    private static func popMembers(of values: inout MoveStack<JSONValue>, from start: Int) -> [JSONObject.Member] {
+        let count = (values.count &- start) &>> 1
+        precondition(count > 0 && values.count &- start == count &* 2)
+        let base = values.pointer(at: start)
+        var members: [JSONObject.Member] = []
+        members.reserveCapacity(count)
+        for index in 0..<count {
+            let pair = base + 2 &* index
+            guard case .string(let key) = pair.move() else { preconditionFailure("a key is a string") }
+            members.append(JSONObject.Member(key: key, value: (pair + 1).move()))
         }
-        stack.removeLast(count)
-        return taken
+        values.forgetMoved(from: start)
+        return members
     }
 
     /// Passes over the next value, of any kind, validating it as fully as ``readValue()`` would,
@@ -93,8 +95,7 @@ extension JSONReader {
             case UInt8(ascii: "\""):
                 _ = try scanString()
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let token = try scanNumber()
-                if !token.isInteger || !token.isExact { _ = try doubleValue(token) }
+                try checkRange(try scanNumber())
             default:
                 _ = try readScalar()
             }

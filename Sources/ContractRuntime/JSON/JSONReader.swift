@@ -24,10 +24,13 @@ public struct JSONReader: ~Copyable {
     let input: UnsafeBufferPointer<UInt8>
     /// The offset of the next byte to read.
     var position: Int = 0
+    /// Where the key ``nextKey()`` returned last starts (its opening quote), for ``duplicateKeyError()``.
+    var lastKeyOffset: Int = 0
     /// One entry per open array or object, innermost last.
-    var frames: [Frame] = []
+    // Records nest a few levels and have a few dozen keys: the stacks start at that size, not by doubling.
+    var frames = MoveStack<Frame>(initialCapacity: 8)
     /// The keys seen so far in each open object with few keys; `Frame.keysStart` marks each one's first.
-    var seenKeys: [KeyReference] = []
+    var seenKeys = MoveStack<KeyReference>(initialCapacity: 32)
     /// The unescaped bytes of keys that have escapes, for the open objects.
     var decodedKeyBytes: [UInt8] = []
     /// Sets of keys for open objects with many keys; `Frame.keySetIndex` says which is whose.
@@ -45,6 +48,10 @@ public struct JSONReader: ~Copyable {
         var currentKey: KeyReference? = nil
         /// The index in `keySets` of this object's set, once it has too many keys for a linear scan.
         var keySetIndex: Int = -1
+        /// False when the caller finds this object's duplicate keys itself (``beginObject(callerChecksDuplicateKeys:)``).
+        var checksDuplicateKeys = true
+        /// Where ``readValue()`` keeps this container's elements or members on its stack.
+        var valuesStart = 0
     }
 
     /// Where a key's unescaped bytes are: in the input, or in `decodedKeyBytes` when it has escapes.
@@ -142,6 +149,24 @@ public struct JSONReader: ~Copyable {
         try push(isObject: true)
     }
 
+    /// ``beginObject()`` for a caller that may find this object's duplicate keys itself, as a decoder
+    /// that refuses every key but its fields can, with one flag per field: then the reader does not
+    /// remember the object's keys (nested objects are still checked). On a repeated key the caller
+    /// throws ``duplicateKeyError()``, which is the error the reader would have thrown.
+    public mutating func beginObject(callerChecksDuplicateKeys: Bool) throws(JSONReadError) {
+        try beginObject()
+        if callerChecksDuplicateKeys { frames[frames.count &- 1].checksDuplicateKeys = false }
+    }
+
+    /// The ``JSONErrorCategory/duplicateKey`` error for the key ``nextKey()`` just returned, for objects
+    /// opened with `beginObject(callerChecksDuplicateKeys: true)`.
+    public func duplicateKeyError() -> JSONReadError {
+        guard let top = frames.count > 0 ? frames[frames.count - 1] : nil, let key = top.currentKey else {
+            return makeError(.duplicateKey, "a key appears more than once in this object", at: lastKeyOffset)
+        }
+        return duplicate(key, at: lastKeyOffset)
+    }
+
     /// Consumes the `[` that opens an array; read its elements with ``nextElement()``.
     public mutating func beginArray() throws(JSONReadError) {
         skipWhitespace()
@@ -155,11 +180,6 @@ public struct JSONReader: ~Copyable {
             throw makeError(.tooDeep, "arrays and objects nest more than \(limits.maxDepth) levels deep", at: position)
         }
         position &+= 1
-        if frames.capacity == 0 {
-            // Records nest a few levels and have a few dozen keys: size the stacks once, not by doubling.
-            frames.reserveCapacity(8)
-            seenKeys.reserveCapacity(32)
-        }
         frames.append(Frame(isObject: isObject, keysStart: seenKeys.count, decodedKeyBytesStart: decodedKeyBytes.count))
     }
 
@@ -167,9 +187,7 @@ public struct JSONReader: ~Copyable {
     mutating func pop() {
         let frame = frames.removeLast()
         guard frame.isObject else { return }
-        if seenKeys.count > frame.keysStart {
-            seenKeys.removeLast(seenKeys.count - frame.keysStart)
-        }
+        seenKeys.truncate(to: frame.keysStart)
         if decodedKeyBytes.count > frame.decodedKeyBytesStart {
             decodedKeyBytes.removeLast(decodedKeyBytes.count - frame.decodedKeyBytesStart)
         }
@@ -221,7 +239,10 @@ public struct JSONReader: ~Copyable {
         let key = try scanKey()
         frames[top].count &+= 1
         frames[top].currentKey = key
-        try remember(key, inFrame: top, at: keyOffset)
+        lastKeyOffset = keyOffset
+        if frames[top].checksDuplicateKeys {
+            try remember(key, inFrame: top, at: keyOffset)
+        }
         skipWhitespace()
         guard position < input.count, input[position] == UInt8(ascii: ":") else {
             throw unexpected(expected: "':' after the key")
@@ -244,14 +265,16 @@ public struct JSONReader: ~Copyable {
         let end = seenKeys.count
         if start < end {
             // One pass over the object's keys; lengths differ for most pairs, so few bytes are compared.
-            let found = seenKeys.withUnsafeBufferPointer { seen in
-                decodedKeyBytes.withUnsafeBufferPointer { decoded in
-                    let keyBytes = span(of: key, decoded: decoded)
-                    for index in start..<end where seen[index].count == key.count {
-                        if JSONKeyBytes.equal(span(of: seen[index], decoded: decoded), keyBytes) { return true }
-                    }
-                    return false
+            let seen = seenKeys.pointer(at: 0)
+            let found = decodedKeyBytes.withUnsafeBufferPointer { decoded in
+                let inputBase = input.baseAddress.unsafelyUnwrapped  // a key was read, so the input is not empty
+                let keyBytes = (key.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBase) + key.start
+                for index in start..<end where seen[index].count == key.count {
+                    let other = seen[index]
+                    let otherBytes = (other.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBase) + other.start
+                    if memoryEqual(otherBytes, keyBytes, key.count) { return true }
                 }
+                return false
             }
             if found { throw duplicate(key, at: keyOffset) }
         }
@@ -273,6 +296,7 @@ public struct JSONReader: ~Copyable {
     }
 
     /// The bytes of a key in a form that stays valid: a span of the input, or a copy.
+    @inline(__always)
     func ownedBytes(of key: KeyReference) -> JSONKeyBytes {
         key.isDecoded
             ? .decoded(Array(decodedKeyBytes[key.start..<key.start + key.count]))
@@ -280,8 +304,12 @@ public struct JSONReader: ~Copyable {
     }
 
     /// The key as a `String`, for messages and paths.
+    @inline(__always)
     func string(of key: KeyReference) -> String {
-        decodedKeyBytes.withUnsafeBufferPointer { String(decoding: span(of: key, decoded: $0), as: UTF8.self) }
+        if !key.isDecoded {
+            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[key.start..<key.start &+ key.count]))
+        }
+        return decodedKeyBytes.withUnsafeBufferPointer { Self.makeString(validatedUTF8: span(of: key, decoded: $0)) }
     }
 
     @inline(never)
@@ -333,6 +361,26 @@ public struct JSONReader: ~Copyable {
         guard position < input.count, input[position] == UInt8(ascii: "\"") else { throw mismatch(expected: "a string") }
         let token = try scanString()
         return makeString(token)
+    }
+
+    /// Reads a string and calls `body` with its unescaped UTF-8 bytes, without making a `String`: for
+    /// matching against known values (enum wire values, for example) on the hot path.
+    ///
+    /// The bytes are valid only during the call. (Not generic, so a caller in another module makes a
+    /// direct call rather than going through the unspecialized generic entry point.)
+    public mutating func withStringBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(JSONReadError) {
+        skipWhitespace()
+        guard position < input.count, input[position] == UInt8(ascii: "\"") else { throw mismatch(expected: "a string") }
+        let token = try scanString()
+        if !token.hasEscapes {
+            body(UnsafeBufferPointer(rebasing: input[token.start..<token.end]))
+            return
+        }
+        let input = self.input
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.end - token.start) { buffer in
+            let count = Self.unescape(token, in: input, into: buffer)
+            body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+        }
     }
 
     /// Reads `true` or `false`.

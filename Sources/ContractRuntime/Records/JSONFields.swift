@@ -114,6 +114,37 @@ public enum JSONFields {
         throw unknownWireValue(text, typeName: typeName, legacyFor: current?.rawValue, reader, at: start)
     }
 
+    /// ``wireValue(_:_:typeName:legacyValues:acceptsLegacyValues:)`` that first matches the string's
+    /// bytes with `match` (generated: one comparison per value), so no `String` is made for a current
+    /// value; anything else goes through `init(rawValue:)` (which also equates canonically equivalent
+    /// spellings) and the legacy table, as before.
+    @inlinable
+    public static func wireValue<Value: RawRepresentable>(
+        _ reader: inout JSONReader, _ type: Value.Type, typeName: String,
+        legacyValues: @autoclosure () -> [String: Value] = [:], acceptsLegacyValues: Bool = false,
+        matching match: (UnsafeBufferPointer<UInt8>) -> Value?
+    ) throws -> Value where Value.RawValue == String {
+        try expect(.string, "a \(typeName) value (a string)", &reader)
+        let start = reader.offset
+        var matched: Value? = nil
+        var text = ""
+        try reader.withStringBytes { bytes in
+            matched = match(bytes)
+            if matched == nil { text = String(decoding: bytes, as: UTF8.self) }
+        }
+        if let matched { return matched }
+        if let value = Value(rawValue: text) { return value }
+        let current = legacyValues()[text]
+        if let current, acceptsLegacyValues { return current }
+        throw unknownWireValue(text, typeName: typeName, legacyFor: current?.rawValue, reader, at: start)
+    }
+
+    /// Whether `wire` is exactly the UTF-8 bytes of `literal`, for generated wire-value matchers.
+    @inlinable @inline(__always)
+    public static func wire(_ wire: UnsafeBufferPointer<UInt8>, is literal: StaticString) -> Bool {
+        literal.withUTF8Buffer { JSONKeyBytes.equal(wire, $0) }
+    }
+
     /// The `unknown_enum_value` error for `text`, naming the current value when it is a legacy one.
     @usableFromInline @inline(never)
     static func unknownWireValue(_ text: String, typeName: String, legacyFor current: String?,
@@ -164,14 +195,18 @@ public enum JSONFields {
     }
 
     /// Checks that a model's object starts here and opens it; returns the object's path for later errors.
-    public static func beginModel(_ reader: inout JSONReader, name: String) throws -> String {
+    ///
+    /// With `callerChecksDuplicateKeys`, the caller finds repeated keys itself and throws
+    /// ``JSONReader/duplicateKeyError()`` (see ``JSONReader/beginObject(callerChecksDuplicateKeys:)``).
+    public static func beginModel(_ reader: inout JSONReader, name: String,
+                                  callerChecksDuplicateKeys: Bool = false) throws -> String {
         let next = try reader.peekKind()
         guard next == .object else {
             throw RecordError(category: RecordError.notAnObject, message: "expected a \(name) object, found \(describe(next))",
                               path: reader.path, offset: reader.offset)
         }
         let path = reader.path
-        try reader.beginObject()
+        try reader.beginObject(callerChecksDuplicateKeys: callerChecksDuplicateKeys)
         return path
     }
 
@@ -201,6 +236,28 @@ public enum JSONFields {
     ) throws(RecordError) -> Value {
         do {
             return try JSONReader.withReader(reading: bytes, limits: limits) { reader in
+                let value = try body(&reader)
+                try reader.expectEnd()
+                return value
+            }
+        } catch let error as RecordError {
+            throw error
+        } catch let error as JSONReadError {
+            throw RecordError(error)
+        } catch {
+            throw RecordError(category: "malformed_json", message: "\(error)", path: "$")
+        }
+    }
+
+    /// As ``decode(_:limits:_:)`` for `Data`, read in place through `withUnsafeBytes` (the generic
+    /// path goes through `withContiguousStorageIfAvailable`, which `Data` does not inline).
+    @inlinable
+    public static func decode<Value>(
+        _ data: Data, limits: JSONReaderLimits, _ body: (inout JSONReader) throws -> Value
+    ) throws(RecordError) -> Value {
+        do {
+            return try data.withUnsafeBytes { bytes in
+                var reader = try JSONReader(unsafeBytes: bytes, limits: limits)
                 let value = try body(&reader)
                 try reader.expectEnd()
                 return value

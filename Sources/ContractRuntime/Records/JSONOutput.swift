@@ -98,7 +98,7 @@ public struct JSONOutput: Sendable {
             endArray()
         case .object(let object):
             beginObject()
-            for member in object.members {
+            for member in object.storage {
                 key(member.key)
                 self.value(member.value)
             }

@@ -128,3 +128,95 @@ enum NumericOrder: Hashable, Sendable {
         }
     }
 }
+
+extension RuleEvaluator {
+    /// A rule expression with its field references resolved to indices once, for evaluating it on many
+    /// records (`contractgen validate`) without looking fields up by name or rebuilding constants.
+    ///
+    /// Same semantics as ``RuleEvaluator/evaluate(_:field:)``, whose comparisons it shares.
+    public struct Compiled: Sendable {
+        indirect enum Node: Sendable {
+            case field(Int)
+            case constant(RuleValue)
+            case not(Node)
+            case and(Node, Node)
+            case or(Node, Node)
+            case implies(Node, Node)
+            case comparison(RuleOperator, Node, Node)
+            case membership(Node, [Node], negated: Bool)
+        }
+
+        let root: Node
+
+        /// Compiles `expression`; `fieldIndex` gives a field's index in the values passed to
+        /// ``evaluate(_:)``, or nil for a name that is not a field (read as null, as `evaluate` would).
+        public init(_ expression: RuleExpression, fieldIndex: (String) -> Int?) {
+            root = Self.node(expression, fieldIndex)
+        }
+
+        private static func node(_ e: RuleExpression, _ fieldIndex: (String) -> Int?) -> Node {
+            switch e.kind {
+            case .name(let name), .field(let name): return fieldIndex(name).map(Node.field) ?? .constant(.null)
+            case .enumValue(_, let value): return .constant(.enumValue(value))
+            case .null: return .constant(.null)
+            case .bool(let b): return .constant(.bool(b))
+            case .int(let i): return .constant(.int(i))
+            case .double(let d): return .constant(.double(d))
+            case .string(let s): return .constant(.string(s))
+            case .not(let operand): return .not(node(operand, fieldIndex))
+            case .binary(let op, let left, let right):
+                let l = node(left, fieldIndex), r = node(right, fieldIndex)
+                switch op {
+                case .and: return .and(l, r)
+                case .or: return .or(l, r)
+                case .implies: return .implies(l, r)
+                default: return .comparison(op, l, r)
+                }
+            case .membership(let subject, let items, let negated):
+                return .membership(node(subject, fieldIndex), items.map { node($0, fieldIndex) }, negated: negated)
+            }
+        }
+
+        /// Whether the rule holds for `values`, indexed as `fieldIndex` said when compiling.
+        public func evaluate(_ values: UnsafeBufferPointer<RuleValue>) -> Bool {
+            Self.isTrue(root, values)
+        }
+
+        private static func isTrue(_ n: Node, _ values: UnsafeBufferPointer<RuleValue>) -> Bool {
+            switch n {
+            case .not(let operand): return !isTrue(operand, values)
+            case .and(let l, let r): return isTrue(l, values) && isTrue(r, values)
+            case .or(let l, let r): return isTrue(l, values) || isTrue(r, values)
+            case .implies(let l, let r): return !isTrue(l, values) || isTrue(r, values)
+            case .comparison(let op, let l, let r):
+                let left = value(l, values), right = value(r, values)
+                switch op {
+                case .equal: return RuleEvaluator.equals(left, right)
+                case .notEqual: return !RuleEvaluator.equals(left, right)
+                default:
+                    guard let order = RuleEvaluator.compare(left, right) else { return false }
+                    switch op {
+                    case .less: return order == .less
+                    case .lessOrEqual: return order != .greater
+                    case .greater: return order == .greater
+                    default: return order != .less
+                    }
+                }
+            case .membership(let subject, let items, let negated):
+                let x = value(subject, values)
+                let found = items.contains { RuleEvaluator.equals(x, value($0, values)) }
+                return found != negated
+            case .field, .constant:
+                return value(n, values) == .bool(true)
+            }
+        }
+
+        private static func value(_ n: Node, _ values: UnsafeBufferPointer<RuleValue>) -> RuleValue {
+            switch n {
+            case .field(let index): return values[index]
+            case .constant(let value): return value
+            default: return .bool(isTrue(n, values))
+            }
+        }
+    }
+}

@@ -292,7 +292,7 @@ extension TaskStepResult {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
         var _step: String? = nil
         var _result: JSONValue? = nil
         var _completed: Bool? = nil
@@ -304,33 +304,40 @@ extension TaskStepResult {
         var hasErrorMessage = false
         while let key = try reader.nextKey() {
             if key.matches("step") {
+                if _step != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a string", field: "step", reader)
                 }
                 _step = try JSONFields.string(&reader)
             } else if key.matches("result") {
+                if _result != nil { throw reader.duplicateKeyError() }
                 _result = try JSONFields.json(&reader)
             } else if key.matches("completed") {
+                if _completed != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("true or false", field: "completed", reader)
                 }
                 _completed = try JSONFields.bool(&reader)
             } else if key.matches("message") {
+                if _message != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a string", field: "message", reader)
                 }
                 _message = try JSONFields.string(&reader)
             } else if key.matches("status") {
+                if _status != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a TaskStatus value (a string)", field: "status", reader)
                 }
-                _status = try JSONFields.wireValue(&reader, TaskStatus.self, typeName: "TaskStatus", legacyValues: TaskStatus.legacyValues, acceptsLegacyValues: options.acceptsLegacyValues)
+                _status = try JSONFields.wireValue(&reader, TaskStatus.self, typeName: "TaskStatus", legacyValues: TaskStatus.legacyValues, acceptsLegacyValues: options.acceptsLegacyValues, matching: Self.wireTaskStatus)
             } else if key.matches("error_code") {
+                if hasErrorCode { throw reader.duplicateKeyError() }
                 hasErrorCode = true
                 if try !reader.readNullIfPresent() {
-                    _errorCode = try JSONFields.wireValue(&reader, ErrorCode.self, typeName: "ErrorCode")
+                    _errorCode = try JSONFields.wireValue(&reader, ErrorCode.self, typeName: "ErrorCode", matching: Self.wireErrorCode)
                 }
             } else if key.matches("error_message") {
+                if hasErrorMessage { throw reader.duplicateKeyError() }
                 hasErrorMessage = true
                 if try !reader.readNullIfPresent() {
                     _errorMessage = try JSONFields.string(&reader)
@@ -348,6 +355,31 @@ extension TaskStepResult {
         guard hasErrorMessage else { throw JSONFields.missingKey("error_message", model: Self.modelName, path: objectPath) }
         self.init(step: _step, result: _result, completed: _completed, message: _message, status: _status, errorCode: _errorCode, errorMessage: _errorMessage)
         try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// The `TaskStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireTaskStatus(_ wire: UnsafeBufferPointer<UInt8>) -> TaskStatus? {
+        if JSONFields.wire(wire, is: "pending") { return .pending }
+        if JSONFields.wire(wire, is: "running") { return .running }
+        if JSONFields.wire(wire, is: "completed") { return .completed }
+        if JSONFields.wire(wire, is: "cancelled") { return .cancelled }
+        if JSONFields.wire(wire, is: "timed_out") { return .timedOut }
+        if JSONFields.wire(wire, is: "failed") { return .failed }
+        return nil
+    }
+
+    /// The `ErrorCode` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireErrorCode(_ wire: UnsafeBufferPointer<UInt8>) -> ErrorCode? {
+        if JSONFields.wire(wire, is: "E001") { return .validationError }
+        if JSONFields.wire(wire, is: "E002") { return .timeoutError }
+        if JSONFields.wire(wire, is: "E003") { return .executionError }
+        if JSONFields.wire(wire, is: "E004") { return .cancelledError }
+        if JSONFields.wire(wire, is: "E005") { return .retryExhausted }
+        if JSONFields.wire(wire, is: "E006") { return .databaseError }
+        if JSONFields.wire(wire, is: "E007") { return .dslEvaluationError }
+        return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

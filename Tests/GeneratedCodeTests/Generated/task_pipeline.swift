@@ -435,7 +435,7 @@ extension SubTask {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
         var _id: String? = nil
         var _parentId: String? = nil
         var _taskType: SubTaskType? = nil
@@ -450,51 +450,61 @@ extension SubTask {
         var hasErrorCode = false
         while let key = try reader.nextKey() {
             if key.matches("id") {
+                if _id != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a string", field: "id", reader)
                 }
                 _id = try JSONFields.string(&reader)
             } else if key.matches("parent_id") {
+                if _parentId != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a string", field: "parent_id", reader)
                 }
                 _parentId = try JSONFields.string(&reader)
             } else if key.matches("task_type") {
+                if _taskType != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a SubTaskType value (a string)", field: "task_type", reader)
                 }
-                _taskType = try JSONFields.wireValue(&reader, SubTaskType.self, typeName: "SubTaskType")
+                _taskType = try JSONFields.wireValue(&reader, SubTaskType.self, typeName: "SubTaskType", matching: Self.wireSubTaskType)
             } else if key.matches("status") {
+                if _status != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a SubTaskStatus value (a string)", field: "status", reader)
                 }
-                _status = try JSONFields.wireValue(&reader, SubTaskStatus.self, typeName: "SubTaskStatus")
+                _status = try JSONFields.wireValue(&reader, SubTaskStatus.self, typeName: "SubTaskStatus", matching: Self.wireSubTaskStatus)
             } else if key.matches("dependencies") {
+                if _dependencies != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("an array", field: "dependencies", reader)
                 }
                 _dependencies = try JSONFields.list(&reader, elementDescription: "a string") { (reader: inout JSONReader) in try JSONFields.string(&reader) }
             } else if key.matches("input_context") {
+                if _inputContext != nil { throw reader.duplicateKeyError() }
                 _inputContext = try JSONFields.json(&reader)
             } else if key.matches("output_result") {
+                if hasOutputResult { throw reader.duplicateKeyError() }
                 hasOutputResult = true
                 if try !reader.readNullIfPresent() {
                     _outputResult = try JSONFields.json(&reader)
                 }
             } else if key.matches("retry_count") {
+                if _retryCount != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("an integer", field: "retry_count", reader)
                 }
                 _retryCount = try JSONFields.int(&reader)
             } else if key.matches("max_retries") {
+                if _maxRetries != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("an integer", field: "max_retries", reader)
                 }
                 _maxRetries = try JSONFields.int(&reader)
             } else if key.matches("error_code") {
+                if hasErrorCode { throw reader.duplicateKeyError() }
                 hasErrorCode = true
                 if try !reader.readNullIfPresent() {
-                    _errorCode = try JSONFields.wireValue(&reader, PipelineErrorCode.self, typeName: "PipelineErrorCode")
+                    _errorCode = try JSONFields.wireValue(&reader, PipelineErrorCode.self, typeName: "PipelineErrorCode", matching: Self.wirePipelineErrorCode)
                 }
             } else {
                 throw JSONFields.unknownKey(key, model: Self.modelName, reader)
@@ -512,6 +522,42 @@ extension SubTask {
         guard hasErrorCode else { throw JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
         self.init(id: _id, parentId: _parentId, taskType: _taskType, status: _status, dependencies: _dependencies, inputContext: _inputContext, outputResult: _outputResult, retryCount: _retryCount, maxRetries: _maxRetries, errorCode: _errorCode)
         try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// The `SubTaskType` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireSubTaskType(_ wire: UnsafeBufferPointer<UInt8>) -> SubTaskType? {
+        if JSONFields.wire(wire, is: "CODE_GEN") { return .codeGen }
+        if JSONFields.wire(wire, is: "DATA_RETRIEVAL") { return .dataRetrieval }
+        if JSONFields.wire(wire, is: "API_CALL") { return .apiCall }
+        return nil
+    }
+
+    /// The `SubTaskStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireSubTaskStatus(_ wire: UnsafeBufferPointer<UInt8>) -> SubTaskStatus? {
+        if JSONFields.wire(wire, is: "PENDING") { return .pending }
+        if JSONFields.wire(wire, is: "SPLITTING") { return .splitting }
+        if JSONFields.wire(wire, is: "READY") { return .ready }
+        if JSONFields.wire(wire, is: "QUEUED") { return .queued }
+        if JSONFields.wire(wire, is: "RUNNING") { return .running }
+        if JSONFields.wire(wire, is: "COMPLETED") { return .completed }
+        if JSONFields.wire(wire, is: "FAILED") { return .failed }
+        if JSONFields.wire(wire, is: "BLOCKED") { return .blocked }
+        return nil
+    }
+
+    /// The `PipelineErrorCode` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil
+    /// for anything else.
+    private static func wirePipelineErrorCode(_ wire: UnsafeBufferPointer<UInt8>) -> PipelineErrorCode? {
+        if JSONFields.wire(wire, is: "P001") { return .invalidTask }
+        if JSONFields.wire(wire, is: "P002") { return .toolTimeout }
+        if JSONFields.wire(wire, is: "P003") { return .toolError }
+        if JSONFields.wire(wire, is: "P004") { return .rateLimited }
+        if JSONFields.wire(wire, is: "P005") { return .retryExhausted }
+        if JSONFields.wire(wire, is: "P006") { return .circuitOpen }
+        if JSONFields.wire(wire, is: "P007") { return .cancelled }
+        return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

@@ -156,22 +156,25 @@ extension Attempt {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
         var _status: AttemptStatus? = nil
         var _attempts: Int64? = nil
         var _limit: Int64? = nil
         while let key = try reader.nextKey() {
             if key.matches("status") {
+                if _status != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a AttemptStatus value (a string)", field: "status", reader)
                 }
-                _status = try JSONFields.wireValue(&reader, AttemptStatus.self, typeName: "AttemptStatus")
+                _status = try JSONFields.wireValue(&reader, AttemptStatus.self, typeName: "AttemptStatus", matching: Self.wireAttemptStatus)
             } else if key.matches("attempts") {
+                if _attempts != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("an integer", field: "attempts", reader)
                 }
                 _attempts = try JSONFields.int(&reader)
             } else if key.matches("limit") {
+                if _limit != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("an integer", field: "limit", reader)
                 }
@@ -185,6 +188,15 @@ extension Attempt {
         guard let _limit else { throw JSONFields.missingKey("limit", model: Self.modelName, path: objectPath) }
         self.init(status: _status, attempts: _attempts, limit: _limit)
         try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// The `AttemptStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
+    /// anything else.
+    private static func wireAttemptStatus(_ wire: UnsafeBufferPointer<UInt8>) -> AttemptStatus? {
+        if JSONFields.wire(wire, is: "RUNNING") { return .running }
+        if JSONFields.wire(wire, is: "FAILED") { return .failed }
+        if JSONFields.wire(wire, is: "DEAD") { return .dead }
+        return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

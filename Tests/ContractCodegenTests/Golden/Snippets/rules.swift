@@ -115,7 +115,7 @@ extension Measure {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
+        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
         var _value: Int64? = nil
         var _limit: Double? = nil
         var hasLimit = false
@@ -125,26 +125,31 @@ extension Measure {
         var _checked: Bool? = nil
         while let key = try reader.nextKey() {
             if key.matches("value") {
+                if _value != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("an integer", field: "value", reader)
                 }
                 _value = try JSONFields.int(&reader)
             } else if key.matches("limit") {
+                if hasLimit { throw reader.duplicateKeyError() }
                 hasLimit = true
                 if try !reader.readNullIfPresent() {
                     _limit = try JSONFields.double(&reader)
                 }
             } else if key.matches("level") {
+                if hasLevel { throw reader.duplicateKeyError() }
                 hasLevel = true
                 if try !reader.readNullIfPresent() {
-                    _level = try JSONFields.wireValue(&reader, Level.self, typeName: "Level")
+                    _level = try JSONFields.wireValue(&reader, Level.self, typeName: "Level", matching: Self.wireLevel)
                 }
             } else if key.matches("label") {
+                if _label != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("a string", field: "label", reader)
                 }
                 _label = try JSONFields.string(&reader)
             } else if key.matches("checked") {
+                if _checked != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
                     throw JSONFields.nullNotAllowed("true or false", field: "checked", reader)
                 }
@@ -160,6 +165,14 @@ extension Measure {
         guard let _checked else { throw JSONFields.missingKey("checked", model: Self.modelName, path: objectPath) }
         self.init(value: _value, limit: _limit, level: _level, label: _label, checked: _checked)
         try JSONFields.checkRules(self, path: objectPath)
+    }
+
+    /// The `Level` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    private static func wireLevel(_ wire: UnsafeBufferPointer<UInt8>) -> Level? {
+        if JSONFields.wire(wire, is: "low") { return .low }
+        if JSONFields.wire(wire, is: "none") { return .none }
+        return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
