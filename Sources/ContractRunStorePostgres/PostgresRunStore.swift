@@ -77,23 +77,31 @@ public final class PostgresRunStore: RunStore {
 
     public func create(_ run: AgentRun) async throws {
         try RunStoreError.checkNew(run)
-        guard try await !execute(sql.insert(AgentRunRecord(run))).isEmpty else {
-            throw RunStoreError.duplicateID(run.id)
-        }
+        let rows = try await uncancellable { [self] in try await execute(sql.insert(AgentRunRecord(run))) }
+        guard !rows.isEmpty else { throw RunStoreError.duplicateID(run.id) }
     }
 
     public func markRunning(id: String) async throws -> AgentRun {
-        if let running = try await execute(sql.markRunning(id: id)).first { return running }
+        if let running = try await uncancellable({ [self] in try await execute(sql.markRunning(id: id)) }).first {
+            return running
+        }
         guard let stored = try await get(id: id) else { throw RunStoreError.notFound(id) }
         throw RunStoreError.refusedMove(from: stored.status, to: .running)
     }
 
     public func finish(id: String, with completion: RunCompletion) async throws -> RunFinishResult {
         try completion.validate()
-        if let finished = try await execute(sql.finish(id: id, with: completion)).first {
+        let statement = try sql.finish(id: id, with: completion)
+        if let finished = try await uncancellable({ [self] in try await execute(statement) }).first {
             return RunFinishResult(run: finished, didFinish: true)
         }
         return try unfinishedResult(id: id, stored: try await get(id: id), completion: completion)
+    }
+
+    /// Runs a write in a task of its own: the pool stops waiting for a connection when the calling task
+    /// is cancelled, and a started write must not be lost that way (see ``RunStore``).
+    private func uncancellable<R: Sendable>(_ write: @escaping @Sendable () async throws -> R) async throws -> R {
+        try await Task { try await write() }.value
     }
 
     public func get(id: String) async throws -> AgentRun? {

@@ -7,7 +7,10 @@ import Foundation
 /// - ``finish(id:with:)`` writes only while the run has not finished (`finished_at IS NULL`), so of
 ///   any number of concurrent finishes exactly one writes and every caller gets the same stored run;
 /// - ``list(_:)`` returns newest first (`started_at DESC`, then `id DESC`) with cursor pagination;
-/// - ``sweepStale(olderThan:now:)`` closes runs left running by a crashed process.
+/// - ``sweepStale(olderThan:now:)`` closes runs left running by a crashed process;
+/// - a write, once called, is carried out even if the calling task is cancelled meanwhile (a tracker
+///   finishing a cancelled run relies on it): a store whose driver gives up on cancellation runs its
+///   writes in a task of their own, as `PostgresRunStore` does.
 public protocol RunStore: Sendable {
     /// Stores a new run. It must be valid and queued; an existing id throws ``RunStoreError/duplicateID(_:)``.
     func create(_ run: AgentRun) async throws
