@@ -117,7 +117,32 @@ public final class PostgresRunStore: RunStore {
         return try await sweepCandidates(try await execute(sql.staleCandidates(startedBefore: cutoff)), now: now)
     }
 
+    public func start(_ run: AgentRun) async throws -> AgentRun {
+        try await sqlStart(run, sql: sql) { statement in try await uncancellable { [self] in try await rowCount(statement) } }
+    }
+
+    public func finish(_ run: AgentRun, with completion: RunCompletion) async throws -> RunFinishResult {
+        try await sqlFinish(run, with: completion, sql: sql) { statement in
+            try await uncancellable { [self] in try await rowCount(statement) }
+        }
+    }
+
     private func execute(_ statement: RunSQLStatement) async throws -> [AgentRun] {
+        var runs: [AgentRun] = []
+        for try await row in try await query(statement) {
+            runs.append(try Self.run(from: row))
+        }
+        return runs
+    }
+
+    /// Runs `statement` and returns how many rows it returned, without decoding them.
+    private func rowCount(_ statement: RunSQLStatement) async throws -> Int {
+        var count = 0
+        for try await _ in try await query(statement) { count += 1 }
+        return count
+    }
+
+    private func query(_ statement: RunSQLStatement) async throws -> PostgresRowSequence {
         var bindings = PostgresBindings(capacity: statement.binds.count)
         for value in statement.binds {
             switch value {
@@ -126,12 +151,7 @@ public final class PostgresRunStore: RunStore {
             case .null: bindings.appendNull()
             }
         }
-        let rows = try await client.query(PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger)
-        var runs: [AgentRun] = []
-        for try await row in rows {
-            runs.append(try Self.run(from: row))
-        }
-        return runs
+        return try await client.query(PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger)
     }
 
     private static func run(from row: PostgresRow) throws -> AgentRun {

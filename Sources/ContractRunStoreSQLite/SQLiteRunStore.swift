@@ -101,15 +101,31 @@ public final class SQLiteRunStore: RunStore {
         return try await sweepCandidates(try await execute(sql.staleCandidates(startedBefore: cutoff)), now: now)
     }
 
+    public func start(_ run: AgentRun) async throws -> AgentRun {
+        try await sqlStart(run, sql: sql, write: rowCount)
+    }
+
+    public func finish(_ run: AgentRun, with completion: RunCompletion) async throws -> RunFinishResult {
+        try await sqlFinish(run, with: completion, sql: sql, write: rowCount)
+    }
+
     private func execute(_ statement: RunSQLStatement) async throws -> [AgentRun] {
-        let binds: [SQLiteData] = statement.binds.map { value in
+        try await connection.query(statement.sql, Self.binds(statement)).map(Self.run(from:))
+    }
+
+    /// Runs `statement` and returns how many rows it returned, without reading them.
+    private func rowCount(_ statement: RunSQLStatement) async throws -> Int {
+        try await connection.query(statement.sql, Self.binds(statement)).count
+    }
+
+    private static func binds(_ statement: RunSQLStatement) -> [SQLiteData] {
+        statement.binds.map { value in
             switch value {
             case .text(let text): .text(text)
             case .integer(let number): .integer(Int(number))
             case .null: .null
             }
         }
-        return try await connection.query(statement.sql, binds).map(Self.run(from:))
     }
 
     private static func run(from row: SQLiteRow) throws -> AgentRun {

@@ -49,8 +49,18 @@ public struct AgentRunsSQL: Sendable {
         }
     }
 
+    /// What a write statement returns for the row it wrote.
+    public enum Returning: Sendable {
+        /// Every column: the stored run.
+        case run
+        /// Only `id`: enough to tell whether the row was written, when the caller knows the run already.
+        case id
+
+        var columns: String { self == .run ? AgentRunsSchema.columns : "id" }
+    }
+
     /// `INSERT` of a new run; returns no row when the id exists (`ON CONFLICT (id) DO NOTHING`).
-    public func insert(_ record: AgentRunRecord) -> RunSQLStatement {
+    public func insert(_ record: AgentRunRecord, returning: Returning = .run) -> RunSQLStatement {
         var b = Builder(placeholder: placeholder)
         let values = [
             b.bind(.text(record.id)), b.bind(.text(record.source)), b.bind(.nullable(record.sourceRef)),
@@ -59,22 +69,22 @@ public struct AgentRunsSQL: Sendable {
             b.bind(.nullable(record.errorMessage)), b.bind(.nullable(record.metadata)),
         ]
         return RunSQLStatement(sql: "INSERT INTO agent_runs (\(AgentRunsSchema.columns)) VALUES (\(values.joined(separator: ", "))) "
-                               + "ON CONFLICT (id) DO NOTHING RETURNING \(AgentRunsSchema.columns)",
+                               + "ON CONFLICT (id) DO NOTHING RETURNING \(returning.columns)",
                                binds: b.binds)
     }
 
     /// Moves a queued run to running, returning the row when it moved.
-    public func markRunning(id: String) -> RunSQLStatement {
+    public func markRunning(id: String, returning: Returning = .run) -> RunSQLStatement {
         var b = Builder(placeholder: placeholder)
         let sql = "UPDATE agent_runs SET status = 'running' WHERE id = \(b.bind(.text(id))) AND status = 'queued' "
-            + "RETURNING \(AgentRunsSchema.columns)"
+            + "RETURNING \(returning.columns)"
         return RunSQLStatement(sql: sql, binds: b.binds)
     }
 
     /// The guarded finish: writes only while `finished_at IS NULL` (and the run is running), returning the
     /// row when this statement wrote it. `finished_at` never precedes `started_at`; metadata is kept
     /// when the completion carries none.
-    public func finish(id: String, with completion: RunCompletion) throws -> RunSQLStatement {
+    public func finish(id: String, with completion: RunCompletion, returning: Returning = .run) throws -> RunSQLStatement {
         var b = Builder(placeholder: placeholder)
         let finishedAt = RunTimestamp.text(completion.finishedAt)
         let metadata = try completion.metadata.map { try $0.jsonString() }
@@ -84,10 +94,10 @@ public struct AgentRunsSQL: Sendable {
             ELSE \(b.bind(.text(finishedAt))) END, \
             duration_ms = \(b.bind(.integer(max(0, completion.durationMs)))), \
             error_code = \(b.bind(.nullable(completion.errorCode?.rawValue))), \
-            error_message = \(b.bind(.nullable(completion.errorCode == nil ? nil : completion.errorMessage))), \
+            error_message = \(b.bind(.nullable(completion.errorCode.map { completion.errorMessage ?? $0.defaultMessage }))), \
             metadata = COALESCE(\(b.bind(.nullable(metadata))), metadata) \
             WHERE id = \(b.bind(.text(id))) AND finished_at IS NULL AND status = 'running' \
-            RETURNING \(AgentRunsSchema.columns)
+            RETURNING \(returning.columns)
             """
         return RunSQLStatement(sql: sql, binds: b.binds)
     }
@@ -143,6 +153,35 @@ extension RunStore {
             if result.didFinish { swept.append(result.run) }
         }
         return swept
+    }
+
+    /// ``RunStore/start(_:)`` for a SQL store: the INSERT and the UPDATE to running, each returning
+    /// only the id; `write` runs a statement and returns how many rows it returned.
+    public func sqlStart(_ run: AgentRun, sql: AgentRunsSQL,
+                         write: (RunSQLStatement) async throws -> Int) async throws -> AgentRun {
+        try RunStoreError.checkNew(run)
+        guard try await write(sql.insert(AgentRunRecord(run), returning: .id)) == 1 else {
+            throw RunStoreError.duplicateID(run.id)
+        }
+        guard try await write(sql.markRunning(id: run.id, returning: .id)) == 1 else {
+            guard let stored = try await get(id: run.id) else { throw RunStoreError.notFound(run.id) }
+            throw RunStoreError.refusedMove(from: stored.status, to: .running)
+        }
+        var running = run
+        running.startedAt = RunTimestamp.normalized(run.startedAt)
+        running.status = .running
+        return running
+    }
+
+    /// ``RunStore/finish(_:with:)`` for a SQL store: the guarded UPDATE returns only the id, and the
+    /// finished run is `run` with the completion applied, as the UPDATE wrote it.
+    public func sqlFinish(_ run: AgentRun, with completion: RunCompletion, sql: AgentRunsSQL,
+                          write: (RunSQLStatement) async throws -> Int) async throws -> RunFinishResult {
+        try completion.validate()
+        if try await write(sql.finish(id: run.id, with: completion, returning: .id)) == 1 {
+            return RunFinishResult(run: completion.applied(to: run), didFinish: true)
+        }
+        return try unfinishedResult(id: run.id, stored: try await get(id: run.id), completion: completion)
     }
 
     /// What a SQL store's finish returns when its guarded UPDATE wrote nothing: the stored terminal run,

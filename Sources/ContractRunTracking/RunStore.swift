@@ -19,6 +19,12 @@ public protocol RunStore: Sendable {
     /// Ends a running run with `completion`, once: if the run has already finished, nothing is written
     /// and the stored terminal run is returned with `didFinish == false`.
     func finish(id: String, with completion: RunCompletion) async throws -> RunFinishResult
+    /// Stores a new queued run and moves it to running: ``create(_:)`` then ``markRunning(id:)``, which a
+    /// store may do without reading the row back. Returns the running run.
+    func start(_ run: AgentRun) async throws -> AgentRun
+    /// ``finish(id:with:)`` for a run the caller holds as it was when it started running (as
+    /// ``start(_:)`` returned it); a store may build the finished run from it instead of reading it back.
+    func finish(_ run: AgentRun, with completion: RunCompletion) async throws -> RunFinishResult
     /// The run with `id`, or nil.
     func get(id: String) async throws -> AgentRun?
     /// One page of runs matching `query`, newest first.
@@ -29,6 +35,15 @@ public protocol RunStore: Sendable {
 }
 
 extension RunStore {
+    public func start(_ run: AgentRun) async throws -> AgentRun {
+        try await create(run)
+        return try await markRunning(id: run.id)
+    }
+
+    public func finish(_ run: AgentRun, with completion: RunCompletion) async throws -> RunFinishResult {
+        try await finish(id: run.id, with: completion)
+    }
+
     /// Sweeps runs left running for more than ``RunStoreDefaults/staleThreshold`` (180 s).
     public func sweepStale(now: Date = Date()) async throws -> [AgentRun] {
         try await sweepStale(olderThan: RunStoreDefaults.staleThreshold, now: now)

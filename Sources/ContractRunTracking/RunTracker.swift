@@ -137,18 +137,12 @@ public final class RunTracker: Sendable {
     private func start(_ queued: AgentRun) async -> AgentRun? {
         let store = self.store
         do {
-            try await Self.shielded { try await store.create(queued) }
-        } catch {
-            report(.create, queued.id, error)
-            return nil
-        }
-        feed.publish(queued)
-        do {
-            let running = try await Self.shielded { try await store.markRunning(id: queued.id) }
+            let running = try await Self.shielded { try await store.start(queued) }
+            feed.publish(queued)
             feed.publish(running)
             return running
         } catch {
-            report(.markRunning, queued.id, error)
+            report(.start, queued.id, error)
             return nil
         }
     }
@@ -156,7 +150,7 @@ public final class RunTracker: Sendable {
     private func finish(_ run: AgentRun, with completion: RunCompletion) async {
         let store = self.store
         do {
-            let result = try await Self.shielded { try await store.finish(id: run.id, with: completion) }
+            let result = try await Self.shielded { try await store.finish(run, with: completion) }
             if result.didFinish { feed.publish(result.run) }
         } catch {
             report(.finish, run.id, error)

@@ -57,8 +57,9 @@ public struct RunTrackerConfiguration: Sendable {
 
 /// A store operation that failed while a run was being recorded.
 public struct RunRecordingFailure: Sendable, CustomStringConvertible {
-    /// Which write failed.
-    public enum Stage: String, Sendable { case create, markRunning = "mark_running", finish, sweep }
+    /// Which write failed: `start` creates the run and marks it running, `finish` ends it, `sweep` closes
+    /// stale runs.
+    public enum Stage: String, Sendable { case start, finish, sweep }
 
     /// Which write failed.
     public var stage: Stage

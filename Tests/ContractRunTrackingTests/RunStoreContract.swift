@@ -9,6 +9,7 @@ enum RunStoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConverti
     case aCreatedRunReadsBackUnchanged
     case creatingADuplicateIDIsRefused
     case markRunningMovesOnlyAQueuedRun
+    case startAndFinishWithTheRunReturnWhatIsStored
     case finishingARunningRunWritesTheTerminalState
     case finishingATerminalRunKeepsTheFirstOutcome
     case finishingAQueuedRunIsRefused
@@ -30,6 +31,7 @@ enum RunStoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConverti
         case .aCreatedRunReadsBackUnchanged: try await createdRunReadsBack(store)
         case .creatingADuplicateIDIsRefused: try await duplicateIDIsRefused(store)
         case .markRunningMovesOnlyAQueuedRun: try await markRunningMovesOnlyQueued(store)
+        case .startAndFinishWithTheRunReturnWhatIsStored: try await startAndFinishWithRun(store)
         case .finishingARunningRunWritesTheTerminalState: try await finishWritesTerminalState(store)
         case .finishingATerminalRunKeepsTheFirstOutcome: try await finishKeepsFirstOutcome(store)
         case .finishingAQueuedRunIsRefused: try await finishingQueuedIsRefused(store)
@@ -68,6 +70,36 @@ enum RunStoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConverti
             try await store.markRunning(id: "run-a")
         }
         await #expect(throws: RunStoreError.notFound("missing")) { try await store.markRunning(id: "missing") }
+    }
+
+    /// The tracker's path: `start` and `finish(_:with:)` may skip reading rows back, so what they
+    /// return must still be exactly what a read returns.
+    private func startAndFinishWithRun(_ store: any RunStore) async throws {
+        let queued = RunFixtures.queued("run-a", startedAt: RunFixtures.epoch.addingTimeInterval(0.1234567),
+                                        metadata: ["caller": "test", "n": 1])
+        let running = try await store.start(queued)
+        #expect(running.status == .running)
+        #expect(try await store.get(id: "run-a") == running)
+        await #expect(throws: RunStoreError.duplicateID("run-a")) { try await store.start(queued) }
+
+        // No message given: the code's message is stored; new metadata replaces the old.
+        let completion = RunCompletion(status: .error, finishedAt: running.startedAt.addingTimeInterval(-5),
+                                       durationMs: -3, errorCode: .providerUnavailable, errorMessage: nil,
+                                       metadata: ["retryable": true])
+        let first = try await store.finish(running, with: completion)
+        #expect(first.didFinish)
+        #expect(try await store.get(id: "run-a") == first.run)
+        #expect(first.run.errorMessage == RunErrorCode.providerUnavailable.defaultMessage)
+        #expect(first.run.finishedAt == running.startedAt && first.run.durationMs == 0)
+
+        let second = try await store.finish(running, with: RunFixtures.success(after: running))
+        #expect(!second.didFinish && second.run == first.run)
+
+        // Without new metadata the stored metadata stays.
+        let other = try await store.start(RunFixtures.queued("run-b", metadata: ["keep": "me"]))
+        let finished = try await store.finish(other, with: RunFixtures.success(after: other))
+        #expect(finished.run.metadata == ["keep": "me"])
+        #expect(try await store.get(id: "run-b") == finished.run)
     }
 
     private func finishWritesTerminalState(_ store: any RunStore) async throws {

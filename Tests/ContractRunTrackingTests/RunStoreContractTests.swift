@@ -81,7 +81,7 @@ struct PostgresRunStoreContractTests {
                     return try await group.reduce(into: []) { $0.append($1) }
                 }
                 #expect(values.sorted() == [0, 1])
-                #expect(failures.stages == [.create])
+                #expect(failures.stages == [.start])
                 #expect(try await first.get(id: "shared-id")?.status == .success)
             }
         }

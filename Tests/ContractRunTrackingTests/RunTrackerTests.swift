@@ -149,7 +149,7 @@ import Testing
         let tracker = RunTracker(store: FailingRunStore(),
                                  configuration: RunTrackerConfiguration(onRecordingFailure: { failures.append($0) }))
         #expect(try await tracker.withRun(source: .chat) { 7 } == 7)
-        #expect(failures.stages == [.create])
+        #expect(failures.stages == [.start])
     }
 
     @Test func theStaleSweepPublishesTheRunsItCloses() async throws {
