@@ -240,12 +240,8 @@ public enum JSONFields {
                 try reader.expectEnd()
                 return value
             }
-        } catch let error as RecordError {
-            throw error
-        } catch let error as JSONReadError {
-            throw RecordError(error)
         } catch {
-            throw RecordError(category: "malformed_json", message: "\(error)", path: "$")
+            throw recordError(error)
         }
     }
 
@@ -262,12 +258,19 @@ public enum JSONFields {
                 try reader.expectEnd()
                 return value
             }
-        } catch let error as RecordError {
-            throw error
-        } catch let error as JSONReadError {
-            throw RecordError(error)
         } catch {
-            throw RecordError(category: "malformed_json", message: "\(error)", path: "$")
+            throw recordError(error)
+        }
+    }
+
+    /// What a decoder's body threw, as a ``RecordError``: record errors as they are, reader errors
+    /// with their category and position, anything else as malformed JSON.
+    @usableFromInline
+    static func recordError(_ error: any Error) -> RecordError {
+        switch error {
+        case let error as RecordError: error
+        case let error as JSONReadError: RecordError(error)
+        default: RecordError(category: "malformed_json", message: "\(error)", path: "$")
         }
     }
 
