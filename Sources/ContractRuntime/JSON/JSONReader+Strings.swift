@@ -278,24 +278,28 @@ extension JSONReader {
         return index
     }
 
+    /// RFC 3629's table for a byte that leads a sequence of 2 to 4 bytes: the sequence's length and the
+    /// range its second byte must lie in (the narrower ranges exclude overlong forms, surrogates and code
+    /// points above U+10FFFF); nil for a byte that cannot lead one.
+    @inline(__always)
+    static func utf8LeadRule(_ lead: UInt8) -> (length: Int, low: UInt8, high: UInt8)? {
+        switch lead {
+        case 0xC2...0xDF: (2, 0x80, 0xBF)
+        case 0xE0: (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+        case 0xED: (3, 0x80, 0x9F)
+        case 0xF0: (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (4, 0x80, 0xBF)
+        case 0xF4: (4, 0x80, 0x8F)
+        default: nil
+        }
+    }
+
     /// The length of the well-formed UTF-8 sequence of 2 to 4 bytes at `index`, or 0 when there is none
     /// (RFC 3629's table: no overlong forms, no surrogates, nothing above U+10FFFF).
     @inline(__always)
     static func wellFormedSequenceLength(in input: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let lead = input[index]
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default: return 0
-        }
+        guard let (length, low, high) = utf8LeadRule(input[index]) else { return 0 }
         guard index &+ length <= input.count else { return 0 }
         let second = input[index &+ 1]
         guard second >= low && second <= high else { return 0 }
@@ -308,23 +312,17 @@ extension JSONReader {
     /// (RFC 3629's table: no overlong forms, no surrogates, nothing above U+10FFFF).
     func utf8SequenceEnd(at index: Int) throws(JSONReadError) -> Int {
         let lead = input[index]
-        let length: Int
-        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; secondRange = 0xA0...0xBF
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; secondRange = 0x80...0x9F
-        case 0xF0: length = 4; secondRange = 0x90...0xBF
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; secondRange = 0x80...0x8F
-        case 0x80...0xBF:
-            throw makeError(.invalidUTF8, "byte 0x\(hex(UInt32(lead), width: 2)) is a UTF-8 continuation byte with no lead byte", at: index)
-        case 0xC0, 0xC1:
-            throw makeError(.invalidUTF8, "byte 0x\(hex(UInt32(lead), width: 2)) starts an overlong UTF-8 encoding", at: index)
-        default:
-            throw makeError(.invalidUTF8, "byte 0x\(hex(UInt32(lead), width: 2)) never appears in UTF-8", at: index)
+        guard let (length, low, high) = Self.utf8LeadRule(lead) else {
+            switch lead {
+            case 0x80...0xBF:
+                throw makeError(.invalidUTF8, "byte 0x\(hex(UInt32(lead), width: 2)) is a UTF-8 continuation byte with no lead byte", at: index)
+            case 0xC0, 0xC1:
+                throw makeError(.invalidUTF8, "byte 0x\(hex(UInt32(lead), width: 2)) starts an overlong UTF-8 encoding", at: index)
+            default:
+                throw makeError(.invalidUTF8, "byte 0x\(hex(UInt32(lead), width: 2)) never appears in UTF-8", at: index)
+            }
         }
+        let secondRange = low...high
         guard index &+ 1 < input.count, (0x80...0xBF).contains(input[index &+ 1]) else {
             throw makeError(.invalidUTF8, "truncated UTF-8 sequence", at: index)
         }
