@@ -85,9 +85,9 @@ extension Duration {
 }
 
 extension RunCompletion {
-    /// How the stale sweep ends `run`: status `error` with the `stale_run` code (whose schema status is
-    /// `error`; the `timeout` status is reserved for the `timeout` code by the AgentRun rules), its
-    /// duration the wall-clock time since it started.
+    /// How the stale sweep ends `run`: status `timeout` with the `stale_run` code (the code's status in
+    /// the catalog; the code, unlike `timeout`, tells that no tracker saw the run end), its duration the
+    /// wall-clock time since it started.
     public static func stale(for run: AgentRun, now: Date) -> RunCompletion {
         let elapsed = now.timeIntervalSince(run.startedAt)
         return .failure(NormalizedError(code: .staleRun, detail: "run left running since \(RunTimestamp.text(run.startedAt))"),

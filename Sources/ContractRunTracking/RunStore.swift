@@ -29,7 +29,7 @@ public protocol RunStore: Sendable {
     func get(id: String) async throws -> AgentRun?
     /// One page of runs matching `query`, newest first.
     func list(_ query: RunQuery) async throws -> RunPage
-    /// Finishes every run still running that started before `now - threshold` with status `error`
+    /// Finishes every run still running that started before `now - threshold` with status `timeout`
     /// and code `stale_run`, and returns the runs it finished.
     func sweepStale(olderThan threshold: Duration, now: Date) async throws -> [AgentRun]
 }

@@ -8,7 +8,7 @@ struct SweepRuns: AsyncParsableCommand {
         abstract: "Close runs left running by a process that died.",
         discussion: """
         Every run still running that started more than --older-than seconds ago is finished with \
-        status error and code stale_run ("The run was interrupted and did not finish."). A run that \
+        status timeout and code stale_run ("The run was interrupted and did not finish."). A run that \
         finished meanwhile is left as it is. Prints the runs it closed.
         """
     )

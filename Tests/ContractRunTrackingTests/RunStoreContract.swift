@@ -249,7 +249,7 @@ enum RunStoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConverti
         let swept = try await store.sweepStale(olderThan: .seconds(180), now: now)
         #expect(swept.map(\.id) == ["old"])
         let stale = try #require(try await store.get(id: old.id))
-        #expect(stale.status == .error)
+        #expect(stale.status == .timeout)
         #expect(stale.errorCode == .staleRun)
         #expect(stale.errorMessage == RunErrorCode.staleRun.defaultMessage)
         #expect(stale.durationMs == 181_000)

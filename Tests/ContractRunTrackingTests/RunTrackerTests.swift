@@ -161,7 +161,7 @@ import Testing
         #expect(swept.map(\.id) == ["old"])
         var iterator = updates.makeAsyncIterator()
         let update = try #require(await iterator.next())
-        #expect(update.run.errorCode == .staleRun)
+        #expect(update.run.status == .timeout && update.run.errorCode == .staleRun)
         #expect(update.message.data.status == .failed)
     }
 }
@@ -183,7 +183,7 @@ import Testing
         try await RunFixtures.running(RunFixtures.queued("fresh", startedAt: Date()), in: store)
         try await RunFixtures.running(RunFixtures.queued("later", startedAt: longAgo), in: store)
         let second = try #require(await updates.next())
-        #expect(second.run.id == "later" && second.run.status == .error)
+        #expect(second.run.id == "later" && second.run.status == .timeout)
         #expect(try await store.get(id: "fresh")?.status == .running)
 
         sweeper.cancel()

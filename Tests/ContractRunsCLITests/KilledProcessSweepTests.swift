@@ -24,7 +24,7 @@ import Testing
             #expect(sweep.stdout.contains("\"id\":\"\(runID)\""), "\(sweep.stdout)")
 
             let closed = try #require(try await db.get(runID))
-            #expect(closed.status == .error)
+            #expect(closed.status == .timeout)
             #expect(closed.errorCode == .staleRun)
             #expect(closed.errorMessage == RunErrorCode.staleRun.defaultMessage)
             #expect(closed.sourceRef == "sigkill-test")

@@ -94,7 +94,7 @@ import Testing
             #expect(first.status == 0, "\(first.stderr)")
             #expect(try ids(try json(first.stdout), key: "swept") == ["run-001"])
             let swept = try #require(try await db.get("run-001"))
-            #expect(swept.status == .error && swept.errorCode == .staleRun)
+            #expect(swept.status == .timeout && swept.errorCode == .staleRun)
             #expect(try await db.get("recent")?.status == .running)
             let again = try self.runs(["sweep", "--database", db.location])
             #expect(again.status == 0)

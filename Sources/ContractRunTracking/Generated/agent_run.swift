@@ -116,8 +116,9 @@ public enum RunErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Con
     case timeout
     /// Canceled: the run was canceled; the run ends with status canceled.
     case canceled
-    /// Stale run (running 悬挂): written by the sweep that closes runs left running by a crashed or restarted process.
-    /// Not retryable, because how far the interrupted run got is unknown.
+    /// Stale run (running 悬挂): written by the sweep that closes runs left running past the stale threshold, typically
+    /// by a crashed, killed or restarted process. The run ends with status timeout; this code, unlike `timeout`, says
+    /// that no tracker saw the run end. Not retryable, because how far the interrupted run got is unknown.
     case staleRun = "stale_run"
     /// Internal error: any failure no other code describes.
     case internalError = "internal_error"
@@ -167,7 +168,7 @@ public enum RunErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Con
         case .invalidInput: .error
         case .timeout: .timeout
         case .canceled: .canceled
-        case .staleRun: .error
+        case .staleRun: .timeout
         case .internalError: .error
         }
     }
@@ -301,12 +302,14 @@ public struct AgentRun: Sendable, Hashable, Codable, ContractModel {
                 ruleID: "error_message_iff_error_code", fields: ["error_message", "error_code"],
                 message: "error_code and error_message must be set together or both be null."))
         }
-        // timeout_status_iff_timeout_code: (status == timeout) == (error_code == timeout)
-        // The timeout code ends a run with status timeout (the code's status), and a timed-out run carries that code.
-        if !((status == .timeout) == (errorCode == RunErrorCode.timeout)) {
+        // timeout_status_iff_timeout_code: (status == timeout) == (error_code in [timeout, stale_run])
+        // The timeout and stale_run codes end a run with status timeout (their status), and a timed-out run carries one
+        // of them: timeout when the tracker's deadline passed, stale_run when the stale sweep closed a run nobody
+        // finished.
+        if !((status == .timeout) == [RunErrorCode.timeout, RunErrorCode.staleRun].contains(errorCode)) {
             violations.append(RuleViolation(
                 ruleID: "timeout_status_iff_timeout_code", fields: ["status", "error_code"],
-                message: "The status is timeout exactly when error_code is timeout."))
+                message: "The status is timeout exactly when error_code is timeout or stale_run."))
         }
         // canceled_status_iff_canceled_code: (status == canceled) == (error_code == canceled)
         // The canceled code ends a run with status canceled (the code's status), and a canceled run carries that code.
