@@ -69,8 +69,18 @@ public final class SQLiteRunStore: RunStore {
 
     public func create(_ run: AgentRun) async throws {
         try RunStoreError.checkNew(run)
-        guard try await !execute(sql.insert(AgentRunRecord(run))).isEmpty else {
-            throw RunStoreError.duplicateID(run.id)
+        guard try await insert(AgentRunRecord(run)) else { throw RunStoreError.duplicateID(run.id) }
+    }
+
+    /// INSERTs a new row; false when the id exists. Without `ON CONFLICT … RETURNING` SQLite reports an
+    /// existing id as a primary-key error, and the statement returns no row to read.
+    private func insert(_ record: AgentRunRecord) async throws -> Bool {
+        let statement = sql.insert(record, returning: nil)
+        do {
+            _ = try await connection.query(statement.sql, Self.binds(statement))
+            return true
+        } catch let error as SQLiteError where error.reason == .constraintPrimaryKeyFailed {
+            return false
         }
     }
 
@@ -101,8 +111,17 @@ public final class SQLiteRunStore: RunStore {
         return try await sweepCandidates(try await execute(sql.staleCandidates(startedBefore: cutoff)), now: now)
     }
 
+    /// The INSERT of the queued run, then the guarded UPDATE to running (`AND status = 'queued'`),
+    /// neither with `RETURNING`: SQLite runs a `RETURNING` clause as a temporary trigger, which costs
+    /// about as much as the statement itself. A duplicate id fails the INSERT; the UPDATE concerns the
+    /// row this call has just inserted, whose id no other caller has seen, so it is not read back (a
+    /// row another writer changed meanwhile would still be refused by the guarded finish).
     public func start(_ run: AgentRun) async throws -> AgentRun {
-        try await sqlStart(run, sql: sql, write: rowCount)
+        try RunStoreError.checkNew(run)
+        guard try await insert(AgentRunRecord(run)) else { throw RunStoreError.duplicateID(run.id) }
+        let moving = sql.markRunning(id: run.id, returning: nil)
+        _ = try await connection.query(moving.sql, Self.binds(moving))
+        return run.startedRunning()
     }
 
     public func finish(_ run: AgentRun, with completion: RunCompletion) async throws -> RunFinishResult {

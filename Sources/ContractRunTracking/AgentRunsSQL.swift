@@ -41,7 +41,15 @@ public struct AgentRunsSQL: Sendable {
 
     private struct Builder {
         var placeholder: Placeholder
-        var binds: [RunSQLValue] = []
+        var binds: [RunSQLValue]
+
+        /// A builder with room for `capacity` parameters (the most any statement here binds, so the
+        /// list is allocated once).
+        init(placeholder: Placeholder, capacity: Int = 12) {
+            self.placeholder = placeholder
+            binds = []
+            binds.reserveCapacity(capacity)
+        }
 
         mutating func bind(_ value: RunSQLValue) -> String {
             binds.append(value)
@@ -59,46 +67,74 @@ public struct AgentRunsSQL: Sendable {
         var columns: String { self == .run ? AgentRunsSchema.columns : "id" }
     }
 
-    /// `INSERT` of a new run; returns no row when the id exists (`ON CONFLICT (id) DO NOTHING`).
-    public func insert(_ record: AgentRunRecord, returning: Returning = .run) -> RunSQLStatement {
+    /// `INSERT` of a new run; returns no row when the id exists (`ON CONFLICT (id) DO NOTHING`). With
+    /// `returning` nil the statement has neither clause, and an existing id fails with the database's
+    /// primary-key error instead. Only the columns that are not NULL are listed (the others default to
+    /// NULL).
+    public func insert(_ record: AgentRunRecord, returning: Returning? = .run) -> RunSQLStatement {
         var b = Builder(placeholder: placeholder)
-        let values = [
-            b.bind(.text(record.id)), b.bind(.text(record.source)), b.bind(.nullable(record.sourceRef)),
-            b.bind(.nullable(record.sessionID)), b.bind(.text(record.status)), b.bind(.text(record.startedAt)),
-            b.bind(.nullable(record.finishedAt)), b.bind(.nullable(record.durationMs)), b.bind(.nullable(record.errorCode)),
-            b.bind(.nullable(record.errorMessage)), b.bind(.nullable(record.metadata)),
-        ]
-        return RunSQLStatement(sql: "INSERT INTO agent_runs (\(AgentRunsSchema.columns)) VALUES (\(values.joined(separator: ", "))) "
-                               + "ON CONFLICT (id) DO NOTHING RETURNING \(returning.columns)",
-                               binds: b.binds)
+        var columns: [String] = []
+        var values: [String] = []
+        columns.reserveCapacity(11)
+        values.reserveCapacity(11)
+        func add(_ column: String, _ value: RunSQLValue) {
+            guard value != .null else { return }
+            columns.append(column)
+            values.append(b.bind(value))
+        }
+        add("id", .text(record.id))
+        add("source", .text(record.source))
+        add("source_ref", .nullable(record.sourceRef))
+        add("session_id", .nullable(record.sessionID))
+        add("status", .text(record.status))
+        add("started_at", .text(record.startedAt))
+        add("finished_at", .nullable(record.finishedAt))
+        add("duration_ms", .nullable(record.durationMs))
+        add("error_code", .nullable(record.errorCode))
+        add("error_message", .nullable(record.errorMessage))
+        add("metadata", .nullable(record.metadata))
+        var sql = "INSERT INTO agent_runs (\(columns.joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))"
+        if let returning { sql += " ON CONFLICT (id) DO NOTHING RETURNING \(returning.columns)" }
+        return RunSQLStatement(sql: sql, binds: b.binds)
     }
 
-    /// Moves a queued run to running, returning the row when it moved.
-    public func markRunning(id: String, returning: Returning = .run) -> RunSQLStatement {
-        var b = Builder(placeholder: placeholder)
-        let sql = "UPDATE agent_runs SET status = 'running' WHERE id = \(b.bind(.text(id))) AND status = 'queued' "
-            + "RETURNING \(returning.columns)"
+    /// Moves a queued run to running, returning the row when it moved (nothing with `returning` nil).
+    public func markRunning(id: String, returning: Returning? = .run) -> RunSQLStatement {
+        var b = Builder(placeholder: placeholder, capacity: 1)
+        var sql = "UPDATE agent_runs SET status = 'running' WHERE id = \(b.bind(.text(id))) AND status = 'queued'"
+        if let returning { sql += " RETURNING \(returning.columns)" }
         return RunSQLStatement(sql: sql, binds: b.binds)
     }
 
     /// The guarded finish: writes only while `finished_at IS NULL` (and the run is running), returning the
-    /// row when this statement wrote it. `finished_at` never precedes `started_at`; metadata is kept
-    /// when the completion carries none.
-    public func finish(id: String, with completion: RunCompletion, returning: Returning = .run) throws -> RunSQLStatement {
+    /// row when this statement wrote it. `finished_at` never precedes `started_at`: when the caller knows
+    /// the run's `startedAt` the later of the two is bound, otherwise SQL compares with the stored one.
+    /// A running run has no error code, message or finish time (the `AgentRun` rules), so only the
+    /// columns the completion sets are written; metadata is kept when the completion carries none.
+    public func finish(id: String, with completion: RunCompletion, startedAt: Date? = nil,
+                       returning: Returning = .run) throws -> RunSQLStatement {
         var b = Builder(placeholder: placeholder)
-        let finishedAt = RunTimestamp.text(completion.finishedAt)
-        let metadata = try completion.metadata.map { try $0.jsonString() }
-        let sql = """
-            UPDATE agent_runs SET status = \(b.bind(.text(completion.status.rawValue))), \
-            finished_at = CASE WHEN started_at > \(b.bind(.text(finishedAt))) THEN started_at \
-            ELSE \(b.bind(.text(finishedAt))) END, \
-            duration_ms = \(b.bind(.integer(max(0, completion.durationMs)))), \
-            error_code = \(b.bind(.nullable(completion.errorCode?.rawValue))), \
-            error_message = \(b.bind(.nullable(completion.errorCode.map { completion.errorMessage ?? $0.defaultMessage }))), \
-            metadata = COALESCE(\(b.bind(.nullable(metadata))), metadata) \
-            WHERE id = \(b.bind(.text(id))) AND finished_at IS NULL AND status = 'running' \
-            RETURNING \(returning.columns)
-            """
+        var sets: [String] = []
+        sets.reserveCapacity(6)
+        sets.append("status = \(b.bind(.text(completion.status.rawValue)))")
+        if let startedAt {
+            sets.append("finished_at = \(b.bind(.text(RunTimestamp.text(max(completion.finishedAt, startedAt)))))")
+        } else {
+            let finishedAt = RunTimestamp.text(completion.finishedAt)
+            sets.append("finished_at = CASE WHEN started_at > \(b.bind(.text(finishedAt))) THEN started_at "
+                        + "ELSE \(b.bind(.text(finishedAt))) END")
+        }
+        sets.append("duration_ms = \(b.bind(.integer(max(0, completion.durationMs))))")
+        if let code = completion.errorCode {
+            sets.append("error_code = \(b.bind(.text(code.rawValue)))")
+            sets.append("error_message = \(b.bind(.text(completion.errorMessage ?? code.defaultMessage)))")
+        }
+        if let metadata = try completion.metadata.map({ try $0.jsonString() }) {
+            sets.append("metadata = \(b.bind(.text(metadata)))")
+        }
+        let sql = "UPDATE agent_runs SET \(sets.joined(separator: ", ")) "
+            + "WHERE id = \(b.bind(.text(id))) AND finished_at IS NULL AND status = 'running' "
+            + "RETURNING \(returning.columns)"
         return RunSQLStatement(sql: sql, binds: b.binds)
     }
 
@@ -167,10 +203,7 @@ extension RunStore {
             guard let stored = try await get(id: run.id) else { throw RunStoreError.notFound(run.id) }
             throw RunStoreError.refusedMove(from: stored.status, to: .running)
         }
-        var running = run
-        running.startedAt = RunTimestamp.normalized(run.startedAt)
-        running.status = .running
-        return running
+        return run.startedRunning()
     }
 
     /// ``RunStore/finish(_:with:)`` for a SQL store: the guarded UPDATE returns only the id, and the
@@ -178,7 +211,7 @@ extension RunStore {
     public func sqlFinish(_ run: AgentRun, with completion: RunCompletion, sql: AgentRunsSQL,
                           write: (RunSQLStatement) async throws -> Int) async throws -> RunFinishResult {
         try completion.validate()
-        if try await write(sql.finish(id: run.id, with: completion, returning: .id)) == 1 {
+        if try await write(sql.finish(id: run.id, with: completion, startedAt: run.startedAt, returning: .id)) == 1 {
             return RunFinishResult(run: completion.applied(to: run), didFinish: true)
         }
         return try unfinishedResult(id: run.id, stored: try await get(id: run.id), completion: completion)
@@ -190,5 +223,15 @@ extension RunStore {
         guard let stored else { throw RunStoreError.notFound(id) }
         guard stored.finishedAt != nil else { throw RunStoreError.refusedMove(from: stored.status, to: completion.status) }
         return RunFinishResult(run: stored, didFinish: false)
+    }
+}
+
+extension AgentRun {
+    /// This queued run as a store's start leaves it: running, its start time at the stored precision.
+    public func startedRunning() -> AgentRun {
+        var running = self
+        running.startedAt = RunTimestamp.normalized(startedAt)
+        running.status = .running
+        return running
     }
 }

@@ -12,15 +12,11 @@ public enum RunTimestamp {
 
     /// `date` as stored text.
     public static func text(_ date: Date) -> String {
-        guard let plain = RFC3339Timestamp.format(normalized(date)) else {
+        guard let text = RFC3339Timestamp.formatMicroseconds(date) else {
             // Outside years 0000–9999; clamp so ordering still holds.
             return date.timeIntervalSince1970 < 0 ? "0000-01-01T00:00:00.000000Z" : "9999-12-31T23:59:59.999999Z"
         }
-        // RFC3339Timestamp drops trailing zeros; pad the fraction to six digits.
-        let body = plain.dropLast() // "Z"
-        guard let dot = body.firstIndex(of: ".") else { return body + ".000000Z" }
-        let fraction = body[body.index(after: dot)...]
-        return body + String(repeating: "0", count: 6 - fraction.count) + "Z"
+        return text
     }
 
     /// The time stored as `text`, or nil for text that is not RFC 3339.

@@ -81,10 +81,12 @@ final class RunUpdateFeed: Sendable {
         return RunUpdates(stream: stream, drops: drops)
     }
 
-    /// Sends `run` to every subscription. Yielding under the lock keeps one order across subscriptions.
+    /// Sends `run` to every subscription. Yielding under the lock keeps one order across subscriptions;
+    /// without subscriptions no update is built.
     func publish(_ run: AgentRun) {
-        let update = RunUpdate(run: run)
         state.withLock { state in
+            guard !state.subscribers.isEmpty else { return }
+            let update = RunUpdate(run: run)
             for subscriber in state.subscribers.values {
                 if case .dropped = subscriber.continuation.yield(update) {
                     subscriber.drops.increment()

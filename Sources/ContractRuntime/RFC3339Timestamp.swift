@@ -104,6 +104,18 @@ public struct RFC3339Timestamp: Sendable, Hashable, Codable, CustomStringConvert
 
     /// `date` in UTC as RFC 3339 text, or nil outside years 0000–9999 or for a non-finite date.
     public static func format(_ date: Date) -> String? {
+        format(date, fixedFraction: false)
+    }
+
+    /// `date` in UTC with exactly six fraction digits (`2026-02-26T10:30:00.000000Z`), rounded to the
+    /// microsecond: fixed-width text that sorts like the time. Nil outside years 0000 through 9999.
+    public static func formatMicroseconds(_ date: Date) -> String? {
+        format(date, fixedFraction: true)
+    }
+
+    /// Writes the text in one pass into a 27-byte buffer; without `fixedFraction` trailing zeros of
+    /// the fraction are dropped, and the fraction with them when it is zero.
+    private static func format(_ date: Date, fixedFraction: Bool) -> String? {
         let interval = date.timeIntervalSince1970
         guard interval.isFinite else { return nil }
         let scaled = (interval * 1_000_000).rounded()
@@ -114,19 +126,32 @@ public struct RFC3339Timestamp: Sendable, Hashable, Codable, CustomStringConvert
         let (year, month, day) = civilFromDays(Int(days))
         guard (0...9999).contains(year) else { return nil }
         let s = Int(secondOfDay)
-        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
-            + pad(s / 3600, 2) + ":" + pad(s / 60 % 60, 2) + ":" + pad(s % 60, 2)
-        if fractionMicros != 0 {
-            var digits = pad(Int(fractionMicros), 6)
-            while digits.hasSuffix("0") { digits.removeLast() }
-            text += "." + digits
+        return String(unsafeUninitializedCapacity: 27) { buffer in
+            var end = 0
+            func put(_ value: Int, digits: Int) {
+                var rest = value
+                for offset in stride(from: digits - 1, through: 0, by: -1) {
+                    buffer[end + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                end += digits
+            }
+            func put(_ ascii: Unicode.Scalar) {
+                buffer[end] = UInt8(ascii: ascii)
+                end += 1
+            }
+            put(year, digits: 4); put("-"); put(month, digits: 2); put("-"); put(day, digits: 2); put("T")
+            put(s / 3600, digits: 2); put(":"); put(s / 60 % 60, digits: 2); put(":"); put(s % 60, digits: 2)
+            if fixedFraction || fractionMicros != 0 {
+                put(".")
+                put(Int(fractionMicros), digits: 6)
+                if !fixedFraction {
+                    while buffer[end - 1] == UInt8(ascii: "0") { end -= 1 }
+                }
+            }
+            put("Z")
+            return end
         }
-        return text + "Z"
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
