@@ -34,9 +34,20 @@ let package = Package(
             path: "Benchmarks/RuntimeBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The plain-statement lifecycles both run store benchmarks compare the tracker with.
+        .target(
+            name: "RunStoreBaseline",
+            dependencies: [
+                .product(name: "ContractRunStores", package: "ExecutionContracts"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Benchmarks/RunStoreBaseline"
+        ),
         .executableTarget(
             name: "RunStoreBenchmarks",
             dependencies: [
+                "RunStoreBaseline",
                 .product(name: "ContractRunStores", package: "ExecutionContracts"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -44,6 +55,16 @@ let package = Package(
             ],
             path: "Benchmarks/RunStoreBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Plain executable (no benchmark plugin): lifecycles per second of the tracker and of the plain
+        // statements, interleaved round by round on the same machine; run by run-store-bench.sh.
+        .executableTarget(
+            name: "RunStoreLifecycles",
+            dependencies: [
+                "RunStoreBaseline",
+                .product(name: "ContractRunStores", package: "ExecutionContracts"),
+            ],
+            path: "Benchmarks/RunStoreLifecycles"
         ),
         // Plain executable (no benchmark plugin): streams a JSON Lines file through the generated decoder
         // or Foundation's JSONDecoder. Driven by run-validation-bench.sh, compared with pydantic and msgspec.

@@ -1,14 +1,15 @@
 import Benchmark
 import ContractRunStores
 import Foundation
-import PostgresNIO
-import SQLiteNIO
+import RunStoreBaseline
 
 /// Full run lifecycles (create queued, mark running, finish) through `RunTracker.withRun`, next to the
 /// same three writes as plain statements through the same driver: INSERT, UPDATE to running, and the
 /// guarded finishing UPDATE. Issue target: the tracker costs at most 1.5× the plain statements.
 ///
-/// SQLite runs in memory (a file would measure fsync, not the tracker). PostgreSQL runs when
+/// SQLite runs in memory (a file would measure fsync, not the tracker); each of its samples is 1,000
+/// lifecycles on one connection and one growing table (`scalingFactor: .kilo`), so a sample measures the
+/// steady state rather than one statement's thread wake-ups on a fresh database. PostgreSQL runs when
 /// CONTRACT_TEST_POSTGRES_URL is set (scripts/postgres-test-env.sh); both sides use the same server,
 /// the same table and one connection pool.
 let benchmarks: @Sendable () -> Void = {
@@ -26,7 +27,10 @@ let benchmarks: @Sendable () -> Void = {
 
     // MARK: SQLite
 
-    Benchmark("lifecycle: tracker, SQLite :memory:") { benchmark in
+    let sqliteConfiguration = Benchmark.Configuration(scalingFactor: .kilo, maxDuration: .seconds(10),
+                                                      maxIterations: 1_000)
+
+    Benchmark("lifecycle: tracker, SQLite :memory:", configuration: sqliteConfiguration) { benchmark in
         let store = try await SQLiteRunStore.open(path: ":memory:")
         let tracker = RunTracker(store: store)
         benchmark.startMeasurement()
@@ -37,20 +41,25 @@ let benchmarks: @Sendable () -> Void = {
         try await store.close()
     }
 
-    Benchmark("lifecycle: plain INSERT+UPDATE+UPDATE, SQLite :memory:") { benchmark in
-        let connection = try await SQLiteConnection.open(storage: .memory)
-        for migration in AgentRunsSchema.migrations(for: .sqlite) {
-            for statement in migration.statements { _ = try await connection.query(statement) }
-        }
+    Benchmark("lifecycle: store start+finish (no tracker), SQLite :memory:", configuration: sqliteConfiguration) { benchmark in
+        let store = try await SQLiteRunStore.open(path: ":memory:")
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            let row = PlainRow()
-            _ = try await connection.query(PlainSQL.insert(placeholders: "?, ?, ?, ?, ?, ?"),
-                                           [.text(row.id), .text("chat"), .text("queued"), .text(row.started),
-                                            .null, .null])
-            _ = try await connection.query(PlainSQL.markRunning(placeholders: ("?", "?")), [.text("running"), .text(row.id)])
-            _ = try await connection.query(PlainSQL.finish(placeholders: ("?", "?", "?", "?")),
-                                           [.text("success"), .text(row.finished), .integer(row.durationMs), .text(row.id)])
+            let queued = AgentRun(id: UUID().uuidString.lowercased(), source: .chat, sourceRef: nil, sessionId: nil,
+                                  status: .queued, startedAt: Date(), finishedAt: nil, durationMs: nil, errorCode: nil,
+                                  errorMessage: nil, metadata: nil)
+            let running = try await store.start(queued)
+            blackHole(try await store.finish(running, with: .success(durationMs: 0)))
+        }
+        benchmark.stopMeasurement()
+        try await store.close()
+    }
+
+    Benchmark("lifecycle: plain INSERT+UPDATE+UPDATE, SQLite :memory:", configuration: sqliteConfiguration) { benchmark in
+        let connection = try await PlainLifecycle.openSQLite()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            try await PlainLifecycle.run(on: connection)
         }
         benchmark.stopMeasurement()
         try await connection.close()
@@ -64,7 +73,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("lifecycle: tracker, PostgreSQL", configuration: .init(maxIterations: 20_000)) { benchmark in
-        let (store, pool) = try await openPostgres(url)
+        let (store, pool) = try await PlainLifecycle.openPostgres(url)
         let tracker = RunTracker(store: store)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -75,64 +84,13 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("lifecycle: plain INSERT+UPDATE+UPDATE, PostgreSQL", configuration: .init(maxIterations: 20_000)) { benchmark in
-        // The store only migrates and provides the same pool; the statements below bypass it.
-        let (store, pool) = try await openPostgres(url)
-        let client = store.client
+        // The store only migrates and provides the same pool; the statements bypass it.
+        let (store, pool) = try await PlainLifecycle.openPostgres(url)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            let row = PlainRow()
-            try await client.query(PostgresQuery(unsafeSQL: PlainSQL.insert(placeholders: "$1, $2, $3, $4, $5, $6"),
-                                                 binds: binds(row.id, "chat", "queued", row.started, nil, nil)))
-            try await client.query(PostgresQuery(unsafeSQL: PlainSQL.markRunning(placeholders: ("$1", "$2")),
-                                                 binds: binds("running", row.id)))
-            var finish = binds("success", row.finished)
-            finish.append(row.durationMs)
-            finish.append(row.id)
-            try await client.query(PostgresQuery(unsafeSQL: PlainSQL.finish(placeholders: ("$1", "$2", "$3", "$4")),
-                                                 binds: finish))
+            try await PlainLifecycle.run(on: store.client)
         }
         benchmark.stopMeasurement()
         pool.cancel()
     }
-}
-
-/// A migrated store on an empty `agent_runs` table, and the task running its pool (cancel it to stop).
-private func openPostgres(_ url: String) async throws -> (PostgresRunStore, Task<Void, Never>) {
-    let store = try PostgresRunStore(url: url)
-    let pool = Task { await store.run() }
-    try await store.migrate()
-    try await store.client.query("TRUNCATE agent_runs")
-    return (store, pool)
-}
-
-/// The values one plain lifecycle writes.
-private struct PlainRow {
-    let id = UUID().uuidString.lowercased()
-    let started = RunTimestamp.text(Date())
-    let finished = RunTimestamp.text(Date())
-    let durationMs = 0
-}
-
-/// The three statements a hand-written tracker would run.
-private enum PlainSQL {
-    static func insert(placeholders: String) -> String {
-        "INSERT INTO agent_runs (id, source, status, started_at, source_ref, session_id) VALUES (\(placeholders))"
-    }
-
-    static func markRunning(placeholders p: (String, String)) -> String {
-        "UPDATE agent_runs SET status = \(p.0) WHERE id = \(p.1) AND status = 'queued'"
-    }
-
-    static func finish(placeholders p: (String, String, String, String)) -> String {
-        "UPDATE agent_runs SET status = \(p.0), finished_at = \(p.1), duration_ms = \(p.2) "
-            + "WHERE id = \(p.3) AND finished_at IS NULL"
-    }
-}
-
-private func binds(_ values: String?...) -> PostgresBindings {
-    var bindings = PostgresBindings(capacity: values.count + 2)
-    for value in values {
-        if let value { bindings.append(value) } else { bindings.appendNull() }
-    }
-    return bindings
 }
