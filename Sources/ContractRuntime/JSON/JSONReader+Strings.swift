@@ -1,9 +1,11 @@
 extension JSONReader {
-    /// A validated string in the input: its content between the quotes, and whether it has escapes.
+    /// A validated string in the input: its content between the quotes, whether it has escapes, and
+    /// whether its unescaped text is ASCII.
     struct StringToken {
         var start: Int
         var end: Int
         var hasEscapes: Bool
+        var isASCII: Bool
     }
 
     /// Validates the string whose opening quote is at `position` and moves past its closing quote.
@@ -14,6 +16,7 @@ extension JSONReader {
         let count = input.count
         var index = open &+ 1
         var hasEscapes = false
+        var isASCII = true
         while true {
             // Eight bytes at a time while none is a quote, backslash, control character or non-ASCII,
             // then straight to the first one that is; byte by byte only in the input's last 8 bytes.
@@ -42,11 +45,17 @@ extension JSONReader {
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") {
                 hasEscapes = true
+                let escape = index
                 index = try escapeEnd(at: index)
+                // `\uXXXX` is 6 bytes, a surrogate pair 12; the other escapes stand for ASCII.
+                if index &- escape == 12 || (index &- escape == 6 && Self.hexValue(at: escape &+ 2, in: input) >= 0x80) {
+                    isASCII = false
+                }
             } else if byte < 0x20 {
                 throw makeError(.controlCharacter,
                                 "control character U+\(hex(UInt32(byte), width: 4)) must be escaped in a string", at: index)
             } else {
+                isASCII = false
                 index = try multiByteSequenceEnd(at: index)
             }
         }
@@ -55,7 +64,7 @@ extension JSONReader {
             throw makeError(.tooLong, "the string is \(index - open - 1) bytes, more than the limit of \(limits.maxStringLength)",
                             at: open)
         }
-        return StringToken(start: open &+ 1, end: index, hasEscapes: hasEscapes)
+        return StringToken(start: open &+ 1, end: index, hasEscapes: hasEscapes, isASCII: isASCII)
     }
 
     /// The high bit of each byte of `word` (byte 0 in the low bits) that is a quote, a backslash, below
@@ -80,7 +89,7 @@ extension JSONReader {
     mutating func scanKey() throws(JSONReadError) -> KeyReference {
         let token = try scanString()
         if !token.hasEscapes {
-            return KeyReference(start: token.start, count: token.end &- token.start, isDecoded: false)
+            return KeyReference(start: token.start, count: token.end &- token.start, isDecoded: false, isASCII: token.isASCII)
         }
         let start = decodedKeyBytes.count
         let input = self.input  // The closure captures this, not the whole reader.
@@ -88,7 +97,7 @@ extension JSONReader {
             initialized = Self.unescape(token, in: input, into: buffer)
         }
         decodedKeyBytes.append(contentsOf: decoded)
-        return KeyReference(start: start, count: decoded.count, isDecoded: true)
+        return KeyReference(start: start, count: decoded.count, isDecoded: true, isASCII: token.isASCII)
     }
 
     /// The string a validated token stands for.
@@ -97,20 +106,26 @@ extension JSONReader {
     @inline(__always)
     func makeString(_ token: StringToken) -> String {
         if !token.hasEscapes {
-            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[token.start..<token.end]))
+            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[token.start..<token.end]),
+                                   isASCII: token.isASCII)
         }
         let input = self.input  // The closure captures this, not the whole reader.
-        return String(unsafeUninitializedCapacity: token.end - token.start) { buffer in
-            Self.unescape(token, in: input, into: buffer)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.end &- token.start) { buffer in
+            let count = Self.unescape(token, in: input, into: buffer)
+            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: buffer[0..<count]), isASCII: token.isASCII)
         }
     }
 
-    /// A `String` of bytes the reader has already validated as UTF-8.
+    /// A `String` of bytes the reader has already validated as UTF-8; `isASCII` says whether they are
+    /// all ASCII, which the string records (it speeds up later comparing and hashing).
     ///
-    /// Up to 15 bytes fit in the string itself; building it in place lets the standard library skip
-    /// its own validation pass when the bytes are ASCII, which keys and short values usually are.
+    /// Where `UTF8Span` exists, the bytes are copied without the standard library validating them a
+    /// second time; elsewhere, up to 15 bytes are built in place (which skips validation for ASCII).
     @inline(__always)
-    static func makeString(validatedUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func makeString(validatedUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+        if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *) {
+            return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+        }
         guard let source = bytes.baseAddress, bytes.count > 0 else { return "" }
         if bytes.count <= 15 {
             return String(unsafeUninitializedCapacity: bytes.count) { buffer in

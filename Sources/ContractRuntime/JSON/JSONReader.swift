@@ -59,6 +59,8 @@ public struct JSONReader: ~Copyable {
         var start: Int
         var count: Int
         var isDecoded: Bool
+        /// Whether the unescaped key is ASCII.
+        var isASCII: Bool
     }
 
     /// Objects with up to this many keys find duplicates by a linear scan; larger ones use a set.
@@ -307,9 +309,12 @@ public struct JSONReader: ~Copyable {
     @inline(__always)
     func string(of key: KeyReference) -> String {
         if !key.isDecoded {
-            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[key.start..<key.start &+ key.count]))
+            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[key.start..<key.start &+ key.count]),
+                                   isASCII: key.isASCII)
         }
-        return decodedKeyBytes.withUnsafeBufferPointer { Self.makeString(validatedUTF8: span(of: key, decoded: $0)) }
+        return decodedKeyBytes.withUnsafeBufferPointer {
+            Self.makeString(validatedUTF8: span(of: key, decoded: $0), isASCII: key.isASCII)
+        }
     }
 
     @inline(never)
