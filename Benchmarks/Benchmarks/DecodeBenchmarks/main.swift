@@ -2,13 +2,15 @@
 // valid and invalid lines. Driven by Benchmarks/run-validation-bench.sh next to contractgen validate,
 // pydantic and msgspec, on the same file.
 //
-//   DecodeBenchmarks --mode generated FILE   TaskStepResult(jsonUTF8Data:), the generated strict decoder
+//   DecodeBenchmarks --mode generated FILE   TaskStepResult(jsonUTF8Bytes:), the generated strict decoder, on
+//                                            each line in place in the read buffer (as a streaming reader would)
 //   DecodeBenchmarks --mode codable FILE     JSONDecoder().decode(TaskStepResult.self, from:), the generated Codable
 //
 // Options: --report-invalid prints "LINE<TAB>error" to stderr for each rejected line;
 //          --report-valid prints the numbers of accepted lines to stderr (to check an invalid-lines corpus).
 // Output, one JSON line on stdout: {"tool":..., "records":..., "valid":..., "invalid":..., "seconds":...}
-// The file is read in 1 MiB chunks; only the current chunk and the current line are held in memory.
+// The file is read in 1 MiB chunks; only the current chunk and the current line are held in memory. The codable
+// mode copies each line into a Data, which JSONDecoder needs.
 
 import ContractRuntime
 import ExecutionContracts
@@ -54,9 +56,10 @@ while let argument = arguments.popFirst() {
 }
 guard let mode, let path else { fail("missing --mode or FILE") }
 
-/// Calls `body` with each line of the file (without its "\n"), reading the file in fixed-size chunks.
-/// A last line without a final newline is passed too; a line longer than the chunk grows a carry buffer.
-func forEachLine(ofFileAt path: String, chunkSize: Int = 1 << 20, _ body: (Data) -> Void) {
+/// Calls `body` with the bytes of each line of the file (without its "\n"), valid during the call, reading
+/// the file in fixed-size chunks. A last line without a final newline is passed too; a line that continues
+/// in the next chunk is put together in a carry buffer.
+func forEachLine(ofFileAt path: String, chunkSize: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) -> Void) {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { fail("cannot open \(path): \(String(cString: strerror(errno)))") }
     defer { close(fd) }
@@ -79,16 +82,16 @@ func forEachLine(ofFileAt path: String, chunkSize: Int = 1 << 20, _ body: (Data)
             }
             let end = newline - UnsafeMutableRawPointer(mutating: bytes.baseAddress!)
             if carry.isEmpty {
-                body(Data(UnsafeRawBufferPointer(rebasing: bytes[start..<end])))
+                body(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
             } else {
                 carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
-                body(carry)
+                carry.withUnsafeBytes(body)
                 carry = Data()
             }
             start = end + 1
         }
     }
-    if !carry.isEmpty { body(carry) }
+    if !carry.isEmpty { carry.withUnsafeBytes(body) }
 }
 
 let decoder = JSONDecoder()
@@ -102,8 +105,8 @@ forEachLine(ofFileAt: path) { line in
     do {
         let value: TaskStepResult
         switch mode {
-        case .generated: value = try TaskStepResult(jsonUTF8Data: line)
-        case .codable: value = try decoder.decode(TaskStepResult.self, from: line)
+        case .generated: value = try TaskStepResult(jsonUTF8Bytes: line)
+        case .codable: value = try decoder.decode(TaskStepResult.self, from: Data(line))
         }
         withExtendedLifetime(value) {}
         valid += 1

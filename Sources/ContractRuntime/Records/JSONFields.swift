@@ -245,14 +245,15 @@ public enum JSONFields {
         }
     }
 
-    /// As ``decode(_:limits:_:)`` for `Data`, read in place through `withUnsafeBytes` (the generic
-    /// path goes through `withContiguousStorageIfAvailable`, which `Data` does not inline).
+    /// As ``decode(_:limits:_:)`` for bytes in contiguous memory (`Data`, `[UInt8]`, an
+    /// `UnsafeRawBufferPointer` into a larger buffer), read in place through `withUnsafeBytes` (the
+    /// generic path goes through `withContiguousStorageIfAvailable`, which `Data` does not inline).
     @inlinable
     public static func decode<Value>(
-        _ data: Data, limits: JSONReaderLimits, _ body: (inout JSONReader) throws -> Value
+        contiguousBytes bytes: some ContiguousBytes, limits: JSONReaderLimits, _ body: (inout JSONReader) throws -> Value
     ) throws(RecordError) -> Value {
         do {
-            return try data.withUnsafeBytes { bytes in
+            return try bytes.withUnsafeBytes { bytes in
                 var reader = try JSONReader(unsafeBytes: bytes, limits: limits)
                 let value = try body(&reader)
                 try reader.expectEnd()
@@ -261,6 +262,14 @@ public enum JSONFields {
         } catch {
             throw recordError(error)
         }
+    }
+
+    /// ``decode(contiguousBytes:limits:_:)`` for `Data` (which would otherwise match both generic forms).
+    @inlinable
+    public static func decode<Value>(
+        _ data: Data, limits: JSONReaderLimits, _ body: (inout JSONReader) throws -> Value
+    ) throws(RecordError) -> Value {
+        try decode(contiguousBytes: data, limits: limits, body)
     }
 
     /// What a decoder's body threw, as a ``RecordError``: record errors as they are, reader errors
