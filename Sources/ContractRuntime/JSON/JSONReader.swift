@@ -48,6 +48,9 @@ public struct JSONReader: ~Copyable {
         var currentKey: KeyReference? = nil
         /// The index in `keySets` of this object's set, once it has too many keys for a linear scan.
         var keySetIndex: Int = -1
+        /// One bit per key seen in this object (``keyFilterBit(of:)``): a key whose bit is clear is new,
+        /// so the linear scan runs only for keys that share a bit with an earlier one.
+        var keyFilter: UInt64 = 0
         /// False when the caller finds this object's duplicate keys itself (``beginObject(callerChecksDuplicateKeys:)``).
         var checksDuplicateKeys = true
         /// Where ``readValue()`` keeps this container's elements or members on its stack.
@@ -120,7 +123,8 @@ public struct JSONReader: ~Copyable {
     mutating func skipWhitespace() {
         while position < input.count {
             let byte = input[position]
-            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            // Most calls find a token at once, and every token starts above 0x20: one comparison for them.
+            guard byte <= 0x20, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
             position &+= 1
         }
     }
@@ -265,7 +269,10 @@ public struct JSONReader: ~Copyable {
         }
         let start = frames[frameIndex].keysStart
         let end = seenKeys.count
-        if start < end {
+        let bit = keyFilterBit(of: key)
+        let mayBeSeen = frames[frameIndex].keyFilter & bit != 0
+        frames[frameIndex].keyFilter |= bit
+        if mayBeSeen {
             // One pass over the object's keys; lengths differ for most pairs, so few bytes are compared.
             let seen = seenKeys.pointer(at: 0)
             let found = decodedKeyBytes.withUnsafeBufferPointer { decoded in
@@ -289,6 +296,23 @@ public struct JSONReader: ~Copyable {
             frames[frameIndex].keySetIndex = keySets.count
             keySets.append(set)
         }
+    }
+
+    /// The bit of a key in `Frame.keyFilter`, from its length and its first and last bytes (which tell
+    /// apart most keys of the same length, like `min` and `max`).
+    @inline(__always)
+    func keyFilterBit(of key: KeyReference) -> UInt64 {
+        guard key.count > 0 else { return 1 }
+        let first: UInt8, last: UInt8
+        if key.isDecoded {
+            first = decodedKeyBytes[key.start]
+            last = decodedKeyBytes[key.start &+ key.count &- 1]
+        } else {
+            first = input[key.start]
+            last = input[key.start &+ key.count &- 1]
+        }
+        let mixed = (UInt64(truncatingIfNeeded: key.count) | UInt64(first) &<< 16 | UInt64(last) &<< 24) &* 0x9E37_79B9_7F4A_7C15
+        return 1 &<< (mixed &>> 58)
     }
 
     /// The unescaped bytes of `key`, given the bytes of `decodedKeyBytes`.
