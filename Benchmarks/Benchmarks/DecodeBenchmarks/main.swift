@@ -94,33 +94,43 @@ func forEachLine(ofFileAt path: String, chunkSize: Int = 1 << 20, _ body: (Unsaf
     if !carry.isEmpty { carry.withUnsafeBytes(body) }
 }
 
-let decoder = JSONDecoder()
-var records = 0
-var valid = 0
-var invalid = 0
-let clock = ContinuousClock()
-let started = clock.now
-forEachLine(ofFileAt: path) { line in
-    records += 1
-    do {
-        let value: TaskStepResult
-        switch mode {
-        case .generated: value = try TaskStepResult(jsonUTF8Bytes: line)
-        case .codable: value = try decoder.decode(TaskStepResult.self, from: Data(line))
-        }
-        withExtendedLifetime(value) {}
-        valid += 1
-        if reportValid {
-            FileHandle.standardError.write(Data("\(records)\n".utf8))
-        }
-    } catch {
-        invalid += 1
-        if reportInvalid {
-            let text = "\(error)".replacingOccurrences(of: "\n", with: " ")
-            FileHandle.standardError.write(Data("\(records)\t\(text.prefix(300))\n".utf8))
+/// Decodes every line of the file with `mode` and counts the valid and invalid ones. A function with local
+/// counts rather than top-level code: top-level variables belong to the main actor, and the loop paid for an
+/// isolation check on every record.
+func decodeLines(ofFileAt path: String, mode: Mode, reportValid: Bool, reportInvalid: Bool)
+    -> (records: Int, valid: Int, invalid: Int)
+{
+    let decoder = JSONDecoder()
+    var records = 0
+    var valid = 0
+    var invalid = 0
+    forEachLine(ofFileAt: path) { line in
+        records += 1
+        do {
+            let value: TaskStepResult
+            switch mode {
+            case .generated: value = try TaskStepResult(jsonUTF8Bytes: line)
+            case .codable: value = try decoder.decode(TaskStepResult.self, from: Data(line))
+            }
+            withExtendedLifetime(value) {}
+            valid += 1
+            if reportValid {
+                FileHandle.standardError.write(Data("\(records)\n".utf8))
+            }
+        } catch {
+            invalid += 1
+            if reportInvalid {
+                let text = "\(error)".replacingOccurrences(of: "\n", with: " ")
+                FileHandle.standardError.write(Data("\(records)\t\(text.prefix(300))\n".utf8))
+            }
         }
     }
+    return (records, valid, invalid)
 }
+
+let clock = ContinuousClock()
+let started = clock.now
+let (records, valid, invalid) = decodeLines(ofFileAt: path, mode: mode, reportValid: reportValid, reportInvalid: reportInvalid)
 let elapsed = clock.now - started
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 print(#"{"tool":"\#(mode.rawValue)","records":\#(records),"valid":\#(valid),"invalid":\#(invalid),"seconds":\#((seconds * 1e6).rounded() / 1e6)}"#)
