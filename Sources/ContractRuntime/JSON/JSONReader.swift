@@ -38,6 +38,7 @@ public struct JSONReader: ~Copyable {
 
     /// An open array or object. It holds no references, so pushing and popping frames costs no
     /// reference counting.
+    @usableFromInline
     struct Frame {
         var isObject: Bool
         /// Elements or members started so far; the one being read is `count - 1`.
@@ -58,6 +59,7 @@ public struct JSONReader: ~Copyable {
     }
 
     /// Where a key's unescaped bytes are: in the input, or in `decodedKeyBytes` when it has escapes.
+    @usableFromInline
     struct KeyReference {
         var start: Int
         var count: Int
@@ -92,6 +94,32 @@ public struct JSONReader: ~Copyable {
         try self.init(unsafeBuffer: input.assumingMemoryBound(to: UInt8.self), limits: limits)
     }
 
+    /// ``init(unsafeBuffer:limits:)`` with the stacks of open containers and of their keys starting in
+    /// `frameStorage` and `keyStorage`, which must outlive the reader (see ``withReader(unsafeBuffer:limits:_:)``).
+    @usableFromInline
+    init(unsafeBuffer input: UnsafeBufferPointer<UInt8>, limits: JSONReaderLimits,
+         frameStorage: UnsafeMutableBufferPointer<Frame>, keyStorage: UnsafeMutableBufferPointer<KeyReference>) throws(JSONReadError) {
+        try self.init(unsafeBuffer: input, limits: limits)
+        frames = MoveStack(startingIn: frameStorage)
+        seenKeys = MoveStack(startingIn: keyStorage)
+    }
+
+    /// Calls `body` with a reader over `input`, valid for the duration of the call, whose stacks of open
+    /// containers and keys start in stack memory: a record that nests a few levels and has a few dozen
+    /// keys is read without allocating for them.
+    @inlinable
+    public static func withReader<Result>(
+        unsafeBuffer input: UnsafeBufferPointer<UInt8>, limits: JSONReaderLimits = .init(),
+        _ body: (inout JSONReader) throws -> Result
+    ) throws -> Result {
+        try withUnsafeTemporaryAllocation(of: Frame.self, capacity: 8) { frames in
+            try withUnsafeTemporaryAllocation(of: KeyReference.self, capacity: 32) { keys in
+                var reader = try JSONReader(unsafeBuffer: input, limits: limits, frameStorage: frames, keyStorage: keys)
+                return try body(&reader)
+            }
+        }
+    }
+
     /// Calls `body` with a reader over `bytes`, valid for the duration of the call.
     ///
     /// Errors from the reader are ``JSONReadError``; `body` may throw its own.
@@ -100,14 +128,12 @@ public struct JSONReader: ~Copyable {
         reading bytes: Bytes, limits: JSONReaderLimits = .init(), _ body: (inout JSONReader) throws -> Result
     ) throws -> Result {
         if let result = try bytes.withContiguousStorageIfAvailable({ buffer in
-            var reader = try JSONReader(unsafeBuffer: buffer, limits: limits)
-            return try body(&reader)
+            try withReader(unsafeBuffer: buffer, limits: limits, body)
         }) {
             return result
         }
         return try Array(bytes).withUnsafeBufferPointer { buffer in
-            var reader = try JSONReader(unsafeBuffer: buffer, limits: limits)
-            return try body(&reader)
+            try withReader(unsafeBuffer: buffer, limits: limits, body)
         }
     }
 

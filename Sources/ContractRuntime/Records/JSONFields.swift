@@ -254,10 +254,11 @@ public enum JSONFields {
     ) throws(RecordError) -> Value {
         do {
             return try bytes.withUnsafeBytes { bytes in
-                var reader = try JSONReader(unsafeBytes: bytes, limits: limits)
-                let value = try body(&reader)
-                try reader.expectEnd()
-                return value
+                try JSONReader.withReader(unsafeBuffer: bytes.assumingMemoryBound(to: UInt8.self), limits: limits) { reader in
+                    let value = try body(&reader)
+                    try reader.expectEnd()
+                    return value
+                }
             }
         } catch {
             throw recordError(error)
