@@ -47,8 +47,10 @@ extension JSONReader {
                 hasEscapes = true
                 let escape = index
                 index = try escapeEnd(at: index)
-                // `\uXXXX` is 6 bytes, a surrogate pair 12; the other escapes stand for ASCII.
-                if index &- escape == 12 || (index &- escape == 6 && Self.hexValue(at: escape &+ 2, in: input) >= 0x80) {
+                // `\uXXXX` is 6 bytes (a surrogate pair 12) and stands for ASCII only from `\u0000` to `\u007F`;
+                // the two-byte escapes all stand for ASCII.
+                if index &- escape != 2 && !(index &- escape == 6 && input[escape &+ 2] == UInt8(ascii: "0")
+                    && input[escape &+ 3] == UInt8(ascii: "0") && input[escape &+ 4] < UInt8(ascii: "8")) {
                     isASCII = false
                 }
             } else if byte < 0x20 {
@@ -205,14 +207,44 @@ extension JSONReader {
     }
 
     /// The offset after the escape whose backslash is at `index`, after checking it.
+    ///
+    /// The usual escapes are checked here, in line; surrogates and anything wrong go to
+    /// ``checkedEscapeEnd(at:)``.
+    @inline(__always)
     mutating func escapeEnd(at index: Int) throws(JSONReadError) -> Int {
+        if index &+ 6 <= input.count {
+            let kind = input[index &+ 1]
+            if kind == UInt8(ascii: "u") {
+                if let unit = Self.fourHexDigits(in: input, at: index &+ 2), unit < 0xD800 || unit >= 0xE000 {
+                    return index &+ 6
+                }
+            } else if Self.isTwoByteEscape(kind) {
+                return index &+ 2
+            }
+        }
+        return try checkedEscapeEnd(at: index)
+    }
+
+    /// Whether a backslash followed by `byte` is one of the two-byte escapes: `\"` `\\` `\/` `\b` `\f` `\n` `\r` `\t`.
+    @inline(__always)
+    static func isTwoByteEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// ``escapeEnd(at:)`` for every escape, with its errors: surrogate pairs, lone surrogates, bad escapes.
+    @inline(never)
+    mutating func checkedEscapeEnd(at index: Int) throws(JSONReadError) -> Int {
         guard index &+ 1 < input.count else {
             throw makeError(.malformedJSON, "unterminated string", at: index)
         }
+        if Self.isTwoByteEscape(input[index &+ 1]) { return index &+ 2 }
         switch input[index &+ 1] {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-            return index &+ 2
         case UInt8(ascii: "u"):
             let unit = try hexEscapeValue(at: index)
             if unit >= 0xDC00 && unit < 0xE000 {
