@@ -53,7 +53,7 @@ extension JSONReader {
                 let top = frames.count &- 1
                 let isObject = frames[top].isObject
                 let valuesStart = frames[top].valuesStart
-                values.append(value)
+                values.append(consume value)  // moved, not copied: it is reassigned before the next use
                 if isObject {
                     if let next = try nextKeyReference() {
                         values.append(.string(string(of: next)))
