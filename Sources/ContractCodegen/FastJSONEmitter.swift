@@ -127,14 +127,22 @@ struct FastJSONEmitter {
             w.line("}")
         }
         w.line("}")
-        // Missing keys are reported in schema order, after the whole object was read.
+        // Missing keys are reported in schema order, after the whole object was read. Each local is
+        // consumed as it is unwrapped, and the value is checked as a `let` before it becomes `self`, so the
+        // fields move into place rather than being copied (and the copies released).
         var arguments: [String] = []
         for field in model.fields {
             let name = local(field)
             let missing = "JSONFields.missingKey(\(SwiftSyntax.stringLiteral(field.name)), model: Self.modelName, path: objectPath)"
             let label = SwiftNaming.memberName(field.name) ?? field.name
             if field.isRequired && !field.isNullable {
-                w.line("guard let \(name) else { throw \(missing) }")
+                // `consume` only where it moves a reference; on a bitwise-copyable value it is a warning.
+                switch field.type {
+                case .string, .json, .list, .map:
+                    w.line("guard let \(name) = consume \(name) else { throw \(missing) }")
+                default:
+                    w.line("guard let \(name) else { throw \(missing) }")
+                }
                 arguments.append("\(label): \(name)")
             } else if field.isRequired {
                 w.line("guard \(seen(field)) else { throw \(missing) }")
@@ -145,8 +153,9 @@ struct FastJSONEmitter {
                 arguments.append(field.isNullable ? "\(label): \(seen(field)) ? \(name) : \(fallback)" : "\(label): \(name) ?? \(fallback)")
             }
         }
-        w.line("self.init(" + arguments.joined(separator: ", ") + ")")
-        w.line("try JSONFields.checkRules(self, path: objectPath)")
+        w.line("let value = Self(" + arguments.joined(separator: ", ") + ")")
+        w.line("try JSONFields.checkRules(value, path: objectPath)")
+        w.line("self = value")
     }
 
     /// An expression that reads one non-null value of `type` from `reader`.

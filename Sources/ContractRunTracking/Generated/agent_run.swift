@@ -465,7 +465,7 @@ extension AgentRun {
                 throw JSONFields.unknownKey(key, model: Self.modelName, reader)
             }
         }
-        guard let _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
+        guard let _id = consume _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
         guard let _source else { throw JSONFields.missingKey("source", model: Self.modelName, path: objectPath) }
         guard hasSourceRef else { throw JSONFields.missingKey("source_ref", model: Self.modelName, path: objectPath) }
         guard hasSessionId else { throw JSONFields.missingKey("session_id", model: Self.modelName, path: objectPath) }
@@ -476,8 +476,9 @@ extension AgentRun {
         guard hasErrorCode else { throw JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
         guard hasErrorMessage else { throw JSONFields.missingKey("error_message", model: Self.modelName, path: objectPath) }
         guard hasMetadata else { throw JSONFields.missingKey("metadata", model: Self.modelName, path: objectPath) }
-        self.init(id: _id, source: _source, sourceRef: _sourceRef, sessionId: _sessionId, status: _status, startedAt: _startedAt, finishedAt: _finishedAt, durationMs: _durationMs, errorCode: _errorCode, errorMessage: _errorMessage, metadata: _metadata)
-        try JSONFields.checkRules(self, path: objectPath)
+        let value = Self(id: _id, source: _source, sourceRef: _sourceRef, sessionId: _sessionId, status: _status, startedAt: _startedAt, finishedAt: _finishedAt, durationMs: _durationMs, errorCode: _errorCode, errorMessage: _errorMessage, metadata: _metadata)
+        try JSONFields.checkRules(value, path: objectPath)
+        self = value
     }
 
     /// The `RunSource` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for

@@ -510,18 +510,19 @@ extension SubTask {
                 throw JSONFields.unknownKey(key, model: Self.modelName, reader)
             }
         }
-        guard let _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
-        guard let _parentId else { throw JSONFields.missingKey("parent_id", model: Self.modelName, path: objectPath) }
+        guard let _id = consume _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
+        guard let _parentId = consume _parentId else { throw JSONFields.missingKey("parent_id", model: Self.modelName, path: objectPath) }
         guard let _taskType else { throw JSONFields.missingKey("task_type", model: Self.modelName, path: objectPath) }
         guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
-        guard let _dependencies else { throw JSONFields.missingKey("dependencies", model: Self.modelName, path: objectPath) }
-        guard let _inputContext else { throw JSONFields.missingKey("input_context", model: Self.modelName, path: objectPath) }
+        guard let _dependencies = consume _dependencies else { throw JSONFields.missingKey("dependencies", model: Self.modelName, path: objectPath) }
+        guard let _inputContext = consume _inputContext else { throw JSONFields.missingKey("input_context", model: Self.modelName, path: objectPath) }
         guard hasOutputResult else { throw JSONFields.missingKey("output_result", model: Self.modelName, path: objectPath) }
         guard let _retryCount else { throw JSONFields.missingKey("retry_count", model: Self.modelName, path: objectPath) }
         guard let _maxRetries else { throw JSONFields.missingKey("max_retries", model: Self.modelName, path: objectPath) }
         guard hasErrorCode else { throw JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
-        self.init(id: _id, parentId: _parentId, taskType: _taskType, status: _status, dependencies: _dependencies, inputContext: _inputContext, outputResult: _outputResult, retryCount: _retryCount, maxRetries: _maxRetries, errorCode: _errorCode)
-        try JSONFields.checkRules(self, path: objectPath)
+        let value = Self(id: _id, parentId: _parentId, taskType: _taskType, status: _status, dependencies: _dependencies, inputContext: _inputContext, outputResult: _outputResult, retryCount: _retryCount, maxRetries: _maxRetries, errorCode: _errorCode)
+        try JSONFields.checkRules(value, path: objectPath)
+        self = value
     }
 
     /// The `SubTaskType` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
