@@ -284,8 +284,27 @@ public struct JSONReader: ~Copyable {
     }
 
     /// Records `key` as seen in the object at `frameIndex`, throwing when it was seen before.
+    ///
+    /// In line: a key whose filter bit is new in an object with few keys is simply added. A key that may
+    /// repeat one, or an object with many keys, goes to ``rememberComparing(_:inFrame:at:bit:)``.
     @inline(__always)
     mutating func remember(_ key: KeyReference, inFrame frameIndex: Int, at keyOffset: Int) throws(JSONReadError) {
+        let bit = keyFilterBit(of: key)
+        let filter = frames[frameIndex].keyFilter
+        if filter & bit == 0 && frames[frameIndex].keySetIndex < 0
+            && seenKeys.count &- frames[frameIndex].keysStart < Self.linearKeyScanLimit {
+            frames[frameIndex].keyFilter = filter | bit
+            seenKeys.append(key)
+            return
+        }
+        try rememberComparing(key, inFrame: frameIndex, at: keyOffset, bit: bit)
+    }
+
+    /// ``remember(_:inFrame:at:)`` for a key that may repeat one of the object's (its filter `bit` is set)
+    /// or an object with too many keys for a linear scan, which keeps them in a set.
+    @inline(never)
+    mutating func rememberComparing(_ key: KeyReference, inFrame frameIndex: Int, at keyOffset: Int,
+                                    bit: UInt64) throws(JSONReadError) {
         let setIndex = frames[frameIndex].keySetIndex
         if setIndex >= 0 {
             if !keySets[setIndex].insert(ownedBytes(of: key)).inserted {
@@ -295,10 +314,7 @@ public struct JSONReader: ~Copyable {
         }
         let start = frames[frameIndex].keysStart
         let end = seenKeys.count
-        let bit = keyFilterBit(of: key)
-        let mayBeSeen = frames[frameIndex].keyFilter & bit != 0
-        frames[frameIndex].keyFilter |= bit
-        if mayBeSeen {
+        if frames[frameIndex].keyFilter & bit != 0 {
             // One pass over the object's keys; lengths differ for most pairs, so few bytes are compared.
             let seen = seenKeys.pointer(at: 0)
             let found = decodedKeyBytes.withUnsafeBufferPointer { decoded in
@@ -313,6 +329,7 @@ public struct JSONReader: ~Copyable {
             }
             if found { throw duplicate(key, at: keyOffset) }
         }
+        frames[frameIndex].keyFilter |= bit
         if end - start < Self.linearKeyScanLimit {
             seenKeys.append(key)
         } else {
