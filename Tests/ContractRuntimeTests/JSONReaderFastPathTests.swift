@@ -103,6 +103,7 @@ import Testing
         (#"plain ASCII text long enough for the heap"#, "plain ASCII text long enough for the heap"),
         (#"\u0041SCII spelled with escapes, also long"#, "ASCII spelled with escapes, also long"),
         (#"na\u00efve caf\u00e9, escaped, and long enough"#, "naïve café, escaped, and long enough"),
+        (#"\u00C9T\u00C9, upper-case hex digits \uD83D\uDE00"#, "ÉTÉ, upper-case hex digits 😀"),
         ("naïve café, raw UTF-8, and long enough", "naïve café, raw UTF-8, and long enough"),
         (#"emoji \ud83d\ude00 from a surrogate pair, long"#, "emoji 😀 from a surrogate pair, long"),
         ("北京", "北京"),

@@ -302,10 +302,14 @@ extension JSONReader {
         return letter < 6 ? letter &+ 10 : 0xFF
     }
 
-    /// The value of four hex digits known to be valid, starting at `index`.
+    /// The value of four hex digits known to be valid, starting at `index`: all four at once, each
+    /// digit's low four bits plus 9 for a letter (the digits have bit 6 clear, `a`-`f` and `A`-`F` set).
     @inline(__always)
     static func hexValue(at index: Int, in input: UnsafeBufferPointer<UInt8>) -> UInt16 {
-        fourHexDigits(in: input, at: index).unsafelyUnwrapped
+        let word = UInt32(littleEndian: UnsafeRawPointer(input.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt32.self))
+        let digits = (word & 0x0F0F_0F0F) &+ (word &>> 6 & 0x0101_0101) &* 9  // one digit per byte, the first lowest
+        let value = (digits & 0xFF) &<< 12 | (digits &>> 8 & 0xFF) &<< 8 | (digits &>> 16 & 0xFF) &<< 4 | digits &>> 24
+        return UInt16(truncatingIfNeeded: value)
     }
 
 
