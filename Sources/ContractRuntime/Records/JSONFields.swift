@@ -245,7 +245,7 @@ public enum JSONFields {
         }
     }
 
-    /// As ``decode(_:limits:_:)`` for bytes in contiguous memory (`Data`, `[UInt8]`, an
+    /// As `decode(_:limits:_:)` for any collection, for bytes in contiguous memory (`Data`, `[UInt8]`, an
     /// `UnsafeRawBufferPointer` into a larger buffer), read in place through `withUnsafeBytes` (the
     /// generic path goes through `withContiguousStorageIfAvailable`, which `Data` does not inline).
     @inlinable
