@@ -10,8 +10,31 @@ extension JSONReader {
 
     /// Validates the string whose opening quote is at `position` and moves past its closing quote.
     ///
-    /// Checks UTF-8, control characters, escapes, surrogate pairs and the length limit.
+    /// In line for a string of fewer than 16 bytes, all ASCII, without escapes (most keys and many
+    /// values): the first byte of the one or two words read that is not plain ASCII text is its closing
+    /// quote. Any other string goes to ``scanStringInFull()``.
+    @inline(__always)
     mutating func scanString() throws(JSONReadError) -> StringToken {
+        let start = position &+ 1
+        if start &+ 8 <= input.count, let base = input.baseAddress {
+            var attention = Self.attentionMask(UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)))
+            var length = attention.trailingZeroBitCount &>> 3
+            if attention == 0 && start &+ 16 <= input.count {
+                attention = Self.attentionMask(UInt64(littleEndian: UnsafeRawPointer(base + (start &+ 8)).loadUnaligned(as: UInt64.self)))
+                length = 8 &+ attention.trailingZeroBitCount &>> 3
+            }
+            if attention != 0 && base[start &+ length] == UInt8(ascii: "\"") && length <= limits.maxStringLength {
+                position = start &+ length &+ 1
+                return StringToken(start: start, end: start &+ length, hasEscapes: false, isASCII: true)
+            }
+        }
+        return try scanStringInFull()
+    }
+
+    /// ``scanString()`` for any string: checks UTF-8, control characters, escapes, surrogate pairs and
+    /// the length limit.
+    @inline(never)
+    mutating func scanStringInFull() throws(JSONReadError) -> StringToken {
         let open = position
         let count = input.count
         var index = open &+ 1
