@@ -66,11 +66,16 @@ extension JSONReader {
             guard index < count, Self.isDigit(input[index]) else {
                 throw makeError(.malformedJSON, "expected a digit after the decimal point", at: index)
             }
+            if token.significand == 0 {
+                // Leading zeros of a fraction (0.000123) are not significant digits: they only scale.
+                let zerosStart = index
+                while index < count, input[index] == UInt8(ascii: "0") { index &+= 1 }
+                token.exponent &-= index &- zerosStart
+            }
             while index < count, Self.isDigit(input[index]) {
                 let digit = input[index] &- UInt8(ascii: "0")
                 if digits < 19 {
-                    // Leading zeros of a fraction (0.000123) are not significant digits.
-                    if token.significand != 0 || digit != 0 { digits &+= 1 }
+                    digits &+= 1
                     token.significand = token.significand &* 10 &+ UInt64(digit)
                     token.exponent &-= 1
                 } else if digit != 0 {
