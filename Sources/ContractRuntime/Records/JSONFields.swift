@@ -222,10 +222,17 @@ public enum JSONFields {
     }
 
     /// Throws `rule:<id>` for the first rule `value` breaks.
+    // Inlined into generated decoders, which then call their own violations() directly rather than
+    // through an unspecialized generic function.
+    @inlinable @inline(__always)
     public static func checkRules<Model: ContractModel>(_ value: Model, path: String) throws {
-        if let broken = value.violations().first {
-            throw RecordError(category: RecordError.rule(broken.ruleID), message: broken.message, path: path)
-        }
+        if let broken = value.violations().first { throw ruleError(broken, path: path) }
+    }
+
+    /// The `rule:<id>` error for `broken`.
+    @usableFromInline
+    static func ruleError(_ broken: RuleViolation, path: String) -> RecordError {
+        RecordError(category: RecordError.rule(broken.ruleID), message: broken.message, path: path)
     }
 
     /// Runs `body` on a reader over `bytes`, checks nothing follows the value, and reports every failure
