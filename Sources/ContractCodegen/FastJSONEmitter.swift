@@ -127,9 +127,9 @@ struct FastJSONEmitter {
             w.line("}")
         }
         w.line("}")
-        // Missing keys are reported in schema order, after the whole object was read. Each local is
-        // consumed as it is unwrapped, and the value is checked as a `let` before it becomes `self`, so the
-        // fields move into place rather than being copied (and the copies released).
+        // Missing keys are reported in schema order, after the whole object was read. Locals that hold
+        // references are consumed as they are unwrapped, so they move into the value rather than being
+        // retained for it and released at the end.
         var arguments: [String] = []
         for field in model.fields {
             let name = local(field)
@@ -153,9 +153,8 @@ struct FastJSONEmitter {
                 arguments.append(field.isNullable ? "\(label): \(seen(field)) ? \(name) : \(fallback)" : "\(label): \(name) ?? \(fallback)")
             }
         }
-        w.line("let value = Self(" + arguments.joined(separator: ", ") + ")")
-        w.line("try JSONFields.checkRules(value, path: objectPath)")
-        w.line("self = value")
+        w.line("self.init(" + arguments.joined(separator: ", ") + ")")
+        w.line("try JSONFields.checkRules(self, path: objectPath)")
     }
 
     /// An expression that reads one non-null value of `type` from `reader`.

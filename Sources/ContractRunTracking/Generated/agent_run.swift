@@ -476,9 +476,8 @@ extension AgentRun {
         guard hasErrorCode else { throw JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
         guard hasErrorMessage else { throw JSONFields.missingKey("error_message", model: Self.modelName, path: objectPath) }
         guard hasMetadata else { throw JSONFields.missingKey("metadata", model: Self.modelName, path: objectPath) }
-        let value = Self(id: _id, source: _source, sourceRef: _sourceRef, sessionId: _sessionId, status: _status, startedAt: _startedAt, finishedAt: _finishedAt, durationMs: _durationMs, errorCode: _errorCode, errorMessage: _errorMessage, metadata: _metadata)
-        try JSONFields.checkRules(value, path: objectPath)
-        self = value
+        self.init(id: _id, source: _source, sourceRef: _sourceRef, sessionId: _sessionId, status: _status, startedAt: _startedAt, finishedAt: _finishedAt, durationMs: _durationMs, errorCode: _errorCode, errorMessage: _errorMessage, metadata: _metadata)
+        try JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `RunSource` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for

@@ -342,9 +342,8 @@ extension ExecutionUpdateData {
         guard hasStartedAt else { throw JSONFields.missingKey("started_at", model: Self.modelName, path: objectPath) }
         guard hasOutput else { throw JSONFields.missingKey("output", model: Self.modelName, path: objectPath) }
         guard hasError else { throw JSONFields.missingKey("error", model: Self.modelName, path: objectPath) }
-        let value = Self(id: _id, executionType: _executionType, status: _status, agentId: _agentId, startedAt: _startedAt, output: _output, error: _error)
-        try JSONFields.checkRules(value, path: objectPath)
-        self = value
+        self.init(id: _id, executionType: _executionType, status: _status, agentId: _agentId, startedAt: _startedAt, output: _output, error: _error)
+        try JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `ExecutionStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
@@ -467,9 +466,8 @@ extension ExecutionUpdate {
         }
         guard let _type else { throw JSONFields.missingKey("type", model: Self.modelName, path: objectPath) }
         guard let _data else { throw JSONFields.missingKey("data", model: Self.modelName, path: objectPath) }
-        let value = Self(type: _type, data: _data)
-        try JSONFields.checkRules(value, path: objectPath)
-        self = value
+        self.init(type: _type, data: _data)
+        try JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `UpdateType` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for

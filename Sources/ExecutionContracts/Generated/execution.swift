@@ -353,9 +353,8 @@ extension TaskStepResult {
         guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
         guard hasErrorCode else { throw JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
         guard hasErrorMessage else { throw JSONFields.missingKey("error_message", model: Self.modelName, path: objectPath) }
-        let value = Self(step: _step, result: _result, completed: _completed, message: _message, status: _status, errorCode: _errorCode, errorMessage: _errorMessage)
-        try JSONFields.checkRules(value, path: objectPath)
-        self = value
+        self.init(step: _step, result: _result, completed: _completed, message: _message, status: _status, errorCode: _errorCode, errorMessage: _errorMessage)
+        try JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `TaskStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for

@@ -520,9 +520,8 @@ extension SubTask {
         guard let _retryCount else { throw JSONFields.missingKey("retry_count", model: Self.modelName, path: objectPath) }
         guard let _maxRetries else { throw JSONFields.missingKey("max_retries", model: Self.modelName, path: objectPath) }
         guard hasErrorCode else { throw JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
-        let value = Self(id: _id, parentId: _parentId, taskType: _taskType, status: _status, dependencies: _dependencies, inputContext: _inputContext, outputResult: _outputResult, retryCount: _retryCount, maxRetries: _maxRetries, errorCode: _errorCode)
-        try JSONFields.checkRules(value, path: objectPath)
-        self = value
+        self.init(id: _id, parentId: _parentId, taskType: _taskType, status: _status, dependencies: _dependencies, inputContext: _inputContext, outputResult: _outputResult, retryCount: _retryCount, maxRetries: _maxRetries, errorCode: _errorCode)
+        try JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `SubTaskType` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for

@@ -186,9 +186,8 @@ extension Attempt {
         guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
         guard let _attempts else { throw JSONFields.missingKey("attempts", model: Self.modelName, path: objectPath) }
         guard let _limit else { throw JSONFields.missingKey("limit", model: Self.modelName, path: objectPath) }
-        let value = Self(status: _status, attempts: _attempts, limit: _limit)
-        try JSONFields.checkRules(value, path: objectPath)
-        self = value
+        self.init(status: _status, attempts: _attempts, limit: _limit)
+        try JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `AttemptStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for

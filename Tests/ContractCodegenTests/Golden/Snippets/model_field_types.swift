@@ -207,9 +207,8 @@ extension Sample {
         guard hasPayload else { throw JSONFields.missingKey("payload", model: Self.modelName, path: objectPath) }
         guard let _tags = consume _tags else { throw JSONFields.missingKey("tags", model: Self.modelName, path: objectPath) }
         guard let _scores = consume _scores else { throw JSONFields.missingKey("scores", model: Self.modelName, path: objectPath) }
-        let value = Self(name: _name, flag: _flag, count: _count ?? 5, ratio: _ratio, seenAt: _seenAt, seenAtList: _seenAtList, seenByName: hasSeenByName ? _seenByName : nil, payload: _payload, tags: _tags, scores: _scores, default: _default ?? "x\"y")
-        try JSONFields.checkRules(value, path: objectPath)
-        self = value
+        self.init(name: _name, flag: _flag, count: _count ?? 5, ratio: _ratio, seenAt: _seenAt, seenAtList: _seenAtList, seenByName: hasSeenByName ? _seenByName : nil, payload: _payload, tags: _tags, scores: _scores, default: _default ?? "x\"y")
+        try JSONFields.checkRules(self, path: objectPath)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

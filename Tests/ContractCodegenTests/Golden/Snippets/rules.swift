@@ -163,9 +163,8 @@ extension Measure {
         guard hasLevel else { throw JSONFields.missingKey("level", model: Self.modelName, path: objectPath) }
         guard let _label = consume _label else { throw JSONFields.missingKey("label", model: Self.modelName, path: objectPath) }
         guard let _checked else { throw JSONFields.missingKey("checked", model: Self.modelName, path: objectPath) }
-        let value = Self(value: _value, limit: _limit, level: _level, label: _label, checked: _checked)
-        try JSONFields.checkRules(value, path: objectPath)
-        self = value
+        self.init(value: _value, limit: _limit, level: _level, label: _label, checked: _checked)
+        try JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `Level` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
