@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Validation benchmark of issue 5: runs, on the same JSON Lines file, one after another,
 #   contractgen   ../.build/release/contractgen validate --schema ../schema/execution.yaml FILE
-#   generated     DecodeBenchmarks --mode generated FILE   (TaskStepResult(jsonUTF8Data:))
+#   generated     DecodeBenchmarks --mode generated FILE   (TaskStepResult(jsonUTF8Bytes:), each line in place)
 #   codable       DecodeBenchmarks --mode codable FILE     (Foundation JSONDecoder + generated Codable)
 #   pydantic      baselines/pydantic_validate.py FILE      (TypeAdapter.validate_json, strict, extra=forbid, rules)
 #   msgspec       baselines/msgspec_validate.py FILE       (Struct decode, forbid_unknown_fields, rules)

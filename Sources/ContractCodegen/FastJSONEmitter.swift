@@ -127,14 +127,22 @@ struct FastJSONEmitter {
             w.line("}")
         }
         w.line("}")
-        // Missing keys are reported in schema order, after the whole object was read.
+        // Missing keys are reported in schema order, after the whole object was read. Locals that hold
+        // references are consumed as they are unwrapped, so they move into the value rather than being
+        // retained for it and released at the end.
         var arguments: [String] = []
         for field in model.fields {
             let name = local(field)
             let missing = "JSONFields.missingKey(\(SwiftSyntax.stringLiteral(field.name)), model: Self.modelName, path: objectPath)"
             let label = SwiftNaming.memberName(field.name) ?? field.name
             if field.isRequired && !field.isNullable {
-                w.line("guard let \(name) else { throw \(missing) }")
+                // `consume` only where it moves a reference; on a bitwise-copyable value it is a warning.
+                switch field.type {
+                case .string, .json, .list, .map:
+                    w.line("guard let \(name) = consume \(name) else { throw \(missing) }")
+                default:
+                    w.line("guard let \(name) else { throw \(missing) }")
+                }
                 arguments.append("\(label): \(name)")
             } else if field.isRequired {
                 w.line("guard \(seen(field)) else { throw \(missing) }")

@@ -37,7 +37,15 @@ extension ContractModel {
     /// As ``init(jsonUTF8Data:)``, with options (legacy values, limits).
     @inlinable
     public init(jsonUTF8Data: Data, options: JSONDecodingOptions) throws {
-        self = try JSONFields.decode(jsonUTF8Data, limits: options.limits) { reader in
+        try self.init(jsonUTF8Bytes: jsonUTF8Data, options: options)
+    }
+
+    /// As ``init(jsonUTF8Data:)`` for JSON text the caller already holds in memory, read in place: a
+    /// reader of JSON Lines can pass each line as an `UnsafeRawBufferPointer` into its read buffer
+    /// instead of copying it into a `Data` first. The bytes need to stay valid only during the call.
+    @inlinable
+    public init(jsonUTF8Bytes bytes: some ContiguousBytes, options: JSONDecodingOptions = JSONDecodingOptions()) throws {
+        self = try JSONFields.decode(contiguousBytes: bytes, limits: options.limits) { reader in
             try Self(jsonReader: &reader, options: options)
         }
     }

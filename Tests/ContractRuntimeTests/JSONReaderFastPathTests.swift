@@ -95,4 +95,72 @@ import Testing
             #expect(error.path == "$.a[1].b[2].c")
         }
     }
+
+    /// Strings are made from the bytes the reader validated, telling the `String` whether they are ASCII;
+    /// a wrong answer would show in comparing, hashing and counting characters.
+    @Test(arguments: [
+        (#"short"#, "short"),
+        (#"plain ASCII text long enough for the heap"#, "plain ASCII text long enough for the heap"),
+        (#"\u0041SCII spelled with escapes, also long"#, "ASCII spelled with escapes, also long"),
+        (#"na\u00efve caf\u00e9, escaped, and long enough"#, "naïve café, escaped, and long enough"),
+        (#"\u00C9T\u00C9, upper-case hex digits \uD83D\uDE00"#, "ÉTÉ, upper-case hex digits 😀"),
+        ("naïve café, raw UTF-8, and long enough", "naïve café, raw UTF-8, and long enough"),
+        (#"emoji \ud83d\ude00 from a surrogate pair, long"#, "emoji 😀 from a surrogate pair, long"),
+        ("北京", "北京"),
+        (#"tab\tand\nnewline escapes, long enough"#, "tab\tand\nnewline escapes, long enough"),
+    ])
+    func stringsReadFromValidatedBytesBehaveLikeLiterals(text: String, expected: String) throws {
+        let value = try JSONValue(strictUTF8: Array("[\"\(text)\", {\"\(text)\": 1}]".utf8))
+        let string = try #require(value[0]?.stringValue)
+        #expect(string == expected)
+        #expect(string.count == expected.count)
+        #expect(Set([string]).contains(expected))
+        #expect(string.utf8.elementsEqual(expected.utf8))
+        #expect(value[1]?.objectValue?.keys == [expected])
+    }
+
+    @Test func aDuplicateIsFoundAmongKeysOfTheSameLength() {
+        #expect(Self.refusal(Array(#"{"min": 1, "max": 2, "std": 3, "25%": 4, "50%": 5, "min": 6}"#.utf8)) == .duplicateKey)
+        #expect(Self.refusal(Array(#"{"": 1, "a": 2, "": 3}"#.utf8)) == .duplicateKey)
+        #expect(Self.refusal(Array(#"{"ab": 1, "ba": 2, "aa": 3, "bb": 4}"#.utf8)) == nil)
+    }
+
+    /// Deeper than the containers and keys the reader keeps in stack memory before moving to the heap.
+    @Test func aTreeDeeperAndWiderThanTheReadersStackMemoryIsReadWhole() throws {
+        var text = "1"
+        for level in 0..<24 {
+            let siblings = (0..<3).map { "\"k\(level)_\($0)\": \($0)" }.joined(separator: ", ")
+            text = "{\(siblings), \"next\": [\(text)]}"
+        }
+        let value = try JSONValue(strictUTF8: Array(text.utf8))
+        #expect(try JSONValue(strictUTF8: Array(try value.jsonString().utf8)) == value)
+        var node = value
+        for level in (0..<24).reversed() {
+            #expect(node["k\(level)_2"] == 2)
+            node = try #require(node["next"]?[0])
+        }
+        #expect(node == 1)
+    }
+
+    /// Fractions with up to 19 significant digits and up to 19 fraction digits go through the reader's
+    /// long division; each must be the correctly rounded double the standard library's parser gives.
+    @Test func fractionsWithManyDigitsReadAsTheCorrectlyRoundedDouble() throws {
+        var generator = SplitMix64(seed: 0x5EED_2026)
+        var texts = ["0.057000929535789946", "-9638649292429.398", "9007199254740993.0", "0.30000000000000004",
+                     "1.0000000000000002", "9999999999999999999.0", "0.9999999999999999999", "4.9406564584124654",
+                     "1844674407370955161.5", "0.0000000000000000001", "1.7976931348623157"]
+        for _ in 0..<20_000 {
+            let digits = Int.random(in: 1...19, using: &generator)
+            let fractionDigits = Int.random(in: 1...min(19, digits), using: &generator)
+            var significand = (0..<digits).map { _ in String(Int.random(in: 0...9, using: &generator)) }.joined()
+            significand.insert(".", at: significand.index(significand.endIndex, offsetBy: -fractionDigits))
+            if significand.hasPrefix(".") { significand = "0" + significand }
+            while significand.hasPrefix("0"), !significand.hasPrefix("0.") { significand.removeFirst() }
+            texts.append(Bool.random(using: &generator) ? "-" + significand : significand)
+        }
+        for text in texts {
+            let expected = try #require(Double(text))
+            #expect(try JSONValue(strictUTF8: Array(text.utf8)) == .double(expected), "\(text)")
+        }
+    }
 }

@@ -468,7 +468,7 @@ extension AgentRun {
                 throw JSONFields.unknownKey(key, model: Self.modelName, reader)
             }
         }
-        guard let _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
+        guard let _id = consume _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
         guard let _source else { throw JSONFields.missingKey("source", model: Self.modelName, path: objectPath) }
         guard hasSourceRef else { throw JSONFields.missingKey("source_ref", model: Self.modelName, path: objectPath) }
         guard hasSessionId else { throw JSONFields.missingKey("session_id", model: Self.modelName, path: objectPath) }

@@ -66,11 +66,16 @@ extension JSONReader {
             guard index < count, Self.isDigit(input[index]) else {
                 throw makeError(.malformedJSON, "expected a digit after the decimal point", at: index)
             }
+            if token.significand == 0 {
+                // Leading zeros of a fraction (0.000123) are not significant digits: they only scale.
+                let zerosStart = index
+                while index < count, input[index] == UInt8(ascii: "0") { index &+= 1 }
+                token.exponent &-= index &- zerosStart
+            }
             while index < count, Self.isDigit(input[index]) {
                 let digit = input[index] &- UInt8(ascii: "0")
                 if digits < 19 {
-                    // Leading zeros of a fraction (0.000123) are not significant digits.
-                    if token.significand != 0 || digit != 0 { digits &+= 1 }
+                    digits &+= 1
                     token.significand = token.significand &* 10 &+ UInt64(digit)
                     token.exponent &-= 1
                 } else if digit != 0 {
@@ -124,17 +129,63 @@ extension JSONReader {
         return try parsedDoubleValue(token)
     }
 
-    /// ``doubleValue(_:)`` for numbers outside the exact fast path: the standard library's parser.
+    /// ``doubleValue(_:)`` for numbers outside the exact fast path: a long division for up to 19
+    /// significant digits and up to 19 fraction digits (`0.057000929535789946`), the standard library's
+    /// parser otherwise.
     @inline(never)
     mutating func parsedDoubleValue(_ token: NumberToken) throws(JSONReadError) -> Double {
         if token.significand == 0 {
             return token.isNegative ? -0.0 : 0.0
+        }
+        if token.isExact && token.exponent < 0 && token.exponent >= -19 {
+            let value = Self.quotient(token.significand, dividedByPowerOfTen: -token.exponent)
+            return token.isNegative ? -value : value
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: input[token.start..<token.end]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             throw makeError(.numberOutOfRange, "the number \(Self.abbreviated(text)) is too large for a double", at: token.start)
         }
         return value
+    }
+
+    /// `dividend / 10^exponent` rounded to the nearest double (ties to even), for a dividend above zero and
+    /// an exponent from 1 to 19, so that 10^exponent fits in 64 bits.
+    ///
+    /// The dividend, shifted to fill 64 bits, is divided with 64 more bits: the quotient has 64 to 128
+    /// bits, of which the top 53 are kept; the bits below them and the remainder decide the rounding.
+    static func quotient(_ dividend: UInt64, dividedByPowerOfTen exponent: Int) -> Double {
+        let divisor = UInt64(powerOfTen(exponent))  // exact: 10^19 < 2^64, and a double holds 10^k exactly to 10^22
+        let shift = dividend.leadingZeroBitCount
+        let (quotientHigh, remainderHigh) = (dividend &<< shift).quotientAndRemainder(dividingBy: divisor)
+        let (quotientLow, remainder) = divisor.dividingFullWidth((high: remainderHigh, low: 0))
+        // The quotient is dividend × 2^(64 + shift) / divisor, rounded down. Keep its top 64 bits in `top`,
+        // with `scale` such that the value is about top × 2^scale, and note whether anything was dropped.
+        let top: UInt64
+        var scale: Int
+        var sticky = remainder != 0
+        if quotientHigh != 0 {
+            let leading = quotientHigh.leadingZeroBitCount
+            top = leading == 0 ? quotientHigh : quotientHigh &<< leading | quotientLow &>> (64 &- leading)
+            if quotientLow &<< leading != 0 { sticky = true }
+            scale = -leading &- shift
+        } else {
+            let leading = quotientLow.leadingZeroBitCount
+            top = quotientLow &<< leading
+            scale = -64 &- leading &- shift
+        }
+        // Round the 64 bits to 53: the 11 bits below decide, ties go to the even neighbour.
+        var significand = top &>> 11
+        let rest = top & 0x7FF
+        if rest > 0x400 || (rest == 0x400 && (sticky || significand & 1 == 1)) {
+            significand &+= 1
+        }
+        scale &+= 11
+        if significand == 1 &<< 53 {
+            significand &>>= 1
+            scale &+= 1
+        }
+        // The value lies between 10^-19 and 2^64, so the scaling is exact.
+        return Double(sign: .plus, exponent: scale, significand: Double(significand))
     }
 
     /// Throws ``JSONErrorCategory/numberOutOfRange`` when the number overflows a double, as

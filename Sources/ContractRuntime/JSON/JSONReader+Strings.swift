@@ -1,19 +1,45 @@
 extension JSONReader {
-    /// A validated string in the input: its content between the quotes, and whether it has escapes.
+    /// A validated string in the input: its content between the quotes, whether it has escapes, and
+    /// whether its unescaped text is ASCII.
     struct StringToken {
         var start: Int
         var end: Int
         var hasEscapes: Bool
+        var isASCII: Bool
     }
 
     /// Validates the string whose opening quote is at `position` and moves past its closing quote.
     ///
-    /// Checks UTF-8, control characters, escapes, surrogate pairs and the length limit.
+    /// In line for a string of fewer than 16 bytes, all ASCII, without escapes (most keys and many
+    /// values): the first byte of the one or two words read that is not plain ASCII text is its closing
+    /// quote. Any other string goes to ``scanStringInFull()``.
+    @inline(__always)
     mutating func scanString() throws(JSONReadError) -> StringToken {
+        let start = position &+ 1
+        if start &+ 8 <= input.count, let base = input.baseAddress {
+            var attention = Self.attentionMask(UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)))
+            var length = attention.trailingZeroBitCount &>> 3
+            if attention == 0 && start &+ 16 <= input.count {
+                attention = Self.attentionMask(UInt64(littleEndian: UnsafeRawPointer(base + (start &+ 8)).loadUnaligned(as: UInt64.self)))
+                length = 8 &+ attention.trailingZeroBitCount &>> 3
+            }
+            if attention != 0 && base[start &+ length] == UInt8(ascii: "\"") && length <= limits.maxStringLength {
+                position = start &+ length &+ 1
+                return StringToken(start: start, end: start &+ length, hasEscapes: false, isASCII: true)
+            }
+        }
+        return try scanStringInFull()
+    }
+
+    /// ``scanString()`` for any string: checks UTF-8, control characters, escapes, surrogate pairs and
+    /// the length limit.
+    @inline(never)
+    mutating func scanStringInFull() throws(JSONReadError) -> StringToken {
         let open = position
         let count = input.count
         var index = open &+ 1
         var hasEscapes = false
+        var isASCII = true
         while true {
             // Eight bytes at a time while none is a quote, backslash, control character or non-ASCII,
             // then straight to the first one that is; byte by byte only in the input's last 8 bytes.
@@ -42,11 +68,19 @@ extension JSONReader {
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") {
                 hasEscapes = true
+                let escape = index
                 index = try escapeEnd(at: index)
+                // `\uXXXX` is 6 bytes (a surrogate pair 12) and stands for ASCII only from `\u0000` to `\u007F`;
+                // the two-byte escapes all stand for ASCII.
+                if index &- escape != 2 && !(index &- escape == 6 && input[escape &+ 2] == UInt8(ascii: "0")
+                    && input[escape &+ 3] == UInt8(ascii: "0") && input[escape &+ 4] < UInt8(ascii: "8")) {
+                    isASCII = false
+                }
             } else if byte < 0x20 {
                 throw makeError(.controlCharacter,
                                 "control character U+\(hex(UInt32(byte), width: 4)) must be escaped in a string", at: index)
             } else {
+                isASCII = false
                 index = try multiByteSequenceEnd(at: index)
             }
         }
@@ -55,7 +89,7 @@ extension JSONReader {
             throw makeError(.tooLong, "the string is \(index - open - 1) bytes, more than the limit of \(limits.maxStringLength)",
                             at: open)
         }
-        return StringToken(start: open &+ 1, end: index, hasEscapes: hasEscapes)
+        return StringToken(start: open &+ 1, end: index, hasEscapes: hasEscapes, isASCII: isASCII)
     }
 
     /// The high bit of each byte of `word` (byte 0 in the low bits) that is a quote, a backslash, below
@@ -80,7 +114,7 @@ extension JSONReader {
     mutating func scanKey() throws(JSONReadError) -> KeyReference {
         let token = try scanString()
         if !token.hasEscapes {
-            return KeyReference(start: token.start, count: token.end &- token.start, isDecoded: false)
+            return KeyReference(start: token.start, count: token.end &- token.start, isDecoded: false, isASCII: token.isASCII)
         }
         let start = decodedKeyBytes.count
         let input = self.input  // The closure captures this, not the whole reader.
@@ -88,7 +122,7 @@ extension JSONReader {
             initialized = Self.unescape(token, in: input, into: buffer)
         }
         decodedKeyBytes.append(contentsOf: decoded)
-        return KeyReference(start: start, count: decoded.count, isDecoded: true)
+        return KeyReference(start: start, count: decoded.count, isDecoded: true, isASCII: token.isASCII)
     }
 
     /// The string a validated token stands for.
@@ -97,20 +131,26 @@ extension JSONReader {
     @inline(__always)
     func makeString(_ token: StringToken) -> String {
         if !token.hasEscapes {
-            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[token.start..<token.end]))
+            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[token.start..<token.end]),
+                                   isASCII: token.isASCII)
         }
         let input = self.input  // The closure captures this, not the whole reader.
-        return String(unsafeUninitializedCapacity: token.end - token.start) { buffer in
-            Self.unescape(token, in: input, into: buffer)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.end &- token.start) { buffer in
+            let count = Self.unescape(token, in: input, into: buffer)
+            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: buffer[0..<count]), isASCII: token.isASCII)
         }
     }
 
-    /// A `String` of bytes the reader has already validated as UTF-8.
+    /// A `String` of bytes the reader has already validated as UTF-8; `isASCII` says whether they are
+    /// all ASCII, which the string records (it speeds up later comparing and hashing).
     ///
-    /// Up to 15 bytes fit in the string itself; building it in place lets the standard library skip
-    /// its own validation pass when the bytes are ASCII, which keys and short values usually are.
+    /// Where `UTF8Span` exists, the bytes are copied without the standard library validating them a
+    /// second time; elsewhere, up to 15 bytes are built in place (which skips validation for ASCII).
     @inline(__always)
-    static func makeString(validatedUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func makeString(validatedUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+        if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *) {
+            return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+        }
         guard let source = bytes.baseAddress, bytes.count > 0 else { return "" }
         if bytes.count <= 15 {
             return String(unsafeUninitializedCapacity: bytes.count) { buffer in
@@ -190,14 +230,44 @@ extension JSONReader {
     }
 
     /// The offset after the escape whose backslash is at `index`, after checking it.
+    ///
+    /// The usual escapes are checked here, in line; surrogates and anything wrong go to
+    /// ``checkedEscapeEnd(at:)``.
+    @inline(__always)
     mutating func escapeEnd(at index: Int) throws(JSONReadError) -> Int {
+        if index &+ 6 <= input.count {
+            let kind = input[index &+ 1]
+            if kind == UInt8(ascii: "u") {
+                if let unit = Self.fourHexDigits(in: input, at: index &+ 2), unit < 0xD800 || unit >= 0xE000 {
+                    return index &+ 6
+                }
+            } else if Self.isTwoByteEscape(kind) {
+                return index &+ 2
+            }
+        }
+        return try checkedEscapeEnd(at: index)
+    }
+
+    /// Whether a backslash followed by `byte` is one of the two-byte escapes: `\"` `\\` `\/` `\b` `\f` `\n` `\r` `\t`.
+    @inline(__always)
+    static func isTwoByteEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// ``escapeEnd(at:)`` for every escape, with its errors: surrogate pairs, lone surrogates, bad escapes.
+    @inline(never)
+    mutating func checkedEscapeEnd(at index: Int) throws(JSONReadError) -> Int {
         guard index &+ 1 < input.count else {
             throw makeError(.malformedJSON, "unterminated string", at: index)
         }
+        if Self.isTwoByteEscape(input[index &+ 1]) { return index &+ 2 }
         switch input[index &+ 1] {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-            return index &+ 2
         case UInt8(ascii: "u"):
             let unit = try hexEscapeValue(at: index)
             if unit >= 0xDC00 && unit < 0xE000 {
@@ -255,10 +325,14 @@ extension JSONReader {
         return letter < 6 ? letter &+ 10 : 0xFF
     }
 
-    /// The value of four hex digits known to be valid, starting at `index`.
+    /// The value of four hex digits known to be valid, starting at `index`: all four at once, each
+    /// digit's low four bits plus 9 for a letter (the digits have bit 6 clear, `a`-`f` and `A`-`F` set).
     @inline(__always)
     static func hexValue(at index: Int, in input: UnsafeBufferPointer<UInt8>) -> UInt16 {
-        fourHexDigits(in: input, at: index).unsafelyUnwrapped
+        let word = UInt32(littleEndian: UnsafeRawPointer(input.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt32.self))
+        let digits = (word & 0x0F0F_0F0F) &+ (word &>> 6 & 0x0101_0101) &* 9  // one digit per byte, the first lowest
+        let value = (digits & 0xFF) &<< 12 | (digits &>> 8 & 0xFF) &<< 8 | (digits &>> 16 & 0xFF) &<< 4 | digits &>> 24
+        return UInt16(truncatingIfNeeded: value)
     }
 
 

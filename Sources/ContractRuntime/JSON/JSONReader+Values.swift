@@ -9,12 +9,20 @@ extension JSONReader {
         guard position < input.count else { throw unexpected(expected: "a value") }
         let first = input[position]
         guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return try readScalar() }
-        // The elements of all open arrays and the keys and values of all open objects (a key as a
-        // `.string`, then its value) share one stack, whose start for each container is kept in its
-        // frame; a container that closes moves its own off the top into an array of exactly its size,
-        // so nothing regrows per container and nothing is copied twice.
+        // The stack of values starts in stack memory: a small tree allocates only its own arrays and strings.
+        return try withUnsafeTemporaryAllocation(of: JSONValue.self, capacity: 32) { (storage) throws(JSONReadError) in
+            var values = MoveStack<JSONValue>(startingIn: storage)
+            return try readContainer(using: &values)
+        }
+    }
+
+    /// ``readValue()`` for an array or object, which starts at `position`; `values` is empty.
+    // The elements of all open arrays and the keys and values of all open objects (a key as a `.string`,
+    // then its value) share one stack, whose start for each container is kept in its frame; a container
+    // that closes moves its own off the top into an array of exactly its size, so nothing regrows per
+    // container and nothing is copied twice.
+    private mutating func readContainer(using values: inout MoveStack<JSONValue>) throws(JSONReadError) -> JSONValue {
         let outerDepth = frames.count
-        var values = MoveStack<JSONValue>(initialCapacity: 32)
         nextValue: while true {
             skipWhitespace()
             guard position < input.count else { throw unexpected(expected: "a value") }
@@ -45,7 +53,7 @@ extension JSONReader {
                 let top = frames.count &- 1
                 let isObject = frames[top].isObject
                 let valuesStart = frames[top].valuesStart
-                values.append(value)
+                values.append(consume value)  // moved, not copied: it is reassigned before the next use
                 if isObject {
                     if let next = try nextKeyReference() {
                         values.append(.string(string(of: next)))

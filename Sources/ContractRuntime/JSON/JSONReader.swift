@@ -38,6 +38,7 @@ public struct JSONReader: ~Copyable {
 
     /// An open array or object. It holds no references, so pushing and popping frames costs no
     /// reference counting.
+    @usableFromInline
     struct Frame {
         var isObject: Bool
         /// Elements or members started so far; the one being read is `count - 1`.
@@ -48,6 +49,9 @@ public struct JSONReader: ~Copyable {
         var currentKey: KeyReference? = nil
         /// The index in `keySets` of this object's set, once it has too many keys for a linear scan.
         var keySetIndex: Int = -1
+        /// One bit per key seen in this object (``keyFilterBit(of:)``): a key whose bit is clear is new,
+        /// so the linear scan runs only for keys that share a bit with an earlier one.
+        var keyFilter: UInt64 = 0
         /// False when the caller finds this object's duplicate keys itself (``beginObject(callerChecksDuplicateKeys:)``).
         var checksDuplicateKeys = true
         /// Where ``readValue()`` keeps this container's elements or members on its stack.
@@ -55,10 +59,13 @@ public struct JSONReader: ~Copyable {
     }
 
     /// Where a key's unescaped bytes are: in the input, or in `decodedKeyBytes` when it has escapes.
+    @usableFromInline
     struct KeyReference {
         var start: Int
         var count: Int
         var isDecoded: Bool
+        /// Whether the unescaped key is ASCII.
+        var isASCII: Bool
     }
 
     /// Objects with up to this many keys find duplicates by a linear scan; larger ones use a set.
@@ -87,6 +94,32 @@ public struct JSONReader: ~Copyable {
         try self.init(unsafeBuffer: input.assumingMemoryBound(to: UInt8.self), limits: limits)
     }
 
+    /// ``init(unsafeBuffer:limits:)`` with the stacks of open containers and of their keys starting in
+    /// `frameStorage` and `keyStorage`, which must outlive the reader (see ``withReader(unsafeBuffer:limits:_:)``).
+    @usableFromInline
+    init(unsafeBuffer input: UnsafeBufferPointer<UInt8>, limits: JSONReaderLimits,
+         frameStorage: UnsafeMutableBufferPointer<Frame>, keyStorage: UnsafeMutableBufferPointer<KeyReference>) throws(JSONReadError) {
+        try self.init(unsafeBuffer: input, limits: limits)
+        frames = MoveStack(startingIn: frameStorage)
+        seenKeys = MoveStack(startingIn: keyStorage)
+    }
+
+    /// Calls `body` with a reader over `input`, valid for the duration of the call, whose stacks of open
+    /// containers and keys start in stack memory: a record that nests a few levels and has a few dozen
+    /// keys is read without allocating for them.
+    @inlinable
+    public static func withReader<Result>(
+        unsafeBuffer input: UnsafeBufferPointer<UInt8>, limits: JSONReaderLimits = .init(),
+        _ body: (inout JSONReader) throws -> Result
+    ) throws -> Result {
+        try withUnsafeTemporaryAllocation(of: Frame.self, capacity: 8) { frames in
+            try withUnsafeTemporaryAllocation(of: KeyReference.self, capacity: 32) { keys in
+                var reader = try JSONReader(unsafeBuffer: input, limits: limits, frameStorage: frames, keyStorage: keys)
+                return try body(&reader)
+            }
+        }
+    }
+
     /// Calls `body` with a reader over `bytes`, valid for the duration of the call.
     ///
     /// Errors from the reader are ``JSONReadError``; `body` may throw its own.
@@ -95,14 +128,12 @@ public struct JSONReader: ~Copyable {
         reading bytes: Bytes, limits: JSONReaderLimits = .init(), _ body: (inout JSONReader) throws -> Result
     ) throws -> Result {
         if let result = try bytes.withContiguousStorageIfAvailable({ buffer in
-            var reader = try JSONReader(unsafeBuffer: buffer, limits: limits)
-            return try body(&reader)
+            try withReader(unsafeBuffer: buffer, limits: limits, body)
         }) {
             return result
         }
         return try Array(bytes).withUnsafeBufferPointer { buffer in
-            var reader = try JSONReader(unsafeBuffer: buffer, limits: limits)
-            return try body(&reader)
+            try withReader(unsafeBuffer: buffer, limits: limits, body)
         }
     }
 
@@ -118,7 +149,8 @@ public struct JSONReader: ~Copyable {
     mutating func skipWhitespace() {
         while position < input.count {
             let byte = input[position]
-            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            // Most calls find a token at once, and every token starts above 0x20: one comparison for them.
+            guard byte <= 0x20, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
             position &+= 1
         }
     }
@@ -252,8 +284,27 @@ public struct JSONReader: ~Copyable {
     }
 
     /// Records `key` as seen in the object at `frameIndex`, throwing when it was seen before.
+    ///
+    /// In line: a key whose filter bit is new in an object with few keys is simply added. A key that may
+    /// repeat one, or an object with many keys, goes to ``rememberComparing(_:inFrame:at:bit:)``.
     @inline(__always)
     mutating func remember(_ key: KeyReference, inFrame frameIndex: Int, at keyOffset: Int) throws(JSONReadError) {
+        let bit = keyFilterBit(of: key)
+        let filter = frames[frameIndex].keyFilter
+        if filter & bit == 0 && frames[frameIndex].keySetIndex < 0
+            && seenKeys.count &- frames[frameIndex].keysStart < Self.linearKeyScanLimit {
+            frames[frameIndex].keyFilter = filter | bit
+            seenKeys.append(key)
+            return
+        }
+        try rememberComparing(key, inFrame: frameIndex, at: keyOffset, bit: bit)
+    }
+
+    /// ``remember(_:inFrame:at:)`` for a key that may repeat one of the object's (its filter `bit` is set)
+    /// or an object with too many keys for a linear scan, which keeps them in a set.
+    @inline(never)
+    mutating func rememberComparing(_ key: KeyReference, inFrame frameIndex: Int, at keyOffset: Int,
+                                    bit: UInt64) throws(JSONReadError) {
         let setIndex = frames[frameIndex].keySetIndex
         if setIndex >= 0 {
             if !keySets[setIndex].insert(ownedBytes(of: key)).inserted {
@@ -263,7 +314,7 @@ public struct JSONReader: ~Copyable {
         }
         let start = frames[frameIndex].keysStart
         let end = seenKeys.count
-        if start < end {
+        if frames[frameIndex].keyFilter & bit != 0 {
             // One pass over the object's keys; lengths differ for most pairs, so few bytes are compared.
             let seen = seenKeys.pointer(at: 0)
             let found = decodedKeyBytes.withUnsafeBufferPointer { decoded in
@@ -278,6 +329,7 @@ public struct JSONReader: ~Copyable {
             }
             if found { throw duplicate(key, at: keyOffset) }
         }
+        frames[frameIndex].keyFilter |= bit
         if end - start < Self.linearKeyScanLimit {
             seenKeys.append(key)
         } else {
@@ -287,6 +339,23 @@ public struct JSONReader: ~Copyable {
             frames[frameIndex].keySetIndex = keySets.count
             keySets.append(set)
         }
+    }
+
+    /// The bit of a key in `Frame.keyFilter`, from its length and its first and last bytes (which tell
+    /// apart most keys of the same length, like `min` and `max`).
+    @inline(__always)
+    func keyFilterBit(of key: KeyReference) -> UInt64 {
+        guard key.count > 0 else { return 1 }
+        let first: UInt8, last: UInt8
+        if key.isDecoded {
+            first = decodedKeyBytes[key.start]
+            last = decodedKeyBytes[key.start &+ key.count &- 1]
+        } else {
+            first = input[key.start]
+            last = input[key.start &+ key.count &- 1]
+        }
+        let mixed = (UInt64(truncatingIfNeeded: key.count) | UInt64(first) &<< 16 | UInt64(last) &<< 24) &* 0x9E37_79B9_7F4A_7C15
+        return 1 &<< (mixed &>> 58)
     }
 
     /// The unescaped bytes of `key`, given the bytes of `decodedKeyBytes`.
@@ -307,9 +376,12 @@ public struct JSONReader: ~Copyable {
     @inline(__always)
     func string(of key: KeyReference) -> String {
         if !key.isDecoded {
-            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[key.start..<key.start &+ key.count]))
+            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[key.start..<key.start &+ key.count]),
+                                   isASCII: key.isASCII)
         }
-        return decodedKeyBytes.withUnsafeBufferPointer { Self.makeString(validatedUTF8: span(of: key, decoded: $0)) }
+        return decodedKeyBytes.withUnsafeBufferPointer {
+            Self.makeString(validatedUTF8: span(of: key, decoded: $0), isASCII: key.isASCII)
+        }
     }
 
     @inline(never)

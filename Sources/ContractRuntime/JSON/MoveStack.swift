@@ -19,13 +19,25 @@ struct MoveStack<Element>: ~Copyable {
         self.initialCapacity = Swift.max(initialCapacity, 1)
     }
 
+    /// An empty stack whose first elements go in `storage` (the caller's stack memory, say), which must
+    /// outlive the stack and which the stack never frees; past its capacity the elements move to the heap.
+    @usableFromInline
+    init(startingIn storage: UnsafeMutableBufferPointer<Element>) {
+        base = storage.baseAddress
+        capacity = storage.count
+        initialCapacity = Swift.max(storage.count, 1)
+        ownsStorage = false
+    }
+
     @usableFromInline let initialCapacity: Int
+    /// False while the elements are in storage the stack was lent (``init(startingIn:)``).
+    @usableFromInline var ownsStorage = true
 
     @inlinable
     deinit {
         if let base {
             base.deinitialize(count: count)
-            base.deallocate()
+            if ownsStorage { base.deallocate() }
         }
     }
 
@@ -44,10 +56,11 @@ struct MoveStack<Element>: ~Copyable {
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         if let base {
             larger.moveInitialize(from: base, count: count)
-            base.deallocate()
+            if ownsStorage { base.deallocate() }
         }
         base = larger
         capacity = newCapacity
+        ownsStorage = true
     }
 
     /// The element at `index`, which must be below `count`.

@@ -222,10 +222,17 @@ public enum JSONFields {
     }
 
     /// Throws `rule:<id>` for the first rule `value` breaks.
+    // Inlined into generated decoders, which then call their own violations() directly rather than
+    // through an unspecialized generic function.
+    @inlinable @inline(__always)
     public static func checkRules<Model: ContractModel>(_ value: Model, path: String) throws {
-        if let broken = value.violations().first {
-            throw RecordError(category: RecordError.rule(broken.ruleID), message: broken.message, path: path)
-        }
+        if let broken = value.violations().first { throw ruleError(broken, path: path) }
+    }
+
+    /// The `rule:<id>` error for `broken`.
+    @usableFromInline
+    static func ruleError(_ broken: RuleViolation, path: String) -> RecordError {
+        RecordError(category: RecordError.rule(broken.ruleID), message: broken.message, path: path)
     }
 
     /// Runs `body` on a reader over `bytes`, checks nothing follows the value, and reports every failure
@@ -245,22 +252,32 @@ public enum JSONFields {
         }
     }
 
-    /// As ``decode(_:limits:_:)`` for `Data`, read in place through `withUnsafeBytes` (the generic
-    /// path goes through `withContiguousStorageIfAvailable`, which `Data` does not inline).
+    /// As `decode(_:limits:_:)` for any collection, for bytes in contiguous memory (`Data`, `[UInt8]`, an
+    /// `UnsafeRawBufferPointer` into a larger buffer), read in place through `withUnsafeBytes` (the
+    /// generic path goes through `withContiguousStorageIfAvailable`, which `Data` does not inline).
     @inlinable
     public static func decode<Value>(
-        _ data: Data, limits: JSONReaderLimits, _ body: (inout JSONReader) throws -> Value
+        contiguousBytes bytes: some ContiguousBytes, limits: JSONReaderLimits, _ body: (inout JSONReader) throws -> Value
     ) throws(RecordError) -> Value {
         do {
-            return try data.withUnsafeBytes { bytes in
-                var reader = try JSONReader(unsafeBytes: bytes, limits: limits)
-                let value = try body(&reader)
-                try reader.expectEnd()
-                return value
+            return try bytes.withUnsafeBytes { bytes in
+                try JSONReader.withReader(unsafeBuffer: bytes.assumingMemoryBound(to: UInt8.self), limits: limits) { reader in
+                    let value = try body(&reader)
+                    try reader.expectEnd()
+                    return value
+                }
             }
         } catch {
             throw recordError(error)
         }
+    }
+
+    /// ``decode(contiguousBytes:limits:_:)`` for `Data` (which would otherwise match both generic forms).
+    @inlinable
+    public static func decode<Value>(
+        _ data: Data, limits: JSONReaderLimits, _ body: (inout JSONReader) throws -> Value
+    ) throws(RecordError) -> Value {
+        try decode(contiguousBytes: data, limits: limits, body)
     }
 
     /// What a decoder's body threw, as a ``RecordError``: record errors as they are, reader errors

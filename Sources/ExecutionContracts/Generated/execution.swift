@@ -346,10 +346,10 @@ extension TaskStepResult {
                 throw JSONFields.unknownKey(key, model: Self.modelName, reader)
             }
         }
-        guard let _step else { throw JSONFields.missingKey("step", model: Self.modelName, path: objectPath) }
-        guard let _result else { throw JSONFields.missingKey("result", model: Self.modelName, path: objectPath) }
+        guard let _step = consume _step else { throw JSONFields.missingKey("step", model: Self.modelName, path: objectPath) }
+        guard let _result = consume _result else { throw JSONFields.missingKey("result", model: Self.modelName, path: objectPath) }
         guard let _completed else { throw JSONFields.missingKey("completed", model: Self.modelName, path: objectPath) }
-        guard let _message else { throw JSONFields.missingKey("message", model: Self.modelName, path: objectPath) }
+        guard let _message = consume _message else { throw JSONFields.missingKey("message", model: Self.modelName, path: objectPath) }
         guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
         guard hasErrorCode else { throw JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
         guard hasErrorMessage else { throw JSONFields.missingKey("error_message", model: Self.modelName, path: objectPath) }

@@ -510,12 +510,12 @@ extension SubTask {
                 throw JSONFields.unknownKey(key, model: Self.modelName, reader)
             }
         }
-        guard let _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
-        guard let _parentId else { throw JSONFields.missingKey("parent_id", model: Self.modelName, path: objectPath) }
+        guard let _id = consume _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
+        guard let _parentId = consume _parentId else { throw JSONFields.missingKey("parent_id", model: Self.modelName, path: objectPath) }
         guard let _taskType else { throw JSONFields.missingKey("task_type", model: Self.modelName, path: objectPath) }
         guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
-        guard let _dependencies else { throw JSONFields.missingKey("dependencies", model: Self.modelName, path: objectPath) }
-        guard let _inputContext else { throw JSONFields.missingKey("input_context", model: Self.modelName, path: objectPath) }
+        guard let _dependencies = consume _dependencies else { throw JSONFields.missingKey("dependencies", model: Self.modelName, path: objectPath) }
+        guard let _inputContext = consume _inputContext else { throw JSONFields.missingKey("input_context", model: Self.modelName, path: objectPath) }
         guard hasOutputResult else { throw JSONFields.missingKey("output_result", model: Self.modelName, path: objectPath) }
         guard let _retryCount else { throw JSONFields.missingKey("retry_count", model: Self.modelName, path: objectPath) }
         guard let _maxRetries else { throw JSONFields.missingKey("max_retries", model: Self.modelName, path: objectPath) }

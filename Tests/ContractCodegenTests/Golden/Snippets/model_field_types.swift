@@ -199,14 +199,14 @@ extension Sample {
                 try reader.skipValue()
             }
         }
-        guard let _name else { throw JSONFields.missingKey("name", model: Self.modelName, path: objectPath) }
+        guard let _name = consume _name else { throw JSONFields.missingKey("name", model: Self.modelName, path: objectPath) }
         guard let _flag else { throw JSONFields.missingKey("flag", model: Self.modelName, path: objectPath) }
         guard let _ratio else { throw JSONFields.missingKey("ratio", model: Self.modelName, path: objectPath) }
         guard let _seenAt else { throw JSONFields.missingKey("seen_at", model: Self.modelName, path: objectPath) }
-        guard let _seenAtList else { throw JSONFields.missingKey("seen_at_list", model: Self.modelName, path: objectPath) }
+        guard let _seenAtList = consume _seenAtList else { throw JSONFields.missingKey("seen_at_list", model: Self.modelName, path: objectPath) }
         guard hasPayload else { throw JSONFields.missingKey("payload", model: Self.modelName, path: objectPath) }
-        guard let _tags else { throw JSONFields.missingKey("tags", model: Self.modelName, path: objectPath) }
-        guard let _scores else { throw JSONFields.missingKey("scores", model: Self.modelName, path: objectPath) }
+        guard let _tags = consume _tags else { throw JSONFields.missingKey("tags", model: Self.modelName, path: objectPath) }
+        guard let _scores = consume _scores else { throw JSONFields.missingKey("scores", model: Self.modelName, path: objectPath) }
         self.init(name: _name, flag: _flag, count: _count ?? 5, ratio: _ratio, seenAt: _seenAt, seenAtList: _seenAtList, seenByName: hasSeenByName ? _seenByName : nil, payload: _payload, tags: _tags, scores: _scores, default: _default ?? "x\"y")
         try JSONFields.checkRules(self, path: objectPath)
     }

@@ -161,7 +161,7 @@ extension Measure {
         guard let _value else { throw JSONFields.missingKey("value", model: Self.modelName, path: objectPath) }
         guard hasLimit else { throw JSONFields.missingKey("limit", model: Self.modelName, path: objectPath) }
         guard hasLevel else { throw JSONFields.missingKey("level", model: Self.modelName, path: objectPath) }
-        guard let _label else { throw JSONFields.missingKey("label", model: Self.modelName, path: objectPath) }
+        guard let _label = consume _label else { throw JSONFields.missingKey("label", model: Self.modelName, path: objectPath) }
         guard let _checked else { throw JSONFields.missingKey("checked", model: Self.modelName, path: objectPath) }
         self.init(value: _value, limit: _limit, level: _level, label: _label, checked: _checked)
         try JSONFields.checkRules(self, path: objectPath)
