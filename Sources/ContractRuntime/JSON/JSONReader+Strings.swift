@@ -148,6 +148,9 @@ extension JSONReader {
     /// second time; elsewhere, up to 15 bytes are built in place (which skips validation for ASCII).
     @inline(__always)
     static func makeString(validatedUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+        // Debug builds (tests, the fuzzers) check what release builds trust.
+        assert(String(validating: bytes, as: UTF8.self) != nil, "the reader passed on invalid UTF-8")
+        assert(isASCII == bytes.allSatisfy { $0 < 0x80 }, "the reader's ASCII flag is wrong")
         if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *) {
             return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
         }
