@@ -77,7 +77,7 @@ public final class SQLiteRunStore: RunStore {
     private func insert(_ record: AgentRunRecord) async throws -> Bool {
         let statement = sql.insert(record, returning: nil)
         do {
-            _ = try await connection.query(statement.sql, Self.binds(statement))
+            _ = try await rowCount(statement)
             return true
         } catch let error as SQLiteError where error.reason == .constraintPrimaryKeyFailed {
             return false
@@ -111,16 +111,14 @@ public final class SQLiteRunStore: RunStore {
         return try await sweepCandidates(try await execute(sql.staleCandidates(startedBefore: cutoff)), now: now)
     }
 
-    /// The INSERT of the queued run, then the guarded UPDATE to running (`AND status = 'queued'`),
-    /// neither with `RETURNING`: SQLite runs a `RETURNING` clause as a temporary trigger, which costs
-    /// about as much as the statement itself. A duplicate id fails the INSERT; the UPDATE concerns the
-    /// row this call has just inserted, whose id no other caller has seen, so it is not read back (a
-    /// row another writer changed meanwhile would still be refused by the guarded finish).
+    /// ``create(_:)``, then the guarded UPDATE to running (`AND status = 'queued'`), neither with
+    /// `RETURNING`: SQLite runs a `RETURNING` clause as a temporary trigger, which costs about as much
+    /// as the statement itself. A duplicate id fails the INSERT; the UPDATE concerns the row this call
+    /// has just inserted, so it is not read back (a row another writer changed meanwhile would still be
+    /// refused by the guarded finish).
     public func start(_ run: AgentRun) async throws -> AgentRun {
-        try RunStoreError.checkNew(run)
-        guard try await insert(AgentRunRecord(run)) else { throw RunStoreError.duplicateID(run.id) }
-        let moving = sql.markRunning(id: run.id, returning: nil)
-        _ = try await connection.query(moving.sql, Self.binds(moving))
+        try await create(run)
+        _ = try await rowCount(sql.markRunning(id: run.id, returning: nil))
         return run.startedRunning()
     }
 

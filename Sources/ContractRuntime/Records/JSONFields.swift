@@ -242,11 +242,7 @@ public enum JSONFields {
         _ bytes: some Collection<UInt8>, limits: JSONReaderLimits, _ body: (inout JSONReader) throws -> Value
     ) throws(RecordError) -> Value {
         do {
-            return try JSONReader.withReader(reading: bytes, limits: limits) { reader in
-                let value = try body(&reader)
-                try reader.expectEnd()
-                return value
-            }
+            return try JSONReader.withReader(reading: bytes, limits: limits) { reader in try whole(&reader, body) }
         } catch {
             throw recordError(error)
         }
@@ -262,14 +258,20 @@ public enum JSONFields {
         do {
             return try bytes.withUnsafeBytes { bytes in
                 try JSONReader.withReader(unsafeBuffer: bytes.assumingMemoryBound(to: UInt8.self), limits: limits) { reader in
-                    let value = try body(&reader)
-                    try reader.expectEnd()
-                    return value
+                    try whole(&reader, body)
                 }
             }
         } catch {
             throw recordError(error)
         }
+    }
+
+    /// `body` on `reader`, then the check that nothing follows the value it read.
+    @inlinable
+    static func whole<Value>(_ reader: inout JSONReader, _ body: (inout JSONReader) throws -> Value) throws -> Value {
+        let value = try body(&reader)
+        try reader.expectEnd()
+        return value
     }
 
     /// ``decode(contiguousBytes:limits:_:)`` for `Data` (which would otherwise match both generic forms).
