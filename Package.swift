@@ -26,7 +26,7 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "ContractSchema", dependencies: ["CYAML"]),
+        .target(name: "ContractSchema", dependencies: ["CYAML", "ContractRuntime"]),
         .target(name: "ContractRuntime"),
         .target(name: "ContractCodegen", dependencies: ["ContractSchema"]),
         .target(name: "ContractEvolution", dependencies: ["ContractSchema"]),

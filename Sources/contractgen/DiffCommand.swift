@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractEvolution
+import ContractRuntime
 import ContractSchema
 
 /// `contractgen diff`: list every change between two versions of a schema, classified by who it breaks.
@@ -9,7 +10,7 @@ struct DiffCommand: ParsableCommand {
         abstract: "Compare two versions of a schema and classify every change by who it breaks.",
         discussion: """
         Each side is a file or git:REV:path (the file at a revision of the repository in the current \
-        directory, as `git show REV:path` reads it). Both schemas must lint without errors.
+        directory, as `git cat-file blob REV:path` reads it; a revision may not start with `-`). Both schemas must lint without errors.
         Every change is classed as breaking for consumers (readers may receive values they do not know, \
         or lose values or guarantees they rely on), breaking for producers (values writers send become \
         invalid), breaking for both, or compatible; a separate `version` finding reports a contract \
@@ -66,7 +67,7 @@ struct DiffCommand: ParsableCommand {
         Console.standardError(DiagnosticRenderer.render(result.diagnostics))
         guard result.isValid, let contract = result.contract else {
             if !result.isUnreadable {
-                Console.standardError("error: \(argument) has schema errors; fix them (contractgen lint) before comparing\n")
+                Console.standardError("error: \(DisplayText.escaped(argument)) has schema errors; fix them (contractgen lint) before comparing\n")
             }
             throw ExitCode(2)
         }

@@ -1,3 +1,4 @@
+import ContractRuntime
 /// A finding about a schema: an error or a warning at a source location, with optional notes.
 public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     /// How serious a finding is.
@@ -76,9 +77,11 @@ public enum DiagnosticRenderer {
         diagnostics.sortedByPosition().map { render($0) + "\n" }.joined()
     }
 
+    /// Messages quote the schema and file names come from the command line, so the line is escaped
+    /// for display: a control character in either cannot reach the terminal.
     private static func line(_ location: SourceLocation?, _ kind: String, _ message: String) -> String {
-        if let location { return "\(location): \(kind): \(message)" }
-        return "\(kind): \(message)"
+        if let location { return DisplayText.escaped("\(location): \(kind): \(message)") }
+        return DisplayText.escaped("\(kind): \(message)")
     }
 }
 
