@@ -28,7 +28,7 @@ struct LifecycleEmitter {
     }
 
     func emit(into w: inout SwiftWriter) {
-        w.doc(lifecycle.doc ?? "The states of a \(name) record.")
+        w.doc(lifecycle.doc ?? "The states of the \(name) lifecycle.")
         w.block("\(access)enum \(name): String, Sendable, Hashable, CaseIterable, Codable, ContractLifecycle") { w in
             for state in lifecycle.states {
                 w.doc(state.doc ?? "The `\(state.name)` state.")

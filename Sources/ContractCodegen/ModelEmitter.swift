@@ -27,7 +27,7 @@ struct ModelEmitter {
     }
 
     func emit(into w: inout SwiftWriter) {
-        w.doc(model.doc ?? "A \(name) record.")
+        w.doc(model.doc ?? "A record of type \(name).")
         w.block("\(access)struct \(name): Sendable, Hashable, Codable, ContractModel") { w in
             for field in model.fields {
                 w.doc(field.doc ?? "The `\(field.name)` field.")

@@ -52,7 +52,7 @@ struct NormalizeTableEmitter {
                 }
             }
             w.line()
-            w.doc("`error` as a code of this catalog: a `NormalizedError<\(name)>` as it is, an error that declares a \(name) (`ContractErrorConvertible`) with that code, anything else by its `FailureKind` through the table. The user message is the code's message; the error's description is kept as `detail`.")
+            w.doc("`error` as a code of this catalog: a `NormalizedError<\(name)>` as it is, an error that declares a code of this catalog (`ContractErrorConvertible`) with that code, anything else by its `FailureKind` through the table. The user message is the code's message; the error's description is kept as `detail`.")
             w.block("\(access)static func normalize(_ error: any Error) -> NormalizedError<\(name)>") { w in
                 w.line("NormalizedError(normalizing: error)")
             }

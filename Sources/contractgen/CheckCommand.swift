@@ -22,22 +22,26 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var schema: SchemaOptions
 
+    /// Where the bundled default contract's generated code is checked in.
+    static let defaultOutput = "Sources/ExecutionContracts/Generated"
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Directory holding the checked-in generated files.", valueName: "dir"))
-    var output: String = "Sources/ExecutionContracts/Generated"
+    var output: String = CheckCommand.defaultOutput
 
     @Option(help: "Access level the checked-in code was generated with.")
     var access: AccessOption = .public
 
     func run() throws {
+        let plan = try Generation.plan(schema.files, output: output)
         let results = SchemaSession(options: schema).loadAll()
         let code = SchemaSession.report(results)
         guard code == .success else { throw code }
         let generation = Generation(access: access)
         var stale = 0
-        for (file, result) in results {
+        for (entry, (file, result)) in zip(plan.entries, results) {
             guard let contract = result.contract else { continue }
-            let expected = generation.source(for: contract, schemaPath: file)
-            let path = URL(fileURLWithPath: output).appendingPathComponent(Generation.outputName(for: file)).path
+            let expected = generation.source(for: contract, entry: entry)
+            let path = entry.outputFile
             guard let data = FileManager.default.contents(atPath: path) else {
                 Console.standardError("error: \(path) is missing; generate it from \(file)\n")
                 stale += 1

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractCodegen
 
 /// The `contractgen` command: lint schemas, generate and check code, validate records, compare and
 /// export schemas, and (through `contractgen-runs`) inspect tracked runs.
@@ -15,7 +16,7 @@ struct ContractGen: ParsableCommand {
 
         Exit codes: 0 clean, 1 findings (errors in a schema), 2 usage error or unreadable input.
         """,
-        version: GeneratorVersion.string,
+        version: ContractGenerator.version,
         subcommands: [LintCommand.self, GenerateCommand.self, CheckCommand.self, ValidateCommand.self, DiffCommand.self,
                       ExportCommand.self, RunsCommand.self]
     )
@@ -34,9 +35,4 @@ struct ContractGen: ParsableCommand {
             exit(withError: error)
         }
     }
-}
-
-/// The generator's own version, printed by `--version` and written into generated headers.
-enum GeneratorVersion {
-    static let string = "0.1.0"
 }
