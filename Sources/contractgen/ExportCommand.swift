@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractCodegen
+import ContractRuntime
 import ContractSchema
 import Foundation
 
@@ -45,15 +46,23 @@ struct ExportCommand: ParsableCommand {
         let results = SchemaSession(options: schema).loadAll()
         let code = SchemaSession.report(results)
         guard code == .success else { throw code }
-        var files: [(name: String, text: String)] = []
+        var files: [(name: String, text: String, schema: String)] = []
         for (file, result) in results {
             guard let contract = result.contract else { continue }
             switch format {
             case .jsonSchema:
-                files += JSONSchemaExporter().documents(for: contract).map { ($0.fileName, $0.schema.rendered()) }
+                files += JSONSchemaExporter().documents(for: contract).map { ($0.fileName, $0.schema.rendered(), file) }
             case .markdown:
-                files.append((MarkdownExporter.fileName(forSchemaPath: file), MarkdownExporter().page(for: contract)))
+                files.append((MarkdownExporter.fileName(forSchemaPath: file), MarkdownExporter().page(for: contract), file))
             }
+        }
+        // Two models of the same name, or two schemas of the same file name, would write one file.
+        if output != nil, let clash = GenerationPlan.firstClash(files.map { ($0.name, $0.schema) }) {
+            Console.standardError(DisplayText.escaped("""
+                error: \(clash.sources.map { "`\($0)`" }.joined(separator: " and ")) would all write `\(clash.file)`; \
+                export them into different directories (one --output each)
+                """) + "\n")
+            throw ExitCode(2)
         }
         guard let output else {
             Console.standardOutput(files.map(\.text).joined(separator: format == .markdown ? "\n---\n\n" : ""))

@@ -65,7 +65,6 @@ public struct GenerationPlan: Sendable {
         let current = PackagePath(currentDirectory, currentDirectory: "/")
         let output = PackagePath(outputDirectory, currentDirectory: currentDirectory)
         var entries: [Entry] = []
-        var byOutput: [String: [String]] = [:]
         var seenSchemas: Set<PackagePath> = []
         for schema in schemas {
             let path = PackagePath(schema, currentDirectory: currentDirectory)
@@ -78,14 +77,26 @@ public struct GenerationPlan: Sendable {
             let outputFile = outputDirectory.hasSuffix("/") ? outputDirectory + name : outputDirectory + "/" + name
             entries.append(Entry(schemaFile: schema, schemaPath: Self.commandPath(path.relative(to: root) ?? path.components.last ?? schema),
                                  outputName: name, outputFile: outputFile, provenance: provenance))
-            byOutput[name.lowercased(), default: []].append(schema)
         }
-        for entry in entries {
-            if let clashing = byOutput[entry.outputName.lowercased()], clashing.count > 1 {
-                throw .clashingOutputs(outputFile: entry.outputFile, schemas: clashing)
-            }
+        if let clash = Self.firstClash(entries.map { ($0.outputFile, $0.schemaFile) }) {
+            throw .clashingOutputs(outputFile: clash.file, schemas: clash.sources)
         }
         self.entries = entries
+    }
+
+    /// The first output file that two or more sources would write, compared without letter case (as
+    /// macOS and Windows file systems compare names), with every source that writes it.
+    public static func firstClash(_ outputs: [(file: String, source: String)]) -> (file: String, sources: [String])? {
+        var sourcesByFile: [String: [String]] = [:]
+        for output in outputs {
+            sourcesByFile[output.file.lowercased(), default: []].append(output.source)
+        }
+        for output in outputs {
+            if let sources = sourcesByFile[output.file.lowercased()], sources.count > 1 {
+                return (output.file, sources)
+            }
+        }
+        return nil
     }
 
     /// `schema/execution.yaml` → `execution.swift`: the file name without `.yaml` or `.yml`, plus the
