@@ -21,7 +21,7 @@ struct FileEmitter {
         w.line("import Foundation")
         w.line()
         w.line("// Fails to compile, naming the version needed, against a ContractRuntime with another API.")
-        w.line("private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1")
+        w.line("private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1")
         let access = options.access.modifier
         for lifecycle in contract.lifecycles {
             w.line()

@@ -19,12 +19,17 @@ struct SchemaOptions: ParsableArguments {
             help: ArgumentHelp("Refuse YAML with more nodes (scalars, mappings, lists) than this.", valueName: "n"))
     var maxSchemaNodes: Int = YAMLLimits.default.maxNodes
 
+    @Option(name: .customLong("max-type-depth"),
+            help: ArgumentHelp("Refuse field types that nest list<…> and map<…> deeper than this "
+                               + "(at most \(YAMLLimits.typeDepthCeiling)).", valueName: "n"))
+    var maxTypeDepth: Int = YAMLLimits.default.maxTypeDepth
+
     /// The files to read, with the default applied.
     var files: [String] { schemas.isEmpty ? ["schema/execution.yaml"] : schemas }
 
     /// The YAML limits the options ask for.
     var limits: YAMLLimits {
-        YAMLLimits(maxBytes: maxSchemaBytes, maxDepth: maxSchemaDepth, maxNodes: maxSchemaNodes)
+        YAMLLimits(maxBytes: maxSchemaBytes, maxDepth: maxSchemaDepth, maxNodes: maxSchemaNodes, maxTypeDepth: maxTypeDepth)
     }
 
     func validate() throws {
@@ -32,6 +37,9 @@ struct SchemaOptions: ParsableArguments {
                       ("--max-schema-nodes", maxSchemaNodes)]
         for (option, value) in limits where value < 1 {
             throw ValidationError("\(option) must be at least 1")
+        }
+        guard (1...YAMLLimits.typeDepthCeiling).contains(maxTypeDepth) else {
+            throw ValidationError("--max-type-depth must be between 1 and \(YAMLLimits.typeDepthCeiling)")
         }
     }
 }

@@ -30,7 +30,7 @@ import Testing
 
             """))
         #expect(output.hasSuffix("}\n") && !output.hasSuffix("\n\n"))
-        #expect(output.contains("private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1"))
+        #expect(output.contains("private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1"))
     }
 
     @Test func onlyFoundationAndContractRuntimeAreImported() throws {
@@ -61,16 +61,17 @@ import Testing
     @Test func theMemberwiseInitializerMatchesTheArchitecture() throws {
         let output = Golden.generate(try Golden.seedContract("execution.yaml"), schemaPath: "schema/execution.yaml")
         #expect(output.contains("""
-                public init(step: String, result: JSONValue, completed: Bool = false, message: String = "",
-                            status: TaskStatus = .pending, errorCode: ErrorCode? = nil, errorMessage: String? = nil) {
+                public init(step: Swift.String, result: ContractRuntime.JSONValue, completed: Swift.Bool = false,
+                            message: Swift.String = "", status: TaskStatus = .pending, errorCode: ErrorCode? = nil,
+                            errorMessage: Swift.String? = nil) {
             """))
     }
 
     @Test func rulesCompileToPlainSwift() throws {
         let output = Golden.generate(try Golden.seedContract("execution.yaml"), schemaPath: "schema/execution.yaml")
-        #expect(output.contains("if !(completed == (status == .completed)) {"))
-        #expect(output.contains("if !((errorCode == nil) == (errorMessage == nil)) {"))
-        #expect(output.contains("if !(!([.failed, .timedOut, .cancelled].contains(status)) || errorCode != nil) {"))
+        #expect(output.contains("if !(self.completed == (self.status == .completed)) {"))
+        #expect(output.contains("if !((self.errorCode == nil) == (self.errorMessage == nil)) {"))
+        #expect(output.contains("if !(!([.failed, .timedOut, .cancelled].contains(self.status)) || self.errorCode != nil) {"))
     }
 
     @Test func theSmallestIntLiteralAgainstADoubleFieldCompilesToAnExactComparison() throws {
@@ -86,7 +87,7 @@ import Testing
                     check: value > -9223372036854775808
             """)
         let output = Golden.generate(contract, schemaPath: "numbers.yaml")
-        #expect(output.contains("RuleNumber(value) > RuleNumber(Int64(-9223372036854775808))"))
+        #expect(output.contains("ContractRuntime.RuleNumber(self.value) > ContractRuntime.RuleNumber(Swift.Int64(-9223372036854775808))"))
     }
 
     /// Generated prose never puts "a" before a name that starts with a vowel ("A Order record"): the

@@ -11,12 +11,13 @@ import ContractRuntime
 import Foundation
 
 // Fails to compile, naming the version needed, against a ContractRuntime with another API.
-private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1
+private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1
 
 /// The unified run status (统一状态枚举, minimal state machine 状态机最小版). Allowed moves are queued -> running and running ->
 /// success | error | timeout | canceled; moving back and overwriting a terminal status are forbidden (禁止回退与二次终态覆盖). No
 /// run may stay running forever (无 running 悬挂): a sweep closes runs left running by a crashed process.
-public enum AgentRunStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractLifecycle {
+public enum AgentRunStatus:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable, ContractRuntime.ContractLifecycle {
     /// Queued: the run is recorded but has not started executing.
     case queued
     /// Running: the run is executing.
@@ -31,13 +32,13 @@ public enum AgentRunStatus: String, Sendable, Hashable, CaseIterable, Codable, C
     case timeout
 
     /// The lifecycle's name in errors.
-    public static var lifecycleName: String { "AgentRunStatus" }
+    public static var lifecycleName: Swift.String { "AgentRunStatus" }
 
     /// The state a new record starts in.
     public static var initial: AgentRunStatus { .queued }
 
     /// Whether the record is finished in this state; no transition leaves a terminal state.
-    public var isTerminal: Bool {
+    public var isTerminal: Swift.Bool {
         switch self {
         case .queued, .running: false
         case .success, .error, .canceled, .timeout: true
@@ -55,7 +56,7 @@ public enum AgentRunStatus: String, Sendable, Hashable, CaseIterable, Codable, C
     }
 
     /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
-    public func canTransition(to next: AgentRunStatus) -> Bool {
+    public func canTransition(to next: AgentRunStatus) -> Swift.Bool {
         switch self {
         case .queued:
             switch next {
@@ -72,7 +73,7 @@ public enum AgentRunStatus: String, Sendable, Hashable, CaseIterable, Codable, C
     }
 
     /// What reaching this state means; nil for a state that is not terminal.
-    public var outcome: Outcome? {
+    public var outcome: ContractRuntime.Outcome? {
         switch self {
         case .queued, .running: nil
         case .success: .success
@@ -83,13 +84,13 @@ public enum AgentRunStatus: String, Sendable, Hashable, CaseIterable, Codable, C
     }
 
     /// Decodes a wire value, refusing values that are not states.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(AgentRunStatus.self, typeName: AgentRunStatus.lifecycleName)
     }
 }
 
 /// The entry point that started a run (执行入口, `source`).
-public enum RunSource: String, Sendable, Hashable, CaseIterable, Codable {
+public enum RunSource: Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable {
     /// General agent chat (通用 Agent 对话, `aster_agent_cmd.rs`); one run per conversation execution.
     case chat
     /// Skill execution (Skill 执行, `skill_exec_cmd.rs`); source_ref holds the skill name.
@@ -99,14 +100,16 @@ public enum RunSource: String, Sendable, Hashable, CaseIterable, Codable {
     case heartbeat
 
     /// Decodes a wire value, refusing values that are not listed.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(RunSource.self, typeName: "RunSource")
     }
 }
 
 /// Normalized run errors (错误归一化): a machine-readable error_code with a user-readable error_message. Whether an error is
 /// retryable is for internal use only (may be kept in metadata).
-public enum RunErrorCode: String, Sendable, Hashable, CaseIterable, Codable, ContractErrorCatalog {
+public enum RunErrorCode:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable,
+    ContractRuntime.ContractErrorCatalog {
     /// Permission denied: the run was refused an action it is not allowed to perform.
     case permissionDenied = "permission_denied"
     /// Provider unavailable: the upstream model provider could not be reached or refused service.
@@ -125,10 +128,10 @@ public enum RunErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Con
     case internalError = "internal_error"
 
     /// The catalog's name in errors.
-    public static var catalogName: String { "RunErrorCode" }
+    public static var catalogName: Swift.String { "RunErrorCode" }
 
     /// Whether retrying the same work may succeed.
-    public var isRetryable: Bool {
+    public var isRetryable: Swift.Bool {
         switch self {
         case .providerUnavailable, .timeout: true
         case .permissionDenied, .invalidInput, .canceled, .staleRun, .internalError: false
@@ -136,7 +139,7 @@ public enum RunErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Con
     }
 
     /// The broad class of the error, which decides how callers react to it.
-    public var category: ErrorCategory {
+    public var category: ContractRuntime.ErrorCategory {
         switch self {
         case .permissionDenied: .client
         case .providerUnavailable: .dependency
@@ -149,7 +152,7 @@ public enum RunErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Con
     }
 
     /// The message shown to users when no better one is known.
-    public var defaultMessage: String {
+    public var defaultMessage: Swift.String {
         switch self {
         case .permissionDenied: "You do not have permission to do this."
         case .providerUnavailable: "The model provider is unavailable right now. Please try again later."
@@ -175,17 +178,17 @@ public enum RunErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Con
     }
 
     /// Decodes a wire value, refusing codes that are not in the catalog.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(RunErrorCode.self, typeName: RunErrorCode.catalogName)
     }
 }
 
 /// How RunErrorCode normalizes Swift errors: the schema's `normalize:` table.
-extension RunErrorCode: NormalizingErrorCatalog {
+extension RunErrorCode: ContractRuntime.NormalizingErrorCatalog {
     /// The code the schema's `normalize:` table gives `kind` (validation invalid_input, timeout timeout, cancellation
     /// canceled, retry_exhausted internal_error, default internal_error); a kind the table leaves out gets the
     /// `default:` code.
-    public static func code(for kind: FailureKind) -> RunErrorCode {
+    public static func code(for kind: ContractRuntime.FailureKind) -> RunErrorCode {
         switch kind {
         case .validation: .invalidInput
         case .timeout: .timeout
@@ -197,44 +200,45 @@ extension RunErrorCode: NormalizingErrorCatalog {
     /// `error` as a code of this catalog: a `NormalizedError<RunErrorCode>` as it is, an error that declares a code of
     /// this catalog (`ContractErrorConvertible`) with that code, anything else by its `FailureKind` through the table.
     /// The user message is the code's message; the error's description is kept as `detail`.
-    public static func normalize(_ error: any Error) -> NormalizedError<RunErrorCode> {
-        NormalizedError(normalizing: error)
+    public static func normalize(_ error: any Swift.Error) -> ContractRuntime.NormalizedError<RunErrorCode> {
+        ContractRuntime.NormalizedError(normalizing: error)
     }
 }
 
 /// One row of the `agent_runs` table (新表 agent_runs): the summary of one execution, written at start and finished
 /// exactly once. Fields are in the table's order.
-public struct AgentRun: Sendable, Hashable, Codable, ContractModel {
+public struct AgentRun: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.ContractModel {
     /// Run id (run_id), the primary key.
-    public var id: String
+    public var id: Swift.String
     /// The entry point that started the run (chat | skill | heartbeat).
     public var source: RunSource
     /// Optional reference within the source (可选): the skill name, or the heartbeat task id or description.
-    public var sourceRef: String?
+    public var sourceRef: Swift.String?
     /// Optional id of the session the run belongs to (可选), e.g. the current chat or execution session.
-    public var sessionId: String?
+    public var sessionId: Swift.String?
     /// The run's status (queued | running | success | error | canceled | timeout).
     public var status: AgentRunStatus
     /// When the run was created and started (ISO 8601 / RFC 3339).
-    public var startedAt: Date
+    public var startedAt: Foundation.Date
     /// When the run reached its terminal status (可空); null while queued or running. The finish write only applies while
     /// it is null (finished_at IS NULL), which makes finishing idempotent.
-    public var finishedAt: Date?
+    public var finishedAt: Foundation.Date?
     /// Run duration in milliseconds (可空); set when the run finishes.
-    public var durationMs: Int64?
+    public var durationMs: Swift.Int64?
     /// Machine-readable error code (机器可读, 可空); set for error, timeout and canceled runs, null otherwise.
     public var errorCode: RunErrorCode?
     /// User-readable error message (用户可读, 可空); set together with error_code.
-    public var errorMessage: String?
+    public var errorMessage: Swift.String?
     /// Optional JSON summary (JSON 摘要, 可空), kept small (metadata 严格控量); may carry internal details such as whether the
     /// error is retryable.
-    public var metadata: JSONValue?
+    public var metadata: ContractRuntime.JSONValue?
 
     /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
     /// and when decoding, not here.
-    public init(id: String, source: RunSource, sourceRef: String?, sessionId: String?, status: AgentRunStatus,
-                startedAt: Date, finishedAt: Date?, durationMs: Int64?, errorCode: RunErrorCode?,
-                errorMessage: String?, metadata: JSONValue?) {
+    public init(id: Swift.String, source: RunSource, sourceRef: Swift.String?, sessionId: Swift.String?,
+                status: AgentRunStatus, startedAt: Foundation.Date, finishedAt: Foundation.Date?,
+                durationMs: Swift.Int64?, errorCode: RunErrorCode?, errorMessage: Swift.String?,
+                metadata: ContractRuntime.JSONValue?) {
         self.id = id
         self.source = source
         self.sourceRef = sourceRef
@@ -249,57 +253,57 @@ public struct AgentRun: Sendable, Hashable, Codable, ContractModel {
     }
 
     /// The model's name in errors.
-    public static var modelName: String { "AgentRun" }
+    public static var modelName: Swift.String { "AgentRun" }
 
     /// Every rule this value breaks, in schema order; empty when the value is valid.
-    public func violations() -> [RuleViolation] {
-        var violations: [RuleViolation] = []
+    public func violations() -> [ContractRuntime.RuleViolation] {
+        var violations: [ContractRuntime.RuleViolation] = []
         // id_not_empty: id != ''
         // The run id is the table's primary key.
-        if !(id != "") {
-            violations.append(RuleViolation(
+        if !(self.id != "") {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "id_not_empty", fields: ["id"],
                 message: "id must not be empty."))
         }
         // finished_iff_terminal: (finished_at == null) == (status in [queued, running])
         // A terminal run records when it finished; a queued or running run has not finished (终态一致性).
-        if !((finishedAt == nil) == [.queued, .running].contains(status)) {
-            violations.append(RuleViolation(
+        if !((self.finishedAt == nil) == [.queued, .running].contains(self.status)) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "finished_iff_terminal", fields: ["finished_at", "status"],
                 message: "finished_at must be set exactly when the run is in a terminal status."))
         }
         // duration_iff_finished: (duration_ms == null) == (finished_at == null)
         // The duration is computed when the run finishes, and only then.
-        if !((durationMs == nil) == (finishedAt == nil)) {
-            violations.append(RuleViolation(
+        if !((self.durationMs == nil) == (self.finishedAt == nil)) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "duration_iff_finished", fields: ["duration_ms", "finished_at"],
                 message: "duration_ms must be set exactly when finished_at is set."))
         }
         // duration_non_negative: duration_ms == null or duration_ms >= 0
         // A duration in milliseconds is zero or more.
-        if !(durationMs == nil || RuleOperators.greaterOrEqual(durationMs, 0)) {
-            violations.append(RuleViolation(
+        if !(self.durationMs == nil || ContractRuntime.RuleOperators.greaterOrEqual(self.durationMs, 0)) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "duration_non_negative", fields: ["duration_ms"],
                 message: "duration_ms must not be negative."))
         }
         // finished_not_before_started: finished_at == null or finished_at >= started_at
         // A run cannot finish before it started.
-        if !(finishedAt == nil || RuleOperators.greaterOrEqual(finishedAt, startedAt)) {
-            violations.append(RuleViolation(
+        if !(self.finishedAt == nil || ContractRuntime.RuleOperators.greaterOrEqual(self.finishedAt, self.startedAt)) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "finished_not_before_started", fields: ["finished_at", "started_at"],
                 message: "finished_at must not be earlier than started_at."))
         }
         // error_code_iff_unsuccessful: (error_code != null) == (status in [error, timeout, canceled])
         // A run that ended without success says why; a queued, running or successful run carries no error.
-        if !((errorCode != nil) == [.error, .timeout, .canceled].contains(status)) {
-            violations.append(RuleViolation(
+        if !((self.errorCode != nil) == [.error, .timeout, .canceled].contains(self.status)) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "error_code_iff_unsuccessful", fields: ["error_code", "status"],
                 message: "error_code must be set exactly when the status is error, timeout or canceled."))
         }
         // error_message_iff_error_code: (error_message == null) == (error_code == null)
         // Every normalized error has both a machine-readable code and a user-readable message.
-        if !((errorMessage == nil) == (errorCode == nil)) {
-            violations.append(RuleViolation(
+        if !((self.errorMessage == nil) == (self.errorCode == nil)) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "error_message_iff_error_code", fields: ["error_message", "error_code"],
                 message: "error_code and error_message must be set together or both be null."))
         }
@@ -307,15 +311,15 @@ public struct AgentRun: Sendable, Hashable, Codable, ContractModel {
         // The timeout and stale_run codes end a run with status timeout (their status), and a timed-out run carries one
         // of them: timeout when the tracker's deadline passed, stale_run when the stale sweep closed a run nobody
         // finished.
-        if !((status == .timeout) == [RunErrorCode.timeout, RunErrorCode.staleRun].contains(errorCode)) {
-            violations.append(RuleViolation(
+        if !((self.status == .timeout) == [RunErrorCode.timeout, RunErrorCode.staleRun].contains(self.errorCode)) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "timeout_status_iff_timeout_code", fields: ["status", "error_code"],
                 message: "The status is timeout exactly when error_code is timeout or stale_run."))
         }
         // canceled_status_iff_canceled_code: (status == canceled) == (error_code == canceled)
         // The canceled code ends a run with status canceled (the code's status), and a canceled run carries that code.
-        if !((status == .canceled) == (errorCode == RunErrorCode.canceled)) {
-            violations.append(RuleViolation(
+        if !((self.status == .canceled) == (self.errorCode == RunErrorCode.canceled)) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "canceled_status_iff_canceled_code", fields: ["status", "error_code"],
                 message: "The status is canceled exactly when error_code is canceled."))
         }
@@ -324,7 +328,7 @@ public struct AgentRun: Sendable, Hashable, Codable, ContractModel {
 }
 
 extension AgentRun {
-    private enum CodingKeys: String, CodingKey, CaseIterable {
+    private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case id
         case source
         case sourceRef = "source_ref"
@@ -340,186 +344,186 @@ extension AgentRun {
 
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        source = try container.decode(RunSource.self, forKey: .source)
-        sourceRef = try container.decode(String?.self, forKey: .sourceRef)
-        sessionId = try container.decode(String?.self, forKey: .sessionId)
-        status = try container.decode(AgentRunStatus.self, forKey: .status)
-        startedAt = try container.decode(RFC3339Timestamp.self, forKey: .startedAt).date
-        finishedAt = try container.decode(RFC3339Timestamp?.self, forKey: .finishedAt)?.date
-        durationMs = try container.decode(Int64?.self, forKey: .durationMs)
-        errorCode = try container.decode(RunErrorCode?.self, forKey: .errorCode)
-        errorMessage = try container.decode(String?.self, forKey: .errorMessage)
-        metadata = try container.decode(JSONValue?.self, forKey: .metadata)
-        try checkRulesAfterDecoding(from: decoder)
+        self.id = try container.decode(Swift.String.self, forKey: .id)
+        self.source = try container.decode(RunSource.self, forKey: .source)
+        self.sourceRef = try container.decode(Swift.String?.self, forKey: .sourceRef)
+        self.sessionId = try container.decode(Swift.String?.self, forKey: .sessionId)
+        self.status = try container.decode(AgentRunStatus.self, forKey: .status)
+        self.startedAt = try container.decode(ContractRuntime.RFC3339Timestamp.self, forKey: .startedAt).date
+        self.finishedAt = try container.decode(ContractRuntime.RFC3339Timestamp?.self, forKey: .finishedAt)?.date
+        self.durationMs = try container.decode(Swift.Int64?.self, forKey: .durationMs)
+        self.errorCode = try container.decode(RunErrorCode?.self, forKey: .errorCode)
+        self.errorMessage = try container.decode(Swift.String?.self, forKey: .errorMessage)
+        self.metadata = try container.decode(ContractRuntime.JSONValue?.self, forKey: .metadata)
+        try self.checkRulesAfterDecoding(from: decoder)
     }
 
     /// Encodes every key in schema order, nulls explicit; throws `EncodingError.invalidValue` when a rule is broken.
-    public func encode(to encoder: any Encoder) throws {
-        try checkRulesBeforeEncoding(to: encoder)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        try self.checkRulesBeforeEncoding(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(source, forKey: .source)
-        try container.encode(sourceRef, forKey: .sourceRef)
-        try container.encode(sessionId, forKey: .sessionId)
-        try container.encode(status, forKey: .status)
-        try container.encode(RFC3339Timestamp(startedAt), forKey: .startedAt)
-        try container.encode(finishedAt.map { RFC3339Timestamp($0) }, forKey: .finishedAt)
-        try container.encode(durationMs, forKey: .durationMs)
-        try container.encode(errorCode, forKey: .errorCode)
-        try container.encode(errorMessage, forKey: .errorMessage)
-        try container.encode(metadata, forKey: .metadata)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.source, forKey: .source)
+        try container.encode(self.sourceRef, forKey: .sourceRef)
+        try container.encode(self.sessionId, forKey: .sessionId)
+        try container.encode(self.status, forKey: .status)
+        try container.encode(ContractRuntime.RFC3339Timestamp(self.startedAt), forKey: .startedAt)
+        try container.encode(self.finishedAt.map { ContractRuntime.RFC3339Timestamp($0) }, forKey: .finishedAt)
+        try container.encode(self.durationMs, forKey: .durationMs)
+        try container.encode(self.errorCode, forKey: .errorCode)
+        try container.encode(self.errorMessage, forKey: .errorMessage)
+        try container.encode(self.metadata, forKey: .metadata)
     }
 }
 
 extension AgentRun {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
-    public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
-        var _id: String? = nil
+    public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
+        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
+        var _id: Swift.String? = nil
         var _source: RunSource? = nil
-        var _sourceRef: String? = nil
+        var _sourceRef: Swift.String? = nil
         var hasSourceRef = false
-        var _sessionId: String? = nil
+        var _sessionId: Swift.String? = nil
         var hasSessionId = false
         var _status: AgentRunStatus? = nil
-        var _startedAt: Date? = nil
-        var _finishedAt: Date? = nil
+        var _startedAt: Foundation.Date? = nil
+        var _finishedAt: Foundation.Date? = nil
         var hasFinishedAt = false
-        var _durationMs: Int64? = nil
+        var _durationMs: Swift.Int64? = nil
         var hasDurationMs = false
         var _errorCode: RunErrorCode? = nil
         var hasErrorCode = false
-        var _errorMessage: String? = nil
+        var _errorMessage: Swift.String? = nil
         var hasErrorMessage = false
-        var _metadata: JSONValue? = nil
+        var _metadata: ContractRuntime.JSONValue? = nil
         var hasMetadata = false
         while let key = try reader.nextKey() {
             if key.matches("id") {
                 if _id != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a string", field: "id", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "id", reader)
                 }
-                _id = try JSONFields.string(&reader)
+                _id = try ContractRuntime.JSONFields.string(&reader)
             } else if key.matches("source") {
                 if _source != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a RunSource value (a string)", field: "source", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a RunSource value (a string)", field: "source", reader)
                 }
-                _source = try JSONFields.wireValue(&reader, RunSource.self, typeName: "RunSource", matching: Self.wireRunSource)
+                _source = try ContractRuntime.JSONFields.wireValue(&reader, RunSource.self, typeName: "RunSource", matching: Self.wireRunSource)
             } else if key.matches("source_ref") {
                 if hasSourceRef { throw reader.duplicateKeyError() }
                 hasSourceRef = true
                 if try !reader.readNullIfPresent() {
-                    _sourceRef = try JSONFields.string(&reader)
+                    _sourceRef = try ContractRuntime.JSONFields.string(&reader)
                 }
             } else if key.matches("session_id") {
                 if hasSessionId { throw reader.duplicateKeyError() }
                 hasSessionId = true
                 if try !reader.readNullIfPresent() {
-                    _sessionId = try JSONFields.string(&reader)
+                    _sessionId = try ContractRuntime.JSONFields.string(&reader)
                 }
             } else if key.matches("status") {
                 if _status != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a AgentRunStatus value (a string)", field: "status", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a AgentRunStatus value (a string)", field: "status", reader)
                 }
-                _status = try JSONFields.wireValue(&reader, AgentRunStatus.self, typeName: "AgentRunStatus", matching: Self.wireAgentRunStatus)
+                _status = try ContractRuntime.JSONFields.wireValue(&reader, AgentRunStatus.self, typeName: "AgentRunStatus", matching: Self.wireAgentRunStatus)
             } else if key.matches("started_at") {
                 if _startedAt != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("an RFC 3339 timestamp string", field: "started_at", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("an RFC 3339 timestamp string", field: "started_at", reader)
                 }
-                _startedAt = try JSONFields.timestamp(&reader)
+                _startedAt = try ContractRuntime.JSONFields.timestamp(&reader)
             } else if key.matches("finished_at") {
                 if hasFinishedAt { throw reader.duplicateKeyError() }
                 hasFinishedAt = true
                 if try !reader.readNullIfPresent() {
-                    _finishedAt = try JSONFields.timestamp(&reader)
+                    _finishedAt = try ContractRuntime.JSONFields.timestamp(&reader)
                 }
             } else if key.matches("duration_ms") {
                 if hasDurationMs { throw reader.duplicateKeyError() }
                 hasDurationMs = true
                 if try !reader.readNullIfPresent() {
-                    _durationMs = try JSONFields.int(&reader)
+                    _durationMs = try ContractRuntime.JSONFields.int(&reader)
                 }
             } else if key.matches("error_code") {
                 if hasErrorCode { throw reader.duplicateKeyError() }
                 hasErrorCode = true
                 if try !reader.readNullIfPresent() {
-                    _errorCode = try JSONFields.wireValue(&reader, RunErrorCode.self, typeName: "RunErrorCode", matching: Self.wireRunErrorCode)
+                    _errorCode = try ContractRuntime.JSONFields.wireValue(&reader, RunErrorCode.self, typeName: "RunErrorCode", matching: Self.wireRunErrorCode)
                 }
             } else if key.matches("error_message") {
                 if hasErrorMessage { throw reader.duplicateKeyError() }
                 hasErrorMessage = true
                 if try !reader.readNullIfPresent() {
-                    _errorMessage = try JSONFields.string(&reader)
+                    _errorMessage = try ContractRuntime.JSONFields.string(&reader)
                 }
             } else if key.matches("metadata") {
                 if hasMetadata { throw reader.duplicateKeyError() }
                 hasMetadata = true
                 if try !reader.readNullIfPresent() {
-                    _metadata = try JSONFields.json(&reader)
+                    _metadata = try ContractRuntime.JSONFields.json(&reader)
                 }
             } else {
-                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
             }
         }
-        guard let _id = consume _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
-        guard let _source else { throw JSONFields.missingKey("source", model: Self.modelName, path: objectPath) }
-        guard hasSourceRef else { throw JSONFields.missingKey("source_ref", model: Self.modelName, path: objectPath) }
-        guard hasSessionId else { throw JSONFields.missingKey("session_id", model: Self.modelName, path: objectPath) }
-        guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
-        guard let _startedAt else { throw JSONFields.missingKey("started_at", model: Self.modelName, path: objectPath) }
-        guard hasFinishedAt else { throw JSONFields.missingKey("finished_at", model: Self.modelName, path: objectPath) }
-        guard hasDurationMs else { throw JSONFields.missingKey("duration_ms", model: Self.modelName, path: objectPath) }
-        guard hasErrorCode else { throw JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
-        guard hasErrorMessage else { throw JSONFields.missingKey("error_message", model: Self.modelName, path: objectPath) }
-        guard hasMetadata else { throw JSONFields.missingKey("metadata", model: Self.modelName, path: objectPath) }
+        guard let _id = consume _id else { throw ContractRuntime.JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
+        guard let _source else { throw ContractRuntime.JSONFields.missingKey("source", model: Self.modelName, path: objectPath) }
+        guard hasSourceRef else { throw ContractRuntime.JSONFields.missingKey("source_ref", model: Self.modelName, path: objectPath) }
+        guard hasSessionId else { throw ContractRuntime.JSONFields.missingKey("session_id", model: Self.modelName, path: objectPath) }
+        guard let _status else { throw ContractRuntime.JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
+        guard let _startedAt else { throw ContractRuntime.JSONFields.missingKey("started_at", model: Self.modelName, path: objectPath) }
+        guard hasFinishedAt else { throw ContractRuntime.JSONFields.missingKey("finished_at", model: Self.modelName, path: objectPath) }
+        guard hasDurationMs else { throw ContractRuntime.JSONFields.missingKey("duration_ms", model: Self.modelName, path: objectPath) }
+        guard hasErrorCode else { throw ContractRuntime.JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
+        guard hasErrorMessage else { throw ContractRuntime.JSONFields.missingKey("error_message", model: Self.modelName, path: objectPath) }
+        guard hasMetadata else { throw ContractRuntime.JSONFields.missingKey("metadata", model: Self.modelName, path: objectPath) }
         self.init(id: _id, source: _source, sourceRef: _sourceRef, sessionId: _sessionId, status: _status, startedAt: _startedAt, finishedAt: _finishedAt, durationMs: _durationMs, errorCode: _errorCode, errorMessage: _errorMessage, metadata: _metadata)
-        try JSONFields.checkRules(self, path: objectPath)
+        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `RunSource` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
     /// anything else.
-    private static func wireRunSource(_ wire: UnsafeBufferPointer<UInt8>) -> RunSource? {
-        if JSONFields.wire(wire, is: "chat") { return .chat }
-        if JSONFields.wire(wire, is: "skill") { return .skill }
-        if JSONFields.wire(wire, is: "heartbeat") { return .heartbeat }
+    private static func wireRunSource(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> RunSource? {
+        if ContractRuntime.JSONFields.wire(wire, is: "chat") { return .chat }
+        if ContractRuntime.JSONFields.wire(wire, is: "skill") { return .skill }
+        if ContractRuntime.JSONFields.wire(wire, is: "heartbeat") { return .heartbeat }
         return nil
     }
 
     /// The `AgentRunStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
     /// anything else.
-    private static func wireAgentRunStatus(_ wire: UnsafeBufferPointer<UInt8>) -> AgentRunStatus? {
-        if JSONFields.wire(wire, is: "queued") { return .queued }
-        if JSONFields.wire(wire, is: "running") { return .running }
-        if JSONFields.wire(wire, is: "success") { return .success }
-        if JSONFields.wire(wire, is: "error") { return .error }
-        if JSONFields.wire(wire, is: "canceled") { return .canceled }
-        if JSONFields.wire(wire, is: "timeout") { return .timeout }
+    private static func wireAgentRunStatus(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> AgentRunStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "queued") { return .queued }
+        if ContractRuntime.JSONFields.wire(wire, is: "running") { return .running }
+        if ContractRuntime.JSONFields.wire(wire, is: "success") { return .success }
+        if ContractRuntime.JSONFields.wire(wire, is: "error") { return .error }
+        if ContractRuntime.JSONFields.wire(wire, is: "canceled") { return .canceled }
+        if ContractRuntime.JSONFields.wire(wire, is: "timeout") { return .timeout }
         return nil
     }
 
     /// The `RunErrorCode` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
     /// anything else.
-    private static func wireRunErrorCode(_ wire: UnsafeBufferPointer<UInt8>) -> RunErrorCode? {
-        if JSONFields.wire(wire, is: "permission_denied") { return .permissionDenied }
-        if JSONFields.wire(wire, is: "provider_unavailable") { return .providerUnavailable }
-        if JSONFields.wire(wire, is: "invalid_input") { return .invalidInput }
-        if JSONFields.wire(wire, is: "timeout") { return .timeout }
-        if JSONFields.wire(wire, is: "canceled") { return .canceled }
-        if JSONFields.wire(wire, is: "stale_run") { return .staleRun }
-        if JSONFields.wire(wire, is: "internal_error") { return .internalError }
+    private static func wireRunErrorCode(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> RunErrorCode? {
+        if ContractRuntime.JSONFields.wire(wire, is: "permission_denied") { return .permissionDenied }
+        if ContractRuntime.JSONFields.wire(wire, is: "provider_unavailable") { return .providerUnavailable }
+        if ContractRuntime.JSONFields.wire(wire, is: "invalid_input") { return .invalidInput }
+        if ContractRuntime.JSONFields.wire(wire, is: "timeout") { return .timeout }
+        if ContractRuntime.JSONFields.wire(wire, is: "canceled") { return .canceled }
+        if ContractRuntime.JSONFields.wire(wire, is: "stale_run") { return .staleRun }
+        if ContractRuntime.JSONFields.wire(wire, is: "internal_error") { return .internalError }
         return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
-    public func writeJSON(to output: inout JSONOutput) {
+    public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
         output.key("id")
         output.string(self.id)
@@ -540,10 +544,10 @@ extension AgentRun {
         output.key("status")
         output.string(self.status.rawValue)
         output.key("started_at")
-        output.string(RFC3339Timestamp.format(self.startedAt) ?? "")
+        output.string(ContractRuntime.RFC3339Timestamp.format(self.startedAt) ?? "")
         output.key("finished_at")
         if let value = self.finishedAt {
-            output.string(RFC3339Timestamp.format(value) ?? "")
+            output.string(ContractRuntime.RFC3339Timestamp.format(value) ?? "")
         } else {
             output.null()
         }

@@ -11,14 +11,15 @@ import ContractRuntime
 import Foundation
 
 // Fails to compile, naming the version needed, against a ContractRuntime with another API.
-private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1
+private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1
 
 /// The status of one execution. An execution is created pending, the background task moves it to running, and it ends
 /// succeeded or failed. A failure before the execution starts running (the seed's background task catches any
 /// exception, including one raised while marking it running) moves it from pending straight to failed. Cancelling and
 /// pausing are named only as future extensions of the WebSocket channel (取消执行、暂停等), so this version has no cancelled
 /// state.
-public enum ExecutionStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractLifecycle {
+public enum ExecutionStatus:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable, ContractRuntime.ContractLifecycle {
     /// Pending (待处理): the execution record is created and the background task is starting; shown with a grey border.
     case pending
     /// Running (运行中): the execution is in progress; highlighted on the dashboard and counted by the bottom-right
@@ -30,13 +31,13 @@ public enum ExecutionStatus: String, Sendable, Hashable, CaseIterable, Codable, 
     case failed
 
     /// The lifecycle's name in errors.
-    public static var lifecycleName: String { "ExecutionStatus" }
+    public static var lifecycleName: Swift.String { "ExecutionStatus" }
 
     /// The state a new record starts in.
     public static var initial: ExecutionStatus { .pending }
 
     /// Whether the record is finished in this state; no transition leaves a terminal state.
-    public var isTerminal: Bool {
+    public var isTerminal: Swift.Bool {
         switch self {
         case .pending, .running: false
         case .succeeded, .failed: true
@@ -54,7 +55,7 @@ public enum ExecutionStatus: String, Sendable, Hashable, CaseIterable, Codable, 
     }
 
     /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
-    public func canTransition(to next: ExecutionStatus) -> Bool {
+    public func canTransition(to next: ExecutionStatus) -> Swift.Bool {
         switch self {
         case .pending:
             switch next {
@@ -71,7 +72,7 @@ public enum ExecutionStatus: String, Sendable, Hashable, CaseIterable, Codable, 
     }
 
     /// What reaching this state means; nil for a state that is not terminal.
-    public var outcome: Outcome? {
+    public var outcome: ContractRuntime.Outcome? {
         switch self {
         case .pending, .running: nil
         case .succeeded: .success
@@ -80,7 +81,7 @@ public enum ExecutionStatus: String, Sendable, Hashable, CaseIterable, Codable, 
     }
 
     /// Decodes a wire value, refusing values that are not states.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(ExecutionStatus.self, typeName: ExecutionStatus.lifecycleName)
     }
 }
@@ -90,19 +91,19 @@ public enum ExecutionStatus: String, Sendable, Hashable, CaseIterable, Codable, 
 ///
 /// Open: a value this version does not know decodes as `unknown` and encodes back unchanged. `allCases` lists the known
 /// values only.
-public enum ExecutionType: RawRepresentable, Sendable, Hashable, CaseIterable, Codable {
+public enum ExecutionType: Swift.RawRepresentable, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable {
     /// A workflow execution (Workflow 执行); the default for existing execution records.
     case workflow
     /// An agent test execution (Agent 测试执行), started from the agent test page and run in the background.
     case agentTest
     /// A value this version does not know, kept as written. `init(rawValue:)` never makes it for a known value.
-    case unknown(String)
+    case unknown(Swift.String)
 
     /// The known values, in schema order; `unknown` values are not listed.
     public static let allCases: [ExecutionType] = [.workflow, .agentTest]
 
     /// The known value `rawValue` names, or `unknown` holding it; never nil.
-    public init(rawValue: String) {
+    public init(rawValue: Swift.String) {
         switch rawValue {
         case "workflow": self = .workflow
         case "agent_test": self = .agentTest
@@ -111,7 +112,7 @@ public enum ExecutionType: RawRepresentable, Sendable, Hashable, CaseIterable, C
     }
 
     /// The wire value.
-    public var rawValue: String {
+    public var rawValue: Swift.String {
         switch self {
         case .workflow: "workflow"
         case .agentTest: "agent_test"
@@ -120,51 +121,51 @@ public enum ExecutionType: RawRepresentable, Sendable, Hashable, CaseIterable, C
     }
 
     /// Decodes any string: a known value or `unknown`.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.singleValueContainer()
-        self.init(rawValue: try container.decode(String.self))
+        self.init(rawValue: try container.decode(Swift.String.self))
     }
 
     /// Encodes the wire value, an unknown one included.
-    public func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Swift.Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+        try container.encode(self.rawValue)
     }
 }
 
 /// The kind of realtime message sent on the executions WebSocket.
-public enum UpdateType: String, Sendable, Hashable, CaseIterable, Codable {
+public enum UpdateType: Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable {
     /// An execution's state changed; the message's data carries the execution's current snapshot.
     case executionUpdate = "execution_update"
 
     /// Decodes a wire value, refusing values that are not listed.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(UpdateType.self, typeName: "UpdateType")
     }
 }
 
 /// The current snapshot of one execution, as pushed in an execution_update message (WebSocket 消息格式). Every key is
 /// always present; absent values are written as explicit null.
-public struct ExecutionUpdateData: Sendable, Hashable, Codable, ContractModel {
+public struct ExecutionUpdateData: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.ContractModel {
     /// The execution's id (the executions table's primary key).
-    public var id: Int64
+    public var id: Swift.Int64
     /// What kind of execution this is (workflow or agent_test).
     public var executionType: ExecutionType
     /// The execution's current status.
     public var status: ExecutionStatus
     /// The tested agent's id for agent test executions; null when the execution has no agent.
-    public var agentId: Int64?
+    public var agentId: Swift.Int64?
     /// When the execution started running (RFC 3339, e.g. '2026-02-26T10:30:00Z'); null while pending.
-    public var startedAt: Date?
+    public var startedAt: Foundation.Date?
     /// The execution's output once it succeeded; null otherwise.
-    public var output: JSONValue?
+    public var output: ContractRuntime.JSONValue?
     /// The error message when the execution failed (error_message); null otherwise.
-    public var error: String?
+    public var error: Swift.String?
 
     /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
     /// and when decoding, not here.
-    public init(id: Int64, executionType: ExecutionType, status: ExecutionStatus, agentId: Int64?, startedAt: Date?,
-                output: JSONValue?, error: String?) {
+    public init(id: Swift.Int64, executionType: ExecutionType, status: ExecutionStatus, agentId: Swift.Int64?,
+                startedAt: Foundation.Date?, output: ContractRuntime.JSONValue?, error: Swift.String?) {
         self.id = id
         self.executionType = executionType
         self.status = status
@@ -175,57 +176,57 @@ public struct ExecutionUpdateData: Sendable, Hashable, Codable, ContractModel {
     }
 
     /// The model's name in errors.
-    public static var modelName: String { "ExecutionUpdateData" }
+    public static var modelName: Swift.String { "ExecutionUpdateData" }
 
     /// Every rule this value breaks, in schema order; empty when the value is valid.
-    public func violations() -> [RuleViolation] {
-        var violations: [RuleViolation] = []
+    public func violations() -> [ContractRuntime.RuleViolation] {
+        var violations: [ContractRuntime.RuleViolation] = []
         // id_positive: id > 0
         // Execution ids are database primary keys, which start at 1.
-        if !(id > 0) {
-            violations.append(RuleViolation(
+        if !(self.id > 0) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "id_positive", fields: ["id"],
                 message: "id must be a positive execution id."))
         }
         // agent_id_positive: agent_id == null or agent_id > 0
         // Agent ids are database primary keys, which start at 1.
-        if !(agentId == nil || RuleOperators.greater(agentId, 0)) {
-            violations.append(RuleViolation(
+        if !(self.agentId == nil || ContractRuntime.RuleOperators.greater(self.agentId, 0)) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "agent_id_positive", fields: ["agent_id"],
                 message: "agent_id must be a positive agent id when set."))
         }
         // agent_test_has_agent_id: execution_type == agent_test implies agent_id != null
         // An agent test always runs one agent (POST /agents/{agent_id}/test).
-        if !(!(executionType == .agentTest) || agentId != nil) {
-            violations.append(RuleViolation(
+        if !(!(self.executionType == .agentTest) || self.agentId != nil) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "agent_test_has_agent_id", fields: ["execution_type", "agent_id"],
                 message: "An agent_test execution must name the tested agent in agent_id."))
         }
         // pending_not_started: status == pending implies started_at == null
         // started_at is set when the execution starts running.
-        if !(!(status == .pending) || startedAt == nil) {
-            violations.append(RuleViolation(
+        if !(!(self.status == .pending) || self.startedAt == nil) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "pending_not_started", fields: ["status", "started_at"],
                 message: "A pending execution must not have started_at."))
         }
         // started_when_running_or_succeeded: status in [running, succeeded] implies started_at != null
         // An execution that ran records when it started.
-        if !(!([.running, .succeeded].contains(status)) || startedAt != nil) {
-            violations.append(RuleViolation(
+        if !(!([.running, .succeeded].contains(self.status)) || self.startedAt != nil) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "started_when_running_or_succeeded", fields: ["status", "started_at"],
                 message: "A running or succeeded execution must have started_at."))
         }
         // error_iff_failed: (error != null) == (status == failed)
         // A failed execution carries its error message; no other status carries one.
-        if !((error != nil) == (status == .failed)) {
-            violations.append(RuleViolation(
+        if !((self.error != nil) == (self.status == .failed)) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "error_iff_failed", fields: ["error", "status"],
                 message: "error must be set exactly when the status is failed."))
         }
         // output_only_when_succeeded: output != null implies status == succeeded
         // Output is pushed with the final succeeded status; it is null while pending or running and when failed.
-        if !(!((output ?? .null) != .null) || status == .succeeded) {
-            violations.append(RuleViolation(
+        if !(!((self.output ?? .null) != .null) || self.status == .succeeded) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "output_only_when_succeeded", fields: ["output", "status"],
                 message: "output may only be set when the status is succeeded."))
         }
@@ -234,7 +235,7 @@ public struct ExecutionUpdateData: Sendable, Hashable, Codable, ContractModel {
 }
 
 extension ExecutionUpdateData {
-    private enum CodingKeys: String, CodingKey, CaseIterable {
+    private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case id
         case executionType = "execution_type"
         case status
@@ -246,119 +247,119 @@ extension ExecutionUpdateData {
 
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(Int64.self, forKey: .id)
-        executionType = try container.decode(ExecutionType.self, forKey: .executionType)
-        status = try container.decode(ExecutionStatus.self, forKey: .status)
-        agentId = try container.decode(Int64?.self, forKey: .agentId)
-        startedAt = try container.decode(RFC3339Timestamp?.self, forKey: .startedAt)?.date
-        output = try container.decode(JSONValue?.self, forKey: .output)
-        error = try container.decode(String?.self, forKey: .error)
-        try checkRulesAfterDecoding(from: decoder)
+        self.id = try container.decode(Swift.Int64.self, forKey: .id)
+        self.executionType = try container.decode(ExecutionType.self, forKey: .executionType)
+        self.status = try container.decode(ExecutionStatus.self, forKey: .status)
+        self.agentId = try container.decode(Swift.Int64?.self, forKey: .agentId)
+        self.startedAt = try container.decode(ContractRuntime.RFC3339Timestamp?.self, forKey: .startedAt)?.date
+        self.output = try container.decode(ContractRuntime.JSONValue?.self, forKey: .output)
+        self.error = try container.decode(Swift.String?.self, forKey: .error)
+        try self.checkRulesAfterDecoding(from: decoder)
     }
 
     /// Encodes every key in schema order, nulls explicit; throws `EncodingError.invalidValue` when a rule is broken.
-    public func encode(to encoder: any Encoder) throws {
-        try checkRulesBeforeEncoding(to: encoder)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        try self.checkRulesBeforeEncoding(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(executionType, forKey: .executionType)
-        try container.encode(status, forKey: .status)
-        try container.encode(agentId, forKey: .agentId)
-        try container.encode(startedAt.map { RFC3339Timestamp($0) }, forKey: .startedAt)
-        try container.encode(output, forKey: .output)
-        try container.encode(error, forKey: .error)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.executionType, forKey: .executionType)
+        try container.encode(self.status, forKey: .status)
+        try container.encode(self.agentId, forKey: .agentId)
+        try container.encode(self.startedAt.map { ContractRuntime.RFC3339Timestamp($0) }, forKey: .startedAt)
+        try container.encode(self.output, forKey: .output)
+        try container.encode(self.error, forKey: .error)
     }
 }
 
 extension ExecutionUpdateData {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
-    public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
-        var _id: Int64? = nil
+    public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
+        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
+        var _id: Swift.Int64? = nil
         var _executionType: ExecutionType? = nil
         var _status: ExecutionStatus? = nil
-        var _agentId: Int64? = nil
+        var _agentId: Swift.Int64? = nil
         var hasAgentId = false
-        var _startedAt: Date? = nil
+        var _startedAt: Foundation.Date? = nil
         var hasStartedAt = false
-        var _output: JSONValue? = nil
+        var _output: ContractRuntime.JSONValue? = nil
         var hasOutput = false
-        var _error: String? = nil
+        var _error: Swift.String? = nil
         var hasError = false
         while let key = try reader.nextKey() {
             if key.matches("id") {
                 if _id != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("an integer", field: "id", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "id", reader)
                 }
-                _id = try JSONFields.int(&reader)
+                _id = try ContractRuntime.JSONFields.int(&reader)
             } else if key.matches("execution_type") {
                 if _executionType != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a ExecutionType value (a string)", field: "execution_type", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a ExecutionType value (a string)", field: "execution_type", reader)
                 }
-                _executionType = ExecutionType(rawValue: try JSONFields.string(&reader))
+                _executionType = ExecutionType(rawValue: try ContractRuntime.JSONFields.string(&reader))
             } else if key.matches("status") {
                 if _status != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a ExecutionStatus value (a string)", field: "status", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a ExecutionStatus value (a string)", field: "status", reader)
                 }
-                _status = try JSONFields.wireValue(&reader, ExecutionStatus.self, typeName: "ExecutionStatus", matching: Self.wireExecutionStatus)
+                _status = try ContractRuntime.JSONFields.wireValue(&reader, ExecutionStatus.self, typeName: "ExecutionStatus", matching: Self.wireExecutionStatus)
             } else if key.matches("agent_id") {
                 if hasAgentId { throw reader.duplicateKeyError() }
                 hasAgentId = true
                 if try !reader.readNullIfPresent() {
-                    _agentId = try JSONFields.int(&reader)
+                    _agentId = try ContractRuntime.JSONFields.int(&reader)
                 }
             } else if key.matches("started_at") {
                 if hasStartedAt { throw reader.duplicateKeyError() }
                 hasStartedAt = true
                 if try !reader.readNullIfPresent() {
-                    _startedAt = try JSONFields.timestamp(&reader)
+                    _startedAt = try ContractRuntime.JSONFields.timestamp(&reader)
                 }
             } else if key.matches("output") {
                 if hasOutput { throw reader.duplicateKeyError() }
                 hasOutput = true
                 if try !reader.readNullIfPresent() {
-                    _output = try JSONFields.json(&reader)
+                    _output = try ContractRuntime.JSONFields.json(&reader)
                 }
             } else if key.matches("error") {
                 if hasError { throw reader.duplicateKeyError() }
                 hasError = true
                 if try !reader.readNullIfPresent() {
-                    _error = try JSONFields.string(&reader)
+                    _error = try ContractRuntime.JSONFields.string(&reader)
                 }
             } else {
-                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
             }
         }
-        guard let _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
-        guard let _executionType else { throw JSONFields.missingKey("execution_type", model: Self.modelName, path: objectPath) }
-        guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
-        guard hasAgentId else { throw JSONFields.missingKey("agent_id", model: Self.modelName, path: objectPath) }
-        guard hasStartedAt else { throw JSONFields.missingKey("started_at", model: Self.modelName, path: objectPath) }
-        guard hasOutput else { throw JSONFields.missingKey("output", model: Self.modelName, path: objectPath) }
-        guard hasError else { throw JSONFields.missingKey("error", model: Self.modelName, path: objectPath) }
+        guard let _id else { throw ContractRuntime.JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
+        guard let _executionType else { throw ContractRuntime.JSONFields.missingKey("execution_type", model: Self.modelName, path: objectPath) }
+        guard let _status else { throw ContractRuntime.JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
+        guard hasAgentId else { throw ContractRuntime.JSONFields.missingKey("agent_id", model: Self.modelName, path: objectPath) }
+        guard hasStartedAt else { throw ContractRuntime.JSONFields.missingKey("started_at", model: Self.modelName, path: objectPath) }
+        guard hasOutput else { throw ContractRuntime.JSONFields.missingKey("output", model: Self.modelName, path: objectPath) }
+        guard hasError else { throw ContractRuntime.JSONFields.missingKey("error", model: Self.modelName, path: objectPath) }
         self.init(id: _id, executionType: _executionType, status: _status, agentId: _agentId, startedAt: _startedAt, output: _output, error: _error)
-        try JSONFields.checkRules(self, path: objectPath)
+        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `ExecutionStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
     /// anything else.
-    private static func wireExecutionStatus(_ wire: UnsafeBufferPointer<UInt8>) -> ExecutionStatus? {
-        if JSONFields.wire(wire, is: "pending") { return .pending }
-        if JSONFields.wire(wire, is: "running") { return .running }
-        if JSONFields.wire(wire, is: "succeeded") { return .succeeded }
-        if JSONFields.wire(wire, is: "failed") { return .failed }
+    private static func wireExecutionStatus(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> ExecutionStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "pending") { return .pending }
+        if ContractRuntime.JSONFields.wire(wire, is: "running") { return .running }
+        if ContractRuntime.JSONFields.wire(wire, is: "succeeded") { return .succeeded }
+        if ContractRuntime.JSONFields.wire(wire, is: "failed") { return .failed }
         return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
-    public func writeJSON(to output: inout JSONOutput) {
+    public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
         output.key("id")
         output.int(self.id)
@@ -374,7 +375,7 @@ extension ExecutionUpdateData {
         }
         output.key("started_at")
         if let value = self.startedAt {
-            output.string(RFC3339Timestamp.format(value) ?? "")
+            output.string(ContractRuntime.RFC3339Timestamp.format(value) ?? "")
         } else {
             output.null()
         }
@@ -396,7 +397,7 @@ extension ExecutionUpdateData {
 
 /// The realtime message envelope sent on the executions WebSocket: `{"type": "execution_update", "data": {...}}`. The
 /// frontend acts only on messages of this type.
-public struct ExecutionUpdate: Sendable, Hashable, Codable, ContractModel {
+public struct ExecutionUpdate: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.ContractModel {
     /// The message type; always execution_update in this version.
     public var type: UpdateType
     /// The execution's current snapshot.
@@ -410,76 +411,76 @@ public struct ExecutionUpdate: Sendable, Hashable, Codable, ContractModel {
     }
 
     /// The model's name in errors.
-    public static var modelName: String { "ExecutionUpdate" }
+    public static var modelName: Swift.String { "ExecutionUpdate" }
 
     /// Every rule this value breaks, in schema order; empty when the value is valid.
-    public func violations() -> [RuleViolation] { [] }
+    public func violations() -> [ContractRuntime.RuleViolation] { [] }
 }
 
 extension ExecutionUpdate {
-    private enum CodingKeys: String, CodingKey, CaseIterable {
+    private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case type
         case data
     }
 
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        type = try container.decode(UpdateType.self, forKey: .type)
-        data = try container.decode(ExecutionUpdateData.self, forKey: .data)
-        try checkRulesAfterDecoding(from: decoder)
+        self.type = try container.decode(UpdateType.self, forKey: .type)
+        self.data = try container.decode(ExecutionUpdateData.self, forKey: .data)
+        try self.checkRulesAfterDecoding(from: decoder)
     }
 
     /// Encodes every key in schema order, nulls explicit; throws `EncodingError.invalidValue` when a rule is broken.
-    public func encode(to encoder: any Encoder) throws {
-        try checkRulesBeforeEncoding(to: encoder)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        try self.checkRulesBeforeEncoding(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(type, forKey: .type)
-        try container.encode(data, forKey: .data)
+        try container.encode(self.type, forKey: .type)
+        try container.encode(self.data, forKey: .data)
     }
 }
 
 extension ExecutionUpdate {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
-    public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
+    public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
+        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
         var _type: UpdateType? = nil
         var _data: ExecutionUpdateData? = nil
         while let key = try reader.nextKey() {
             if key.matches("type") {
                 if _type != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a UpdateType value (a string)", field: "type", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a UpdateType value (a string)", field: "type", reader)
                 }
-                _type = try JSONFields.wireValue(&reader, UpdateType.self, typeName: "UpdateType", matching: Self.wireUpdateType)
+                _type = try ContractRuntime.JSONFields.wireValue(&reader, UpdateType.self, typeName: "UpdateType", matching: Self.wireUpdateType)
             } else if key.matches("data") {
                 if _data != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a ExecutionUpdateData object", field: "data", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a ExecutionUpdateData object", field: "data", reader)
                 }
                 _data = try ExecutionUpdateData(jsonReader: &reader, options: options)
             } else {
-                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
             }
         }
-        guard let _type else { throw JSONFields.missingKey("type", model: Self.modelName, path: objectPath) }
-        guard let _data else { throw JSONFields.missingKey("data", model: Self.modelName, path: objectPath) }
+        guard let _type else { throw ContractRuntime.JSONFields.missingKey("type", model: Self.modelName, path: objectPath) }
+        guard let _data else { throw ContractRuntime.JSONFields.missingKey("data", model: Self.modelName, path: objectPath) }
         self.init(type: _type, data: _data)
-        try JSONFields.checkRules(self, path: objectPath)
+        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `UpdateType` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
     /// anything else.
-    private static func wireUpdateType(_ wire: UnsafeBufferPointer<UInt8>) -> UpdateType? {
-        if JSONFields.wire(wire, is: "execution_update") { return .executionUpdate }
+    private static func wireUpdateType(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> UpdateType? {
+        if ContractRuntime.JSONFields.wire(wire, is: "execution_update") { return .executionUpdate }
         return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
-    public func writeJSON(to output: inout JSONOutput) {
+    public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
         output.key("type")
         output.string(self.type.rawValue)

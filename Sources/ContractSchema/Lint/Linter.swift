@@ -45,7 +45,7 @@ struct Linter {
                 reader.error("\(item.kind) name `\(item.name)` must be UpperCamelCase ASCII letters and digits\(like)",
                              at: item.location)
             } else if SwiftNaming.reservedTypeNames.contains(item.name) {
-                reader.error("\(item.kind) name `\(item.name)` is a type the generated code uses from Swift, Foundation or ContractRuntime; pick another name",
+                reader.error("\(item.kind) name `\(item.name)` is reserved: inside generated types it names \(SwiftNaming.reservedTypeNameReason(item.name)); pick another name",
                              at: item.location)
             }
             if let first = seen[item.name] {
@@ -88,7 +88,7 @@ struct TypeResolver {
         case .list(let t): return .list(ruleType(t, at: location, for: what))
         case .map(let t): return .map(ruleType(t, at: location, for: what))
         case .named(let name):
-            if FieldTypeParser.builtins.contains(name.lowercased()), let builtin = FieldTypeParser.parse(name.lowercased()) {
+            if FieldTypeParser.builtins.contains(name.lowercased()), case .success(let builtin) = FieldTypeParser.parse(name.lowercased()) {
                 reader.error("unknown type `\(name)` for \(what); did you mean `\(builtin)`?", at: location)
                 return ruleType(builtin, at: location, for: what)
             }

@@ -1,6 +1,8 @@
 /// Reads one entry of `models:`.
 struct ModelBuilder {
     let reader: SchemaReader
+    /// How deep `list<…>` and `map<…>` may nest in one field type.
+    var maxTypeDepth = YAMLLimits.default.maxTypeDepth
 
     static let allowedKeys = ["doc", "fields", "rules", "additional_keys"]
     static let fieldKeys = ["type", "nullable", "required", "default", "doc"]
@@ -15,7 +17,7 @@ struct ModelBuilder {
         let what = "model `\(name.value)`"
         guard let keys = reader.keyed(node, allowed: Self.allowedKeys, required: ["fields"], what: what,
                                       owner: name.location) else { return nil }
-        let fields = keys["fields"].map { self.fields($0, model: name.value) } ?? []
+        let fields = keys["fields"].map { self.fields($0, model: name.value, at: name.location) } ?? []
         var rules: [Rule] = []
         if let node = keys["rules"] {
             switch node {
@@ -33,8 +35,13 @@ struct ModelBuilder {
                      allowsAdditionalKeys: additional == .allow, location: name.location)
     }
 
-    private func fields(_ node: YAMLNode, model: String) -> [Field] {
-        reader.mappingEntries(node, what: "the fields of model `\(model)`").compactMap { entry in
+    private func fields(_ node: YAMLNode, model: String, at location: SourceLocation) -> [Field] {
+        let entries = reader.mappingEntries(node, what: "the fields of model `\(model)`")
+        // Counted before the fields are built: a field refused for its own reason is not also "no fields".
+        if entries.isEmpty {
+            reader.error("model `\(model)` has no fields", at: location)
+        }
+        return entries.compactMap { entry in
             let what = "field `\(entry.key.value)`"
             if case .scalar(let s) = entry.value, !s.isNull {
                 reader.error("\(what) must be a mapping like `{ type: \(s.value) }`", at: s.location)
@@ -44,7 +51,15 @@ struct ModelBuilder {
                                           owner: entry.key.location),
                   let typeNode = keys["type"], let typeText = reader.text(typeNode, what: "the type of \(what)")
             else { return nil }
-            guard let type = FieldTypeParser.parse(typeText.value) else {
+            let type: FieldType
+            switch FieldTypeParser.parse(typeText.value, maxDepth: maxTypeDepth) {
+            case .success(let parsed):
+                type = parsed
+            case .failure(.tooDeep):
+                reader.error("the type of \(what) nests `list<…>` and `map<…>` more than the limit of \(maxTypeDepth) levels "
+                             + "(raise it with --max-type-depth)", at: typeText.location)
+                return nil
+            case .failure(.malformed):
                 reader.error("`\(typeText.value)` is not a type; write `string`, `list<string>`, `map<int>` or a type name",
                              at: typeText.location)
                 return nil
@@ -72,16 +87,37 @@ struct ModelBuilder {
     }
 }
 
-/// Parses `string`, `list<T>`, `map<T>` and type names.
+/// Parses `string`, `list<T>`, `map<T>` and type names, without recursion and with a bound on nesting.
 enum FieldTypeParser {
     static let builtins = ["string", "bool", "int", "double", "timestamp", "json"]
 
-    static func parse(_ text: String) -> FieldType? {
-        let t = text.filter { $0 != " " }
-        for (prefix, make) in [("list<", FieldType.list), ("map<", FieldType.map)] where t.hasPrefix(prefix) {
-            guard t.hasSuffix(">"), t.count > prefix.count + 1 else { return nil }
-            return parse(String(t.dropFirst(prefix.count).dropLast())).map(make)
+    /// Why a type's text is not a type.
+    enum Failure: Error {
+        /// Not `list<T>`, `map<T>`, a built-in or a type name.
+        case malformed
+        /// `list<…>` and `map<…>` nest deeper than allowed.
+        case tooDeep
+    }
+
+    /// The type `text` spells; `list<…>` and `map<…>` may nest at most `maxDepth` levels.
+    static func parse(_ text: String, maxDepth: Int = YAMLLimits.default.maxTypeDepth) -> Result<FieldType, Failure> {
+        var rest = Substring(text.filter { $0 != " " })
+        var wrappers: [(FieldType) -> FieldType] = []
+        while true {
+            guard let (prefix, wrap) = [("list<", FieldType.list), ("map<", FieldType.map)].first(where: { rest.hasPrefix($0.0) })
+            else { break }
+            // `utf8.count`, not `count`: counting characters would make deep nesting quadratic.
+            guard rest.hasSuffix(">"), rest.utf8.count > prefix.utf8.count + 1 else { return .failure(.malformed) }
+            guard wrappers.count < maxDepth else { return .failure(.tooDeep) }
+            wrappers.append(wrap)
+            rest = rest.dropFirst(prefix.count).dropLast()
         }
+        guard let innermost = leaf(rest) else { return .failure(.malformed) }
+        return .success(wrappers.reversed().reduce(innermost) { type, wrap in wrap(type) })
+    }
+
+    /// A built-in or a type name.
+    private static func leaf(_ t: Substring) -> FieldType? {
         switch t {
         case "string": return .string
         case "bool": return .bool
@@ -93,7 +129,7 @@ enum FieldTypeParser {
             guard let first = t.unicodeScalars.first, first.properties.isAlphabetic || first == "_",
                   t.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" })
             else { return nil }
-            return .named(t)
+            return .named(String(t))
         }
     }
 }

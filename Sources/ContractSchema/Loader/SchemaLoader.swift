@@ -46,7 +46,7 @@ public struct SchemaLoader: Sendable {
         var diagnostics = document.diagnostics
         var contract: Contract?
         if let root = document.root {
-            contract = ContractBuilder(reader: reader, file: file).build(root)
+            contract = ContractBuilder(reader: reader, file: file, maxTypeDepth: limits.maxTypeDepth).build(root)
             if let built = contract {
                 contract = Linter(reader: reader).lint(built)
             }
@@ -66,6 +66,7 @@ public struct SchemaLoader: Sendable {
 struct ContractBuilder {
     let reader: SchemaReader
     let file: String
+    let maxTypeDepth: Int
 
     static let topLevelKeys = ["contract", "version", "doc", "lifecycles", "enums", "errors", "models"]
 
@@ -105,7 +106,7 @@ struct ContractBuilder {
             ErrorCatalogBuilder(reader: reader).build(name: $0.key, node: $0.value)
         }
         let models = namedSections(top["models"], what: "model").compactMap {
-            ModelBuilder(reader: reader).build(name: $0.key, node: $0.value)
+            ModelBuilder(reader: reader, maxTypeDepth: maxTypeDepth).build(name: $0.key, node: $0.value)
         }
         return Contract(name: name, version: version, doc: doc, lifecycles: lifecycles, enums: enums,
                         errorCatalogs: catalogs, models: models, file: file, location: location)

@@ -10,11 +10,12 @@ import ContractRuntime
 import Foundation
 
 // Fails to compile, naming the version needed, against a ContractRuntime with another API.
-private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1
+private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1
 
 /// The status of a task (任务状态). A task is created pending, starts running, and ends in exactly one terminal status; a
 /// terminal status is never left or overwritten.
-public enum TaskStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractLifecycle {
+public enum TaskStatus:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable, ContractRuntime.ContractLifecycle {
     /// Waiting to run (等待执行): the task has been created but has not started executing.
     case pending
     /// Running (正在执行): the task is executing.
@@ -29,17 +30,17 @@ public enum TaskStatus: String, Sendable, Hashable, CaseIterable, Codable, Contr
     case failed
 
     /// The lifecycle's name in errors.
-    public static var lifecycleName: String { "TaskStatus" }
+    public static var lifecycleName: Swift.String { "TaskStatus" }
 
     /// The state a new record starts in.
     public static var initial: TaskStatus { .pending }
 
     /// Wire values of earlier versions and the states they are read as. They are read only when the decoder's
     /// `userInfo[.contractAcceptsLegacyValues]` is true, and never written.
-    public static var legacyValues: [String: TaskStatus] { ["success": .completed, "error": .failed] }
+    public static var legacyValues: [Swift.String: TaskStatus] { ["success": .completed, "error": .failed] }
 
     /// Whether the record is finished in this state; no transition leaves a terminal state.
-    public var isTerminal: Bool {
+    public var isTerminal: Swift.Bool {
         switch self {
         case .pending, .running: false
         case .completed, .cancelled, .timedOut, .failed: true
@@ -57,7 +58,7 @@ public enum TaskStatus: String, Sendable, Hashable, CaseIterable, Codable, Contr
     }
 
     /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
-    public func canTransition(to next: TaskStatus) -> Bool {
+    public func canTransition(to next: TaskStatus) -> Swift.Bool {
         switch self {
         case .pending:
             switch next {
@@ -74,7 +75,7 @@ public enum TaskStatus: String, Sendable, Hashable, CaseIterable, Codable, Contr
     }
 
     /// What reaching this state means; nil for a state that is not terminal.
-    public var outcome: Outcome? {
+    public var outcome: ContractRuntime.Outcome? {
         switch self {
         case .pending, .running: nil
         case .completed: .success
@@ -86,14 +87,16 @@ public enum TaskStatus: String, Sendable, Hashable, CaseIterable, Codable, Contr
 
     /// Decodes a wire value, refusing values that are not states and, unless the decoder's
     /// `userInfo[.contractAcceptsLegacyValues]` is true, legacy values.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(TaskStatus.self, typeName: TaskStatus.lifecycleName, legacyValues: TaskStatus.legacyValues)
     }
 }
 
 /// The error codes of task execution (错误码), each with a category that decides how callers react and the terminal status
 /// a task ends in when the error stops it.
-public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable, ContractErrorCatalog {
+public enum ErrorCode:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable,
+    ContractRuntime.ContractErrorCatalog {
     /// Validation error (参数验证错误): the input parameters do not meet the requirements. A client error.
     case validationError = "E001"
     /// Timeout error (执行超时错误): the task ran longer than its time limit.
@@ -110,10 +113,10 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Contra
     case dslEvaluationError = "E007"
 
     /// The catalog's name in errors.
-    public static var catalogName: String { "ErrorCode" }
+    public static var catalogName: Swift.String { "ErrorCode" }
 
     /// Whether retrying the same work may succeed.
-    public var isRetryable: Bool {
+    public var isRetryable: Swift.Bool {
         switch self {
         case .timeoutError, .databaseError: true
         case .validationError, .executionError, .cancelledError, .retryExhausted, .dslEvaluationError: false
@@ -121,7 +124,7 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Contra
     }
 
     /// The broad class of the error, which decides how callers react to it.
-    public var category: ErrorCategory {
+    public var category: ContractRuntime.ErrorCategory {
         switch self {
         case .validationError: .client
         case .timeoutError: .timeout
@@ -134,7 +137,7 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Contra
     }
 
     /// The message shown to users when no better one is known.
-    public var defaultMessage: String {
+    public var defaultMessage: Swift.String {
         switch self {
         case .validationError: "The input is invalid."
         case .timeoutError: "The task took too long and timed out."
@@ -160,16 +163,16 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Contra
     }
 
     /// Decodes a wire value, refusing codes that are not in the catalog.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(ErrorCode.self, typeName: ErrorCode.catalogName)
     }
 }
 
 /// How ErrorCode normalizes Swift errors: the schema's `normalize:` table.
-extension ErrorCode: NormalizingErrorCatalog {
+extension ErrorCode: ContractRuntime.NormalizingErrorCatalog {
     /// The code the schema's `normalize:` table gives `kind` (validation E001, timeout E002, cancellation E004,
     /// retry_exhausted E005, default E003); a kind the table leaves out gets the `default:` code.
-    public static func code(for kind: FailureKind) -> ErrorCode {
+    public static func code(for kind: ContractRuntime.FailureKind) -> ErrorCode {
         switch kind {
         case .validation: .validationError
         case .timeout: .timeoutError
@@ -182,33 +185,34 @@ extension ErrorCode: NormalizingErrorCatalog {
     /// `error` as a code of this catalog: a `NormalizedError<ErrorCode>` as it is, an error that declares a code of
     /// this catalog (`ContractErrorConvertible`) with that code, anything else by its `FailureKind` through the table.
     /// The user message is the code's message; the error's description is kept as `detail`.
-    public static func normalize(_ error: any Error) -> NormalizedError<ErrorCode> {
-        NormalizedError(normalizing: error)
+    public static func normalize(_ error: any Swift.Error) -> ContractRuntime.NormalizedError<ErrorCode> {
+        ContractRuntime.NormalizedError(normalizing: error)
     }
 }
 
 /// The result of one task step (任务步骤结果模型): what one operation returned, whether it completed, its status, and the error
 /// that stopped it, if any. Keys are written in the order of the seed's `dict()` serialization.
-public struct TaskStepResult: Sendable, Hashable, Codable, ContractModel {
+public struct TaskStepResult: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.ContractModel {
     /// Identifier of the operation step (操作步骤标识), e.g. 'pandas_tool.read_csv'.
-    public var step: String
+    public var step: Swift.String
     /// What the operation returned (操作执行结果): any JSON value, null when there is none.
-    public var result: JSONValue
+    public var result: ContractRuntime.JSONValue
     /// Whether the step completed (是否完成); true exactly when status is completed.
-    public var completed: Bool
+    public var completed: Swift.Bool
     /// Status message (状态消息) for people, e.g. 'Successfully read CSV file'; may be empty.
-    public var message: String
+    public var message: Swift.String
     /// Execution status (执行状态) of the step.
     public var status: TaskStatus
     /// Error code (错误码, optional): set when the step did not succeed, null otherwise.
     public var errorCode: ErrorCode?
     /// Error message (错误消息, optional): set together with error_code, null otherwise.
-    public var errorMessage: String?
+    public var errorMessage: Swift.String?
 
     /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
     /// and when decoding, not here.
-    public init(step: String, result: JSONValue, completed: Bool = false, message: String = "",
-                status: TaskStatus = .pending, errorCode: ErrorCode? = nil, errorMessage: String? = nil) {
+    public init(step: Swift.String, result: ContractRuntime.JSONValue, completed: Swift.Bool = false,
+                message: Swift.String = "", status: TaskStatus = .pending, errorCode: ErrorCode? = nil,
+                errorMessage: Swift.String? = nil) {
         self.step = step
         self.result = result
         self.completed = completed
@@ -219,29 +223,29 @@ public struct TaskStepResult: Sendable, Hashable, Codable, ContractModel {
     }
 
     /// The model's name in errors.
-    public static var modelName: String { "TaskStepResult" }
+    public static var modelName: Swift.String { "TaskStepResult" }
 
     /// Every rule this value breaks, in schema order; empty when the value is valid.
-    public func violations() -> [RuleViolation] {
-        var violations: [RuleViolation] = []
+    public func violations() -> [ContractRuntime.RuleViolation] {
+        var violations: [ContractRuntime.RuleViolation] = []
         // completed_iff_status_completed: completed == (status == completed)
         // A completed result has the completed status, and an incomplete result does not (状态一致性).
-        if !(completed == (status == .completed)) {
-            violations.append(RuleViolation(
+        if !(self.completed == (self.status == .completed)) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "completed_iff_status_completed", fields: ["completed", "status"],
                 message: "completed must be true exactly when status is completed."))
         }
         // error_code_iff_error_message: (error_code == null) == (error_message == null)
         // An error code never comes without an error message, nor a message without a code (错误信息一致性).
-        if !((errorCode == nil) == (errorMessage == nil)) {
-            violations.append(RuleViolation(
+        if !((self.errorCode == nil) == (self.errorMessage == nil)) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "error_code_iff_error_message", fields: ["error_code", "error_message"],
                 message: "error_code and error_message must be set together or both be null."))
         }
         // unsuccessful_has_error_code: status in [failed, timed_out, cancelled] implies error_code != null
         // A result that ended without success says why: a failed result is missing an error code otherwise.
-        if !(!([.failed, .timedOut, .cancelled].contains(status)) || errorCode != nil) {
-            violations.append(RuleViolation(
+        if !(!([.failed, .timedOut, .cancelled].contains(self.status)) || self.errorCode != nil) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "unsuccessful_has_error_code", fields: ["status", "error_code"],
                 message: "A failed, timed-out or cancelled result must carry an error code."))
         }
@@ -250,7 +254,7 @@ public struct TaskStepResult: Sendable, Hashable, Codable, ContractModel {
 }
 
 extension TaskStepResult {
-    private enum CodingKeys: String, CodingKey, CaseIterable {
+    private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case step
         case result
         case completed
@@ -262,129 +266,129 @@ extension TaskStepResult {
 
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        step = try container.decode(String.self, forKey: .step)
-        result = try container.decode(JSONValue.self, forKey: .result)
-        completed = try container.decode(Bool.self, forKey: .completed)
-        message = try container.decode(String.self, forKey: .message)
-        status = try container.decode(TaskStatus.self, forKey: .status)
-        errorCode = try container.decode(ErrorCode?.self, forKey: .errorCode)
-        errorMessage = try container.decode(String?.self, forKey: .errorMessage)
-        try checkRulesAfterDecoding(from: decoder)
+        self.step = try container.decode(Swift.String.self, forKey: .step)
+        self.result = try container.decode(ContractRuntime.JSONValue.self, forKey: .result)
+        self.completed = try container.decode(Swift.Bool.self, forKey: .completed)
+        self.message = try container.decode(Swift.String.self, forKey: .message)
+        self.status = try container.decode(TaskStatus.self, forKey: .status)
+        self.errorCode = try container.decode(ErrorCode?.self, forKey: .errorCode)
+        self.errorMessage = try container.decode(Swift.String?.self, forKey: .errorMessage)
+        try self.checkRulesAfterDecoding(from: decoder)
     }
 
     /// Encodes every key in schema order, nulls explicit; throws `EncodingError.invalidValue` when a rule is broken.
-    public func encode(to encoder: any Encoder) throws {
-        try checkRulesBeforeEncoding(to: encoder)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        try self.checkRulesBeforeEncoding(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(step, forKey: .step)
-        try container.encode(result, forKey: .result)
-        try container.encode(completed, forKey: .completed)
-        try container.encode(message, forKey: .message)
-        try container.encode(status, forKey: .status)
-        try container.encode(errorCode, forKey: .errorCode)
-        try container.encode(errorMessage, forKey: .errorMessage)
+        try container.encode(self.step, forKey: .step)
+        try container.encode(self.result, forKey: .result)
+        try container.encode(self.completed, forKey: .completed)
+        try container.encode(self.message, forKey: .message)
+        try container.encode(self.status, forKey: .status)
+        try container.encode(self.errorCode, forKey: .errorCode)
+        try container.encode(self.errorMessage, forKey: .errorMessage)
     }
 }
 
 extension TaskStepResult {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
-    public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
-        var _step: String? = nil
-        var _result: JSONValue? = nil
-        var _completed: Bool? = nil
-        var _message: String? = nil
+    public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
+        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
+        var _step: Swift.String? = nil
+        var _result: ContractRuntime.JSONValue? = nil
+        var _completed: Swift.Bool? = nil
+        var _message: Swift.String? = nil
         var _status: TaskStatus? = nil
         var _errorCode: ErrorCode? = nil
         var hasErrorCode = false
-        var _errorMessage: String? = nil
+        var _errorMessage: Swift.String? = nil
         var hasErrorMessage = false
         while let key = try reader.nextKey() {
             if key.matches("step") {
                 if _step != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a string", field: "step", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "step", reader)
                 }
-                _step = try JSONFields.string(&reader)
+                _step = try ContractRuntime.JSONFields.string(&reader)
             } else if key.matches("result") {
                 if _result != nil { throw reader.duplicateKeyError() }
-                _result = try JSONFields.json(&reader)
+                _result = try ContractRuntime.JSONFields.json(&reader)
             } else if key.matches("completed") {
                 if _completed != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("true or false", field: "completed", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("true or false", field: "completed", reader)
                 }
-                _completed = try JSONFields.bool(&reader)
+                _completed = try ContractRuntime.JSONFields.bool(&reader)
             } else if key.matches("message") {
                 if _message != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a string", field: "message", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "message", reader)
                 }
-                _message = try JSONFields.string(&reader)
+                _message = try ContractRuntime.JSONFields.string(&reader)
             } else if key.matches("status") {
                 if _status != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a TaskStatus value (a string)", field: "status", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a TaskStatus value (a string)", field: "status", reader)
                 }
-                _status = try JSONFields.wireValue(&reader, TaskStatus.self, typeName: "TaskStatus", legacyValues: TaskStatus.legacyValues, acceptsLegacyValues: options.acceptsLegacyValues, matching: Self.wireTaskStatus)
+                _status = try ContractRuntime.JSONFields.wireValue(&reader, TaskStatus.self, typeName: "TaskStatus", legacyValues: TaskStatus.legacyValues, acceptsLegacyValues: options.acceptsLegacyValues, matching: Self.wireTaskStatus)
             } else if key.matches("error_code") {
                 if hasErrorCode { throw reader.duplicateKeyError() }
                 hasErrorCode = true
                 if try !reader.readNullIfPresent() {
-                    _errorCode = try JSONFields.wireValue(&reader, ErrorCode.self, typeName: "ErrorCode", matching: Self.wireErrorCode)
+                    _errorCode = try ContractRuntime.JSONFields.wireValue(&reader, ErrorCode.self, typeName: "ErrorCode", matching: Self.wireErrorCode)
                 }
             } else if key.matches("error_message") {
                 if hasErrorMessage { throw reader.duplicateKeyError() }
                 hasErrorMessage = true
                 if try !reader.readNullIfPresent() {
-                    _errorMessage = try JSONFields.string(&reader)
+                    _errorMessage = try ContractRuntime.JSONFields.string(&reader)
                 }
             } else {
-                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
             }
         }
-        guard let _step = consume _step else { throw JSONFields.missingKey("step", model: Self.modelName, path: objectPath) }
-        guard let _result = consume _result else { throw JSONFields.missingKey("result", model: Self.modelName, path: objectPath) }
-        guard let _completed else { throw JSONFields.missingKey("completed", model: Self.modelName, path: objectPath) }
-        guard let _message = consume _message else { throw JSONFields.missingKey("message", model: Self.modelName, path: objectPath) }
-        guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
-        guard hasErrorCode else { throw JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
-        guard hasErrorMessage else { throw JSONFields.missingKey("error_message", model: Self.modelName, path: objectPath) }
+        guard let _step = consume _step else { throw ContractRuntime.JSONFields.missingKey("step", model: Self.modelName, path: objectPath) }
+        guard let _result = consume _result else { throw ContractRuntime.JSONFields.missingKey("result", model: Self.modelName, path: objectPath) }
+        guard let _completed else { throw ContractRuntime.JSONFields.missingKey("completed", model: Self.modelName, path: objectPath) }
+        guard let _message = consume _message else { throw ContractRuntime.JSONFields.missingKey("message", model: Self.modelName, path: objectPath) }
+        guard let _status else { throw ContractRuntime.JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
+        guard hasErrorCode else { throw ContractRuntime.JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
+        guard hasErrorMessage else { throw ContractRuntime.JSONFields.missingKey("error_message", model: Self.modelName, path: objectPath) }
         self.init(step: _step, result: _result, completed: _completed, message: _message, status: _status, errorCode: _errorCode, errorMessage: _errorMessage)
-        try JSONFields.checkRules(self, path: objectPath)
+        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `TaskStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
     /// anything else.
-    private static func wireTaskStatus(_ wire: UnsafeBufferPointer<UInt8>) -> TaskStatus? {
-        if JSONFields.wire(wire, is: "pending") { return .pending }
-        if JSONFields.wire(wire, is: "running") { return .running }
-        if JSONFields.wire(wire, is: "completed") { return .completed }
-        if JSONFields.wire(wire, is: "cancelled") { return .cancelled }
-        if JSONFields.wire(wire, is: "timed_out") { return .timedOut }
-        if JSONFields.wire(wire, is: "failed") { return .failed }
+    private static func wireTaskStatus(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> TaskStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "pending") { return .pending }
+        if ContractRuntime.JSONFields.wire(wire, is: "running") { return .running }
+        if ContractRuntime.JSONFields.wire(wire, is: "completed") { return .completed }
+        if ContractRuntime.JSONFields.wire(wire, is: "cancelled") { return .cancelled }
+        if ContractRuntime.JSONFields.wire(wire, is: "timed_out") { return .timedOut }
+        if ContractRuntime.JSONFields.wire(wire, is: "failed") { return .failed }
         return nil
     }
 
     /// The `ErrorCode` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
     /// anything else.
-    private static func wireErrorCode(_ wire: UnsafeBufferPointer<UInt8>) -> ErrorCode? {
-        if JSONFields.wire(wire, is: "E001") { return .validationError }
-        if JSONFields.wire(wire, is: "E002") { return .timeoutError }
-        if JSONFields.wire(wire, is: "E003") { return .executionError }
-        if JSONFields.wire(wire, is: "E004") { return .cancelledError }
-        if JSONFields.wire(wire, is: "E005") { return .retryExhausted }
-        if JSONFields.wire(wire, is: "E006") { return .databaseError }
-        if JSONFields.wire(wire, is: "E007") { return .dslEvaluationError }
+    private static func wireErrorCode(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> ErrorCode? {
+        if ContractRuntime.JSONFields.wire(wire, is: "E001") { return .validationError }
+        if ContractRuntime.JSONFields.wire(wire, is: "E002") { return .timeoutError }
+        if ContractRuntime.JSONFields.wire(wire, is: "E003") { return .executionError }
+        if ContractRuntime.JSONFields.wire(wire, is: "E004") { return .cancelledError }
+        if ContractRuntime.JSONFields.wire(wire, is: "E005") { return .retryExhausted }
+        if ContractRuntime.JSONFields.wire(wire, is: "E006") { return .databaseError }
+        if ContractRuntime.JSONFields.wire(wire, is: "E007") { return .dslEvaluationError }
         return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
-    public func writeJSON(to output: inout JSONOutput) {
+    public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
         output.key("step")
         output.string(self.step)

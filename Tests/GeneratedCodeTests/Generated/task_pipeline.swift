@@ -11,11 +11,12 @@ import ContractRuntime
 import Foundation
 
 // Fails to compile, naming the version needed, against a ContractRuntime with another API.
-private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1
+private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1
 
 /// The task state machine (任务状态机) of a sub-task. A failed sub-task is queued again while it has retries left (Retry <
 /// Max) and is blocked once they are used up (重试耗尽). Retries wait InitialInterval * 2^n between attempts.
-enum SubTaskStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractLifecycle {
+enum SubTaskStatus:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable, ContractRuntime.ContractLifecycle {
     /// Pending (创建任务): the task was created and persisted, not yet parsed.
     case pending = "PENDING"
     /// Splitting (开始解析): the task is being parsed and split into sub-tasks with a dependency graph.
@@ -38,13 +39,13 @@ enum SubTaskStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractL
     case blocked = "BLOCKED"
 
     /// The lifecycle's name in errors.
-    static var lifecycleName: String { "SubTaskStatus" }
+    static var lifecycleName: Swift.String { "SubTaskStatus" }
 
     /// The state a new record starts in.
     static var initial: SubTaskStatus { .pending }
 
     /// Whether the record is finished in this state; no transition leaves a terminal state.
-    var isTerminal: Bool {
+    var isTerminal: Swift.Bool {
         switch self {
         case .pending, .splitting, .ready, .queued, .running, .failed: false
         case .completed, .blocked: true
@@ -66,7 +67,7 @@ enum SubTaskStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractL
     }
 
     /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
-    func canTransition(to next: SubTaskStatus) -> Bool {
+    func canTransition(to next: SubTaskStatus) -> Swift.Bool {
         switch self {
         case .pending:
             switch next {
@@ -103,7 +104,7 @@ enum SubTaskStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractL
     }
 
     /// What reaching this state means; nil for a state that is not terminal.
-    var outcome: Outcome? {
+    var outcome: ContractRuntime.Outcome? {
         switch self {
         case .pending, .splitting, .ready, .queued, .running, .failed: nil
         case .completed: .success
@@ -112,13 +113,13 @@ enum SubTaskStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractL
     }
 
     /// Decodes a wire value, refusing values that are not states.
-    init(from decoder: any Decoder) throws {
+    init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(SubTaskStatus.self, typeName: SubTaskStatus.lifecycleName)
     }
 
     /// The guard (`when:`) of the move to `next` as written in the schema, and whether it holds for `record`; nil when
     /// the move has no guard.
-    private func guardCheck(to next: SubTaskStatus, record: SubTask) -> (source: String, holds: Bool)? {
+    private func guardCheck(to next: SubTaskStatus, record: SubTask) -> (source: Swift.String, holds: Swift.Bool)? {
         switch (self, next) {
         case (.failed, .queued):
             ("retry_count < max_retries", record.retryCount < record.maxRetries)
@@ -131,16 +132,16 @@ enum SubTaskStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractL
 
     /// Whether the schema lists the move to `next` and its guard, if any, holds for `record`. `canTransition(to:)`
     /// checks the listing only.
-    func canTransition(to next: SubTaskStatus, record: SubTask) -> Bool {
-        canTransition(to: next) && guardCheck(to: next, record: record)?.holds != false
+    func canTransition(to next: SubTaskStatus, record: SubTask) -> Swift.Bool {
+        self.canTransition(to: next) && self.guardCheck(to: next, record: record)?.holds != false
     }
 
     /// `next` if the schema lists the move and its guard, if any, holds for `record`; otherwise throws
     /// `TransitionError`.
-    func transition(to next: SubTaskStatus, record: SubTask) throws(TransitionError) -> SubTaskStatus {
-        let moved = try transition(to: next)
-        if let check = guardCheck(to: next, record: record), !check.holds {
-            throw transitionError(to: next, unmetGuard: check.source)
+    func transition(to next: SubTaskStatus, record: SubTask) throws(ContractRuntime.TransitionError) -> SubTaskStatus {
+        let moved = try self.transition(to: next)
+        if let check = self.guardCheck(to: next, record: record), !check.holds {
+            throw self.transitionError(to: next, unmetGuard: check.source)
         }
         return moved
     }
@@ -148,15 +149,15 @@ enum SubTaskStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractL
 
 /// The retry policy of SubTaskStatus in contract TaskPipeline: 3 retries, the first after 1000 ms, each delay × 2.0 up
 /// to 60000 ms, no jitter.
-extension RetryPolicy {
+extension ContractRuntime.RetryPolicy {
     /// 3 retries, 1000 ms × 2.0^n up to 60000 ms, no jitter.
-    static var taskPipeline: RetryPolicy {
-        RetryPolicy(maxRetries: 3, initialDelay: .milliseconds(1000), multiplier: 2.0,
-                    maxDelay: .milliseconds(60000), jitter: .none)
+    static var taskPipeline: ContractRuntime.RetryPolicy {
+        ContractRuntime.RetryPolicy(maxRetries: 3, initialDelay: .milliseconds(1000),
+            multiplier: 2.0, maxDelay: .milliseconds(60000), jitter: .none)
     }
 }
 
-extension CatalogRetryPolicy where Code == PipelineErrorCode {
+extension ContractRuntime.CatalogRetryPolicy<PipelineErrorCode> {
     /// `RetryPolicy.taskPipeline` with PipelineErrorCode deciding what is retried; exhaustion throws P005.
     static var taskPipeline: Self {
         Self(.taskPipeline)
@@ -164,7 +165,7 @@ extension CatalogRetryPolicy where Code == PipelineErrorCode {
 }
 
 /// The kind of work a sub-task does (任务类型).
-enum SubTaskType: String, Sendable, Hashable, CaseIterable, Codable {
+enum SubTaskType: Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable {
     /// Code generation: generate code and run it in the sandbox environment.
     case codeGen = "CODE_GEN"
     /// Data retrieval: query or fetch data; deterministic results may be cached.
@@ -173,13 +174,15 @@ enum SubTaskType: String, Sendable, Hashable, CaseIterable, Codable {
     case apiCall = "API_CALL"
 
     /// Decodes a wire value, refusing values that are not listed.
-    init(from decoder: any Decoder) throws {
+    init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(SubTaskType.self, typeName: "SubTaskType")
     }
 }
 
 /// Errors that stop a sub-task attempt, with the status the sub-task moves to (错误处理与重试机制).
-enum PipelineErrorCode: String, Sendable, Hashable, CaseIterable, Codable, ContractErrorCatalog {
+enum PipelineErrorCode:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable,
+    ContractRuntime.ContractErrorCatalog {
     /// Invalid task: the submitted task or its input cannot be parsed or executed as given; retrying fails again.
     case invalidTask = "P001"
     /// Tool timeout (网络超时): a tool, MCP server or network call timed out. A temporary error, retried with backoff.
@@ -199,10 +202,10 @@ enum PipelineErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Contr
     case cancelled = "P007"
 
     /// The catalog's name in errors.
-    static var catalogName: String { "PipelineErrorCode" }
+    static var catalogName: Swift.String { "PipelineErrorCode" }
 
     /// Whether retrying the same work may succeed.
-    var isRetryable: Bool {
+    var isRetryable: Swift.Bool {
         switch self {
         case .toolTimeout, .toolError, .rateLimited, .circuitOpen: true
         case .invalidTask, .retryExhausted, .cancelled: false
@@ -210,7 +213,7 @@ enum PipelineErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Contr
     }
 
     /// The broad class of the error, which decides how callers react to it.
-    var category: ErrorCategory {
+    var category: ContractRuntime.ErrorCategory {
         switch self {
         case .invalidTask: .client
         case .toolTimeout: .timeout
@@ -223,7 +226,7 @@ enum PipelineErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Contr
     }
 
     /// The message shown to users when no better one is known.
-    var defaultMessage: String {
+    var defaultMessage: Swift.String {
         switch self {
         case .invalidTask: "The task request is invalid."
         case .toolTimeout: "A tool took too long to respond."
@@ -249,16 +252,16 @@ enum PipelineErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Contr
     }
 
     /// Decodes a wire value, refusing codes that are not in the catalog.
-    init(from decoder: any Decoder) throws {
+    init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(PipelineErrorCode.self, typeName: PipelineErrorCode.catalogName)
     }
 }
 
 /// How PipelineErrorCode normalizes Swift errors: the schema's `normalize:` table.
-extension PipelineErrorCode: NormalizingErrorCatalog {
+extension PipelineErrorCode: ContractRuntime.NormalizingErrorCatalog {
     /// The code the schema's `normalize:` table gives `kind` (validation P001, timeout P002, cancellation P007,
     /// retry_exhausted P005, default P003); a kind the table leaves out gets the `default:` code.
-    static func code(for kind: FailureKind) -> PipelineErrorCode {
+    static func code(for kind: ContractRuntime.FailureKind) -> PipelineErrorCode {
         switch kind {
         case .validation: .invalidTask
         case .timeout: .toolTimeout
@@ -271,39 +274,40 @@ extension PipelineErrorCode: NormalizingErrorCatalog {
     /// `error` as a code of this catalog: a `NormalizedError<PipelineErrorCode>` as it is, an error that declares a
     /// code of this catalog (`ContractErrorConvertible`) with that code, anything else by its `FailureKind` through the
     /// table. The user message is the code's message; the error's description is kept as `detail`.
-    static func normalize(_ error: any Error) -> NormalizedError<PipelineErrorCode> {
-        NormalizedError(normalizing: error)
+    static func normalize(_ error: any Swift.Error) -> ContractRuntime.NormalizedError<PipelineErrorCode> {
+        ContractRuntime.NormalizedError(normalizing: error)
     }
 }
 
 /// One row of the `sub_tasks` table (子任务表): an atomic unit of work split from a main task.
-struct SubTask: Sendable, Hashable, Codable, ContractModel {
+struct SubTask: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.ContractModel {
     /// The sub-task's id (UUID), the primary key.
-    var id: String
+    var id: Swift.String
     /// The id (UUID) of the main task this sub-task belongs to (关联主任务ID).
-    var parentId: String
+    var parentId: Swift.String
     /// The kind of work (任务类型).
     var taskType: SubTaskType
     /// The sub-task's status (状态).
     var status: SubTaskStatus
     /// Ids of the sub-tasks that must complete before this one is queued (依赖的前序任务ID列表).
-    var dependencies: [String]
+    var dependencies: [Swift.String]
     /// The input context (输入上下文); large contexts may be stored in Redis or S3 and passed by reference.
-    var inputContext: JSONValue
+    var inputContext: ContractRuntime.JSONValue
     /// The execution result (执行结果); null until the sub-task completes.
-    var outputResult: JSONValue?
+    var outputResult: ContractRuntime.JSONValue?
     /// How many times the sub-task has been retried (重试次数); the retry policy's counter, increased on FAILED -> QUEUED.
-    var retryCount: Int64
+    var retryCount: Swift.Int64
     /// How many retries the sub-task may use (最大重试次数, default 3).
-    var maxRetries: Int64
+    var maxRetries: Swift.Int64
     /// The error that stopped the last attempt; set when the sub-task is FAILED or BLOCKED.
     var errorCode: PipelineErrorCode?
 
     /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
     /// and when decoding, not here.
-    init(id: String, parentId: String, taskType: SubTaskType, status: SubTaskStatus = .pending,
-         dependencies: [String] = [], inputContext: JSONValue, outputResult: JSONValue? = nil, retryCount: Int64 = 0,
-         maxRetries: Int64 = 3, errorCode: PipelineErrorCode? = nil) {
+    init(id: Swift.String, parentId: Swift.String, taskType: SubTaskType, status: SubTaskStatus = .pending,
+         dependencies: [Swift.String] = [], inputContext: ContractRuntime.JSONValue,
+         outputResult: ContractRuntime.JSONValue? = nil, retryCount: Swift.Int64 = 0, maxRetries: Swift.Int64 = 3,
+         errorCode: PipelineErrorCode? = nil) {
         self.id = id
         self.parentId = parentId
         self.taskType = taskType
@@ -317,65 +321,65 @@ struct SubTask: Sendable, Hashable, Codable, ContractModel {
     }
 
     /// The model's name in errors.
-    static var modelName: String { "SubTask" }
+    static var modelName: Swift.String { "SubTask" }
 
     /// Every rule this value breaks, in schema order; empty when the value is valid.
-    func violations() -> [RuleViolation] {
-        var violations: [RuleViolation] = []
+    func violations() -> [ContractRuntime.RuleViolation] {
+        var violations: [ContractRuntime.RuleViolation] = []
         // id_not_empty: id != ''
         // The sub-task id is the table's primary key.
-        if !(id != "") {
-            violations.append(RuleViolation(
+        if !(self.id != "") {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "id_not_empty", fields: ["id"],
                 message: "id must not be empty."))
         }
         // retry_count_non_negative: retry_count >= 0
         // A retry count starts at 0 and only grows.
-        if !(retryCount >= 0) {
-            violations.append(RuleViolation(
+        if !(self.retryCount >= 0) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "retry_count_non_negative", fields: ["retry_count"],
                 message: "retry_count must not be negative."))
         }
         // max_retries_non_negative: max_retries >= 0
         // 0 means a failed sub-task is blocked at once. Also implied by the two rules around it; kept for a direct
         // message.
-        if !(maxRetries >= 0) {
-            violations.append(RuleViolation(
+        if !(self.maxRetries >= 0) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "max_retries_non_negative", fields: ["max_retries"],
                 message: "max_retries must not be negative."))
         }
         // retry_count_within_max: retry_count <= max_retries
         // A sub-task is only queued again while retry_count < max_retries, so the count never passes the maximum.
-        if !(retryCount <= maxRetries) {
-            violations.append(RuleViolation(
+        if !(self.retryCount <= self.maxRetries) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "retry_count_within_max", fields: ["retry_count", "max_retries"],
                 message: "retry_count must not exceed max_retries."))
         }
         // no_retries_before_queued: status in [PENDING, SPLITTING, READY] implies retry_count == 0
         // Retries only happen through FAILED -> QUEUED, after the sub-task first ran.
-        if !(!([.pending, .splitting, .ready].contains(status)) || retryCount == 0) {
-            violations.append(RuleViolation(
+        if !(!([.pending, .splitting, .ready].contains(self.status)) || self.retryCount == 0) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "no_retries_before_queued", fields: ["status", "retry_count"],
                 message: "A sub-task that has not been queued yet cannot have retries."))
         }
         // failed_has_error_code: status in [FAILED, BLOCKED] implies error_code != null
         // A failed attempt records why it failed.
-        if !(!([.failed, .blocked].contains(status)) || errorCode != nil) {
-            violations.append(RuleViolation(
+        if !(!([.failed, .blocked].contains(self.status)) || self.errorCode != nil) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "failed_has_error_code", fields: ["status", "error_code"],
                 message: "A FAILED or BLOCKED sub-task must carry an error code."))
         }
         // completed_has_no_error_code: status == COMPLETED implies error_code == null
         // A successful sub-task has no error; earlier failed attempts are kept in the execution logs.
-        if !(!(status == .completed) || errorCode == nil) {
-            violations.append(RuleViolation(
+        if !(!(self.status == .completed) || self.errorCode == nil) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "completed_has_no_error_code", fields: ["status", "error_code"],
                 message: "A COMPLETED sub-task must not carry an error code."))
         }
         // output_only_when_completed: output_result != null implies status == COMPLETED
         // Results are stored when the sub-task succeeds.
-        if !(!((outputResult ?? .null) != .null) || status == .completed) {
-            violations.append(RuleViolation(
+        if !(!((self.outputResult ?? .null) != .null) || self.status == .completed) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "output_only_when_completed", fields: ["output_result", "status"],
                 message: "output_result may only be set when the sub-task is COMPLETED."))
         }
@@ -384,7 +388,7 @@ struct SubTask: Sendable, Hashable, Codable, ContractModel {
 }
 
 extension SubTask {
-    private enum CodingKeys: String, CodingKey, CaseIterable {
+    private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case id
         case parentId = "parent_id"
         case taskType = "task_type"
@@ -399,170 +403,170 @@ extension SubTask {
 
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
-    init(from decoder: any Decoder) throws {
+    init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        parentId = try container.decode(String.self, forKey: .parentId)
-        taskType = try container.decode(SubTaskType.self, forKey: .taskType)
-        status = try container.decode(SubTaskStatus.self, forKey: .status)
-        dependencies = try container.decode([String].self, forKey: .dependencies)
-        inputContext = try container.decode(JSONValue.self, forKey: .inputContext)
-        outputResult = try container.decode(JSONValue?.self, forKey: .outputResult)
-        retryCount = try container.decode(Int64.self, forKey: .retryCount)
-        maxRetries = try container.decode(Int64.self, forKey: .maxRetries)
-        errorCode = try container.decode(PipelineErrorCode?.self, forKey: .errorCode)
-        try checkRulesAfterDecoding(from: decoder)
+        self.id = try container.decode(Swift.String.self, forKey: .id)
+        self.parentId = try container.decode(Swift.String.self, forKey: .parentId)
+        self.taskType = try container.decode(SubTaskType.self, forKey: .taskType)
+        self.status = try container.decode(SubTaskStatus.self, forKey: .status)
+        self.dependencies = try container.decode([Swift.String].self, forKey: .dependencies)
+        self.inputContext = try container.decode(ContractRuntime.JSONValue.self, forKey: .inputContext)
+        self.outputResult = try container.decode(ContractRuntime.JSONValue?.self, forKey: .outputResult)
+        self.retryCount = try container.decode(Swift.Int64.self, forKey: .retryCount)
+        self.maxRetries = try container.decode(Swift.Int64.self, forKey: .maxRetries)
+        self.errorCode = try container.decode(PipelineErrorCode?.self, forKey: .errorCode)
+        try self.checkRulesAfterDecoding(from: decoder)
     }
 
     /// Encodes every key in schema order, nulls explicit; throws `EncodingError.invalidValue` when a rule is broken.
-    func encode(to encoder: any Encoder) throws {
-        try checkRulesBeforeEncoding(to: encoder)
+    func encode(to encoder: any Swift.Encoder) throws {
+        try self.checkRulesBeforeEncoding(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(parentId, forKey: .parentId)
-        try container.encode(taskType, forKey: .taskType)
-        try container.encode(status, forKey: .status)
-        try container.encode(dependencies, forKey: .dependencies)
-        try container.encode(inputContext, forKey: .inputContext)
-        try container.encode(outputResult, forKey: .outputResult)
-        try container.encode(retryCount, forKey: .retryCount)
-        try container.encode(maxRetries, forKey: .maxRetries)
-        try container.encode(errorCode, forKey: .errorCode)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.parentId, forKey: .parentId)
+        try container.encode(self.taskType, forKey: .taskType)
+        try container.encode(self.status, forKey: .status)
+        try container.encode(self.dependencies, forKey: .dependencies)
+        try container.encode(self.inputContext, forKey: .inputContext)
+        try container.encode(self.outputResult, forKey: .outputResult)
+        try container.encode(self.retryCount, forKey: .retryCount)
+        try container.encode(self.maxRetries, forKey: .maxRetries)
+        try container.encode(self.errorCode, forKey: .errorCode)
     }
 }
 
 extension SubTask {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
-    init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
-        var _id: String? = nil
-        var _parentId: String? = nil
+    init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
+        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
+        var _id: Swift.String? = nil
+        var _parentId: Swift.String? = nil
         var _taskType: SubTaskType? = nil
         var _status: SubTaskStatus? = nil
-        var _dependencies: [String]? = nil
-        var _inputContext: JSONValue? = nil
-        var _outputResult: JSONValue? = nil
+        var _dependencies: [Swift.String]? = nil
+        var _inputContext: ContractRuntime.JSONValue? = nil
+        var _outputResult: ContractRuntime.JSONValue? = nil
         var hasOutputResult = false
-        var _retryCount: Int64? = nil
-        var _maxRetries: Int64? = nil
+        var _retryCount: Swift.Int64? = nil
+        var _maxRetries: Swift.Int64? = nil
         var _errorCode: PipelineErrorCode? = nil
         var hasErrorCode = false
         while let key = try reader.nextKey() {
             if key.matches("id") {
                 if _id != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a string", field: "id", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "id", reader)
                 }
-                _id = try JSONFields.string(&reader)
+                _id = try ContractRuntime.JSONFields.string(&reader)
             } else if key.matches("parent_id") {
                 if _parentId != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a string", field: "parent_id", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "parent_id", reader)
                 }
-                _parentId = try JSONFields.string(&reader)
+                _parentId = try ContractRuntime.JSONFields.string(&reader)
             } else if key.matches("task_type") {
                 if _taskType != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a SubTaskType value (a string)", field: "task_type", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a SubTaskType value (a string)", field: "task_type", reader)
                 }
-                _taskType = try JSONFields.wireValue(&reader, SubTaskType.self, typeName: "SubTaskType", matching: Self.wireSubTaskType)
+                _taskType = try ContractRuntime.JSONFields.wireValue(&reader, SubTaskType.self, typeName: "SubTaskType", matching: Self.wireSubTaskType)
             } else if key.matches("status") {
                 if _status != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a SubTaskStatus value (a string)", field: "status", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a SubTaskStatus value (a string)", field: "status", reader)
                 }
-                _status = try JSONFields.wireValue(&reader, SubTaskStatus.self, typeName: "SubTaskStatus", matching: Self.wireSubTaskStatus)
+                _status = try ContractRuntime.JSONFields.wireValue(&reader, SubTaskStatus.self, typeName: "SubTaskStatus", matching: Self.wireSubTaskStatus)
             } else if key.matches("dependencies") {
                 if _dependencies != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("an array", field: "dependencies", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("an array", field: "dependencies", reader)
                 }
-                _dependencies = try JSONFields.list(&reader, elementDescription: "a string") { (reader: inout JSONReader) in try JSONFields.string(&reader) }
+                _dependencies = try ContractRuntime.JSONFields.list(&reader, elementDescription: "a string") { (reader: inout ContractRuntime.JSONReader) throws -> Swift.String in try ContractRuntime.JSONFields.string(&reader) }
             } else if key.matches("input_context") {
                 if _inputContext != nil { throw reader.duplicateKeyError() }
-                _inputContext = try JSONFields.json(&reader)
+                _inputContext = try ContractRuntime.JSONFields.json(&reader)
             } else if key.matches("output_result") {
                 if hasOutputResult { throw reader.duplicateKeyError() }
                 hasOutputResult = true
                 if try !reader.readNullIfPresent() {
-                    _outputResult = try JSONFields.json(&reader)
+                    _outputResult = try ContractRuntime.JSONFields.json(&reader)
                 }
             } else if key.matches("retry_count") {
                 if _retryCount != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("an integer", field: "retry_count", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "retry_count", reader)
                 }
-                _retryCount = try JSONFields.int(&reader)
+                _retryCount = try ContractRuntime.JSONFields.int(&reader)
             } else if key.matches("max_retries") {
                 if _maxRetries != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("an integer", field: "max_retries", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "max_retries", reader)
                 }
-                _maxRetries = try JSONFields.int(&reader)
+                _maxRetries = try ContractRuntime.JSONFields.int(&reader)
             } else if key.matches("error_code") {
                 if hasErrorCode { throw reader.duplicateKeyError() }
                 hasErrorCode = true
                 if try !reader.readNullIfPresent() {
-                    _errorCode = try JSONFields.wireValue(&reader, PipelineErrorCode.self, typeName: "PipelineErrorCode", matching: Self.wirePipelineErrorCode)
+                    _errorCode = try ContractRuntime.JSONFields.wireValue(&reader, PipelineErrorCode.self, typeName: "PipelineErrorCode", matching: Self.wirePipelineErrorCode)
                 }
             } else {
-                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
             }
         }
-        guard let _id = consume _id else { throw JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
-        guard let _parentId = consume _parentId else { throw JSONFields.missingKey("parent_id", model: Self.modelName, path: objectPath) }
-        guard let _taskType else { throw JSONFields.missingKey("task_type", model: Self.modelName, path: objectPath) }
-        guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
-        guard let _dependencies = consume _dependencies else { throw JSONFields.missingKey("dependencies", model: Self.modelName, path: objectPath) }
-        guard let _inputContext = consume _inputContext else { throw JSONFields.missingKey("input_context", model: Self.modelName, path: objectPath) }
-        guard hasOutputResult else { throw JSONFields.missingKey("output_result", model: Self.modelName, path: objectPath) }
-        guard let _retryCount else { throw JSONFields.missingKey("retry_count", model: Self.modelName, path: objectPath) }
-        guard let _maxRetries else { throw JSONFields.missingKey("max_retries", model: Self.modelName, path: objectPath) }
-        guard hasErrorCode else { throw JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
+        guard let _id = consume _id else { throw ContractRuntime.JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
+        guard let _parentId = consume _parentId else { throw ContractRuntime.JSONFields.missingKey("parent_id", model: Self.modelName, path: objectPath) }
+        guard let _taskType else { throw ContractRuntime.JSONFields.missingKey("task_type", model: Self.modelName, path: objectPath) }
+        guard let _status else { throw ContractRuntime.JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
+        guard let _dependencies = consume _dependencies else { throw ContractRuntime.JSONFields.missingKey("dependencies", model: Self.modelName, path: objectPath) }
+        guard let _inputContext = consume _inputContext else { throw ContractRuntime.JSONFields.missingKey("input_context", model: Self.modelName, path: objectPath) }
+        guard hasOutputResult else { throw ContractRuntime.JSONFields.missingKey("output_result", model: Self.modelName, path: objectPath) }
+        guard let _retryCount else { throw ContractRuntime.JSONFields.missingKey("retry_count", model: Self.modelName, path: objectPath) }
+        guard let _maxRetries else { throw ContractRuntime.JSONFields.missingKey("max_retries", model: Self.modelName, path: objectPath) }
+        guard hasErrorCode else { throw ContractRuntime.JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
         self.init(id: _id, parentId: _parentId, taskType: _taskType, status: _status, dependencies: _dependencies, inputContext: _inputContext, outputResult: _outputResult, retryCount: _retryCount, maxRetries: _maxRetries, errorCode: _errorCode)
-        try JSONFields.checkRules(self, path: objectPath)
+        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `SubTaskType` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
     /// anything else.
-    private static func wireSubTaskType(_ wire: UnsafeBufferPointer<UInt8>) -> SubTaskType? {
-        if JSONFields.wire(wire, is: "CODE_GEN") { return .codeGen }
-        if JSONFields.wire(wire, is: "DATA_RETRIEVAL") { return .dataRetrieval }
-        if JSONFields.wire(wire, is: "API_CALL") { return .apiCall }
+    private static func wireSubTaskType(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> SubTaskType? {
+        if ContractRuntime.JSONFields.wire(wire, is: "CODE_GEN") { return .codeGen }
+        if ContractRuntime.JSONFields.wire(wire, is: "DATA_RETRIEVAL") { return .dataRetrieval }
+        if ContractRuntime.JSONFields.wire(wire, is: "API_CALL") { return .apiCall }
         return nil
     }
 
     /// The `SubTaskStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
     /// anything else.
-    private static func wireSubTaskStatus(_ wire: UnsafeBufferPointer<UInt8>) -> SubTaskStatus? {
-        if JSONFields.wire(wire, is: "PENDING") { return .pending }
-        if JSONFields.wire(wire, is: "SPLITTING") { return .splitting }
-        if JSONFields.wire(wire, is: "READY") { return .ready }
-        if JSONFields.wire(wire, is: "QUEUED") { return .queued }
-        if JSONFields.wire(wire, is: "RUNNING") { return .running }
-        if JSONFields.wire(wire, is: "COMPLETED") { return .completed }
-        if JSONFields.wire(wire, is: "FAILED") { return .failed }
-        if JSONFields.wire(wire, is: "BLOCKED") { return .blocked }
+    private static func wireSubTaskStatus(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> SubTaskStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "PENDING") { return .pending }
+        if ContractRuntime.JSONFields.wire(wire, is: "SPLITTING") { return .splitting }
+        if ContractRuntime.JSONFields.wire(wire, is: "READY") { return .ready }
+        if ContractRuntime.JSONFields.wire(wire, is: "QUEUED") { return .queued }
+        if ContractRuntime.JSONFields.wire(wire, is: "RUNNING") { return .running }
+        if ContractRuntime.JSONFields.wire(wire, is: "COMPLETED") { return .completed }
+        if ContractRuntime.JSONFields.wire(wire, is: "FAILED") { return .failed }
+        if ContractRuntime.JSONFields.wire(wire, is: "BLOCKED") { return .blocked }
         return nil
     }
 
     /// The `PipelineErrorCode` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil
     /// for anything else.
-    private static func wirePipelineErrorCode(_ wire: UnsafeBufferPointer<UInt8>) -> PipelineErrorCode? {
-        if JSONFields.wire(wire, is: "P001") { return .invalidTask }
-        if JSONFields.wire(wire, is: "P002") { return .toolTimeout }
-        if JSONFields.wire(wire, is: "P003") { return .toolError }
-        if JSONFields.wire(wire, is: "P004") { return .rateLimited }
-        if JSONFields.wire(wire, is: "P005") { return .retryExhausted }
-        if JSONFields.wire(wire, is: "P006") { return .circuitOpen }
-        if JSONFields.wire(wire, is: "P007") { return .cancelled }
+    private static func wirePipelineErrorCode(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> PipelineErrorCode? {
+        if ContractRuntime.JSONFields.wire(wire, is: "P001") { return .invalidTask }
+        if ContractRuntime.JSONFields.wire(wire, is: "P002") { return .toolTimeout }
+        if ContractRuntime.JSONFields.wire(wire, is: "P003") { return .toolError }
+        if ContractRuntime.JSONFields.wire(wire, is: "P004") { return .rateLimited }
+        if ContractRuntime.JSONFields.wire(wire, is: "P005") { return .retryExhausted }
+        if ContractRuntime.JSONFields.wire(wire, is: "P006") { return .circuitOpen }
+        if ContractRuntime.JSONFields.wire(wire, is: "P007") { return .cancelled }
         return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
-    func writeJSON(to output: inout JSONOutput) {
+    func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
         output.key("id")
         output.string(self.id)

@@ -6,17 +6,17 @@ import ContractRuntime
 import Foundation
 
 // Fails to compile, naming the version needed, against a ContractRuntime with another API.
-private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1
+private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1
 
 /// The values of Color.
-public enum Color: String, Sendable, Hashable, CaseIterable, Codable {
+public enum Color: Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable {
     /// Warm.
     case red
     /// The `dark_blue` value.
     case darkBlue = "dark_blue"
 
     /// Decodes a wire value, refusing values that are not listed.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(Color.self, typeName: "Color")
     }
 }
@@ -25,19 +25,19 @@ public enum Color: String, Sendable, Hashable, CaseIterable, Codable {
 ///
 /// Open: a value this version does not know decodes as `unknown` and encodes back unchanged. `allCases` lists the known
 /// values only.
-public enum Channel: RawRepresentable, Sendable, Hashable, CaseIterable, Codable {
+public enum Channel: Swift.RawRepresentable, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable {
     /// The `email` value.
     case email
     /// The `push_notification` value.
     case pushNotification
     /// A value this version does not know, kept as written. `init(rawValue:)` never makes it for a known value.
-    case unknown(String)
+    case unknown(Swift.String)
 
     /// The known values, in schema order; `unknown` values are not listed.
     public static let allCases: [Channel] = [.email, .pushNotification]
 
     /// The known value `rawValue` names, or `unknown` holding it; never nil.
-    public init(rawValue: String) {
+    public init(rawValue: Swift.String) {
         switch rawValue {
         case "email": self = .email
         case "push_notification": self = .pushNotification
@@ -46,7 +46,7 @@ public enum Channel: RawRepresentable, Sendable, Hashable, CaseIterable, Codable
     }
 
     /// The wire value.
-    public var rawValue: String {
+    public var rawValue: Swift.String {
         switch self {
         case .email: "email"
         case .pushNotification: "push_notification"
@@ -55,14 +55,14 @@ public enum Channel: RawRepresentable, Sendable, Hashable, CaseIterable, Codable
     }
 
     /// Decodes any string: a known value or `unknown`.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.singleValueContainer()
-        self.init(rawValue: try container.decode(String.self))
+        self.init(rawValue: try container.decode(Swift.String.self))
     }
 
     /// Encodes the wire value, an unknown one included.
-    public func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Swift.Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+        try container.encode(self.rawValue)
     }
 }

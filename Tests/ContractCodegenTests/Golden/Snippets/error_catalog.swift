@@ -6,10 +6,11 @@ import ContractRuntime
 import Foundation
 
 // Fails to compile, naming the version needed, against a ContractRuntime with another API.
-private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1
+private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1
 
 /// The states of the CallStatus lifecycle.
-public enum CallStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractLifecycle {
+public enum CallStatus:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable, ContractRuntime.ContractLifecycle {
     /// The `open` state.
     case `open`
     /// The `closed` state.
@@ -18,13 +19,13 @@ public enum CallStatus: String, Sendable, Hashable, CaseIterable, Codable, Contr
     case broken
 
     /// The lifecycle's name in errors.
-    public static var lifecycleName: String { "CallStatus" }
+    public static var lifecycleName: Swift.String { "CallStatus" }
 
     /// The state a new record starts in.
     public static var initial: CallStatus { .`open` }
 
     /// Whether the record is finished in this state; no transition leaves a terminal state.
-    public var isTerminal: Bool {
+    public var isTerminal: Swift.Bool {
         switch self {
         case .`open`: false
         case .closed, .broken: true
@@ -41,7 +42,7 @@ public enum CallStatus: String, Sendable, Hashable, CaseIterable, Codable, Contr
     }
 
     /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
-    public func canTransition(to next: CallStatus) -> Bool {
+    public func canTransition(to next: CallStatus) -> Swift.Bool {
         switch self {
         case .`open`:
             switch next {
@@ -53,7 +54,7 @@ public enum CallStatus: String, Sendable, Hashable, CaseIterable, Codable, Contr
     }
 
     /// What reaching this state means; nil for a state that is not terminal.
-    public var outcome: Outcome? {
+    public var outcome: ContractRuntime.Outcome? {
         switch self {
         case .`open`: nil
         case .closed: .success
@@ -62,23 +63,25 @@ public enum CallStatus: String, Sendable, Hashable, CaseIterable, Codable, Contr
     }
 
     /// Decodes a wire value, refusing values that are not states.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(CallStatus.self, typeName: CallStatus.lifecycleName)
     }
 }
 
 /// The error codes of CallError.
-public enum CallError: String, Sendable, Hashable, CaseIterable, Codable, ContractErrorCatalog {
+public enum CallError:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable,
+    ContractRuntime.ContractErrorCatalog {
     /// The request is invalid.
     case badRequest = "C01"
     /// The `C02` error.
     case upstreamDown = "C02"
 
     /// The catalog's name in errors.
-    public static var catalogName: String { "CallError" }
+    public static var catalogName: Swift.String { "CallError" }
 
     /// Whether retrying the same work may succeed.
-    public var isRetryable: Bool {
+    public var isRetryable: Swift.Bool {
         switch self {
         case .upstreamDown: true
         case .badRequest: false
@@ -86,7 +89,7 @@ public enum CallError: String, Sendable, Hashable, CaseIterable, Codable, Contra
     }
 
     /// The broad class of the error, which decides how callers react to it.
-    public var category: ErrorCategory {
+    public var category: ContractRuntime.ErrorCategory {
         switch self {
         case .badRequest: .client
         case .upstreamDown: .dependency
@@ -94,7 +97,7 @@ public enum CallError: String, Sendable, Hashable, CaseIterable, Codable, Contra
     }
 
     /// The message shown to users when no better one is known.
-    public var defaultMessage: String {
+    public var defaultMessage: Swift.String {
         switch self {
         case .badRequest: "The request is invalid."
         case .upstreamDown: "Upstream down."
@@ -110,7 +113,7 @@ public enum CallError: String, Sendable, Hashable, CaseIterable, Codable, Contra
     }
 
     /// Decodes a wire value, refusing codes that are not in the catalog.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(CallError.self, typeName: CallError.catalogName)
     }
 }

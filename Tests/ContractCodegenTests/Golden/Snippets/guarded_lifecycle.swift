@@ -6,10 +6,11 @@ import ContractRuntime
 import Foundation
 
 // Fails to compile, naming the version needed, against a ContractRuntime with another API.
-private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1
+private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1
 
 /// The states of the AttemptStatus lifecycle.
-public enum AttemptStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractLifecycle {
+public enum AttemptStatus:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable, ContractRuntime.ContractLifecycle {
     /// The `RUNNING` state.
     case running = "RUNNING"
     /// The `FAILED` state.
@@ -18,13 +19,13 @@ public enum AttemptStatus: String, Sendable, Hashable, CaseIterable, Codable, Co
     case dead = "DEAD"
 
     /// The lifecycle's name in errors.
-    public static var lifecycleName: String { "AttemptStatus" }
+    public static var lifecycleName: Swift.String { "AttemptStatus" }
 
     /// The state a new record starts in.
     public static var initial: AttemptStatus { .running }
 
     /// Whether the record is finished in this state; no transition leaves a terminal state.
-    public var isTerminal: Bool {
+    public var isTerminal: Swift.Bool {
         switch self {
         case .running, .failed: false
         case .dead: true
@@ -42,7 +43,7 @@ public enum AttemptStatus: String, Sendable, Hashable, CaseIterable, Codable, Co
     }
 
     /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
-    public func canTransition(to next: AttemptStatus) -> Bool {
+    public func canTransition(to next: AttemptStatus) -> Swift.Bool {
         switch self {
         case .running:
             switch next {
@@ -59,7 +60,7 @@ public enum AttemptStatus: String, Sendable, Hashable, CaseIterable, Codable, Co
     }
 
     /// What reaching this state means; nil for a state that is not terminal.
-    public var outcome: Outcome? {
+    public var outcome: ContractRuntime.Outcome? {
         switch self {
         case .running, .failed: nil
         case .dead: .failure
@@ -67,13 +68,13 @@ public enum AttemptStatus: String, Sendable, Hashable, CaseIterable, Codable, Co
     }
 
     /// Decodes a wire value, refusing values that are not states.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(AttemptStatus.self, typeName: AttemptStatus.lifecycleName)
     }
 
     /// The guard (`when:`) of the move to `next` as written in the schema, and whether it holds for `record`; nil when
     /// the move has no guard.
-    private func guardCheck(to next: AttemptStatus, record: Attempt) -> (source: String, holds: Bool)? {
+    private func guardCheck(to next: AttemptStatus, record: Attempt) -> (source: Swift.String, holds: Swift.Bool)? {
         switch (self, next) {
         case (.failed, .running):
             ("attempts < limit", record.attempts < record.limit)
@@ -86,47 +87,47 @@ public enum AttemptStatus: String, Sendable, Hashable, CaseIterable, Codable, Co
 
     /// Whether the schema lists the move to `next` and its guard, if any, holds for `record`. `canTransition(to:)`
     /// checks the listing only.
-    public func canTransition(to next: AttemptStatus, record: Attempt) -> Bool {
-        canTransition(to: next) && guardCheck(to: next, record: record)?.holds != false
+    public func canTransition(to next: AttemptStatus, record: Attempt) -> Swift.Bool {
+        self.canTransition(to: next) && self.guardCheck(to: next, record: record)?.holds != false
     }
 
     /// `next` if the schema lists the move and its guard, if any, holds for `record`; otherwise throws
     /// `TransitionError`.
-    public func transition(to next: AttemptStatus, record: Attempt) throws(TransitionError) -> AttemptStatus {
-        let moved = try transition(to: next)
-        if let check = guardCheck(to: next, record: record), !check.holds {
-            throw transitionError(to: next, unmetGuard: check.source)
+    public func transition(to next: AttemptStatus, record: Attempt) throws(ContractRuntime.TransitionError) -> AttemptStatus {
+        let moved = try self.transition(to: next)
+        if let check = self.guardCheck(to: next, record: record), !check.holds {
+            throw self.transitionError(to: next, unmetGuard: check.source)
         }
         return moved
     }
 }
 
 /// A record of type Attempt.
-public struct Attempt: Sendable, Hashable, Codable, ContractModel {
+public struct Attempt: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.ContractModel {
     /// The `status` field.
     public var status: AttemptStatus
     /// The `attempts` field.
-    public var attempts: Int64
+    public var attempts: Swift.Int64
     /// The `limit` field.
-    public var limit: Int64
+    public var limit: Swift.Int64
 
     /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
     /// and when decoding, not here.
-    public init(status: AttemptStatus, attempts: Int64, limit: Int64) {
+    public init(status: AttemptStatus, attempts: Swift.Int64, limit: Swift.Int64) {
         self.status = status
         self.attempts = attempts
         self.limit = limit
     }
 
     /// The model's name in errors.
-    public static var modelName: String { "Attempt" }
+    public static var modelName: Swift.String { "Attempt" }
 
     /// Every rule this value breaks, in schema order; empty when the value is valid.
-    public func violations() -> [RuleViolation] { [] }
+    public func violations() -> [ContractRuntime.RuleViolation] { [] }
 }
 
 extension Attempt {
-    private enum CodingKeys: String, CodingKey, CaseIterable {
+    private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case status
         case attempts
         case limit
@@ -134,74 +135,74 @@ extension Attempt {
 
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        status = try container.decode(AttemptStatus.self, forKey: .status)
-        attempts = try container.decode(Int64.self, forKey: .attempts)
-        limit = try container.decode(Int64.self, forKey: .limit)
-        try checkRulesAfterDecoding(from: decoder)
+        self.status = try container.decode(AttemptStatus.self, forKey: .status)
+        self.attempts = try container.decode(Swift.Int64.self, forKey: .attempts)
+        self.limit = try container.decode(Swift.Int64.self, forKey: .limit)
+        try self.checkRulesAfterDecoding(from: decoder)
     }
 
     /// Encodes every key in schema order, nulls explicit; throws `EncodingError.invalidValue` when a rule is broken.
-    public func encode(to encoder: any Encoder) throws {
-        try checkRulesBeforeEncoding(to: encoder)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        try self.checkRulesBeforeEncoding(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(status, forKey: .status)
-        try container.encode(attempts, forKey: .attempts)
-        try container.encode(limit, forKey: .limit)
+        try container.encode(self.status, forKey: .status)
+        try container.encode(self.attempts, forKey: .attempts)
+        try container.encode(self.limit, forKey: .limit)
     }
 }
 
 extension Attempt {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
-    public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
+    public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
+        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
         var _status: AttemptStatus? = nil
-        var _attempts: Int64? = nil
-        var _limit: Int64? = nil
+        var _attempts: Swift.Int64? = nil
+        var _limit: Swift.Int64? = nil
         while let key = try reader.nextKey() {
             if key.matches("status") {
                 if _status != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a AttemptStatus value (a string)", field: "status", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a AttemptStatus value (a string)", field: "status", reader)
                 }
-                _status = try JSONFields.wireValue(&reader, AttemptStatus.self, typeName: "AttemptStatus", matching: Self.wireAttemptStatus)
+                _status = try ContractRuntime.JSONFields.wireValue(&reader, AttemptStatus.self, typeName: "AttemptStatus", matching: Self.wireAttemptStatus)
             } else if key.matches("attempts") {
                 if _attempts != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("an integer", field: "attempts", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "attempts", reader)
                 }
-                _attempts = try JSONFields.int(&reader)
+                _attempts = try ContractRuntime.JSONFields.int(&reader)
             } else if key.matches("limit") {
                 if _limit != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("an integer", field: "limit", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "limit", reader)
                 }
-                _limit = try JSONFields.int(&reader)
+                _limit = try ContractRuntime.JSONFields.int(&reader)
             } else {
-                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
             }
         }
-        guard let _status else { throw JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
-        guard let _attempts else { throw JSONFields.missingKey("attempts", model: Self.modelName, path: objectPath) }
-        guard let _limit else { throw JSONFields.missingKey("limit", model: Self.modelName, path: objectPath) }
+        guard let _status else { throw ContractRuntime.JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
+        guard let _attempts else { throw ContractRuntime.JSONFields.missingKey("attempts", model: Self.modelName, path: objectPath) }
+        guard let _limit else { throw ContractRuntime.JSONFields.missingKey("limit", model: Self.modelName, path: objectPath) }
         self.init(status: _status, attempts: _attempts, limit: _limit)
-        try JSONFields.checkRules(self, path: objectPath)
+        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `AttemptStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
     /// anything else.
-    private static func wireAttemptStatus(_ wire: UnsafeBufferPointer<UInt8>) -> AttemptStatus? {
-        if JSONFields.wire(wire, is: "RUNNING") { return .running }
-        if JSONFields.wire(wire, is: "FAILED") { return .failed }
-        if JSONFields.wire(wire, is: "DEAD") { return .dead }
+    private static func wireAttemptStatus(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> AttemptStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "RUNNING") { return .running }
+        if ContractRuntime.JSONFields.wire(wire, is: "FAILED") { return .failed }
+        if ContractRuntime.JSONFields.wire(wire, is: "DEAD") { return .dead }
         return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
-    public func writeJSON(to output: inout JSONOutput) {
+    public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
         output.key("status")
         output.string(self.status.rawValue)

@@ -6,10 +6,11 @@ import ContractRuntime
 import Foundation
 
 // Fails to compile, naming the version needed, against a ContractRuntime with another API.
-private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1
+private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1
 
 /// The states of the JobStatus lifecycle.
-public enum JobStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractLifecycle {
+public enum JobStatus:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable, ContractRuntime.ContractLifecycle {
     /// Not started.
     case waiting
     /// The `in_progress` state.
@@ -20,17 +21,17 @@ public enum JobStatus: String, Sendable, Hashable, CaseIterable, Codable, Contra
     case gaveUp = "gave_up"
 
     /// The lifecycle's name in errors.
-    public static var lifecycleName: String { "JobStatus" }
+    public static var lifecycleName: Swift.String { "JobStatus" }
 
     /// The state a new record starts in.
     public static var initial: JobStatus { .waiting }
 
     /// Wire values of earlier versions and the states they are read as. They are read only when the decoder's
     /// `userInfo[.contractAcceptsLegacyValues]` is true, and never written.
-    public static var legacyValues: [String: JobStatus] { ["finished": .done] }
+    public static var legacyValues: [Swift.String: JobStatus] { ["finished": .done] }
 
     /// Whether the record is finished in this state; no transition leaves a terminal state.
-    public var isTerminal: Bool {
+    public var isTerminal: Swift.Bool {
         switch self {
         case .waiting, .inProgress: false
         case .done, .gaveUp: true
@@ -48,7 +49,7 @@ public enum JobStatus: String, Sendable, Hashable, CaseIterable, Codable, Contra
     }
 
     /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
-    public func canTransition(to next: JobStatus) -> Bool {
+    public func canTransition(to next: JobStatus) -> Swift.Bool {
         switch self {
         case .waiting:
             switch next {
@@ -65,7 +66,7 @@ public enum JobStatus: String, Sendable, Hashable, CaseIterable, Codable, Contra
     }
 
     /// What reaching this state means; nil for a state that is not terminal.
-    public var outcome: Outcome? {
+    public var outcome: ContractRuntime.Outcome? {
         switch self {
         case .waiting, .inProgress: nil
         case .done: .success
@@ -75,7 +76,7 @@ public enum JobStatus: String, Sendable, Hashable, CaseIterable, Codable, Contra
 
     /// Decodes a wire value, refusing values that are not states and, unless the decoder's
     /// `userInfo[.contractAcceptsLegacyValues]` is true, legacy values.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(JobStatus.self, typeName: JobStatus.lifecycleName, legacyValues: JobStatus.legacyValues)
     }
 }

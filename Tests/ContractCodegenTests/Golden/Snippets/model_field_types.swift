@@ -6,38 +6,40 @@ import ContractRuntime
 import Foundation
 
 // Fails to compile, naming the version needed, against a ContractRuntime with another API.
-private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1
+private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1
 
 /// Every kind of field.
-public struct Sample: Sendable, Hashable, Codable, ContractModel {
+public struct Sample: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.ContractModel {
     /// The `name` field.
-    public var name: String
+    public var name: Swift.String
     /// The `flag` field.
-    public var flag: Bool
+    public var flag: Swift.Bool
     /// The `count` field.
-    public var count: Int64
+    public var count: Swift.Int64
     /// The `ratio` field.
-    public var ratio: Double
+    public var ratio: Swift.Double
     /// The `seen_at` field.
-    public var seenAt: Date
+    public var seenAt: Foundation.Date
     /// The `seen_at_list` field.
-    public var seenAtList: [Date]
+    public var seenAtList: [Foundation.Date]
     /// The `seen_by_name` field.
-    public var seenByName: [String: Date]?
+    public var seenByName: [Swift.String: Foundation.Date]?
     /// The `payload` field.
-    public var payload: JSONValue?
+    public var payload: ContractRuntime.JSONValue?
     /// The `tags` field.
-    public var tags: [String]
+    public var tags: [Swift.String]
     /// The `scores` field.
-    public var scores: [String: Double]
+    public var scores: [Swift.String: Swift.Double]
     /// The `default` field.
-    public var `default`: String
+    public var `default`: Swift.String
 
     /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
     /// and when decoding, not here.
-    public init(name: String, flag: Bool = true, count: Int64 = 5, ratio: Double = 0.5, seenAt: Date,
-                seenAtList: [Date] = [], seenByName: [String: Date]?, payload: JSONValue?, tags: [String] = [],
-                scores: [String: Double] = [:], `default`: String = "x\"y") {
+    public init(name: Swift.String, flag: Swift.Bool = true, count: Swift.Int64 = 5, ratio: Swift.Double = 0.5,
+                seenAt: Foundation.Date, seenAtList: [Foundation.Date] = [],
+                seenByName: [Swift.String: Foundation.Date]?, payload: ContractRuntime.JSONValue?,
+                tags: [Swift.String] = [], scores: [Swift.String: Swift.Double] = [:],
+                `default`: Swift.String = "x\"y") {
         self.name = name
         self.flag = flag
         self.count = count
@@ -52,14 +54,14 @@ public struct Sample: Sendable, Hashable, Codable, ContractModel {
     }
 
     /// The model's name in errors.
-    public static var modelName: String { "Sample" }
+    public static var modelName: Swift.String { "Sample" }
 
     /// Every rule this value breaks, in schema order; empty when the value is valid.
-    public func violations() -> [RuleViolation] { [] }
+    public func violations() -> [ContractRuntime.RuleViolation] { [] }
 }
 
 extension Sample {
-    private enum CodingKeys: String, CodingKey, CaseIterable {
+    private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case name
         case flag
         case count
@@ -75,45 +77,45 @@ extension Sample {
 
     /// Decodes strictly: keys that are not fields are ignored; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decode(String.self, forKey: .name)
-        flag = try container.decode(Bool.self, forKey: .flag)
+        self.name = try container.decode(Swift.String.self, forKey: .name)
+        self.flag = try container.decode(Swift.Bool.self, forKey: .flag)
         if container.contains(.count) {
-            count = try container.decode(Int64.self, forKey: .count)
+            self.count = try container.decode(Swift.Int64.self, forKey: .count)
         } else {
-            count = 5
+            self.count = 5
         }
-        ratio = try container.decode(Double.self, forKey: .ratio)
-        seenAt = try container.decode(RFC3339Timestamp.self, forKey: .seenAt).date
-        seenAtList = try container.decode([RFC3339Timestamp].self, forKey: .seenAtList).map { $0.date }
-        seenByName = try container.decodeIfPresent([String: RFC3339Timestamp].self, forKey: .seenByName)?.mapValues { $0.date }
-        payload = try container.decode(JSONValue?.self, forKey: .payload)
-        tags = try container.decode([String].self, forKey: .tags)
-        scores = try container.decode([String: Double].self, forKey: .scores)
+        self.ratio = try container.decode(Swift.Double.self, forKey: .ratio)
+        self.seenAt = try container.decode(ContractRuntime.RFC3339Timestamp.self, forKey: .seenAt).date
+        self.seenAtList = try container.decode([ContractRuntime.RFC3339Timestamp].self, forKey: .seenAtList).map { $0.date }
+        self.seenByName = try container.decodeIfPresent([Swift.String: ContractRuntime.RFC3339Timestamp].self, forKey: .seenByName)?.mapValues { $0.date }
+        self.payload = try container.decode(ContractRuntime.JSONValue?.self, forKey: .payload)
+        self.tags = try container.decode([Swift.String].self, forKey: .tags)
+        self.scores = try container.decode([Swift.String: Swift.Double].self, forKey: .scores)
         if container.contains(.`default`) {
-            `default` = try container.decode(String.self, forKey: .`default`)
+            self.`default` = try container.decode(Swift.String.self, forKey: .`default`)
         } else {
-            `default` = "x\"y"
+            self.`default` = "x\"y"
         }
-        try checkRulesAfterDecoding(from: decoder)
+        try self.checkRulesAfterDecoding(from: decoder)
     }
 
     /// Encodes every key in schema order, nulls explicit; throws `EncodingError.invalidValue` when a rule is broken.
-    public func encode(to encoder: any Encoder) throws {
-        try checkRulesBeforeEncoding(to: encoder)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        try self.checkRulesBeforeEncoding(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(flag, forKey: .flag)
-        try container.encode(count, forKey: .count)
-        try container.encode(ratio, forKey: .ratio)
-        try container.encode(RFC3339Timestamp(seenAt), forKey: .seenAt)
-        try container.encode(seenAtList.map { RFC3339Timestamp($0) }, forKey: .seenAtList)
-        try container.encode(seenByName.map { $0.mapValues { RFC3339Timestamp($0) } }, forKey: .seenByName)
-        try container.encode(payload, forKey: .payload)
-        try container.encode(tags, forKey: .tags)
-        try container.encode(scores, forKey: .scores)
-        try container.encode(`default`, forKey: .`default`)
+        try container.encode(self.name, forKey: .name)
+        try container.encode(self.flag, forKey: .flag)
+        try container.encode(self.count, forKey: .count)
+        try container.encode(self.ratio, forKey: .ratio)
+        try container.encode(ContractRuntime.RFC3339Timestamp(self.seenAt), forKey: .seenAt)
+        try container.encode(self.seenAtList.map { ContractRuntime.RFC3339Timestamp($0) }, forKey: .seenAtList)
+        try container.encode(self.seenByName.map { $0.mapValues { ContractRuntime.RFC3339Timestamp($0) } }, forKey: .seenByName)
+        try container.encode(self.payload, forKey: .payload)
+        try container.encode(self.tags, forKey: .tags)
+        try container.encode(self.scores, forKey: .scores)
+        try container.encode(self.`default`, forKey: .`default`)
     }
 }
 
@@ -121,99 +123,99 @@ extension Sample {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are skipped
     /// (still validated), required keys must be present, types and enum values must match, and every rule must hold.
     /// Throws `RecordError`.
-    public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)
-        var _name: String? = nil
-        var _flag: Bool? = nil
-        var _count: Int64? = nil
+    public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
+        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName)
+        var _name: Swift.String? = nil
+        var _flag: Swift.Bool? = nil
+        var _count: Swift.Int64? = nil
         var hasCount = false
-        var _ratio: Double? = nil
-        var _seenAt: Date? = nil
-        var _seenAtList: [Date]? = nil
-        var _seenByName: [String: Date]? = nil
+        var _ratio: Swift.Double? = nil
+        var _seenAt: Foundation.Date? = nil
+        var _seenAtList: [Foundation.Date]? = nil
+        var _seenByName: [Swift.String: Foundation.Date]? = nil
         var hasSeenByName = false
-        var _payload: JSONValue? = nil
+        var _payload: ContractRuntime.JSONValue? = nil
         var hasPayload = false
-        var _tags: [String]? = nil
-        var _scores: [String: Double]? = nil
-        var _default: String? = nil
+        var _tags: [Swift.String]? = nil
+        var _scores: [Swift.String: Swift.Double]? = nil
+        var _default: Swift.String? = nil
         var hasDefault = false
         while let key = try reader.nextKey() {
             if key.matches("name") {
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a string", field: "name", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "name", reader)
                 }
-                _name = try JSONFields.string(&reader)
+                _name = try ContractRuntime.JSONFields.string(&reader)
             } else if key.matches("flag") {
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("true or false", field: "flag", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("true or false", field: "flag", reader)
                 }
-                _flag = try JSONFields.bool(&reader)
+                _flag = try ContractRuntime.JSONFields.bool(&reader)
             } else if key.matches("count") {
                 hasCount = true
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("an integer", field: "count", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "count", reader)
                 }
-                _count = try JSONFields.int(&reader)
+                _count = try ContractRuntime.JSONFields.int(&reader)
             } else if key.matches("ratio") {
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a number", field: "ratio", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a number", field: "ratio", reader)
                 }
-                _ratio = try JSONFields.double(&reader)
+                _ratio = try ContractRuntime.JSONFields.double(&reader)
             } else if key.matches("seen_at") {
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("an RFC 3339 timestamp string", field: "seen_at", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("an RFC 3339 timestamp string", field: "seen_at", reader)
                 }
-                _seenAt = try JSONFields.timestamp(&reader)
+                _seenAt = try ContractRuntime.JSONFields.timestamp(&reader)
             } else if key.matches("seen_at_list") {
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("an array", field: "seen_at_list", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("an array", field: "seen_at_list", reader)
                 }
-                _seenAtList = try JSONFields.list(&reader, elementDescription: "an RFC 3339 timestamp string") { (reader: inout JSONReader) in try JSONFields.timestamp(&reader) }
+                _seenAtList = try ContractRuntime.JSONFields.list(&reader, elementDescription: "an RFC 3339 timestamp string") { (reader: inout ContractRuntime.JSONReader) throws -> Foundation.Date in try ContractRuntime.JSONFields.timestamp(&reader) }
             } else if key.matches("seen_by_name") {
                 hasSeenByName = true
                 if try !reader.readNullIfPresent() {
-                    _seenByName = try JSONFields.map(&reader, elementDescription: "an RFC 3339 timestamp string") { (reader: inout JSONReader) in try JSONFields.timestamp(&reader) }
+                    _seenByName = try ContractRuntime.JSONFields.map(&reader, elementDescription: "an RFC 3339 timestamp string") { (reader: inout ContractRuntime.JSONReader) throws -> Foundation.Date in try ContractRuntime.JSONFields.timestamp(&reader) }
                 }
             } else if key.matches("payload") {
                 hasPayload = true
                 if try !reader.readNullIfPresent() {
-                    _payload = try JSONFields.json(&reader)
+                    _payload = try ContractRuntime.JSONFields.json(&reader)
                 }
             } else if key.matches("tags") {
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("an array", field: "tags", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("an array", field: "tags", reader)
                 }
-                _tags = try JSONFields.list(&reader, elementDescription: "a string") { (reader: inout JSONReader) in try JSONFields.string(&reader) }
+                _tags = try ContractRuntime.JSONFields.list(&reader, elementDescription: "a string") { (reader: inout ContractRuntime.JSONReader) throws -> Swift.String in try ContractRuntime.JSONFields.string(&reader) }
             } else if key.matches("scores") {
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("an object", field: "scores", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("an object", field: "scores", reader)
                 }
-                _scores = try JSONFields.map(&reader, elementDescription: "a number") { (reader: inout JSONReader) in try JSONFields.double(&reader) }
+                _scores = try ContractRuntime.JSONFields.map(&reader, elementDescription: "a number") { (reader: inout ContractRuntime.JSONReader) throws -> Swift.Double in try ContractRuntime.JSONFields.double(&reader) }
             } else if key.matches("default") {
                 hasDefault = true
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a string", field: "default", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "default", reader)
                 }
-                _default = try JSONFields.string(&reader)
+                _default = try ContractRuntime.JSONFields.string(&reader)
             } else {
                 try reader.skipValue()
             }
         }
-        guard let _name = consume _name else { throw JSONFields.missingKey("name", model: Self.modelName, path: objectPath) }
-        guard let _flag else { throw JSONFields.missingKey("flag", model: Self.modelName, path: objectPath) }
-        guard let _ratio else { throw JSONFields.missingKey("ratio", model: Self.modelName, path: objectPath) }
-        guard let _seenAt else { throw JSONFields.missingKey("seen_at", model: Self.modelName, path: objectPath) }
-        guard let _seenAtList = consume _seenAtList else { throw JSONFields.missingKey("seen_at_list", model: Self.modelName, path: objectPath) }
-        guard hasPayload else { throw JSONFields.missingKey("payload", model: Self.modelName, path: objectPath) }
-        guard let _tags = consume _tags else { throw JSONFields.missingKey("tags", model: Self.modelName, path: objectPath) }
-        guard let _scores = consume _scores else { throw JSONFields.missingKey("scores", model: Self.modelName, path: objectPath) }
-        self.init(name: _name, flag: _flag, count: _count ?? 5, ratio: _ratio, seenAt: _seenAt, seenAtList: _seenAtList, seenByName: hasSeenByName ? _seenByName : nil, payload: _payload, tags: _tags, scores: _scores, default: _default ?? "x\"y")
-        try JSONFields.checkRules(self, path: objectPath)
+        guard let _name = consume _name else { throw ContractRuntime.JSONFields.missingKey("name", model: Self.modelName, path: objectPath) }
+        guard let _flag else { throw ContractRuntime.JSONFields.missingKey("flag", model: Self.modelName, path: objectPath) }
+        guard let _ratio else { throw ContractRuntime.JSONFields.missingKey("ratio", model: Self.modelName, path: objectPath) }
+        guard let _seenAt else { throw ContractRuntime.JSONFields.missingKey("seen_at", model: Self.modelName, path: objectPath) }
+        guard let _seenAtList = consume _seenAtList else { throw ContractRuntime.JSONFields.missingKey("seen_at_list", model: Self.modelName, path: objectPath) }
+        guard hasPayload else { throw ContractRuntime.JSONFields.missingKey("payload", model: Self.modelName, path: objectPath) }
+        guard let _tags = consume _tags else { throw ContractRuntime.JSONFields.missingKey("tags", model: Self.modelName, path: objectPath) }
+        guard let _scores = consume _scores else { throw ContractRuntime.JSONFields.missingKey("scores", model: Self.modelName, path: objectPath) }
+        self.init(name: _name, flag: _flag, count: _count ?? 5, ratio: _ratio, seenAt: _seenAt, seenAtList: _seenAtList, seenByName: hasSeenByName ? _seenByName : nil, payload: _payload, tags: _tags, scores: _scores, `default`: _default ?? "x\"y")
+        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
-    public func writeJSON(to output: inout JSONOutput) {
+    public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
         output.key("name")
         output.string(self.name)
@@ -224,11 +226,11 @@ extension Sample {
         output.key("ratio")
         output.double(self.ratio)
         output.key("seen_at")
-        output.string(RFC3339Timestamp.format(self.seenAt) ?? "")
+        output.string(ContractRuntime.RFC3339Timestamp.format(self.seenAt) ?? "")
         output.key("seen_at_list")
         output.beginArray()
         for element in self.seenAtList {
-            output.string(RFC3339Timestamp.format(element) ?? "")
+            output.string(ContractRuntime.RFC3339Timestamp.format(element) ?? "")
         }
         output.endArray()
         output.key("seen_by_name")
@@ -236,7 +238,7 @@ extension Sample {
             output.beginObject()
             for (key, element) in value.sorted(by: { $0.key < $1.key }) {
                 output.key(key)
-                output.string(RFC3339Timestamp.format(element) ?? "")
+                output.string(ContractRuntime.RFC3339Timestamp.format(element) ?? "")
             }
             output.endObject()
         } else {

@@ -6,10 +6,12 @@ import ContractRuntime
 import Foundation
 
 // Fails to compile, naming the version needed, against a ContractRuntime with another API.
-private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1
+private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1
 
 /// The error codes of CallError.
-public enum CallError: String, Sendable, Hashable, CaseIterable, Codable, ContractErrorCatalog {
+public enum CallError:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable,
+    ContractRuntime.ContractErrorCatalog {
     /// The `C01` error.
     case badRequest = "C01"
     /// The `C02` error.
@@ -18,10 +20,10 @@ public enum CallError: String, Sendable, Hashable, CaseIterable, Codable, Contra
     case broken = "C03"
 
     /// The catalog's name in errors.
-    public static var catalogName: String { "CallError" }
+    public static var catalogName: Swift.String { "CallError" }
 
     /// Whether retrying the same work may succeed.
-    public var isRetryable: Bool {
+    public var isRetryable: Swift.Bool {
         switch self {
         case .tooSlow: true
         case .badRequest, .broken: false
@@ -29,7 +31,7 @@ public enum CallError: String, Sendable, Hashable, CaseIterable, Codable, Contra
     }
 
     /// The broad class of the error, which decides how callers react to it.
-    public var category: ErrorCategory {
+    public var category: ContractRuntime.ErrorCategory {
         switch self {
         case .badRequest: .client
         case .tooSlow: .timeout
@@ -38,7 +40,7 @@ public enum CallError: String, Sendable, Hashable, CaseIterable, Codable, Contra
     }
 
     /// The message shown to users when no better one is known.
-    public var defaultMessage: String {
+    public var defaultMessage: Swift.String {
         switch self {
         case .badRequest: "Bad request."
         case .tooSlow: "Too slow."
@@ -47,16 +49,16 @@ public enum CallError: String, Sendable, Hashable, CaseIterable, Codable, Contra
     }
 
     /// Decodes a wire value, refusing codes that are not in the catalog.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(CallError.self, typeName: CallError.catalogName)
     }
 }
 
 /// How CallError normalizes Swift errors: the schema's `normalize:` table.
-extension CallError: NormalizingErrorCatalog {
+extension CallError: ContractRuntime.NormalizingErrorCatalog {
     /// The code the schema's `normalize:` table gives `kind` (validation C01, timeout C02, cancellation C03,
     /// retry_exhausted C03, default C03); a kind the table leaves out gets the `default:` code.
-    public static func code(for kind: FailureKind) -> CallError {
+    public static func code(for kind: ContractRuntime.FailureKind) -> CallError {
         switch kind {
         case .validation: .badRequest
         case .timeout: .tooSlow
@@ -67,7 +69,7 @@ extension CallError: NormalizingErrorCatalog {
     /// `error` as a code of this catalog: a `NormalizedError<CallError>` as it is, an error that declares a code of
     /// this catalog (`ContractErrorConvertible`) with that code, anything else by its `FailureKind` through the table.
     /// The user message is the code's message; the error's description is kept as `detail`.
-    public static func normalize(_ error: any Error) -> NormalizedError<CallError> {
-        NormalizedError(normalizing: error)
+    public static func normalize(_ error: any Swift.Error) -> ContractRuntime.NormalizedError<CallError> {
+        ContractRuntime.NormalizedError(normalizing: error)
     }
 }

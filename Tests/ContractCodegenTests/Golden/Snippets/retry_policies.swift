@@ -6,23 +6,24 @@ import ContractRuntime
 import Foundation
 
 // Fails to compile, naming the version needed, against a ContractRuntime with another API.
-private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1
+private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1
 
 /// The states of the UploadStatus lifecycle.
-public enum UploadStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractLifecycle {
+public enum UploadStatus:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable, ContractRuntime.ContractLifecycle {
     /// The `sending` state.
     case sending
     /// The `sent` state.
     case sent
 
     /// The lifecycle's name in errors.
-    public static var lifecycleName: String { "UploadStatus" }
+    public static var lifecycleName: Swift.String { "UploadStatus" }
 
     /// The state a new record starts in.
     public static var initial: UploadStatus { .sending }
 
     /// Whether the record is finished in this state; no transition leaves a terminal state.
-    public var isTerminal: Bool {
+    public var isTerminal: Swift.Bool {
         switch self {
         case .sending: false
         case .sent: true
@@ -39,7 +40,7 @@ public enum UploadStatus: String, Sendable, Hashable, CaseIterable, Codable, Con
     }
 
     /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
-    public func canTransition(to next: UploadStatus) -> Bool {
+    public func canTransition(to next: UploadStatus) -> Swift.Bool {
         switch self {
         case .sending:
             switch next {
@@ -51,7 +52,7 @@ public enum UploadStatus: String, Sendable, Hashable, CaseIterable, Codable, Con
     }
 
     /// What reaching this state means; nil for a state that is not terminal.
-    public var outcome: Outcome? {
+    public var outcome: ContractRuntime.Outcome? {
         switch self {
         case .sending: nil
         case .sent: .success
@@ -59,22 +60,22 @@ public enum UploadStatus: String, Sendable, Hashable, CaseIterable, Codable, Con
     }
 
     /// Decodes a wire value, refusing values that are not states.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(UploadStatus.self, typeName: UploadStatus.lifecycleName)
     }
 }
 
 /// The retry policy of UploadStatus in contract RetrySnippet: 5 retries, the first after 200 ms, each delay × 1.5 up to
 /// 10000 ms, full jitter.
-extension RetryPolicy {
+extension ContractRuntime.RetryPolicy {
     /// 5 retries, 200 ms × 1.5^n up to 10000 ms, full jitter.
-    public static var retrySnippetUploadStatus: RetryPolicy {
-        RetryPolicy(maxRetries: 5, initialDelay: .milliseconds(200), multiplier: 1.5,
-                    maxDelay: .milliseconds(10000), jitter: .full)
+    public static var retrySnippetUploadStatus: ContractRuntime.RetryPolicy {
+        ContractRuntime.RetryPolicy(maxRetries: 5, initialDelay: .milliseconds(200),
+            multiplier: 1.5, maxDelay: .milliseconds(10000), jitter: .full)
     }
 }
 
-extension CatalogRetryPolicy where Code == UploadError {
+extension ContractRuntime.CatalogRetryPolicy<UploadError> {
     /// `RetryPolicy.retrySnippetUploadStatus` with UploadError deciding what is retried; exhaustion throws U02.
     public static var retrySnippetUploadStatus: Self {
         Self(.retrySnippetUploadStatus)
@@ -82,20 +83,21 @@ extension CatalogRetryPolicy where Code == UploadError {
 }
 
 /// The states of the FetchStatus lifecycle.
-public enum FetchStatus: String, Sendable, Hashable, CaseIterable, Codable, ContractLifecycle {
+public enum FetchStatus:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable, ContractRuntime.ContractLifecycle {
     /// The `fetching` state.
     case fetching
     /// The `fetched` state.
     case fetched
 
     /// The lifecycle's name in errors.
-    public static var lifecycleName: String { "FetchStatus" }
+    public static var lifecycleName: Swift.String { "FetchStatus" }
 
     /// The state a new record starts in.
     public static var initial: FetchStatus { .fetching }
 
     /// Whether the record is finished in this state; no transition leaves a terminal state.
-    public var isTerminal: Bool {
+    public var isTerminal: Swift.Bool {
         switch self {
         case .fetching: false
         case .fetched: true
@@ -112,7 +114,7 @@ public enum FetchStatus: String, Sendable, Hashable, CaseIterable, Codable, Cont
     }
 
     /// Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.
-    public func canTransition(to next: FetchStatus) -> Bool {
+    public func canTransition(to next: FetchStatus) -> Swift.Bool {
         switch self {
         case .fetching:
             switch next {
@@ -124,7 +126,7 @@ public enum FetchStatus: String, Sendable, Hashable, CaseIterable, Codable, Cont
     }
 
     /// What reaching this state means; nil for a state that is not terminal.
-    public var outcome: Outcome? {
+    public var outcome: ContractRuntime.Outcome? {
         switch self {
         case .fetching: nil
         case .fetched: .success
@@ -132,40 +134,42 @@ public enum FetchStatus: String, Sendable, Hashable, CaseIterable, Codable, Cont
     }
 
     /// Decodes a wire value, refusing values that are not states.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(FetchStatus.self, typeName: FetchStatus.lifecycleName)
     }
 }
 
 /// The retry policy of FetchStatus in contract RetrySnippet: 2 retries, the first after 50 ms, each delay × 2.0 up to
 /// 50 ms, no jitter.
-extension RetryPolicy {
+extension ContractRuntime.RetryPolicy {
     /// 2 retries, 50 ms × 2.0^n up to 50 ms, no jitter.
-    public static var retrySnippetFetchStatus: RetryPolicy {
-        RetryPolicy(maxRetries: 2, initialDelay: .milliseconds(50), multiplier: 2.0,
-                    maxDelay: .milliseconds(50), jitter: .none)
+    public static var retrySnippetFetchStatus: ContractRuntime.RetryPolicy {
+        ContractRuntime.RetryPolicy(maxRetries: 2, initialDelay: .milliseconds(50),
+            multiplier: 2.0, maxDelay: .milliseconds(50), jitter: .none)
     }
 }
 
 /// The error codes of UploadError.
-public enum UploadError: String, Sendable, Hashable, CaseIterable, Codable, ContractErrorCatalog {
+public enum UploadError:
+    Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable,
+    ContractRuntime.ContractErrorCatalog {
     /// The `U01` error.
     case rejected = "U01"
     /// The `U02` error.
     case gaveUp = "U02"
 
     /// The catalog's name in errors.
-    public static var catalogName: String { "UploadError" }
+    public static var catalogName: Swift.String { "UploadError" }
 
     /// Whether retrying the same work may succeed.
-    public var isRetryable: Bool {
+    public var isRetryable: Swift.Bool {
         switch self {
         case .rejected, .gaveUp: false
         }
     }
 
     /// The broad class of the error, which decides how callers react to it.
-    public var category: ErrorCategory {
+    public var category: ContractRuntime.ErrorCategory {
         switch self {
         case .rejected: .client
         case .gaveUp: .system
@@ -173,7 +177,7 @@ public enum UploadError: String, Sendable, Hashable, CaseIterable, Codable, Cont
     }
 
     /// The message shown to users when no better one is known.
-    public var defaultMessage: String {
+    public var defaultMessage: Swift.String {
         switch self {
         case .rejected: "Rejected."
         case .gaveUp: "Gave up."
@@ -189,16 +193,16 @@ public enum UploadError: String, Sendable, Hashable, CaseIterable, Codable, Cont
     }
 
     /// Decodes a wire value, refusing codes that are not in the catalog.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(UploadError.self, typeName: UploadError.catalogName)
     }
 }
 
 /// How UploadError normalizes Swift errors: the schema's `normalize:` table.
-extension UploadError: NormalizingErrorCatalog {
+extension UploadError: ContractRuntime.NormalizingErrorCatalog {
     /// The code the schema's `normalize:` table gives `kind` (validation U01, timeout U01, cancellation U01,
     /// retry_exhausted U02, default U01); a kind the table leaves out gets the `default:` code.
-    public static func code(for kind: FailureKind) -> UploadError {
+    public static func code(for kind: ContractRuntime.FailureKind) -> UploadError {
         switch kind {
         case .validation, .timeout, .cancellation, .other: .rejected
         case .retryExhausted: .gaveUp
@@ -208,7 +212,7 @@ extension UploadError: NormalizingErrorCatalog {
     /// `error` as a code of this catalog: a `NormalizedError<UploadError>` as it is, an error that declares a code of
     /// this catalog (`ContractErrorConvertible`) with that code, anything else by its `FailureKind` through the table.
     /// The user message is the code's message; the error's description is kept as `detail`.
-    public static func normalize(_ error: any Error) -> NormalizedError<UploadError> {
-        NormalizedError(normalizing: error)
+    public static func normalize(_ error: any Swift.Error) -> ContractRuntime.NormalizedError<UploadError> {
+        ContractRuntime.NormalizedError(normalizing: error)
     }
 }

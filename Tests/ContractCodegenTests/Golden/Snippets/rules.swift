@@ -6,37 +6,37 @@ import ContractRuntime
 import Foundation
 
 // Fails to compile, naming the version needed, against a ContractRuntime with another API.
-private typealias _RequiresContractRuntimeAPI = ContractRuntimeAPIVersion_1
+private typealias _RequiresContractRuntimeAPI = ContractRuntime.ContractRuntimeAPIVersion_1
 
 /// The values of Level.
-public enum Level: String, Sendable, Hashable, CaseIterable, Codable {
+public enum Level: Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable, Swift.Codable {
     /// The `low` value.
     case low
     /// The `none` value.
     case none
 
     /// Decodes a wire value, refusing values that are not listed.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         self = try decoder.decodeWireValue(Level.self, typeName: "Level")
     }
 }
 
 /// A record of type Measure.
-public struct Measure: Sendable, Hashable, Codable, ContractModel {
+public struct Measure: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.ContractModel {
     /// The `value` field.
-    public var value: Int64
+    public var value: Swift.Int64
     /// The `limit` field.
-    public var limit: Double?
+    public var limit: Swift.Double?
     /// The `level` field.
     public var level: Level?
     /// The `label` field.
-    public var label: String
+    public var label: Swift.String
     /// The `checked` field.
-    public var checked: Bool
+    public var checked: Swift.Bool
 
     /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
     /// and when decoding, not here.
-    public init(value: Int64, limit: Double?, level: Level?, label: String, checked: Bool) {
+    public init(value: Swift.Int64, limit: Swift.Double?, level: Level?, label: Swift.String, checked: Swift.Bool) {
         self.value = value
         self.limit = limit
         self.level = level
@@ -45,32 +45,32 @@ public struct Measure: Sendable, Hashable, Codable, ContractModel {
     }
 
     /// The model's name in errors.
-    public static var modelName: String { "Measure" }
+    public static var modelName: Swift.String { "Measure" }
 
     /// Every rule this value breaks, in schema order; empty when the value is valid.
-    public func violations() -> [RuleViolation] {
-        var violations: [RuleViolation] = []
+    public func violations() -> [ContractRuntime.RuleViolation] {
+        var violations: [ContractRuntime.RuleViolation] = []
         // value_below_limit: limit == null or value <= limit
-        if !(limit == nil || RuleOperators.lessOrEqual(RuleNumber(value), limit.map { RuleNumber($0) })) {
-            violations.append(RuleViolation(
+        if !(self.limit == nil || ContractRuntime.RuleOperators.lessOrEqual(ContractRuntime.RuleNumber(self.value), self.limit.map { ContractRuntime.RuleNumber($0) })) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "value_below_limit", fields: ["limit", "value"],
                 message: "rule value_below_limit does not hold"))
         }
         // value_not_half: value != 2.5 and value not in [1, 1.5]
-        if !(RuleNumber(value) != RuleNumber(2.5) && !([RuleNumber(Int64(1)), RuleNumber(1.5)].contains(RuleNumber(value)))) {
-            violations.append(RuleViolation(
+        if !(ContractRuntime.RuleNumber(self.value) != ContractRuntime.RuleNumber(2.5) && !([ContractRuntime.RuleNumber(Swift.Int64(1)), ContractRuntime.RuleNumber(1.5)].contains(ContractRuntime.RuleNumber(self.value)))) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "value_not_half", fields: ["value"],
                 message: "rule value_not_half does not hold"))
         }
         // level_known: level in [low, none] or level == null
-        if !([Level.low, Level.none].contains(level) || level == nil) {
-            violations.append(RuleViolation(
+        if !([Level.low, Level.none].contains(self.level) || self.level == nil) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "level_known", fields: ["level"],
                 message: "level must be low or none when set."))
         }
         // label_short: not checked implies label in ['a', 'b']
-        if !(!(!checked) || ["a", "b"].contains(label)) {
-            violations.append(RuleViolation(
+        if !(!(!self.checked) || ["a", "b"].contains(self.label)) {
+            violations.append(ContractRuntime.RuleViolation(
                 ruleID: "label_short", fields: ["checked", "label"],
                 message: "rule label_short does not hold"))
         }
@@ -79,7 +79,7 @@ public struct Measure: Sendable, Hashable, Codable, ContractModel {
 }
 
 extension Measure {
-    private enum CodingKeys: String, CodingKey, CaseIterable {
+    private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case value
         case limit
         case level
@@ -89,95 +89,95 @@ extension Measure {
 
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        value = try container.decode(Int64.self, forKey: .value)
-        limit = try container.decode(Double?.self, forKey: .limit)
-        level = try container.decode(Level?.self, forKey: .level)
-        label = try container.decode(String.self, forKey: .label)
-        checked = try container.decode(Bool.self, forKey: .checked)
-        try checkRulesAfterDecoding(from: decoder)
+        self.value = try container.decode(Swift.Int64.self, forKey: .value)
+        self.limit = try container.decode(Swift.Double?.self, forKey: .limit)
+        self.level = try container.decode(Level?.self, forKey: .level)
+        self.label = try container.decode(Swift.String.self, forKey: .label)
+        self.checked = try container.decode(Swift.Bool.self, forKey: .checked)
+        try self.checkRulesAfterDecoding(from: decoder)
     }
 
     /// Encodes every key in schema order, nulls explicit; throws `EncodingError.invalidValue` when a rule is broken.
-    public func encode(to encoder: any Encoder) throws {
-        try checkRulesBeforeEncoding(to: encoder)
+    public func encode(to encoder: any Swift.Encoder) throws {
+        try self.checkRulesBeforeEncoding(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(value, forKey: .value)
-        try container.encode(limit, forKey: .limit)
-        try container.encode(level, forKey: .level)
-        try container.encode(label, forKey: .label)
-        try container.encode(checked, forKey: .checked)
+        try container.encode(self.value, forKey: .value)
+        try container.encode(self.limit, forKey: .limit)
+        try container.encode(self.level, forKey: .level)
+        try container.encode(self.label, forKey: .label)
+        try container.encode(self.checked, forKey: .checked)
     }
 }
 
 extension Measure {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
-    public init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws {
-        let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
-        var _value: Int64? = nil
-        var _limit: Double? = nil
+    public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
+        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
+        var _value: Swift.Int64? = nil
+        var _limit: Swift.Double? = nil
         var hasLimit = false
         var _level: Level? = nil
         var hasLevel = false
-        var _label: String? = nil
-        var _checked: Bool? = nil
+        var _label: Swift.String? = nil
+        var _checked: Swift.Bool? = nil
         while let key = try reader.nextKey() {
             if key.matches("value") {
                 if _value != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("an integer", field: "value", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "value", reader)
                 }
-                _value = try JSONFields.int(&reader)
+                _value = try ContractRuntime.JSONFields.int(&reader)
             } else if key.matches("limit") {
                 if hasLimit { throw reader.duplicateKeyError() }
                 hasLimit = true
                 if try !reader.readNullIfPresent() {
-                    _limit = try JSONFields.double(&reader)
+                    _limit = try ContractRuntime.JSONFields.double(&reader)
                 }
             } else if key.matches("level") {
                 if hasLevel { throw reader.duplicateKeyError() }
                 hasLevel = true
                 if try !reader.readNullIfPresent() {
-                    _level = try JSONFields.wireValue(&reader, Level.self, typeName: "Level", matching: Self.wireLevel)
+                    _level = try ContractRuntime.JSONFields.wireValue(&reader, Level.self, typeName: "Level", matching: Self.wireLevel)
                 }
             } else if key.matches("label") {
                 if _label != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("a string", field: "label", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "label", reader)
                 }
-                _label = try JSONFields.string(&reader)
+                _label = try ContractRuntime.JSONFields.string(&reader)
             } else if key.matches("checked") {
                 if _checked != nil { throw reader.duplicateKeyError() }
                 if try reader.readNullIfPresent() {
-                    throw JSONFields.nullNotAllowed("true or false", field: "checked", reader)
+                    throw ContractRuntime.JSONFields.nullNotAllowed("true or false", field: "checked", reader)
                 }
-                _checked = try JSONFields.bool(&reader)
+                _checked = try ContractRuntime.JSONFields.bool(&reader)
             } else {
-                throw JSONFields.unknownKey(key, model: Self.modelName, reader)
+                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
             }
         }
-        guard let _value else { throw JSONFields.missingKey("value", model: Self.modelName, path: objectPath) }
-        guard hasLimit else { throw JSONFields.missingKey("limit", model: Self.modelName, path: objectPath) }
-        guard hasLevel else { throw JSONFields.missingKey("level", model: Self.modelName, path: objectPath) }
-        guard let _label = consume _label else { throw JSONFields.missingKey("label", model: Self.modelName, path: objectPath) }
-        guard let _checked else { throw JSONFields.missingKey("checked", model: Self.modelName, path: objectPath) }
+        guard let _value else { throw ContractRuntime.JSONFields.missingKey("value", model: Self.modelName, path: objectPath) }
+        guard hasLimit else { throw ContractRuntime.JSONFields.missingKey("limit", model: Self.modelName, path: objectPath) }
+        guard hasLevel else { throw ContractRuntime.JSONFields.missingKey("level", model: Self.modelName, path: objectPath) }
+        guard let _label = consume _label else { throw ContractRuntime.JSONFields.missingKey("label", model: Self.modelName, path: objectPath) }
+        guard let _checked else { throw ContractRuntime.JSONFields.missingKey("checked", model: Self.modelName, path: objectPath) }
         self.init(value: _value, limit: _limit, level: _level, label: _label, checked: _checked)
-        try JSONFields.checkRules(self, path: objectPath)
+        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
     }
 
     /// The `Level` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
     /// else.
-    private static func wireLevel(_ wire: UnsafeBufferPointer<UInt8>) -> Level? {
-        if JSONFields.wire(wire, is: "low") { return .low }
-        if JSONFields.wire(wire, is: "none") { return .none }
+    private static func wireLevel(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> Level? {
+        if ContractRuntime.JSONFields.wire(wire, is: "low") { return .low }
+        if ContractRuntime.JSONFields.wire(wire, is: "none") { return .none }
         return nil
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
-    public func writeJSON(to output: inout JSONOutput) {
+    public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
         output.key("value")
         output.int(self.value)
