@@ -153,8 +153,11 @@ if Context.environment["CONTRACTS_CORE_ONLY"] == nil && Context.environment["CON
         .testTarget(
             name: "ContractRunTrackingTests",
             // ContractCodegen and ContractSchema regenerate the checked-in AgentRun/ExecutionFeed code.
+            // SQLiteNIO and PostgresNIO write the foreign and malformed databases the store tests read.
             dependencies: ["ContractRunTracking", "ContractRunStoreSQLite", "ContractRunStorePostgres",
-                           "ContractCodegen", "ContractSchema"]
+                           "ContractCodegen", "ContractSchema",
+                           .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
     ]
 }
