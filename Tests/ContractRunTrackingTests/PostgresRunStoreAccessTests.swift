@@ -1,6 +1,7 @@
 import ContractRunStorePostgres
 import ContractRunTracking
 import Foundation
+import RunStoreTestSupport
 import PostgresNIO
 import Testing
 

@@ -1,6 +1,7 @@
 import ContractRunStoreSQLite
 import ContractRunTracking
 import Foundation
+import RunStoreTestSupport
 import SQLiteNIO
 import Testing
 

@@ -31,6 +31,12 @@ public struct CLIRunner {
     public static func run(_ arguments: [String], input: Data? = nil, in directory: URL = packageRoot,
                            tool: String = "contractgen", environment: [String: String] = [:]) throws -> Output {
         guard let executable = executable(named: tool) else { throw CLIError.executableNotFound(tool) }
+        return try run(arguments, executable: executable, input: input, in: directory, environment: environment)
+    }
+
+    /// Runs the executable at `executable` (a copy of a built one, say) as ``run(_:input:in:tool:environment:)`` does.
+    public static func run(_ arguments: [String], executable: URL, input: Data? = nil, in directory: URL = packageRoot,
+                           environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

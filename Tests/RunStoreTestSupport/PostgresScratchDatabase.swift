@@ -4,24 +4,30 @@ import PostgresNIO
 
 /// A database of its own on the test server (`CONTRACT_TEST_POSTGRES_URL`), for tests that must start
 /// from an empty database or prove that nothing was created in one.
-struct PostgresScratchDatabase: Sendable {
+public struct PostgresScratchDatabase: Sendable {
+    /// The test server's URL, when one is configured.
+    public static var serverURL: String? {
+        guard let value = ProcessInfo.processInfo.environment["CONTRACT_TEST_POSTGRES_URL"], !value.isEmpty else { return nil }
+        return value
+    }
+
     /// The URL of the new database.
-    let url: String
+    public let url: String
     private let serverURL: String
     private let name: String
 
     /// Creates an empty database; nil when no test server is configured.
-    static func make() async throws -> PostgresScratchDatabase? {
-        guard let server = PostgresTestDatabase.url, var components = URLComponents(string: server) else { return nil }
+    public static func make() async throws -> PostgresScratchDatabase? {
+        guard let server = serverURL, var components = URLComponents(string: server) else { return nil }
         let name = "runs_scratch_\(UUID().uuidString.prefix(8).lowercased())"
         try await execute("CREATE DATABASE \(name)", url: server)
         components.path = "/" + name
         return PostgresScratchDatabase(url: components.string!, serverURL: server, name: name)
     }
 
-    /// Runs `body` with a new database and drops it afterwards.
-    static func with(_ body: @Sendable (PostgresScratchDatabase) async throws -> Void) async throws {
-        guard let database = try await make() else { throw PostgresTestDatabase.NotConfigured() }
+    /// Runs `body` with a new database and drops it afterwards; throws when no server is configured.
+    public static func with(_ body: @Sendable (PostgresScratchDatabase) async throws -> Void) async throws {
+        guard let database = try await make() else { throw NotConfigured() }
         do {
             try await body(database)
         } catch {
@@ -32,12 +38,12 @@ struct PostgresScratchDatabase: Sendable {
     }
 
     /// Runs one statement in this database.
-    func execute(_ sql: String) async throws {
+    public func execute(_ sql: String) async throws {
         try await Self.execute(sql, url: url)
     }
 
     /// The first column of every row `sql` returns, as text.
-    func strings(_ sql: String) async throws -> [String] {
+    public func strings(_ sql: String) async throws -> [String] {
         let client = PostgresClient(configuration: try PostgresURL(url).configuration)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
@@ -51,7 +57,7 @@ struct PostgresScratchDatabase: Sendable {
     }
 
     /// Every table, view and sequence outside the system schemas, as `schema.name`.
-    func userRelations() async throws -> [String] {
+    public func userRelations() async throws -> [String] {
         try await strings("""
             SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
@@ -59,9 +65,13 @@ struct PostgresScratchDatabase: Sendable {
             """)
     }
 
-    func drop() async {
+    /// Drops the database.
+    public func drop() async {
         try? await Self.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", url: serverURL)
     }
+
+    /// No test server is configured.
+    public struct NotConfigured: Error {}
 
     private static func execute(_ sql: String, url: String) async throws {
         let client = PostgresClient(configuration: try PostgresURL(url).configuration)
