@@ -40,6 +40,7 @@ let package = Package(
                 "ContractCodegen",
                 "ContractEvolution",
                 "ContractValidation",
+                "ContractRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
