@@ -40,6 +40,7 @@ let package = Package(
                 "ContractCodegen",
                 "ContractEvolution",
                 "ContractValidation",
+                "ContractRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -145,16 +146,27 @@ if Context.environment["CONTRACTS_CORE_ONLY"] == nil && Context.environment["CON
             dependencies: ["ContractRunStores"],
             path: "Tests/RunTrackerChild"
         ),
+        // Databases the run store and `runs` CLI tests write with plain SQL (foreign, malformed or
+        // fresh ones); not a product.
+        .target(
+            name: "RunStoreTestSupport",
+            dependencies: ["ContractRunStorePostgres", .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/RunStoreTestSupport"
+        ),
         .testTarget(
             name: "ContractRunsCLITests",
             dependencies: ["contractgen", "contractgen-runs", "RunTrackerChild", "ContractRunStores", "TestSupport",
-                           .product(name: "PostgresNIO", package: "postgres-nio")]
+                           "RunStoreTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "SQLiteNIO", package: "sqlite-nio")]
         ),
         .testTarget(
             name: "ContractRunTrackingTests",
             // ContractCodegen and ContractSchema regenerate the checked-in AgentRun/ExecutionFeed code.
             dependencies: ["ContractRunTracking", "ContractRunStoreSQLite", "ContractRunStorePostgres",
-                           "ContractCodegen", "ContractSchema"]
+                           "ContractCodegen", "ContractSchema", "RunStoreTestSupport",
+                           .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
     ]
 }

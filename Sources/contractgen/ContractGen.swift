@@ -14,6 +14,11 @@ struct ContractGen: ParsableCommand {
 
         Without a file argument every command reads schema/execution.yaml.
 
+        `contractgen runs` (tracked runs in an agent_runs database) is served by a second executable, \
+        contractgen-runs, which links the database drivers: `swift build` builds it next to \
+        contractgen, `swift build --product contractgen-runs` builds only it. Without it, \
+        `contractgen runs --help` lists the runs commands and says how to build it.
+
         Exit codes: 0 clean, 1 findings (errors in a schema), 2 usage error or unreadable input.
         """,
         version: ContractGenerator.version,
