@@ -26,7 +26,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "ContractSchema", dependencies: ["CYAML"]),
+        // ContractRuntime for the text helpers messages share (counts with plurals, escaped input).
+        .target(name: "ContractSchema", dependencies: ["CYAML", "ContractRuntime"]),
         .target(name: "ContractRuntime"),
         .target(name: "ContractCodegen", dependencies: ["ContractSchema"]),
         .target(name: "ContractEvolution", dependencies: ["ContractSchema"]),

@@ -1,3 +1,4 @@
+internal import ContractRuntime
 import ContractSchema
 import Foundation
 
@@ -45,7 +46,7 @@ public struct ChangeRenderer: Sendable {
     /// One line per change under a heading per class, each with both sides' `file:line:column`.
     public func text() -> String {
         guard !changes.isEmpty else { return "\(heading): no changes\n" }
-        var out = "\(heading): \(changes.count) change\(changes.count == 1 ? "" : "s") (\(summary))\n"
+        var out = "\(heading): \(Plural.counted(changes.count, "change")) (\(summary))\n"
         for (c, members) in groups {
             out += "\n\(c.title) (\(members.count)):\n"
             for change in members {
