@@ -94,6 +94,10 @@ let package = Package(
             path: "Tests/DecodingDifferential"
         ),
         .testTarget(
+            name: "ContractValidationTests",
+            dependencies: ["ContractValidation", "ContractSchema", "ContractRuntime"]
+        ),
+        .testTarget(
             name: "ContractEvolutionTests",
             dependencies: ["ContractEvolution", "ContractSchema"]
         ),
