@@ -20,18 +20,21 @@ struct ContractGen: ParsableCommand {
                       ExportCommand.self, RunsCommand.self]
     )
 
-    /// Runs the command; usage errors exit with 2 (argument-parser's default is 64) so scripts can
-    /// rely on 0 fine, 1 findings, 2 usage or input errors.
+    /// Runs the command on a thread with a large stack (``LargeStack``); usage errors exit with 2
+    /// (argument-parser's default is 64) so scripts can rely on 0 fine, 1 findings, 2 usage or input errors.
     static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                Console.standardError(fullMessage(for: error) + "\n")
-                exit(withError: ExitCode(2))
+        LargeStack.run {
+            do {
+                var command = try parseAsRoot()
+                try command.run()
+            } catch {
+                if exitCode(for: error) == .validationFailure {
+                    // Usage errors quote the arguments, which may hold control characters.
+                    Console.standardError(Console.escapingEachLine(fullMessage(for: error)) + "\n")
+                    exit(withError: ExitCode(2))
+                }
+                exit(withError: error)
             }
-            exit(withError: error)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractEvolution
+import ContractRuntime
 import ContractSchema
 
 /// `contractgen diff`: list every change between two versions of a schema, classified by who it breaks.
@@ -41,6 +42,8 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
+    @OptionGroup var limits: SchemaLimitOptions
+
     func run() throws {
         let oldContract = try load(old)
         let newContract = try load(new)
@@ -58,15 +61,15 @@ struct DiffCommand: ParsableCommand {
     private func load(_ argument: String) throws -> Contract {
         let result: SchemaLoadResult
         do {
-            result = try SchemaSource(argument: argument).load()
+            result = try SchemaSource(argument: argument).load(limits: limits.limits)
         } catch {
-            Console.standardError("error: \(error.message)\n")
+            Console.standardError(DisplayText.escaped("error: \(error.message)") + "\n")
             throw ExitCode(2)
         }
         Console.standardError(DiagnosticRenderer.render(result.diagnostics))
         guard result.isValid, let contract = result.contract else {
             if !result.isUnreadable {
-                Console.standardError("error: \(argument) has schema errors; fix them (contractgen lint) before comparing\n")
+                Console.standardError(DisplayText.escaped("error: \(argument) has schema errors; fix them (contractgen lint) before comparing") + "\n")
             }
             throw ExitCode(2)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractCodegen
+import ContractRuntime
 import ContractSchema
 import Foundation
 
@@ -45,7 +46,8 @@ struct GenerateCommand: ParsableCommand {
         Lints each schema first; any error stops generation (exit 1) and nothing is written. Each \
         schema becomes one file in the output directory named after it (schema/execution.yaml → \
         execution.swift). A file is rewritten only when its content changes, so timestamps and \
-        incremental builds are kept.
+        incremental builds are kept. Without a file it reads schema/execution.yaml in the current \
+        directory (exit 2 when there is none).
 
         Examples:
           contractgen generate schema/execution.yaml --output Sources/ExecutionContracts/Generated
@@ -66,13 +68,14 @@ struct GenerateCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let results = SchemaSession(options: schema).loadAll()
+        let results = try SchemaSession(options: schema).loadAll(
+            missingDefault: .nameTheFile(command: "generate", example: "path/to/contract.yaml --output DIR"))
         let code = SchemaSession.report(results)
         guard code == .success else { throw code }
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            Console.standardError("error: cannot create output directory \(output)\n")
+            Console.standardError(DisplayText.escaped("error: cannot create output directory \(output)") + "\n")
             throw ExitCode(2)
         }
         let generation = Generation(access: access)
@@ -82,14 +85,14 @@ struct GenerateCommand: ParsableCommand {
             let path = URL(fileURLWithPath: output).appendingPathComponent(Generation.outputName(for: file)).path
             let existing = FileManager.default.contents(atPath: path)
             if existing == Data(source.utf8) {
-                if !quiet { Console.standardError("\(path) is up to date\n") }
+                if !quiet { Console.standardError(DisplayText.escaped("\(path) is up to date") + "\n") }
                 continue
             }
             guard FileManager.default.createFile(atPath: path, contents: Data(source.utf8)) else {
-                Console.standardError("error: cannot write \(path)\n")
+                Console.standardError(DisplayText.escaped("error: cannot write \(path)") + "\n")
                 throw ExitCode(2)
             }
-            if !quiet { Console.standardError("wrote \(path)\n") }
+            if !quiet { Console.standardError(DisplayText.escaped("wrote \(path)") + "\n") }
         }
     }
 }
