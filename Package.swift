@@ -173,7 +173,7 @@ if Context.environment["CONTRACTS_FUZZ"] != nil {
         ("FuzzSchemaLint", ["ContractSchema", "ContractCodegen", "ContractValidation"]),
         ("FuzzRuleExpression", ["ContractSchema"]),
         ("FuzzJSONReader", ["ContractRuntime"]),
-        ("FuzzValidate", ["ContractValidation", "ContractRuntime", "ExecutionContracts", "DecodingDifferential"]),
+        ("FuzzValidate", ["ContractValidation", "ContractSchema", "ContractRuntime", "ExecutionContracts", "DecodingDifferential"]),
     ]
     // swift-argument-parser serves contractgen only, and `swift build` would link its executables too.
     // (With no dependencies SwiftPM deletes Package.resolved; scripts/fuzz.sh puts it back.)
