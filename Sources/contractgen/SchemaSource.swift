@@ -27,6 +27,10 @@ struct SchemaSource {
         guard let (revision, path) = gitRevisionAndPath, !revision.isEmpty, !path.isEmpty else {
             throw Unreadable(message: "`\(argument)` is not of the form git:REV:path/to/schema.yaml")
         }
+        // `git show -x` would read the revision as an option (`--output=FILE` writes a file).
+        guard !revision.hasPrefix("-") else {
+            throw Unreadable(message: "`\(argument)`: a git revision cannot start with '-'")
+        }
         return loader.load(bytes: try Self.gitShow("\(revision):\(path)"), file: argument)
     }
 

@@ -49,6 +49,14 @@ import Testing
         #expect(out.stderr.contains("is not of the form git:REV:path/to/schema.yaml"))
     }
 
+    @Test func aGitRevisionThatLooksLikeAnOptionIsRefusedBeforeGitRuns() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("written-\(UUID().uuidString)").path
+        let out = try CLIRunner.run(["diff", "git:--output=\(file):schema/execution.yaml", "schema/execution.yaml"])
+        #expect(out.status == 2)
+        #expect(out.stderr == "error: `git:--output=\(file):schema/execution.yaml`: a git revision cannot start with '-'\n")
+        #expect(!FileManager.default.fileExists(atPath: file + ":schema/execution.yaml"))
+    }
+
     @Test func gitSourcesReadTwoCommitsOfARepository() throws {
         let repo = FileManager.default.temporaryDirectory.appendingPathComponent("diff-git-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
