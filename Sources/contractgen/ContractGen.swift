@@ -11,7 +11,11 @@ struct ContractGen: ParsableCommand {
         A contract is one YAML file: lifecycles (statuses and their transitions), enums, error catalogs \
         and models with cross-field rules. See README.md for the schema language.
 
-        Without a file argument every command reads schema/execution.yaml.
+        Without a file argument every command reads schema/execution.yaml in the current directory; \
+        where there is none, validate and export use the copy of that contract built into contractgen, \
+        and lint, generate and check say which file to name.
+
+        Numeric options take a whole number in the range their help shows.
 
         Exit codes: 0 clean, 1 findings (errors in a schema), 2 usage error or unreadable input.
         """,

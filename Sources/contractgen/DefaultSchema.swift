@@ -26,8 +26,14 @@ enum DefaultSchema {
         return ExitCode(2)
     }
 
-    /// The built-in contract, loaded with `limits`, for a command that falls back to it.
+    /// The built-in contract, loaded with `limits`, for a command that falls back to it. When it cannot
+    /// be used (limits lower than its size, say), prints that its findings are about the built-in copy,
+    /// since no such file is at hand.
     static func builtIn(limits: YAMLLimits) -> SchemaLoadResult {
-        BundledContract.execution.load(limits: limits)
+        let result = BundledContract.execution.load(limits: limits)
+        if !result.isValid {
+            Console.standardError("note: \(path) is not in this directory; these findings are about the built-in copy\n")
+        }
+        return result
     }
 }

@@ -66,9 +66,26 @@ import Testing
         #expect(out.stdout == inRepository.stdout)
     }
 
+    @Test func findingsAboutTheBuiltInContractSaySo() throws {
+        let out = try runElsewhere(["validate", "--max-schema-bytes", "100", "-"], input: Data())
+        #expect(out.status == 2)
+        let size = BundledSize.execution
+        #expect(out.stderr == """
+            note: schema/execution.yaml is not in this directory; these findings are about the built-in copy
+            schema/execution.yaml:1:1: error: schema file is \(size) bytes; the limit is 100 bytes (raise it with --max-schema-bytes)
+
+            """)
+    }
+
     @Test func aMissingSchemaNamedWithSchemaIsAnUnreadableInput() throws {
         let out = try runElsewhere(["validate", "--schema", "contract.yaml", "-"], input: Data())
         #expect(out.status == 2)
         #expect(out.stderr == "error: cannot read contract.yaml: no such file or not readable\n")
     }
+}
+
+/// The size of the built-in contract: that of the repository's file, which a test holds it equal to.
+private enum BundledSize {
+    static let execution = (try? FileManager.default.attributesOfItem(
+        atPath: CLIRunner.packageRoot.appendingPathComponent("schema/execution.yaml").path)[.size] as? Int) ?? -1
 }
