@@ -26,6 +26,7 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // ContractRuntime for the text helpers messages share (counts with plurals, escaped input).
         .target(name: "ContractSchema", dependencies: ["CYAML", "ContractRuntime"]),
         .target(name: "ContractRuntime"),
         .target(name: "ContractCodegen", dependencies: ["ContractSchema"]),
@@ -92,6 +93,10 @@ let package = Package(
             name: "DecodingDifferential",
             dependencies: ["ExecutionContracts", "ContractValidation", "ContractSchema", "ContractRuntime"],
             path: "Tests/DecodingDifferential"
+        ),
+        .testTarget(
+            name: "ContractValidationTests",
+            dependencies: ["ContractValidation", "ContractSchema", "ContractRuntime"]
         ),
         .testTarget(
             name: "ContractEvolutionTests",
@@ -180,7 +185,7 @@ if Context.environment["CONTRACTS_FUZZ"] != nil {
         ("FuzzSchemaLint", ["ContractSchema", "ContractCodegen", "ContractValidation"]),
         ("FuzzRuleExpression", ["ContractSchema"]),
         ("FuzzJSONReader", ["ContractRuntime"]),
-        ("FuzzValidate", ["ContractValidation", "ContractRuntime", "ExecutionContracts", "DecodingDifferential"]),
+        ("FuzzValidate", ["ContractValidation", "ContractSchema", "ContractRuntime", "ExecutionContracts", "DecodingDifferential"]),
     ]
     // swift-argument-parser serves contractgen only, and `swift build` would link its executables too.
     // (With no dependencies SwiftPM deletes Package.resolved; scripts/fuzz.sh puts it back.)

@@ -146,8 +146,8 @@ for ((run = 1; run <= REPEAT; run++)); do
         fi
         if [[ $tool == contractgen ]]; then
             # One finding per invalid record on stdout; the summary on stderr:
-            # "N records, V valid, I invalid, S s, X MB/s".
-            line=$(grep -E '^[0-9]+ records, ' "$WORK/err" | tail -1 || true)
+            # "N records, V valid, I invalid, S s, X MB/s; contract …" ("1 record" for one).
+            line=$(grep -E '^[0-9]+ records?, ' "$WORK/err" | tail -1 || true)
         else
             line=$(grep -m1 '"records"' "$WORK/out" || true)
         fi
@@ -156,7 +156,7 @@ for ((run = 1; run <= REPEAT; run++)); do
         fields=$("$PYTHON" - "$line" "$LINES" <<'EOF'
 import json, re, sys
 d = {}
-summary = re.match(r"(\d+) records, (\d+) valid, (\d+) invalid, ([\d.]+) s", sys.argv[1])
+summary = re.match(r"(\d+) records?, (\d+) valid, (\d+) invalid, ([\d.]+) s", sys.argv[1])
 if summary:
     d = dict(zip(("records", "valid", "invalid", "seconds"), summary.groups()))
 else:

@@ -1,4 +1,4 @@
-import ContractRuntime
+internal import ContractRuntime
 import ContractSchema
 import Foundation
 
@@ -47,7 +47,7 @@ public struct ChangeRenderer: Sendable {
     /// line is escaped for display (file names and messages quote input).
     public func text() -> String {
         guard !changes.isEmpty else { return DisplayText.escaped("\(heading): no changes") + "\n" }
-        var lines = ["\(heading): \(changes.count) change\(changes.count == 1 ? "" : "s") (\(summary))"]
+        var lines = ["\(heading): \(Plural.counted(changes.count, "change")) (\(summary))"]
         for (c, members) in groups {
             lines += ["", "\(c.title) (\(members.count)):"]
             for change in members {

@@ -1,4 +1,4 @@
-import ContractRuntime
+internal import ContractRuntime
 import ContractSchema
 import Foundation
 

@@ -42,6 +42,8 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
+    @OptionGroup var limits: SchemaLimitOptions
+
     func run() throws {
         let oldContract = try load(old)
         let newContract = try load(new)
@@ -59,15 +61,15 @@ struct DiffCommand: ParsableCommand {
     private func load(_ argument: String) throws -> Contract {
         let result: SchemaLoadResult
         do {
-            result = try SchemaSource(argument: argument).load()
+            result = try SchemaSource(argument: argument).load(limits: limits.limits)
         } catch {
-            Console.standardError("error: \(error.message)\n")
+            Console.standardError(DisplayText.escaped("error: \(error.message)") + "\n")
             throw ExitCode(2)
         }
         Console.standardError(DiagnosticRenderer.render(result.diagnostics))
         guard result.isValid, let contract = result.contract else {
             if !result.isUnreadable {
-                Console.standardError("error: \(DisplayText.escaped(argument)) has schema errors; fix them (contractgen lint) before comparing\n")
+                Console.standardError(DisplayText.escaped("error: \(argument) has schema errors; fix them (contractgen lint) before comparing") + "\n")
             }
             throw ExitCode(2)
         }

@@ -51,7 +51,8 @@ struct GenerateCommand: ParsableCommand {
         Each file's header names the schema from the package root and the command that regenerates it.
 
         --output is required when schemas are named. Without arguments, generate writes \
-        schema/execution.yaml into Sources/ExecutionContracts/Generated (where `contractgen check` looks).
+        schema/execution.yaml in the current directory into Sources/ExecutionContracts/Generated (where \
+        `contractgen check` looks); exit 2 when there is no such file.
 
         Examples:
           contractgen generate schema/execution.yaml --output Sources/ExecutionContracts/Generated
@@ -91,13 +92,14 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let output = self.output ?? CheckCommand.defaultOutput
         let plan = try Generation.plan(schema.files, output: output, buildPlugin: buildPlugin)
-        let results = SchemaSession(options: schema).loadAll()
+        let results = try SchemaSession(options: schema).loadAll(
+            missingDefault: .nameTheFile(command: "generate", example: "path/to/contract.yaml --output DIR"))
         let code = SchemaSession.report(results)
         guard code == .success else { throw code }
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            Console.standardError("error: cannot create output directory \(output)\n")
+            Console.standardError(DisplayText.escaped("error: cannot create output directory \(output)") + "\n")
             throw ExitCode(2)
         }
         let generation = Generation(access: access)
@@ -107,14 +109,14 @@ struct GenerateCommand: ParsableCommand {
             let path = entry.outputFile
             let existing = FileManager.default.contents(atPath: path)
             if existing == Data(source.utf8) {
-                if !quiet { Console.standardError("\(path) is up to date\n") }
+                if !quiet { Console.standardError(DisplayText.escaped("\(path) is up to date") + "\n") }
                 continue
             }
             guard FileManager.default.createFile(atPath: path, contents: Data(source.utf8)) else {
-                Console.standardError("error: cannot write \(path)\n")
+                Console.standardError(DisplayText.escaped("error: cannot write \(path)") + "\n")
                 throw ExitCode(2)
             }
-            if !quiet { Console.standardError("wrote \(path)\n") }
+            if !quiet { Console.standardError(DisplayText.escaped("wrote \(path)") + "\n") }
         }
     }
 }

@@ -60,7 +60,7 @@ import Testing
         #expect(problems(["status": .text("done"), "metadata": .text("nope"), "source": .text("cron")]) == [
             "source 'cron' is not one of chat, skill, heartbeat",
             "status 'done' is not one of queued, running, success, error, canceled, timeout",
-            "metadata is not JSON: line 1, column 1 (byte 0) at $: malformed_json: invalid literal; expected true, false or null",
+            "metadata is not JSON: line 1, column 2 (byte 1) at $: malformed_json: unexpected 'o'; expected the literal null",
         ])
     }
 

@@ -32,13 +32,6 @@ import Testing
         #expect(lines.first?.contains(limit.message.replacingOccurrences(of: "BYTES", with: "\(size ?? 0)")) == true, "\(out.stderr)")
     }
 
-    @Test(arguments: limits)
-    func aLimitBelowOneIsAUsageError(_ limit: Limit) throws {
-        let out = try CLIRunner.run(["lint", limit.option, "0"])
-        #expect(out.status == 2)
-        #expect(out.stderr.contains("\(limit.option) must be at least 1"), "\(out.stderr)")
-    }
-
     @Test func generateAndCheckTakeTheSameLimits() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("limits-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: output) }

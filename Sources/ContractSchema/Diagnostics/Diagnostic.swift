@@ -1,4 +1,5 @@
-import ContractRuntime
+internal import ContractRuntime
+
 /// A finding about a schema: an error or a warning at a source location, with optional notes.
 public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     /// How serious a finding is.
@@ -77,8 +78,7 @@ public enum DiagnosticRenderer {
         diagnostics.sortedByPosition().map { render($0) + "\n" }.joined()
     }
 
-    /// Messages quote the schema and file names come from the command line, so the line is escaped
-    /// for display: a control character in either cannot reach the terminal.
+    /// One line; file names and messages quote input, so control characters in them are escaped.
     private static func line(_ location: SourceLocation?, _ kind: String, _ message: String) -> String {
         if let location { return DisplayText.escaped("\(location): \(kind): \(message)") }
         return DisplayText.escaped("\(kind): \(message)")

@@ -1,4 +1,5 @@
 import CYAML
+internal import ContractRuntime
 import Foundation
 
 /// The outcome of reading one YAML file: the root node (nil when the file is empty or unreadable)
@@ -45,8 +46,10 @@ public struct YAMLReader: Sendable {
             return YAMLDocument(root: nil, diagnostics: [.error("cannot read \(path): permission denied", at: nil)], isUnreadable: true)
         }
         defer { try? handle.close() }
-        // Read at most one byte past the limit, in case the file grew after the size check.
-        let data = (try? handle.read(upToCount: limits.maxBytes + 1)) ?? Data()
+        // Read at most one byte past the limit, in case the file grew after the size check (saturating:
+        // the limit may be Int.max).
+        let (pastLimit, overflow) = limits.maxBytes.addingReportingOverflow(1)
+        let data = (try? handle.read(upToCount: overflow ? Int.max : pastLimit)) ?? Data()
         return read(bytes: [UInt8](data), file: path)
     }
 
@@ -78,7 +81,7 @@ public struct YAMLReader: Sendable {
     }
 
     private func tooLarge(_ size: Int, at location: SourceLocation) -> Diagnostic {
-        .error("schema file is \(size) bytes; the limit is \(limits.maxBytes) bytes (raise it with --max-schema-bytes)",
+        .error("schema file is \(Plural.counted(size, "byte")); the limit is \(Plural.counted(limits.maxBytes, "byte")) (raise it with --max-schema-bytes)",
                at: location)
     }
 
@@ -227,7 +230,11 @@ private struct TreeBuilder {
             return
         }
         if stack.count >= limits.maxDepth {
-            fail("nesting is deeper than the limit of \(limits.maxDepth) levels (raise it with --max-schema-depth)", at: at)
+            if limits.maxDepth >= YAMLLimits.depthCeiling {
+                fail("nesting is deeper than \(Plural.counted(limits.maxDepth, "level")), the most a schema may have", at: at)
+            } else {
+                fail("nesting is deeper than the limit of \(Plural.counted(limits.maxDepth, "level")) (raise it with --max-schema-depth)", at: at)
+            }
             return
         }
         stack.append(frame)
@@ -236,7 +243,7 @@ private struct TreeBuilder {
     private mutating func count(at: SourceLocation) -> Bool {
         nodeCount += 1
         if nodeCount > limits.maxNodes {
-            fail("the file holds more than the limit of \(limits.maxNodes) YAML nodes (raise it with --max-schema-nodes)", at: at)
+            fail("the file holds more than the limit of \(Plural.counted(limits.maxNodes, "YAML node")) (raise it with --max-schema-nodes)", at: at)
             return false
         }
         return true
