@@ -89,6 +89,24 @@ import Testing
         }
     }
 
+    @Test func codableAndTheFastDecoderReadEqualRecordsWhenTheResultIsAnObject() throws {
+        let data = Data(#"{"step":"s","result":{"rows":1000,"columns":5,"meta":{"z":[1,2.5],"a":null}},"completed":true,"message":"","status":"completed","error_code":null,"error_message":null}"#.utf8)
+        let codable = try JSONDecoder().decode(TaskStepResult.self, from: data)
+        let fast = try TaskStepResult(jsonUTF8Data: data)
+        #expect(codable == fast)
+        #expect(codable.hashValue == fast.hashValue)
+    }
+
+    @Test func aRecordWithANestedResultObjectRoundTripsThroughJSONEncoderAndJSONDecoder() throws {
+        let value = TaskStepResult(
+            step: "composite.plan",
+            result: ["children": [["step": "a", "completed": true], ["step": "b", "value": 1.5e-3, "ratio": 0.25]],
+                     "文本": "数据 ✓", "counts": ["z": 3, "a": -1], "none": nil],
+            completed: true, message: "done", status: .completed)
+        let decoded = try JSONDecoder().decode(TaskStepResult.self, from: try JSONEncoder().encode(value))
+        #expect(decoded == value)
+    }
+
     @Test func jsonUTF8DataRoundTrips() throws {
         #expect(try TaskStepResult(jsonUTF8Data: try Self.completed.jsonUTF8Data()) == Self.completed)
     }
