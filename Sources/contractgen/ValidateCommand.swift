@@ -196,9 +196,8 @@ private struct ValidationRun {
     private mutating func report(_ error: RecordError, file: String, line: Int) {
         switch format {
         case .text:
-            // "message at $.path" reads as one sentence: drop the message's own full stop.
-            let message = error.message.hasSuffix(".") ? String(error.message.dropLast()) : error.message
-            output += Array("\(file):\(line): error: [\(error.category)] \(message) at \(error.path)\n".utf8)
+            // The description is "[category] message at $.path", one sentence.
+            output += Array("\(file):\(line): error: \(error)\n".utf8)
         case .json:
             var object: JSONObject = ["file": .string(file), "line": .int(Int64(line)), "category": .string(error.category),
                                       "message": .string(error.message), "path": .string(error.path)]
