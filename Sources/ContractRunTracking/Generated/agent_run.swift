@@ -340,8 +340,7 @@ extension AgentRun {
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self)
         id = try container.decode(String.self, forKey: .id)
         source = try container.decode(RunSource.self, forKey: .source)
         sourceRef = try container.decode(String?.self, forKey: .sourceRef)

@@ -246,8 +246,7 @@ extension ExecutionUpdateData {
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self)
         id = try container.decode(Int64.self, forKey: .id)
         executionType = try container.decode(ExecutionType.self, forKey: .executionType)
         status = try container.decode(ExecutionStatus.self, forKey: .status)
@@ -424,8 +423,7 @@ extension ExecutionUpdate {
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self)
         type = try container.decode(UpdateType.self, forKey: .type)
         data = try container.decode(ExecutionUpdateData.self, forKey: .data)
         try checkRulesAfterDecoding(from: decoder)

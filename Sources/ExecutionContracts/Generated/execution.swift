@@ -262,8 +262,7 @@ extension TaskStepResult {
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self)
         step = try container.decode(String.self, forKey: .step)
         result = try container.decode(JSONValue.self, forKey: .result)
         completed = try container.decode(Bool.self, forKey: .completed)

@@ -134,8 +134,7 @@ extension Attempt {
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self)
         status = try container.decode(AttemptStatus.self, forKey: .status)
         attempts = try container.decode(Int64.self, forKey: .attempts)
         limit = try container.decode(Int64.self, forKey: .limit)

@@ -75,7 +75,7 @@ extension Sample {
     /// Decodes strictly: keys that are not fields are ignored; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self, allowingUnknownKeys: true)
         name = try container.decode(String.self, forKey: .name)
         flag = try container.decode(Bool.self, forKey: .flag)
         if container.contains(.count) {
