@@ -35,20 +35,39 @@ public struct ModelDecodingContainer<Key: CodingKey> {
             throw DecodingError.keyNotFound(key, DecodingError.Context(
                 codingPath: codingPath, debugDescription: "required by \(modelName)\(null)"))
         }
+        let value: Value
         do {
-            return try container.decode(type, forKey: key)
+            value = try container.decode(type, forKey: key)
         } catch {
             throw clarified(error, decoding: type, at: key)
         }
+        if type is any IntegerWireValue.Type { try refuseNonIntegers(at: key, decoding: type) }
+        return value
     }
 
     /// The value of the optional key `key`; nil when it is absent or `null`.
     public func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
+        let value: Value?
         do {
-            return try container.decodeIfPresent(type, forKey: key)
+            value = try container.decodeIfPresent(type, forKey: key)
         } catch {
             throw clarified(error, decoding: type, at: key)
         }
+        if value != nil, type is any IntegerWireValue.Type { try refuseNonIntegers(at: key, decoding: type) }
+        return value
+    }
+
+    /// Throws when a number of an `int` field shows a fraction or an exponent, as the strict reader does.
+    ///
+    /// Foundation reads `0.0`, `1e-400` or `1.0000000000000001` as an `Int64`; ``JSONValue``'s reading tells
+    /// them from integers (all but whole numbers such as `1.0` or `1e2`, which Foundation reports exactly
+    /// as it reports the integer).
+    private func refuseNonIntegers(at key: Key, decoding type: Any.Type) throws {
+        guard let wire = try? container.decode(JSONValue.self, forKey: key), let path = wire.pathToFirstNonInteger() else {
+            return
+        }
+        throw DecodingError.typeMismatch(type, DecodingError.Context(
+            codingPath: codingPath + [key] + path, debugDescription: "found a number that is not an integer"))
     }
 
     /// `error`, thrown while reading the value at `key`, as a `DecodingError` whose description adds to
@@ -113,7 +132,40 @@ extension Decoder {
     }
 }
 
+/// A type whose wire form holds only integers among its numbers: a schema `int` (`Int64`), and lists,
+/// maps and optionals of it. Their numbers are checked as the strict reader would read them.
+protocol IntegerWireValue {}
+
+extension Int64: IntegerWireValue {}
+extension Optional: IntegerWireValue where Wrapped: IntegerWireValue {}
+extension Array: IntegerWireValue where Element: IntegerWireValue {}
+extension Dictionary: IntegerWireValue where Value: IntegerWireValue {}
+
 extension JSONValue {
+    /// The path (array indexes and object keys) of the first number, depth first, that an `int` field
+    /// refuses; nil when there is none.
+    ///
+    /// That is every `.double` but -0.0: a JSONValue reads `-0` as the double -0.0 to keep its sign, but
+    /// an `int` field reads it as 0, and Foundation reports `-0.0` exactly as it reports `-0`.
+    func pathToFirstNonInteger() -> [any CodingKey]? {
+        switch self {
+        case .double(let double):
+            return double == 0 && double.sign == .minus ? nil : []
+        case .array(let elements):
+            for (index, element) in elements.enumerated() {
+                if let path = element.pathToFirstNonInteger() { return [AnyIndexKey(index)] + path }
+            }
+            return nil
+        case .object(let object):
+            for (key, value) in object {
+                if let path = value.pathToFirstNonInteger() { return [AnyCodingKey(key)] + path }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
     /// How messages name the kind of the value at `path` (array indexes and object keys) inside
     /// `value`, such as "a string"; nil when there is no such value.
     static func kindDescription(at path: some Collection<any CodingKey>, in value: JSONValue?) -> String? {
