@@ -21,7 +21,8 @@ import Foundation
 /// example by Foundation's `JSONDecoder`) differs from the strict reader's in two documented ways: an
 /// object's keys come back sorted by their UTF-8 bytes (equal all the same, since order does not count),
 /// and a number written with a fraction or an exponent whose value is a whole number that fits in 64
-/// bits (`1.0`, `1e2`, `2.50e1`, `0e0`) comes back as `.int`. See ``init(from:)``.
+/// bits (`1.0`, `1e2`, `2.50e1`, `0e0`) comes back as `.int`. See ``init(from:)``. Foundation's
+/// `JSONDecoder` also keeps only one of two keys that are canonically equivalent (NFC and NFD `é`).
 public enum JSONValue: Sendable, Hashable {
     /// `null`.
     case null
