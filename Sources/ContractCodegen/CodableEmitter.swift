@@ -22,7 +22,8 @@ struct CodableEmitter {
             w.block("\(access)init(from decoder: any Decoder) throws") { w in
                 // The runtime's container reports each problem once (missing key, wrong type, null).
                 let unknownKeys = model.allowsAdditionalKeys ? ", allowingUnknownKeys: true" : ""
-                w.line("let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self\(unknownKeys))")
+                w.line("let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self"
+                       + unknownKeys + ")")
                 for field in model.fields { emitDecode(field, into: &w) }
                 w.line("try checkRulesAfterDecoding(from: decoder)")
             }

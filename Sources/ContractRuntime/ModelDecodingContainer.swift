@@ -63,9 +63,8 @@ public struct ModelDecodingContainer<Key: CodingKey> {
     /// them from integers (all but whole numbers such as `1.0` or `1e2`, which Foundation reports exactly
     /// as it reports the integer).
     private func refuseNonIntegers(at key: Key, decoding type: Any.Type) throws {
-        guard let wire = try? container.decode(JSONValue.self, forKey: key), let path = wire.pathToFirstNonInteger() else {
-            return
-        }
+        guard let wire = try? container.decode(JSONValue.self, forKey: key),
+              let path = wire.pathToFirstNonInteger() else { return }
         throw DecodingError.typeMismatch(type, DecodingError.Context(
             codingPath: codingPath + [key] + path, debugDescription: "found a number that is not an integer"))
     }
@@ -98,6 +97,7 @@ public struct ModelDecodingContainer<Key: CodingKey> {
         }
     }
 
+    /// What a null where the type allows none is told.
     static var nullNotAllowed: String { "null is not allowed here" }
 
     /// Whether `context` is one these containers wrote (each says what was found, or that null is not
