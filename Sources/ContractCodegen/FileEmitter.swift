@@ -1,7 +1,8 @@
 import ContractSchema
 
 /// Writes one Swift file for one contract: header, imports, the runtime version check, then every
-/// lifecycle (with its retry policy), enum, error catalog (with its normalize table) and model in schema order.
+/// lifecycle (with its retry policy), enum, error catalog (with its normalize table) and model in schema
+/// order, and below `// MARK: - JSON support` their codecs.
 struct FileEmitter {
     let contract: Contract
     let options: SwiftGeneratorOptions
@@ -46,6 +47,18 @@ struct FileEmitter {
         for model in contract.models {
             w.line()
             ModelEmitter(model: model, contract: contract, access: access).emit(into: &w)
+        }
+        // As in swift-protobuf's output: the types a reader looks for first, the codecs below.
+        w.line()
+        w.line("// MARK: - JSON support")
+        let wireTypes = contract.lifecycles.map(NamedType.lifecycle) + contract.enums.map(NamedType.enumeration)
+            + contract.errorCatalogs.map(NamedType.errorCatalog)
+        for type in wireTypes {
+            guard let emitter = WireValueEmitter(type: type, access: access) else { continue }
+            w.line()
+            emitter.emit(into: &w)
+        }
+        for model in contract.models {
             w.line()
             CodableEmitter(model: model, contract: contract, access: access).emit(into: &w)
             w.line()

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Generated structs provide `violations()` and strict `Codable`; validation and the JSON entry points
 /// are shared here.
-public protocol ContractModel: Sendable, Hashable, Codable {
+public protocol ContractModel: Sendable, Hashable, Codable, JSONFieldValue {
     /// The model's type name, used in errors.
     static var modelName: String { get }
     /// Every rule this value breaks, in schema order; empty when the value is valid.
@@ -17,6 +17,15 @@ public protocol ContractModel: Sendable, Hashable, Codable {
 }
 
 extension ContractModel {
+    /// "a TaskStepResult object".
+    public static var jsonDescription: String { "a \(modelName) object" }
+
+    /// A nested model's value: the model's own strict reader.
+    @inlinable
+    public static func readJSON(_ reader: inout JSONReader, options: JSONDecodingOptions) throws -> Self {
+        try Self(jsonReader: &reader, options: options)
+    }
+
     /// Throws ``ValidationFailure`` listing every broken rule, if any rule is broken.
     public func validate() throws(ValidationFailure) {
         let violations = violations()

@@ -327,6 +327,57 @@ public struct AgentRun: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractR
     }
 }
 
+// MARK: - JSON support
+
+extension AgentRunStatus: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "AgentRunStatus" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> AgentRunStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "queued") { return .queued }
+        if ContractRuntime.JSONFields.wire(wire, is: "running") { return .running }
+        if ContractRuntime.JSONFields.wire(wire, is: "success") { return .success }
+        if ContractRuntime.JSONFields.wire(wire, is: "error") { return .error }
+        if ContractRuntime.JSONFields.wire(wire, is: "canceled") { return .canceled }
+        if ContractRuntime.JSONFields.wire(wire, is: "timeout") { return .timeout }
+        return nil
+    }
+}
+
+extension RunSource: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "RunSource" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> RunSource? {
+        if ContractRuntime.JSONFields.wire(wire, is: "chat") { return .chat }
+        if ContractRuntime.JSONFields.wire(wire, is: "skill") { return .skill }
+        if ContractRuntime.JSONFields.wire(wire, is: "heartbeat") { return .heartbeat }
+        return nil
+    }
+}
+
+extension RunErrorCode: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "RunErrorCode" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> RunErrorCode? {
+        if ContractRuntime.JSONFields.wire(wire, is: "permission_denied") { return .permissionDenied }
+        if ContractRuntime.JSONFields.wire(wire, is: "provider_unavailable") { return .providerUnavailable }
+        if ContractRuntime.JSONFields.wire(wire, is: "invalid_input") { return .invalidInput }
+        if ContractRuntime.JSONFields.wire(wire, is: "timeout") { return .timeout }
+        if ContractRuntime.JSONFields.wire(wire, is: "canceled") { return .canceled }
+        if ContractRuntime.JSONFields.wire(wire, is: "stale_run") { return .staleRun }
+        if ContractRuntime.JSONFields.wire(wire, is: "internal_error") { return .internalError }
+        return nil
+    }
+}
+
 extension AgentRun {
     private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case id
@@ -379,201 +430,80 @@ extension AgentRun {
 }
 
 extension AgentRun {
+    /// The wire names in schema order (a field's index is its place here), and which may be absent.
+    private static let jsonFields = ContractRuntime.JSONModelFields([
+        "id", "source", "source_ref", "session_id", "status", "started_at", "finished_at", "duration_ms", "error_code",
+        "error_message", "metadata",
+    ])
+
+    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
+    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
+        if key.matches("id") { return 0 }
+        if key.matches("source") { return 1 }
+        if key.matches("source_ref") { return 2 }
+        if key.matches("session_id") { return 3 }
+        if key.matches("status") { return 4 }
+        if key.matches("started_at") { return 5 }
+        if key.matches("finished_at") { return 6 }
+        if key.matches("duration_ms") { return 7 }
+        if key.matches("error_code") { return 8 }
+        if key.matches("error_message") { return 9 }
+        if key.matches("metadata") { return 10 }
+        return nil
+    }
+
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
-        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
-        var _id: Swift.String? = nil
-        var _source: RunSource? = nil
+        var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
+        var _id: Swift.String = ""
+        var _source: RunSource = .chat
         var _sourceRef: Swift.String? = nil
-        var hasSourceRef = false
         var _sessionId: Swift.String? = nil
-        var hasSessionId = false
-        var _status: AgentRunStatus? = nil
-        var _startedAt: Foundation.Date? = nil
+        var _status: AgentRunStatus = .queued
+        var _startedAt: Foundation.Date = Foundation.Date(timeIntervalSince1970: 0)
         var _finishedAt: Foundation.Date? = nil
-        var hasFinishedAt = false
         var _durationMs: Swift.Int64? = nil
-        var hasDurationMs = false
         var _errorCode: RunErrorCode? = nil
-        var hasErrorCode = false
         var _errorMessage: Swift.String? = nil
-        var hasErrorMessage = false
         var _metadata: ContractRuntime.JSONValue? = nil
-        var hasMetadata = false
-        while let key = try reader.nextKey() {
-            if key.matches("id") {
-                if _id != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "id", reader)
-                }
-                _id = try ContractRuntime.JSONFields.string(&reader)
-            } else if key.matches("source") {
-                if _source != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a RunSource value (a string)", field: "source", reader)
-                }
-                _source = try ContractRuntime.JSONFields.wireValue(&reader, RunSource.self, typeName: "RunSource", matching: Self.wireRunSource)
-            } else if key.matches("source_ref") {
-                if hasSourceRef { throw reader.duplicateKeyError() }
-                hasSourceRef = true
-                if try !reader.readNullIfPresent() {
-                    _sourceRef = try ContractRuntime.JSONFields.string(&reader)
-                }
-            } else if key.matches("session_id") {
-                if hasSessionId { throw reader.duplicateKeyError() }
-                hasSessionId = true
-                if try !reader.readNullIfPresent() {
-                    _sessionId = try ContractRuntime.JSONFields.string(&reader)
-                }
-            } else if key.matches("status") {
-                if _status != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a AgentRunStatus value (a string)", field: "status", reader)
-                }
-                _status = try ContractRuntime.JSONFields.wireValue(&reader, AgentRunStatus.self, typeName: "AgentRunStatus", matching: Self.wireAgentRunStatus)
-            } else if key.matches("started_at") {
-                if _startedAt != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("an RFC 3339 timestamp string", field: "started_at", reader)
-                }
-                _startedAt = try ContractRuntime.JSONFields.timestamp(&reader)
-            } else if key.matches("finished_at") {
-                if hasFinishedAt { throw reader.duplicateKeyError() }
-                hasFinishedAt = true
-                if try !reader.readNullIfPresent() {
-                    _finishedAt = try ContractRuntime.JSONFields.timestamp(&reader)
-                }
-            } else if key.matches("duration_ms") {
-                if hasDurationMs { throw reader.duplicateKeyError() }
-                hasDurationMs = true
-                if try !reader.readNullIfPresent() {
-                    _durationMs = try ContractRuntime.JSONFields.int(&reader)
-                }
-            } else if key.matches("error_code") {
-                if hasErrorCode { throw reader.duplicateKeyError() }
-                hasErrorCode = true
-                if try !reader.readNullIfPresent() {
-                    _errorCode = try ContractRuntime.JSONFields.wireValue(&reader, RunErrorCode.self, typeName: "RunErrorCode", matching: Self.wireRunErrorCode)
-                }
-            } else if key.matches("error_message") {
-                if hasErrorMessage { throw reader.duplicateKeyError() }
-                hasErrorMessage = true
-                if try !reader.readNullIfPresent() {
-                    _errorMessage = try ContractRuntime.JSONFields.string(&reader)
-                }
-            } else if key.matches("metadata") {
-                if hasMetadata { throw reader.duplicateKeyError() }
-                hasMetadata = true
-                if try !reader.readNullIfPresent() {
-                    _metadata = try ContractRuntime.JSONFields.json(&reader)
-                }
-            } else {
-                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
+        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+            switch field {
+            case 0: _id = try fields.read(&reader, options: options)
+            case 1: _source = try fields.read(&reader, options: options)
+            case 2: _sourceRef = try fields.read(&reader, options: options)
+            case 3: _sessionId = try fields.read(&reader, options: options)
+            case 4: _status = try fields.read(&reader, options: options)
+            case 5: _startedAt = try fields.read(&reader, options: options)
+            case 6: _finishedAt = try fields.read(&reader, options: options)
+            case 7: _durationMs = try fields.read(&reader, options: options)
+            case 8: _errorCode = try fields.read(&reader, options: options)
+            case 9: _errorMessage = try fields.read(&reader, options: options)
+            case 10: _metadata = try fields.read(&reader, options: options)
+            default: break
             }
         }
-        guard let _id = consume _id else { throw ContractRuntime.JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
-        guard let _source else { throw ContractRuntime.JSONFields.missingKey("source", model: Self.modelName, path: objectPath) }
-        guard hasSourceRef else { throw ContractRuntime.JSONFields.missingKey("source_ref", model: Self.modelName, path: objectPath) }
-        guard hasSessionId else { throw ContractRuntime.JSONFields.missingKey("session_id", model: Self.modelName, path: objectPath) }
-        guard let _status else { throw ContractRuntime.JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
-        guard let _startedAt else { throw ContractRuntime.JSONFields.missingKey("started_at", model: Self.modelName, path: objectPath) }
-        guard hasFinishedAt else { throw ContractRuntime.JSONFields.missingKey("finished_at", model: Self.modelName, path: objectPath) }
-        guard hasDurationMs else { throw ContractRuntime.JSONFields.missingKey("duration_ms", model: Self.modelName, path: objectPath) }
-        guard hasErrorCode else { throw ContractRuntime.JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
-        guard hasErrorMessage else { throw ContractRuntime.JSONFields.missingKey("error_message", model: Self.modelName, path: objectPath) }
-        guard hasMetadata else { throw ContractRuntime.JSONFields.missingKey("metadata", model: Self.modelName, path: objectPath) }
-        self.init(id: _id, source: _source, sourceRef: _sourceRef, sessionId: _sessionId, status: _status, startedAt: _startedAt, finishedAt: _finishedAt, durationMs: _durationMs, errorCode: _errorCode, errorMessage: _errorMessage, metadata: _metadata)
-        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
-    }
-
-    /// The `RunSource` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
-    /// anything else.
-    private static func wireRunSource(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> RunSource? {
-        if ContractRuntime.JSONFields.wire(wire, is: "chat") { return .chat }
-        if ContractRuntime.JSONFields.wire(wire, is: "skill") { return .skill }
-        if ContractRuntime.JSONFields.wire(wire, is: "heartbeat") { return .heartbeat }
-        return nil
-    }
-
-    /// The `AgentRunStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
-    /// anything else.
-    private static func wireAgentRunStatus(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> AgentRunStatus? {
-        if ContractRuntime.JSONFields.wire(wire, is: "queued") { return .queued }
-        if ContractRuntime.JSONFields.wire(wire, is: "running") { return .running }
-        if ContractRuntime.JSONFields.wire(wire, is: "success") { return .success }
-        if ContractRuntime.JSONFields.wire(wire, is: "error") { return .error }
-        if ContractRuntime.JSONFields.wire(wire, is: "canceled") { return .canceled }
-        if ContractRuntime.JSONFields.wire(wire, is: "timeout") { return .timeout }
-        return nil
-    }
-
-    /// The `RunErrorCode` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
-    /// anything else.
-    private static func wireRunErrorCode(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> RunErrorCode? {
-        if ContractRuntime.JSONFields.wire(wire, is: "permission_denied") { return .permissionDenied }
-        if ContractRuntime.JSONFields.wire(wire, is: "provider_unavailable") { return .providerUnavailable }
-        if ContractRuntime.JSONFields.wire(wire, is: "invalid_input") { return .invalidInput }
-        if ContractRuntime.JSONFields.wire(wire, is: "timeout") { return .timeout }
-        if ContractRuntime.JSONFields.wire(wire, is: "canceled") { return .canceled }
-        if ContractRuntime.JSONFields.wire(wire, is: "stale_run") { return .staleRun }
-        if ContractRuntime.JSONFields.wire(wire, is: "internal_error") { return .internalError }
-        return nil
+        try fields.checkPresence(reader)
+        self.init(id: consume _id, source: _source, sourceRef: consume _sourceRef, sessionId: consume _sessionId,
+                  status: _status, startedAt: _startedAt, finishedAt: _finishedAt, durationMs: _durationMs,
+                  errorCode: _errorCode, errorMessage: consume _errorMessage, metadata: consume _metadata)
+        try fields.checkRules(self, reader)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
     public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
-        output.key("id")
-        output.string(self.id)
-        output.key("source")
-        output.string(self.source.rawValue)
-        output.key("source_ref")
-        if let value = self.sourceRef {
-            output.string(value)
-        } else {
-            output.null()
-        }
-        output.key("session_id")
-        if let value = self.sessionId {
-            output.string(value)
-        } else {
-            output.null()
-        }
-        output.key("status")
-        output.string(self.status.rawValue)
-        output.key("started_at")
-        output.string(ContractRuntime.RFC3339Timestamp.format(self.startedAt) ?? "")
-        output.key("finished_at")
-        if let value = self.finishedAt {
-            output.string(ContractRuntime.RFC3339Timestamp.format(value) ?? "")
-        } else {
-            output.null()
-        }
-        output.key("duration_ms")
-        if let value = self.durationMs {
-            output.int(value)
-        } else {
-            output.null()
-        }
-        output.key("error_code")
-        if let value = self.errorCode {
-            output.string(value.rawValue)
-        } else {
-            output.null()
-        }
-        output.key("error_message")
-        if let value = self.errorMessage {
-            output.string(value)
-        } else {
-            output.null()
-        }
-        output.key("metadata")
-        if let value = self.metadata {
-            output.value(value)
-        } else {
-            output.null()
-        }
+        output.field("id", self.id)
+        output.field("source", self.source)
+        output.field("source_ref", self.sourceRef)
+        output.field("session_id", self.sessionId)
+        output.field("status", self.status)
+        output.field("started_at", self.startedAt)
+        output.field("finished_at", self.finishedAt)
+        output.field("duration_ms", self.durationMs)
+        output.field("error_code", self.errorCode)
+        output.field("error_message", self.errorMessage)
+        output.field("metadata", self.metadata)
         output.endObject()
     }
 }

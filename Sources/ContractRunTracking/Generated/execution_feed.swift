@@ -234,6 +234,59 @@ public struct ExecutionUpdateData: Swift.Sendable, Swift.Hashable, Swift.Codable
     }
 }
 
+/// The realtime message envelope sent on the executions WebSocket: `{"type": "execution_update", "data": {...}}`. The
+/// frontend acts only on messages of this type.
+public struct ExecutionUpdate: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.ContractModel {
+    /// The message type; always execution_update in this version.
+    public var type: UpdateType
+    /// The execution's current snapshot.
+    public var data: ExecutionUpdateData
+
+    /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
+    /// and when decoding, not here.
+    public init(type: UpdateType, data: ExecutionUpdateData) {
+        self.type = type
+        self.data = data
+    }
+
+    /// The model's name in errors.
+    public static var modelName: Swift.String { "ExecutionUpdate" }
+
+    /// Every rule this value breaks, in schema order; empty when the value is valid.
+    public func violations() -> [ContractRuntime.RuleViolation] { [] }
+}
+
+// MARK: - JSON support
+
+extension ExecutionStatus: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "ExecutionStatus" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> ExecutionStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "pending") { return .pending }
+        if ContractRuntime.JSONFields.wire(wire, is: "running") { return .running }
+        if ContractRuntime.JSONFields.wire(wire, is: "succeeded") { return .succeeded }
+        if ContractRuntime.JSONFields.wire(wire, is: "failed") { return .failed }
+        return nil
+    }
+}
+
+extension ExecutionType: ContractRuntime.JSONOpenWireValue {}
+
+extension UpdateType: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "UpdateType" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> UpdateType? {
+        if ContractRuntime.JSONFields.wire(wire, is: "execution_update") { return .executionUpdate }
+        return nil
+    }
+}
+
 extension ExecutionUpdateData {
     private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case id
@@ -274,146 +327,64 @@ extension ExecutionUpdateData {
 }
 
 extension ExecutionUpdateData {
+    /// The wire names in schema order (a field's index is its place here), and which may be absent.
+    private static let jsonFields = ContractRuntime.JSONModelFields([
+        "id", "execution_type", "status", "agent_id", "started_at", "output", "error",
+    ])
+
+    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
+    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
+        if key.matches("id") { return 0 }
+        if key.matches("execution_type") { return 1 }
+        if key.matches("status") { return 2 }
+        if key.matches("agent_id") { return 3 }
+        if key.matches("started_at") { return 4 }
+        if key.matches("output") { return 5 }
+        if key.matches("error") { return 6 }
+        return nil
+    }
+
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
-        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
-        var _id: Swift.Int64? = nil
-        var _executionType: ExecutionType? = nil
-        var _status: ExecutionStatus? = nil
+        var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
+        var _id: Swift.Int64 = 0
+        var _executionType: ExecutionType = .unknown("")
+        var _status: ExecutionStatus = .pending
         var _agentId: Swift.Int64? = nil
-        var hasAgentId = false
         var _startedAt: Foundation.Date? = nil
-        var hasStartedAt = false
         var _output: ContractRuntime.JSONValue? = nil
-        var hasOutput = false
         var _error: Swift.String? = nil
-        var hasError = false
-        while let key = try reader.nextKey() {
-            if key.matches("id") {
-                if _id != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "id", reader)
-                }
-                _id = try ContractRuntime.JSONFields.int(&reader)
-            } else if key.matches("execution_type") {
-                if _executionType != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a ExecutionType value (a string)", field: "execution_type", reader)
-                }
-                _executionType = ExecutionType(rawValue: try ContractRuntime.JSONFields.string(&reader))
-            } else if key.matches("status") {
-                if _status != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a ExecutionStatus value (a string)", field: "status", reader)
-                }
-                _status = try ContractRuntime.JSONFields.wireValue(&reader, ExecutionStatus.self, typeName: "ExecutionStatus", matching: Self.wireExecutionStatus)
-            } else if key.matches("agent_id") {
-                if hasAgentId { throw reader.duplicateKeyError() }
-                hasAgentId = true
-                if try !reader.readNullIfPresent() {
-                    _agentId = try ContractRuntime.JSONFields.int(&reader)
-                }
-            } else if key.matches("started_at") {
-                if hasStartedAt { throw reader.duplicateKeyError() }
-                hasStartedAt = true
-                if try !reader.readNullIfPresent() {
-                    _startedAt = try ContractRuntime.JSONFields.timestamp(&reader)
-                }
-            } else if key.matches("output") {
-                if hasOutput { throw reader.duplicateKeyError() }
-                hasOutput = true
-                if try !reader.readNullIfPresent() {
-                    _output = try ContractRuntime.JSONFields.json(&reader)
-                }
-            } else if key.matches("error") {
-                if hasError { throw reader.duplicateKeyError() }
-                hasError = true
-                if try !reader.readNullIfPresent() {
-                    _error = try ContractRuntime.JSONFields.string(&reader)
-                }
-            } else {
-                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
+        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+            switch field {
+            case 0: _id = try fields.read(&reader, options: options)
+            case 1: _executionType = try fields.read(&reader, options: options)
+            case 2: _status = try fields.read(&reader, options: options)
+            case 3: _agentId = try fields.read(&reader, options: options)
+            case 4: _startedAt = try fields.read(&reader, options: options)
+            case 5: _output = try fields.read(&reader, options: options)
+            case 6: _error = try fields.read(&reader, options: options)
+            default: break
             }
         }
-        guard let _id else { throw ContractRuntime.JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
-        guard let _executionType else { throw ContractRuntime.JSONFields.missingKey("execution_type", model: Self.modelName, path: objectPath) }
-        guard let _status else { throw ContractRuntime.JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
-        guard hasAgentId else { throw ContractRuntime.JSONFields.missingKey("agent_id", model: Self.modelName, path: objectPath) }
-        guard hasStartedAt else { throw ContractRuntime.JSONFields.missingKey("started_at", model: Self.modelName, path: objectPath) }
-        guard hasOutput else { throw ContractRuntime.JSONFields.missingKey("output", model: Self.modelName, path: objectPath) }
-        guard hasError else { throw ContractRuntime.JSONFields.missingKey("error", model: Self.modelName, path: objectPath) }
-        self.init(id: _id, executionType: _executionType, status: _status, agentId: _agentId, startedAt: _startedAt, output: _output, error: _error)
-        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
-    }
-
-    /// The `ExecutionStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
-    /// anything else.
-    private static func wireExecutionStatus(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> ExecutionStatus? {
-        if ContractRuntime.JSONFields.wire(wire, is: "pending") { return .pending }
-        if ContractRuntime.JSONFields.wire(wire, is: "running") { return .running }
-        if ContractRuntime.JSONFields.wire(wire, is: "succeeded") { return .succeeded }
-        if ContractRuntime.JSONFields.wire(wire, is: "failed") { return .failed }
-        return nil
+        try fields.checkPresence(reader)
+        self.init(id: _id, executionType: consume _executionType, status: _status, agentId: _agentId,
+                  startedAt: _startedAt, output: consume _output, error: consume _error)
+        try fields.checkRules(self, reader)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
     public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
-        output.key("id")
-        output.int(self.id)
-        output.key("execution_type")
-        output.string(self.executionType.rawValue)
-        output.key("status")
-        output.string(self.status.rawValue)
-        output.key("agent_id")
-        if let value = self.agentId {
-            output.int(value)
-        } else {
-            output.null()
-        }
-        output.key("started_at")
-        if let value = self.startedAt {
-            output.string(ContractRuntime.RFC3339Timestamp.format(value) ?? "")
-        } else {
-            output.null()
-        }
-        output.key("output")
-        if let value = self.output {
-            output.value(value)
-        } else {
-            output.null()
-        }
-        output.key("error")
-        if let value = self.error {
-            output.string(value)
-        } else {
-            output.null()
-        }
+        output.field("id", self.id)
+        output.field("execution_type", self.executionType)
+        output.field("status", self.status)
+        output.field("agent_id", self.agentId)
+        output.field("started_at", self.startedAt)
+        output.field("output", self.output)
+        output.field("error", self.error)
         output.endObject()
     }
-}
-
-/// The realtime message envelope sent on the executions WebSocket: `{"type": "execution_update", "data": {...}}`. The
-/// frontend acts only on messages of this type.
-public struct ExecutionUpdate: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.ContractModel {
-    /// The message type; always execution_update in this version.
-    public var type: UpdateType
-    /// The execution's current snapshot.
-    public var data: ExecutionUpdateData
-
-    /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
-    /// and when decoding, not here.
-    public init(type: UpdateType, data: ExecutionUpdateData) {
-        self.type = type
-        self.data = data
-    }
-
-    /// The model's name in errors.
-    public static var modelName: Swift.String { "ExecutionUpdate" }
-
-    /// Every rule this value breaks, in schema order; empty when the value is valid.
-    public func violations() -> [ContractRuntime.RuleViolation] { [] }
 }
 
 extension ExecutionUpdate {
@@ -441,49 +412,39 @@ extension ExecutionUpdate {
 }
 
 extension ExecutionUpdate {
+    /// The wire names in schema order (a field's index is its place here), and which may be absent.
+    private static let jsonFields = ContractRuntime.JSONModelFields(["type", "data"])
+
+    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
+    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
+        if key.matches("type") { return 0 }
+        if key.matches("data") { return 1 }
+        return nil
+    }
+
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
-        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
-        var _type: UpdateType? = nil
+        var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
+        var _type: UpdateType = .executionUpdate
         var _data: ExecutionUpdateData? = nil
-        while let key = try reader.nextKey() {
-            if key.matches("type") {
-                if _type != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a UpdateType value (a string)", field: "type", reader)
-                }
-                _type = try ContractRuntime.JSONFields.wireValue(&reader, UpdateType.self, typeName: "UpdateType", matching: Self.wireUpdateType)
-            } else if key.matches("data") {
-                if _data != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a ExecutionUpdateData object", field: "data", reader)
-                }
-                _data = try ExecutionUpdateData(jsonReader: &reader, options: options)
-            } else {
-                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
+        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+            switch field {
+            case 0: _type = try fields.read(&reader, options: options)
+            case 1: _data = try fields.read(&reader, options: options) as ExecutionUpdateData
+            default: break
             }
         }
-        guard let _type else { throw ContractRuntime.JSONFields.missingKey("type", model: Self.modelName, path: objectPath) }
-        guard let _data else { throw ContractRuntime.JSONFields.missingKey("data", model: Self.modelName, path: objectPath) }
-        self.init(type: _type, data: _data)
-        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
-    }
-
-    /// The `UpdateType` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
-    /// anything else.
-    private static func wireUpdateType(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> UpdateType? {
-        if ContractRuntime.JSONFields.wire(wire, is: "execution_update") { return .executionUpdate }
-        return nil
+        try fields.checkPresence(reader)
+        self.init(type: _type, data: (_data)!)
+        try fields.checkRules(self, reader)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
     public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
-        output.key("type")
-        output.string(self.type.rawValue)
-        output.key("data")
-        self.data.writeJSON(to: &output)
+        output.field("type", self.type)
+        output.field("data", self.data)
         output.endObject()
     }
 }

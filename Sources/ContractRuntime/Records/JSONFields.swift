@@ -50,10 +50,16 @@ public enum JSONFields {
         }
     }
 
-    /// The `wrong_type` error for a `null` in a field that is not nullable (the reader is past the null).
-    public static func nullNotAllowed(_ expected: String, field: String, _ reader: borrowing JSONReader) -> RecordError {
-        RecordError(category: RecordError.wrongType, message: "expected \(expected), found null (`\(field)` is not nullable)",
-                    path: reader.path, offset: reader.offset)
+    /// The `wrong_type` error for a `null` in a field that is not nullable, or (`field` nil) for a `null`
+    /// element of a list or map of values that are not; the reader is past the null.
+    @usableFromInline @inline(never)
+    static func nullNotAllowed(_ expected: String, field: String?, _ reader: borrowing JSONReader) -> RecordError {
+        guard let field else {
+            return RecordError(category: RecordError.wrongType, message: "expected \(expected), found null",
+                               path: reader.path, offset: reader.offset - 4)
+        }
+        return RecordError(category: RecordError.wrongType, message: "expected \(expected), found null (`\(field)` is not nullable)",
+                           path: reader.path, offset: reader.offset)
     }
 
     /// Reads a string.

@@ -253,6 +253,43 @@ public struct TaskStepResult: Swift.Sendable, Swift.Hashable, Swift.Codable, Con
     }
 }
 
+// MARK: - JSON support
+
+extension TaskStatus: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "TaskStatus" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> TaskStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "pending") { return .pending }
+        if ContractRuntime.JSONFields.wire(wire, is: "running") { return .running }
+        if ContractRuntime.JSONFields.wire(wire, is: "completed") { return .completed }
+        if ContractRuntime.JSONFields.wire(wire, is: "cancelled") { return .cancelled }
+        if ContractRuntime.JSONFields.wire(wire, is: "timed_out") { return .timedOut }
+        if ContractRuntime.JSONFields.wire(wire, is: "failed") { return .failed }
+        return nil
+    }
+}
+
+extension ErrorCode: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "ErrorCode" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> ErrorCode? {
+        if ContractRuntime.JSONFields.wire(wire, is: "E001") { return .validationError }
+        if ContractRuntime.JSONFields.wire(wire, is: "E002") { return .timeoutError }
+        if ContractRuntime.JSONFields.wire(wire, is: "E003") { return .executionError }
+        if ContractRuntime.JSONFields.wire(wire, is: "E004") { return .cancelledError }
+        if ContractRuntime.JSONFields.wire(wire, is: "E005") { return .retryExhausted }
+        if ContractRuntime.JSONFields.wire(wire, is: "E006") { return .databaseError }
+        if ContractRuntime.JSONFields.wire(wire, is: "E007") { return .dslEvaluationError }
+        return nil
+    }
+}
+
 extension TaskStepResult {
     private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case step
@@ -293,124 +330,62 @@ extension TaskStepResult {
 }
 
 extension TaskStepResult {
+    /// The wire names in schema order (a field's index is its place here), and which may be absent.
+    private static let jsonFields = ContractRuntime.JSONModelFields([
+        "step", "result", "completed", "message", "status", "error_code", "error_message",
+    ])
+
+    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
+    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
+        if key.matches("step") { return 0 }
+        if key.matches("result") { return 1 }
+        if key.matches("completed") { return 2 }
+        if key.matches("message") { return 3 }
+        if key.matches("status") { return 4 }
+        if key.matches("error_code") { return 5 }
+        if key.matches("error_message") { return 6 }
+        return nil
+    }
+
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
-        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
-        var _step: Swift.String? = nil
-        var _result: ContractRuntime.JSONValue? = nil
-        var _completed: Swift.Bool? = nil
-        var _message: Swift.String? = nil
-        var _status: TaskStatus? = nil
+        var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
+        var _step: Swift.String = ""
+        var _result: ContractRuntime.JSONValue = .null
+        var _completed: Swift.Bool = false
+        var _message: Swift.String = ""
+        var _status: TaskStatus = .pending
         var _errorCode: ErrorCode? = nil
-        var hasErrorCode = false
         var _errorMessage: Swift.String? = nil
-        var hasErrorMessage = false
-        while let key = try reader.nextKey() {
-            if key.matches("step") {
-                if _step != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "step", reader)
-                }
-                _step = try ContractRuntime.JSONFields.string(&reader)
-            } else if key.matches("result") {
-                if _result != nil { throw reader.duplicateKeyError() }
-                _result = try ContractRuntime.JSONFields.json(&reader)
-            } else if key.matches("completed") {
-                if _completed != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("true or false", field: "completed", reader)
-                }
-                _completed = try ContractRuntime.JSONFields.bool(&reader)
-            } else if key.matches("message") {
-                if _message != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "message", reader)
-                }
-                _message = try ContractRuntime.JSONFields.string(&reader)
-            } else if key.matches("status") {
-                if _status != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a TaskStatus value (a string)", field: "status", reader)
-                }
-                _status = try ContractRuntime.JSONFields.wireValue(&reader, TaskStatus.self, typeName: "TaskStatus", legacyValues: TaskStatus.legacyValues, acceptsLegacyValues: options.acceptsLegacyValues, matching: Self.wireTaskStatus)
-            } else if key.matches("error_code") {
-                if hasErrorCode { throw reader.duplicateKeyError() }
-                hasErrorCode = true
-                if try !reader.readNullIfPresent() {
-                    _errorCode = try ContractRuntime.JSONFields.wireValue(&reader, ErrorCode.self, typeName: "ErrorCode", matching: Self.wireErrorCode)
-                }
-            } else if key.matches("error_message") {
-                if hasErrorMessage { throw reader.duplicateKeyError() }
-                hasErrorMessage = true
-                if try !reader.readNullIfPresent() {
-                    _errorMessage = try ContractRuntime.JSONFields.string(&reader)
-                }
-            } else {
-                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
+        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+            switch field {
+            case 0: _step = try fields.read(&reader, options: options)
+            case 1: _result = try fields.read(&reader, options: options)
+            case 2: _completed = try fields.read(&reader, options: options)
+            case 3: _message = try fields.read(&reader, options: options)
+            case 4: _status = try fields.read(&reader, options: options)
+            case 5: _errorCode = try fields.read(&reader, options: options)
+            case 6: _errorMessage = try fields.read(&reader, options: options)
+            default: break
             }
         }
-        guard let _step = consume _step else { throw ContractRuntime.JSONFields.missingKey("step", model: Self.modelName, path: objectPath) }
-        guard let _result = consume _result else { throw ContractRuntime.JSONFields.missingKey("result", model: Self.modelName, path: objectPath) }
-        guard let _completed else { throw ContractRuntime.JSONFields.missingKey("completed", model: Self.modelName, path: objectPath) }
-        guard let _message = consume _message else { throw ContractRuntime.JSONFields.missingKey("message", model: Self.modelName, path: objectPath) }
-        guard let _status else { throw ContractRuntime.JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
-        guard hasErrorCode else { throw ContractRuntime.JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
-        guard hasErrorMessage else { throw ContractRuntime.JSONFields.missingKey("error_message", model: Self.modelName, path: objectPath) }
-        self.init(step: _step, result: _result, completed: _completed, message: _message, status: _status, errorCode: _errorCode, errorMessage: _errorMessage)
-        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
-    }
-
-    /// The `TaskStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
-    /// anything else.
-    private static func wireTaskStatus(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> TaskStatus? {
-        if ContractRuntime.JSONFields.wire(wire, is: "pending") { return .pending }
-        if ContractRuntime.JSONFields.wire(wire, is: "running") { return .running }
-        if ContractRuntime.JSONFields.wire(wire, is: "completed") { return .completed }
-        if ContractRuntime.JSONFields.wire(wire, is: "cancelled") { return .cancelled }
-        if ContractRuntime.JSONFields.wire(wire, is: "timed_out") { return .timedOut }
-        if ContractRuntime.JSONFields.wire(wire, is: "failed") { return .failed }
-        return nil
-    }
-
-    /// The `ErrorCode` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
-    /// anything else.
-    private static func wireErrorCode(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> ErrorCode? {
-        if ContractRuntime.JSONFields.wire(wire, is: "E001") { return .validationError }
-        if ContractRuntime.JSONFields.wire(wire, is: "E002") { return .timeoutError }
-        if ContractRuntime.JSONFields.wire(wire, is: "E003") { return .executionError }
-        if ContractRuntime.JSONFields.wire(wire, is: "E004") { return .cancelledError }
-        if ContractRuntime.JSONFields.wire(wire, is: "E005") { return .retryExhausted }
-        if ContractRuntime.JSONFields.wire(wire, is: "E006") { return .databaseError }
-        if ContractRuntime.JSONFields.wire(wire, is: "E007") { return .dslEvaluationError }
-        return nil
+        try fields.checkPresence(reader)
+        self.init(step: consume _step, result: consume _result, completed: _completed, message: consume _message,
+                  status: _status, errorCode: _errorCode, errorMessage: consume _errorMessage)
+        try fields.checkRules(self, reader)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
     public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
-        output.key("step")
-        output.string(self.step)
-        output.key("result")
-        output.value(self.result)
-        output.key("completed")
-        output.bool(self.completed)
-        output.key("message")
-        output.string(self.message)
-        output.key("status")
-        output.string(self.status.rawValue)
-        output.key("error_code")
-        if let value = self.errorCode {
-            output.string(value.rawValue)
-        } else {
-            output.null()
-        }
-        output.key("error_message")
-        if let value = self.errorMessage {
-            output.string(value)
-        } else {
-            output.null()
-        }
+        output.field("step", self.step)
+        output.field("result", self.result)
+        output.field("completed", self.completed)
+        output.field("message", self.message)
+        output.field("status", self.status)
+        output.field("error_code", self.errorCode)
+        output.field("error_message", self.errorMessage)
         output.endObject()
     }
 }

@@ -387,6 +387,59 @@ struct SubTask: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.C
     }
 }
 
+// MARK: - JSON support
+
+extension SubTaskStatus: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    static var jsonTypeName: Swift.String { "SubTaskStatus" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> SubTaskStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "PENDING") { return .pending }
+        if ContractRuntime.JSONFields.wire(wire, is: "SPLITTING") { return .splitting }
+        if ContractRuntime.JSONFields.wire(wire, is: "READY") { return .ready }
+        if ContractRuntime.JSONFields.wire(wire, is: "QUEUED") { return .queued }
+        if ContractRuntime.JSONFields.wire(wire, is: "RUNNING") { return .running }
+        if ContractRuntime.JSONFields.wire(wire, is: "COMPLETED") { return .completed }
+        if ContractRuntime.JSONFields.wire(wire, is: "FAILED") { return .failed }
+        if ContractRuntime.JSONFields.wire(wire, is: "BLOCKED") { return .blocked }
+        return nil
+    }
+}
+
+extension SubTaskType: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    static var jsonTypeName: Swift.String { "SubTaskType" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> SubTaskType? {
+        if ContractRuntime.JSONFields.wire(wire, is: "CODE_GEN") { return .codeGen }
+        if ContractRuntime.JSONFields.wire(wire, is: "DATA_RETRIEVAL") { return .dataRetrieval }
+        if ContractRuntime.JSONFields.wire(wire, is: "API_CALL") { return .apiCall }
+        return nil
+    }
+}
+
+extension PipelineErrorCode: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    static var jsonTypeName: Swift.String { "PipelineErrorCode" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> PipelineErrorCode? {
+        if ContractRuntime.JSONFields.wire(wire, is: "P001") { return .invalidTask }
+        if ContractRuntime.JSONFields.wire(wire, is: "P002") { return .toolTimeout }
+        if ContractRuntime.JSONFields.wire(wire, is: "P003") { return .toolError }
+        if ContractRuntime.JSONFields.wire(wire, is: "P004") { return .rateLimited }
+        if ContractRuntime.JSONFields.wire(wire, is: "P005") { return .retryExhausted }
+        if ContractRuntime.JSONFields.wire(wire, is: "P006") { return .circuitOpen }
+        if ContractRuntime.JSONFields.wire(wire, is: "P007") { return .cancelled }
+        return nil
+    }
+}
+
 extension SubTask {
     private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case id
@@ -436,169 +489,77 @@ extension SubTask {
 }
 
 extension SubTask {
+    /// The wire names in schema order (a field's index is its place here), and which may be absent.
+    private static let jsonFields = ContractRuntime.JSONModelFields([
+        "id", "parent_id", "task_type", "status", "dependencies", "input_context", "output_result", "retry_count",
+        "max_retries", "error_code",
+    ])
+
+    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
+    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
+        if key.matches("id") { return 0 }
+        if key.matches("parent_id") { return 1 }
+        if key.matches("task_type") { return 2 }
+        if key.matches("status") { return 3 }
+        if key.matches("dependencies") { return 4 }
+        if key.matches("input_context") { return 5 }
+        if key.matches("output_result") { return 6 }
+        if key.matches("retry_count") { return 7 }
+        if key.matches("max_retries") { return 8 }
+        if key.matches("error_code") { return 9 }
+        return nil
+    }
+
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
-        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
-        var _id: Swift.String? = nil
-        var _parentId: Swift.String? = nil
-        var _taskType: SubTaskType? = nil
-        var _status: SubTaskStatus? = nil
-        var _dependencies: [Swift.String]? = nil
-        var _inputContext: ContractRuntime.JSONValue? = nil
+        var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
+        var _id: Swift.String = ""
+        var _parentId: Swift.String = ""
+        var _taskType: SubTaskType = .codeGen
+        var _status: SubTaskStatus = .pending
+        var _dependencies: [Swift.String] = []
+        var _inputContext: ContractRuntime.JSONValue = .null
         var _outputResult: ContractRuntime.JSONValue? = nil
-        var hasOutputResult = false
-        var _retryCount: Swift.Int64? = nil
-        var _maxRetries: Swift.Int64? = nil
+        var _retryCount: Swift.Int64 = 0
+        var _maxRetries: Swift.Int64 = 3
         var _errorCode: PipelineErrorCode? = nil
-        var hasErrorCode = false
-        while let key = try reader.nextKey() {
-            if key.matches("id") {
-                if _id != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "id", reader)
-                }
-                _id = try ContractRuntime.JSONFields.string(&reader)
-            } else if key.matches("parent_id") {
-                if _parentId != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "parent_id", reader)
-                }
-                _parentId = try ContractRuntime.JSONFields.string(&reader)
-            } else if key.matches("task_type") {
-                if _taskType != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a SubTaskType value (a string)", field: "task_type", reader)
-                }
-                _taskType = try ContractRuntime.JSONFields.wireValue(&reader, SubTaskType.self, typeName: "SubTaskType", matching: Self.wireSubTaskType)
-            } else if key.matches("status") {
-                if _status != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a SubTaskStatus value (a string)", field: "status", reader)
-                }
-                _status = try ContractRuntime.JSONFields.wireValue(&reader, SubTaskStatus.self, typeName: "SubTaskStatus", matching: Self.wireSubTaskStatus)
-            } else if key.matches("dependencies") {
-                if _dependencies != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("an array", field: "dependencies", reader)
-                }
-                _dependencies = try ContractRuntime.JSONFields.list(&reader, elementDescription: "a string") { (reader: inout ContractRuntime.JSONReader) throws -> Swift.String in try ContractRuntime.JSONFields.string(&reader) }
-            } else if key.matches("input_context") {
-                if _inputContext != nil { throw reader.duplicateKeyError() }
-                _inputContext = try ContractRuntime.JSONFields.json(&reader)
-            } else if key.matches("output_result") {
-                if hasOutputResult { throw reader.duplicateKeyError() }
-                hasOutputResult = true
-                if try !reader.readNullIfPresent() {
-                    _outputResult = try ContractRuntime.JSONFields.json(&reader)
-                }
-            } else if key.matches("retry_count") {
-                if _retryCount != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "retry_count", reader)
-                }
-                _retryCount = try ContractRuntime.JSONFields.int(&reader)
-            } else if key.matches("max_retries") {
-                if _maxRetries != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "max_retries", reader)
-                }
-                _maxRetries = try ContractRuntime.JSONFields.int(&reader)
-            } else if key.matches("error_code") {
-                if hasErrorCode { throw reader.duplicateKeyError() }
-                hasErrorCode = true
-                if try !reader.readNullIfPresent() {
-                    _errorCode = try ContractRuntime.JSONFields.wireValue(&reader, PipelineErrorCode.self, typeName: "PipelineErrorCode", matching: Self.wirePipelineErrorCode)
-                }
-            } else {
-                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
+        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+            switch field {
+            case 0: _id = try fields.read(&reader, options: options)
+            case 1: _parentId = try fields.read(&reader, options: options)
+            case 2: _taskType = try fields.read(&reader, options: options)
+            case 3: _status = try fields.read(&reader, options: options)
+            case 4: _dependencies = try fields.read(&reader, options: options)
+            case 5: _inputContext = try fields.read(&reader, options: options)
+            case 6: _outputResult = try fields.read(&reader, options: options)
+            case 7: _retryCount = try fields.read(&reader, options: options)
+            case 8: _maxRetries = try fields.read(&reader, options: options)
+            case 9: _errorCode = try fields.read(&reader, options: options)
+            default: break
             }
         }
-        guard let _id = consume _id else { throw ContractRuntime.JSONFields.missingKey("id", model: Self.modelName, path: objectPath) }
-        guard let _parentId = consume _parentId else { throw ContractRuntime.JSONFields.missingKey("parent_id", model: Self.modelName, path: objectPath) }
-        guard let _taskType else { throw ContractRuntime.JSONFields.missingKey("task_type", model: Self.modelName, path: objectPath) }
-        guard let _status else { throw ContractRuntime.JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
-        guard let _dependencies = consume _dependencies else { throw ContractRuntime.JSONFields.missingKey("dependencies", model: Self.modelName, path: objectPath) }
-        guard let _inputContext = consume _inputContext else { throw ContractRuntime.JSONFields.missingKey("input_context", model: Self.modelName, path: objectPath) }
-        guard hasOutputResult else { throw ContractRuntime.JSONFields.missingKey("output_result", model: Self.modelName, path: objectPath) }
-        guard let _retryCount else { throw ContractRuntime.JSONFields.missingKey("retry_count", model: Self.modelName, path: objectPath) }
-        guard let _maxRetries else { throw ContractRuntime.JSONFields.missingKey("max_retries", model: Self.modelName, path: objectPath) }
-        guard hasErrorCode else { throw ContractRuntime.JSONFields.missingKey("error_code", model: Self.modelName, path: objectPath) }
-        self.init(id: _id, parentId: _parentId, taskType: _taskType, status: _status, dependencies: _dependencies, inputContext: _inputContext, outputResult: _outputResult, retryCount: _retryCount, maxRetries: _maxRetries, errorCode: _errorCode)
-        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
-    }
-
-    /// The `SubTaskType` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
-    /// anything else.
-    private static func wireSubTaskType(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> SubTaskType? {
-        if ContractRuntime.JSONFields.wire(wire, is: "CODE_GEN") { return .codeGen }
-        if ContractRuntime.JSONFields.wire(wire, is: "DATA_RETRIEVAL") { return .dataRetrieval }
-        if ContractRuntime.JSONFields.wire(wire, is: "API_CALL") { return .apiCall }
-        return nil
-    }
-
-    /// The `SubTaskStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
-    /// anything else.
-    private static func wireSubTaskStatus(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> SubTaskStatus? {
-        if ContractRuntime.JSONFields.wire(wire, is: "PENDING") { return .pending }
-        if ContractRuntime.JSONFields.wire(wire, is: "SPLITTING") { return .splitting }
-        if ContractRuntime.JSONFields.wire(wire, is: "READY") { return .ready }
-        if ContractRuntime.JSONFields.wire(wire, is: "QUEUED") { return .queued }
-        if ContractRuntime.JSONFields.wire(wire, is: "RUNNING") { return .running }
-        if ContractRuntime.JSONFields.wire(wire, is: "COMPLETED") { return .completed }
-        if ContractRuntime.JSONFields.wire(wire, is: "FAILED") { return .failed }
-        if ContractRuntime.JSONFields.wire(wire, is: "BLOCKED") { return .blocked }
-        return nil
-    }
-
-    /// The `PipelineErrorCode` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil
-    /// for anything else.
-    private static func wirePipelineErrorCode(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> PipelineErrorCode? {
-        if ContractRuntime.JSONFields.wire(wire, is: "P001") { return .invalidTask }
-        if ContractRuntime.JSONFields.wire(wire, is: "P002") { return .toolTimeout }
-        if ContractRuntime.JSONFields.wire(wire, is: "P003") { return .toolError }
-        if ContractRuntime.JSONFields.wire(wire, is: "P004") { return .rateLimited }
-        if ContractRuntime.JSONFields.wire(wire, is: "P005") { return .retryExhausted }
-        if ContractRuntime.JSONFields.wire(wire, is: "P006") { return .circuitOpen }
-        if ContractRuntime.JSONFields.wire(wire, is: "P007") { return .cancelled }
-        return nil
+        try fields.checkPresence(reader)
+        self.init(id: consume _id, parentId: consume _parentId, taskType: _taskType, status: _status,
+                  dependencies: consume _dependencies, inputContext: consume _inputContext,
+                  outputResult: consume _outputResult, retryCount: _retryCount, maxRetries: _maxRetries,
+                  errorCode: _errorCode)
+        try fields.checkRules(self, reader)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
     func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
-        output.key("id")
-        output.string(self.id)
-        output.key("parent_id")
-        output.string(self.parentId)
-        output.key("task_type")
-        output.string(self.taskType.rawValue)
-        output.key("status")
-        output.string(self.status.rawValue)
-        output.key("dependencies")
-        output.beginArray()
-        for element in self.dependencies {
-            output.string(element)
-        }
-        output.endArray()
-        output.key("input_context")
-        output.value(self.inputContext)
-        output.key("output_result")
-        if let value = self.outputResult {
-            output.value(value)
-        } else {
-            output.null()
-        }
-        output.key("retry_count")
-        output.int(self.retryCount)
-        output.key("max_retries")
-        output.int(self.maxRetries)
-        output.key("error_code")
-        if let value = self.errorCode {
-            output.string(value.rawValue)
-        } else {
-            output.null()
-        }
+        output.field("id", self.id)
+        output.field("parent_id", self.parentId)
+        output.field("task_type", self.taskType)
+        output.field("status", self.status)
+        output.field("dependencies", self.dependencies)
+        output.field("input_context", self.inputContext)
+        output.field("output_result", self.outputResult)
+        output.field("retry_count", self.retryCount)
+        output.field("max_retries", self.maxRetries)
+        output.field("error_code", self.errorCode)
         output.endObject()
     }
 }

@@ -66,3 +66,20 @@ public enum Channel: Swift.RawRepresentable, Swift.Sendable, Swift.Hashable, Swi
         try container.encode(self.rawValue)
     }
 }
+
+// MARK: - JSON support
+
+extension Color: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "Color" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> Color? {
+        if ContractRuntime.JSONFields.wire(wire, is: "red") { return .red }
+        if ContractRuntime.JSONFields.wire(wire, is: "dark_blue") { return .darkBlue }
+        return nil
+    }
+}
+
+extension Channel: ContractRuntime.JSONOpenWireValue {}

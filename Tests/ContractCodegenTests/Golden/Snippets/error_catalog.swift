@@ -117,3 +117,32 @@ public enum CallError:
         self = try decoder.decodeWireValue(CallError.self, typeName: CallError.catalogName)
     }
 }
+
+// MARK: - JSON support
+
+extension CallStatus: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "CallStatus" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> CallStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "open") { return .`open` }
+        if ContractRuntime.JSONFields.wire(wire, is: "closed") { return .closed }
+        if ContractRuntime.JSONFields.wire(wire, is: "broken") { return .broken }
+        return nil
+    }
+}
+
+extension CallError: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "CallError" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> CallError? {
+        if ContractRuntime.JSONFields.wire(wire, is: "C01") { return .badRequest }
+        if ContractRuntime.JSONFields.wire(wire, is: "C02") { return .upstreamDown }
+        return nil
+    }
+}

@@ -126,6 +126,22 @@ public struct Attempt: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRu
     public func violations() -> [ContractRuntime.RuleViolation] { [] }
 }
 
+// MARK: - JSON support
+
+extension AttemptStatus: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "AttemptStatus" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> AttemptStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "RUNNING") { return .running }
+        if ContractRuntime.JSONFields.wire(wire, is: "FAILED") { return .failed }
+        if ContractRuntime.JSONFields.wire(wire, is: "DEAD") { return .dead }
+        return nil
+    }
+}
+
 extension Attempt {
     private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case status
@@ -154,61 +170,43 @@ extension Attempt {
 }
 
 extension Attempt {
+    /// The wire names in schema order (a field's index is its place here), and which may be absent.
+    private static let jsonFields = ContractRuntime.JSONModelFields(["status", "attempts", "limit"])
+
+    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
+    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
+        if key.matches("status") { return 0 }
+        if key.matches("attempts") { return 1 }
+        if key.matches("limit") { return 2 }
+        return nil
+    }
+
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
-        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
-        var _status: AttemptStatus? = nil
-        var _attempts: Swift.Int64? = nil
-        var _limit: Swift.Int64? = nil
-        while let key = try reader.nextKey() {
-            if key.matches("status") {
-                if _status != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a AttemptStatus value (a string)", field: "status", reader)
-                }
-                _status = try ContractRuntime.JSONFields.wireValue(&reader, AttemptStatus.self, typeName: "AttemptStatus", matching: Self.wireAttemptStatus)
-            } else if key.matches("attempts") {
-                if _attempts != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "attempts", reader)
-                }
-                _attempts = try ContractRuntime.JSONFields.int(&reader)
-            } else if key.matches("limit") {
-                if _limit != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "limit", reader)
-                }
-                _limit = try ContractRuntime.JSONFields.int(&reader)
-            } else {
-                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
+        var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
+        var _status: AttemptStatus = .running
+        var _attempts: Swift.Int64 = 0
+        var _limit: Swift.Int64 = 0
+        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+            switch field {
+            case 0: _status = try fields.read(&reader, options: options)
+            case 1: _attempts = try fields.read(&reader, options: options)
+            case 2: _limit = try fields.read(&reader, options: options)
+            default: break
             }
         }
-        guard let _status else { throw ContractRuntime.JSONFields.missingKey("status", model: Self.modelName, path: objectPath) }
-        guard let _attempts else { throw ContractRuntime.JSONFields.missingKey("attempts", model: Self.modelName, path: objectPath) }
-        guard let _limit else { throw ContractRuntime.JSONFields.missingKey("limit", model: Self.modelName, path: objectPath) }
+        try fields.checkPresence(reader)
         self.init(status: _status, attempts: _attempts, limit: _limit)
-        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
-    }
-
-    /// The `AttemptStatus` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for
-    /// anything else.
-    private static func wireAttemptStatus(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> AttemptStatus? {
-        if ContractRuntime.JSONFields.wire(wire, is: "RUNNING") { return .running }
-        if ContractRuntime.JSONFields.wire(wire, is: "FAILED") { return .failed }
-        if ContractRuntime.JSONFields.wire(wire, is: "DEAD") { return .dead }
-        return nil
+        try fields.checkRules(self, reader)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
     public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
-        output.key("status")
-        output.string(self.status.rawValue)
-        output.key("attempts")
-        output.int(self.attempts)
-        output.key("limit")
-        output.int(self.limit)
+        output.field("status", self.status)
+        output.field("attempts", self.attempts)
+        output.field("limit", self.limit)
         output.endObject()
     }
 }

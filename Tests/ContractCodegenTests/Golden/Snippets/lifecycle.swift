@@ -80,3 +80,20 @@ public enum JobStatus:
         self = try decoder.decodeWireValue(JobStatus.self, typeName: JobStatus.lifecycleName, legacyValues: JobStatus.legacyValues)
     }
 }
+
+// MARK: - JSON support
+
+extension JobStatus: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "JobStatus" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> JobStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "waiting") { return .waiting }
+        if ContractRuntime.JSONFields.wire(wire, is: "in_progress") { return .inProgress }
+        if ContractRuntime.JSONFields.wire(wire, is: "done") { return .done }
+        if ContractRuntime.JSONFields.wire(wire, is: "gave_up") { return .gaveUp }
+        return nil
+    }
+}

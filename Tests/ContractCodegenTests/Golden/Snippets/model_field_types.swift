@@ -60,6 +60,8 @@ public struct Sample: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRun
     public func violations() -> [ContractRuntime.RuleViolation] { [] }
 }
 
+// MARK: - JSON support
+
 extension Sample {
     private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case name
@@ -120,151 +122,81 @@ extension Sample {
 }
 
 extension Sample {
+    /// The wire names in schema order (a field's index is its place here), and which may be absent.
+    private static let jsonFields = ContractRuntime.JSONModelFields([
+        "name", "flag", "count", "ratio", "seen_at", "seen_at_list", "seen_by_name", "payload", "tags", "scores",
+        "default",
+    ], optional: [2, 6, 10], allowsUnknownKeys: true)
+
+    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
+    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
+        if key.matches("name") { return 0 }
+        if key.matches("flag") { return 1 }
+        if key.matches("count") { return 2 }
+        if key.matches("ratio") { return 3 }
+        if key.matches("seen_at") { return 4 }
+        if key.matches("seen_at_list") { return 5 }
+        if key.matches("seen_by_name") { return 6 }
+        if key.matches("payload") { return 7 }
+        if key.matches("tags") { return 8 }
+        if key.matches("scores") { return 9 }
+        if key.matches("default") { return 10 }
+        return nil
+    }
+
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are skipped
     /// (still validated), required keys must be present, types and enum values must match, and every rule must hold.
     /// Throws `RecordError`.
     public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
-        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName)
-        var _name: Swift.String? = nil
-        var _flag: Swift.Bool? = nil
-        var _count: Swift.Int64? = nil
-        var hasCount = false
-        var _ratio: Swift.Double? = nil
-        var _seenAt: Foundation.Date? = nil
-        var _seenAtList: [Foundation.Date]? = nil
+        var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
+        var _name: Swift.String = ""
+        var _flag: Swift.Bool = true
+        var _count: Swift.Int64 = 5
+        var _ratio: Swift.Double = 0.5
+        var _seenAt: Foundation.Date = Foundation.Date(timeIntervalSince1970: 0)
+        var _seenAtList: [Foundation.Date] = []
         var _seenByName: [Swift.String: Foundation.Date]? = nil
-        var hasSeenByName = false
         var _payload: ContractRuntime.JSONValue? = nil
-        var hasPayload = false
-        var _tags: [Swift.String]? = nil
-        var _scores: [Swift.String: Swift.Double]? = nil
-        var _default: Swift.String? = nil
-        var hasDefault = false
-        while let key = try reader.nextKey() {
-            if key.matches("name") {
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "name", reader)
-                }
-                _name = try ContractRuntime.JSONFields.string(&reader)
-            } else if key.matches("flag") {
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("true or false", field: "flag", reader)
-                }
-                _flag = try ContractRuntime.JSONFields.bool(&reader)
-            } else if key.matches("count") {
-                hasCount = true
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "count", reader)
-                }
-                _count = try ContractRuntime.JSONFields.int(&reader)
-            } else if key.matches("ratio") {
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a number", field: "ratio", reader)
-                }
-                _ratio = try ContractRuntime.JSONFields.double(&reader)
-            } else if key.matches("seen_at") {
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("an RFC 3339 timestamp string", field: "seen_at", reader)
-                }
-                _seenAt = try ContractRuntime.JSONFields.timestamp(&reader)
-            } else if key.matches("seen_at_list") {
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("an array", field: "seen_at_list", reader)
-                }
-                _seenAtList = try ContractRuntime.JSONFields.list(&reader, elementDescription: "an RFC 3339 timestamp string") { (reader: inout ContractRuntime.JSONReader) throws -> Foundation.Date in try ContractRuntime.JSONFields.timestamp(&reader) }
-            } else if key.matches("seen_by_name") {
-                hasSeenByName = true
-                if try !reader.readNullIfPresent() {
-                    _seenByName = try ContractRuntime.JSONFields.map(&reader, elementDescription: "an RFC 3339 timestamp string") { (reader: inout ContractRuntime.JSONReader) throws -> Foundation.Date in try ContractRuntime.JSONFields.timestamp(&reader) }
-                }
-            } else if key.matches("payload") {
-                hasPayload = true
-                if try !reader.readNullIfPresent() {
-                    _payload = try ContractRuntime.JSONFields.json(&reader)
-                }
-            } else if key.matches("tags") {
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("an array", field: "tags", reader)
-                }
-                _tags = try ContractRuntime.JSONFields.list(&reader, elementDescription: "a string") { (reader: inout ContractRuntime.JSONReader) throws -> Swift.String in try ContractRuntime.JSONFields.string(&reader) }
-            } else if key.matches("scores") {
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("an object", field: "scores", reader)
-                }
-                _scores = try ContractRuntime.JSONFields.map(&reader, elementDescription: "a number") { (reader: inout ContractRuntime.JSONReader) throws -> Swift.Double in try ContractRuntime.JSONFields.double(&reader) }
-            } else if key.matches("default") {
-                hasDefault = true
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "default", reader)
-                }
-                _default = try ContractRuntime.JSONFields.string(&reader)
-            } else {
-                try reader.skipValue()
+        var _tags: [Swift.String] = []
+        var _scores: [Swift.String: Swift.Double] = [:]
+        var _default: Swift.String = "x\"y"
+        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+            switch field {
+            case 0: _name = try fields.read(&reader, options: options)
+            case 1: _flag = try fields.read(&reader, options: options)
+            case 2: _count = try fields.read(&reader, options: options)
+            case 3: _ratio = try fields.read(&reader, options: options)
+            case 4: _seenAt = try fields.read(&reader, options: options)
+            case 5: _seenAtList = try fields.read(&reader, options: options)
+            case 6: _seenByName = try fields.read(&reader, options: options)
+            case 7: _payload = try fields.read(&reader, options: options)
+            case 8: _tags = try fields.read(&reader, options: options)
+            case 9: _scores = try fields.read(&reader, options: options)
+            case 10: _default = try fields.read(&reader, options: options)
+            default: break
             }
         }
-        guard let _name = consume _name else { throw ContractRuntime.JSONFields.missingKey("name", model: Self.modelName, path: objectPath) }
-        guard let _flag else { throw ContractRuntime.JSONFields.missingKey("flag", model: Self.modelName, path: objectPath) }
-        guard let _ratio else { throw ContractRuntime.JSONFields.missingKey("ratio", model: Self.modelName, path: objectPath) }
-        guard let _seenAt else { throw ContractRuntime.JSONFields.missingKey("seen_at", model: Self.modelName, path: objectPath) }
-        guard let _seenAtList = consume _seenAtList else { throw ContractRuntime.JSONFields.missingKey("seen_at_list", model: Self.modelName, path: objectPath) }
-        guard hasPayload else { throw ContractRuntime.JSONFields.missingKey("payload", model: Self.modelName, path: objectPath) }
-        guard let _tags = consume _tags else { throw ContractRuntime.JSONFields.missingKey("tags", model: Self.modelName, path: objectPath) }
-        guard let _scores = consume _scores else { throw ContractRuntime.JSONFields.missingKey("scores", model: Self.modelName, path: objectPath) }
-        self.init(name: _name, flag: _flag, count: _count ?? 5, ratio: _ratio, seenAt: _seenAt, seenAtList: _seenAtList, seenByName: hasSeenByName ? _seenByName : nil, payload: _payload, tags: _tags, scores: _scores, `default`: _default ?? "x\"y")
-        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
+        try fields.checkPresence(reader)
+        self.init(name: consume _name, flag: _flag, count: _count, ratio: _ratio, seenAt: _seenAt,
+                  seenAtList: consume _seenAtList, seenByName: consume _seenByName, payload: consume _payload,
+                  tags: consume _tags, scores: consume _scores, `default`: consume _default)
+        try fields.checkRules(self, reader)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
     public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
-        output.key("name")
-        output.string(self.name)
-        output.key("flag")
-        output.bool(self.flag)
-        output.key("count")
-        output.int(self.count)
-        output.key("ratio")
-        output.double(self.ratio)
-        output.key("seen_at")
-        output.string(ContractRuntime.RFC3339Timestamp.format(self.seenAt) ?? "")
-        output.key("seen_at_list")
-        output.beginArray()
-        for element in self.seenAtList {
-            output.string(ContractRuntime.RFC3339Timestamp.format(element) ?? "")
-        }
-        output.endArray()
-        output.key("seen_by_name")
-        if let value = self.seenByName {
-            output.beginObject()
-            for (key, element) in value.sorted(by: { $0.key < $1.key }) {
-                output.key(key)
-                output.string(ContractRuntime.RFC3339Timestamp.format(element) ?? "")
-            }
-            output.endObject()
-        } else {
-            output.null()
-        }
-        output.key("payload")
-        if let value = self.payload {
-            output.value(value)
-        } else {
-            output.null()
-        }
-        output.key("tags")
-        output.beginArray()
-        for element in self.tags {
-            output.string(element)
-        }
-        output.endArray()
-        output.key("scores")
-        output.beginObject()
-        for (key, element) in self.scores.sorted(by: { $0.key < $1.key }) {
-            output.key(key)
-            output.double(element)
-        }
-        output.endObject()
-        output.key("default")
-        output.string(self.`default`)
+        output.field("name", self.name)
+        output.field("flag", self.flag)
+        output.field("count", self.count)
+        output.field("ratio", self.ratio)
+        output.field("seen_at", self.seenAt)
+        output.field("seen_at_list", self.seenAtList)
+        output.field("seen_by_name", self.seenByName)
+        output.field("payload", self.payload)
+        output.field("tags", self.tags)
+        output.field("scores", self.scores)
+        output.field("default", self.`default`)
         output.endObject()
     }
 }

@@ -73,3 +73,19 @@ extension CallError: ContractRuntime.NormalizingErrorCatalog {
         ContractRuntime.NormalizedError(normalizing: error)
     }
 }
+
+// MARK: - JSON support
+
+extension CallError: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "CallError" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> CallError? {
+        if ContractRuntime.JSONFields.wire(wire, is: "C01") { return .badRequest }
+        if ContractRuntime.JSONFields.wire(wire, is: "C02") { return .tooSlow }
+        if ContractRuntime.JSONFields.wire(wire, is: "C03") { return .broken }
+        return nil
+    }
+}

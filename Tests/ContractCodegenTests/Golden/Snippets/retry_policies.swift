@@ -216,3 +216,44 @@ extension UploadError: ContractRuntime.NormalizingErrorCatalog {
         ContractRuntime.NormalizedError(normalizing: error)
     }
 }
+
+// MARK: - JSON support
+
+extension UploadStatus: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "UploadStatus" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> UploadStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "sending") { return .sending }
+        if ContractRuntime.JSONFields.wire(wire, is: "sent") { return .sent }
+        return nil
+    }
+}
+
+extension FetchStatus: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "FetchStatus" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> FetchStatus? {
+        if ContractRuntime.JSONFields.wire(wire, is: "fetching") { return .fetching }
+        if ContractRuntime.JSONFields.wire(wire, is: "fetched") { return .fetched }
+        return nil
+    }
+}
+
+extension UploadError: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "UploadError" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> UploadError? {
+        if ContractRuntime.JSONFields.wire(wire, is: "U01") { return .rejected }
+        if ContractRuntime.JSONFields.wire(wire, is: "U02") { return .gaveUp }
+        return nil
+    }
+}

@@ -78,6 +78,21 @@ public struct Measure: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRu
     }
 }
 
+// MARK: - JSON support
+
+extension Level: ContractRuntime.JSONWireValue {
+    /// The type's name in messages.
+    public static var jsonTypeName: Swift.String { "Level" }
+
+    /// The value whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
+    /// else.
+    public static func wireValue(matching wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> Level? {
+        if ContractRuntime.JSONFields.wire(wire, is: "low") { return .low }
+        if ContractRuntime.JSONFields.wire(wire, is: "none") { return .none }
+        return nil
+    }
+}
+
 extension Measure {
     private enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
         case value
@@ -112,90 +127,51 @@ extension Measure {
 }
 
 extension Measure {
+    /// The wire names in schema order (a field's index is its place here), and which may be absent.
+    private static let jsonFields = ContractRuntime.JSONModelFields(["value", "limit", "level", "label", "checked"])
+
+    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
+    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
+        if key.matches("value") { return 0 }
+        if key.matches("limit") { return 1 }
+        if key.matches("level") { return 2 }
+        if key.matches("label") { return 3 }
+        if key.matches("checked") { return 4 }
+        return nil
+    }
+
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
-        let objectPath = try ContractRuntime.JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)
-        var _value: Swift.Int64? = nil
+        var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
+        var _value: Swift.Int64 = 0
         var _limit: Swift.Double? = nil
-        var hasLimit = false
         var _level: Level? = nil
-        var hasLevel = false
-        var _label: Swift.String? = nil
-        var _checked: Swift.Bool? = nil
-        while let key = try reader.nextKey() {
-            if key.matches("value") {
-                if _value != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("an integer", field: "value", reader)
-                }
-                _value = try ContractRuntime.JSONFields.int(&reader)
-            } else if key.matches("limit") {
-                if hasLimit { throw reader.duplicateKeyError() }
-                hasLimit = true
-                if try !reader.readNullIfPresent() {
-                    _limit = try ContractRuntime.JSONFields.double(&reader)
-                }
-            } else if key.matches("level") {
-                if hasLevel { throw reader.duplicateKeyError() }
-                hasLevel = true
-                if try !reader.readNullIfPresent() {
-                    _level = try ContractRuntime.JSONFields.wireValue(&reader, Level.self, typeName: "Level", matching: Self.wireLevel)
-                }
-            } else if key.matches("label") {
-                if _label != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("a string", field: "label", reader)
-                }
-                _label = try ContractRuntime.JSONFields.string(&reader)
-            } else if key.matches("checked") {
-                if _checked != nil { throw reader.duplicateKeyError() }
-                if try reader.readNullIfPresent() {
-                    throw ContractRuntime.JSONFields.nullNotAllowed("true or false", field: "checked", reader)
-                }
-                _checked = try ContractRuntime.JSONFields.bool(&reader)
-            } else {
-                throw ContractRuntime.JSONFields.unknownKey(key, model: Self.modelName, reader)
+        var _label: Swift.String = ""
+        var _checked: Swift.Bool = false
+        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+            switch field {
+            case 0: _value = try fields.read(&reader, options: options)
+            case 1: _limit = try fields.read(&reader, options: options)
+            case 2: _level = try fields.read(&reader, options: options)
+            case 3: _label = try fields.read(&reader, options: options)
+            case 4: _checked = try fields.read(&reader, options: options)
+            default: break
             }
         }
-        guard let _value else { throw ContractRuntime.JSONFields.missingKey("value", model: Self.modelName, path: objectPath) }
-        guard hasLimit else { throw ContractRuntime.JSONFields.missingKey("limit", model: Self.modelName, path: objectPath) }
-        guard hasLevel else { throw ContractRuntime.JSONFields.missingKey("level", model: Self.modelName, path: objectPath) }
-        guard let _label = consume _label else { throw ContractRuntime.JSONFields.missingKey("label", model: Self.modelName, path: objectPath) }
-        guard let _checked else { throw ContractRuntime.JSONFields.missingKey("checked", model: Self.modelName, path: objectPath) }
-        self.init(value: _value, limit: _limit, level: _level, label: _label, checked: _checked)
-        try ContractRuntime.JSONFields.checkRules(self, path: objectPath)
-    }
-
-    /// The `Level` whose wire value is exactly the bytes of `wire`, found without making a `String`; nil for anything
-    /// else.
-    private static func wireLevel(_ wire: Swift.UnsafeBufferPointer<Swift.UInt8>) -> Level? {
-        if ContractRuntime.JSONFields.wire(wire, is: "low") { return .low }
-        if ContractRuntime.JSONFields.wire(wire, is: "none") { return .none }
-        return nil
+        try fields.checkPresence(reader)
+        self.init(value: _value, limit: _limit, level: _level, label: consume _label, checked: _checked)
+        try fields.checkRules(self, reader)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
     public func writeJSON(to output: inout ContractRuntime.JSONOutput) {
         output.beginObject()
-        output.key("value")
-        output.int(self.value)
-        output.key("limit")
-        if let value = self.limit {
-            output.double(value)
-        } else {
-            output.null()
-        }
-        output.key("level")
-        if let value = self.level {
-            output.string(value.rawValue)
-        } else {
-            output.null()
-        }
-        output.key("label")
-        output.string(self.label)
-        output.key("checked")
-        output.bool(self.checked)
+        output.field("value", self.value)
+        output.field("limit", self.limit)
+        output.field("level", self.level)
+        output.field("label", self.label)
+        output.field("checked", self.checked)
         output.endObject()
     }
 }

@@ -1,0 +1,130 @@
+/// A generated model's fields as its fast codec knows them: wire names in schema order and which must
+/// be present. Generated code holds one in a `static let`, for the life of the program.
+public final class JSONModelFields: Sendable {
+    /// Wire names, in schema order; a field's index is its position here.
+    public let names: [StaticString]
+    /// The fields that must be present (nullable ones as an explicit `null`).
+    @usableFromInline let required: JSONFieldSet
+    /// Whether keys that are not fields are skipped (`additional_keys: allow`) rather than refused.
+    public let allowsUnknownKeys: Bool
+
+    /// Fields named `names`, all required except those at `optional` (fields with `required: false`).
+    public init(_ names: [StaticString], optional: [Int] = [], allowsUnknownKeys: Bool = false) {
+        self.names = names
+        self.allowsUnknownKeys = allowsUnknownKeys
+        var required = JSONFieldSet(count: names.count)
+        for index in names.indices where !optional.contains(index) { _ = required.insert(index) }
+        self.required = required
+    }
+
+}
+
+/// A set of field indices: one word for models of up to 64 fields, more only for larger ones.
+@usableFromInline
+struct JSONFieldSet: Sendable {
+    @usableFromInline var low: UInt64 = 0
+    @usableFromInline var high: [UInt64]?
+
+    @usableFromInline
+    init(count: Int) {
+        high = count > 64 ? Array(repeating: 0, count: (count - 1) / 64) : nil
+    }
+
+    /// Inserts `index`; false when it was there already.
+    @inlinable @inline(__always)
+    mutating func insert(_ index: Int) -> Bool {
+        if index < 64 {
+            let bit = UInt64(1) << UInt64(index)
+            defer { low |= bit }
+            return low & bit == 0
+        }
+        let word = index / 64 - 1, bit = UInt64(1) << UInt64(index % 64)
+        defer { high![word] |= bit }
+        return high![word] & bit == 0
+    }
+
+    /// Whether `index` is in the set.
+    @usableFromInline
+    func contains(_ index: Int) -> Bool {
+        index < 64 ? low & (UInt64(1) << UInt64(index)) != 0 : high![index / 64 - 1] & (UInt64(1) << UInt64(index % 64)) != 0
+    }
+
+    /// Whether every member of `other` is in this set.
+    @inlinable @inline(__always)
+    func isSuperset(of other: JSONFieldSet) -> Bool {
+        guard low & other.low == other.low else { return false }
+        guard let high, let otherHigh = other.high else { return true }
+        return zip(high, otherHigh).allSatisfy { $0 & $1 == $1 }
+    }
+}
+
+/// Reads a generated model's object key by key: dispatches each key to its field's index, refuses
+/// repeated and (unless the model allows them) unknown keys where they stand, refuses `null` in fields
+/// that are not nullable, and, once the object is closed, reports the first missing required key in
+/// schema order and the first broken rule. Every problem is a ``RecordError`` with the category
+/// `contractgen validate` reports.
+///
+/// A generated decoder is a loop over ``next(_:)`` with a `switch` that reads each field with one
+/// ``read(_:options:)``.
+public struct JSONModelReader {
+    // Unowned: the fields live in a generated `static let`, for the life of the program.
+    @usableFromInline unowned(unsafe) let fields: JSONModelFields
+    @usableFromInline let modelName: String
+    @usableFromInline var seen: JSONFieldSet
+    @usableFromInline var current = 0
+
+    /// Opens the model's object (`not_an_object` for anything else).
+    @inlinable
+    public init(_ reader: inout JSONReader, fields: JSONModelFields, modelName: String) throws {
+        // Without unknown keys the seen-set finds repeated keys, so the reader need not remember keys.
+        try JSONFields.openModel(&reader, name: modelName, callerChecksDuplicateKeys: !fields.allowsUnknownKeys)
+        self.fields = fields
+        self.modelName = modelName
+        seen = JSONFieldSet(count: fields.names.count)
+    }
+
+    /// The index of the next key's field, or nil when the object has ended: `fieldIndex` (generated:
+    /// one comparison with each wire name) gives the index of a key, nil for one that is not a field.
+    /// Skips a key that is not a field when the model allows such keys, and throws `unknown_field`
+    /// otherwise; throws `duplicate_key` for a field seen before.
+    @inlinable @inline(__always)
+    public mutating func next(_ reader: inout JSONReader, _ fieldIndex: (borrowing JSONKey) -> Int?) throws -> Int? {
+        while let key = try reader.nextKey() {
+            guard let index = fieldIndex(key) else {
+                guard fields.allowsUnknownKeys else { throw JSONFields.unknownKey(key, model: modelName, reader) }
+                try reader.skipValue()
+                continue
+            }
+            if !seen.insert(index), !fields.allowsUnknownKeys { throw reader.duplicateKeyError() }
+            current = index
+            return index
+        }
+        return nil
+    }
+
+    /// Reads the value of the field ``next(_:)`` returned.
+    @inlinable @inline(__always)
+    public func read<Value: JSONFieldValue>(_ reader: inout JSONReader, options: JSONDecodingOptions) throws -> Value {
+        try readJSONField(Value.self, &reader, options: options, field: "\(fields.names[current])")
+    }
+
+    /// After the object has ended: throws `missing_field` for the first required field, in schema
+    /// order, that did not appear.
+    @inlinable
+    public func checkPresence(_ reader: borrowing JSONReader) throws {
+        guard !seen.isSuperset(of: fields.required) else { return }
+        throw missingField(reader)
+    }
+
+    @usableFromInline @inline(never)
+    func missingField(_ reader: borrowing JSONReader) -> RecordError {
+        let index = fields.names.indices.first { fields.required.contains($0) && !seen.contains($0) } ?? 0
+        return JSONFields.missingKey("\(fields.names[index])", model: modelName, path: reader.path)
+    }
+
+    /// After the value is made: throws `rule:<id>` for the first rule it breaks.
+    @inlinable @inline(__always)
+    public func checkRules<Model: ContractModel>(_ value: Model, _ reader: borrowing JSONReader) throws {
+        if let broken = value.violations().first { throw JSONFields.ruleError(broken, path: reader.path) }
+    }
+}
