@@ -2,13 +2,16 @@
 struct ErrorCatalogLint {
     let reader: SchemaReader
     let types: TypeResolver
+    var patternLimits: CodePatternLimits = .default
 
-    func lint(_ catalog: ErrorCatalog) {
+    /// - Parameter matchingSteps: what is left of the schema's allowance for matching codes against
+    ///   patterns (``CodePatternLimits/maxMatchingSteps``); the steps spent here are taken from it.
+    func lint(_ catalog: ErrorCatalog, matchingSteps: inout Int) {
         let what = "error catalog `\(catalog.name)`"
         if catalog.codes.isEmpty {
             reader.error("\(what) has no codes", at: catalog.location)
         }
-        checkPattern(catalog)
+        checkPattern(catalog, matchingSteps: &matchingSteps)
         var seenNames: [String: SourceLocation] = [:]
         for code in catalog.codes {
             if !SwiftNaming.isFieldName(code.name) {
@@ -34,18 +37,42 @@ struct ErrorCatalogLint {
         }
     }
 
-    private func checkPattern(_ catalog: ErrorCatalog) {
-        guard let pattern = catalog.pattern, let at = catalog.patternLocation else { return }
-        let regex: Regex<AnyRegexOutput>
+    /// The pattern is in the linear-time subset and within its limits, and every code matches it whole.
+    private func checkPattern(_ catalog: ErrorCatalog, matchingSteps: inout Int) {
+        guard let source = catalog.pattern, let at = catalog.patternLocation else { return }
+        let subject = "pattern \(DiagnosticText.code(source)) of error catalog `\(catalog.name)`"
+        let pattern: CodePattern
         do {
-            regex = try Regex(pattern)
+            pattern = try CodePattern(source, limits: patternLimits)
         } catch {
-            reader.error("pattern `\(pattern)` of error catalog `\(catalog.name)` is not a valid regular expression", at: at)
+            let location = catalog.patternScalar?.location(ofOffset: error.offset) ?? at
+            switch error.kind {
+            case .tooLong:
+                reader.error("the pattern of error catalog `\(catalog.name)` \(error.message)", at: at)
+            case .unsupported:
+                reader.error("\(subject) \(error.message)", at: location,
+                             notes: [.init(location: at, message: CodePattern.supportedSyntax)])
+            default:
+                reader.error("\(subject) \(error.message)", at: location)
+            }
             return
         }
-        for code in catalog.codes where (try? regex.wholeMatch(in: code.code)) == nil {
-            reader.error("code `\(code.code)` does not match the pattern `\(pattern)` of error catalog `\(catalog.name)`",
-                         at: code.location)
+        for code in catalog.codes {
+            let (verdict, steps) = pattern.match(code.code, stepLimit: matchingSteps)
+            matchingSteps = max(0, matchingSteps - steps)
+            switch verdict {
+            case .match:
+                continue
+            case .noMatch:
+                reader.error("code \(DiagnosticText.code(code.code, maxLength: 100)) does not match the \(subject)",
+                             at: code.location)
+            case .stepLimitReached:
+                reader.error("code \(DiagnosticText.code(code.code, maxLength: 100)) and the codes after it were not checked "
+                             + "against the \(subject): "
+                             + "matching codes against patterns reached the limit of \(patternLimits.maxMatchingSteps) steps "
+                             + "for one schema; shorten the codes or simplify the pattern", at: code.location)
+                return
+            }
         }
     }
 
