@@ -38,10 +38,12 @@ import Testing
     }
 
     @Test(arguments: pathological)
-    func aPathologicalPatternAnswersWellUnderTwoSecondsOnALongCode(_ c: Case) throws {
-        // A guard only: the step bound above is the proof; this catches a regression to backtracking.
+    func aPathologicalPatternAnswersWellUnderTwoSecondsOnAThousandScalarCode(_ c: Case) throws {
+        // A guard only: the step bound above is the proof. A thousand scalars keep it meaningful on a busy
+        // machine, and are already far beyond what backtracking finishes (it doubles per scalar on `(a+)+$`).
+        let code = c.code.unicodeScalars.count > 1_000 ? String(c.code.prefix(999)) + String(c.code.last!) : c.code
         let started = ContinuousClock.now
-        #expect(try !CodePattern(c.pattern).matches(c.code))
+        #expect(try !CodePattern(c.pattern).matches(code))
         #expect(ContinuousClock.now - started < .seconds(2))
     }
 

@@ -73,8 +73,9 @@ import Testing
         #expect(try !Self.matches(#"[^\D]"#, "x"))
     }
 
-    @Test func aDashFirstOrLastInAClassAndACaretNotFirstAreLiterals() throws {
-        for (pattern, code) in [("[-a]", "-"), ("[a-]", "-"), ("[^-a]", "b"), ("[a^]", "^"), ("[.$|()*+?{}/]", "{")] {
+    @Test func aDashFirstOrLastACaretNotFirstAndAColonNotAroundAPOSIXNameAreLiteralsInAClass() throws {
+        for (pattern, code) in [("[-a]", "-"), ("[a-]", "-"), ("[^-a]", "b"), ("[a^]", "^"), ("[.$|()*+?{}/]", "{"),
+                                ("[:]", ":"), ("[:a]", ":"), ("[^:a:]", "b")] {
             #expect(try Self.matches(pattern, code), "\(pattern)")
         }
     }

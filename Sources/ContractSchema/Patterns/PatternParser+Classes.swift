@@ -67,6 +67,7 @@ extension PatternParser {
                                   + "write `\\]` for a literal `]`", at: start)
                 }
                 index += 1
+                try refusePOSIXClass(from: start, firstItem: firstItem)
                 return set
             }
             set.members.append(try parseClassItem(first: index == firstItem))
@@ -118,6 +119,15 @@ extension PatternParser {
         default:
             index += 1
             return .scalar(scalar)
+        }
+    }
+
+    /// Swift's `Regex` reads `[:name:]` as a POSIX class, even outside another class.
+    private func refusePOSIXClass(from start: Int, firstItem: Int) throws(CodePatternError) {
+        let end = index - 1  // the closing `]`
+        if firstItem == start + 1, end - firstItem >= 2, scalars[firstItem] == ":", scalars[end - 1] == ":" {
+            let written = DiagnosticText.code(text(start..<index))
+            throw CodePatternError(.unsupported("a POSIX class \(written)"), at: start)
         }
     }
 
