@@ -56,11 +56,15 @@ struct PatternScalarSet: Sendable, Hashable {
     }
 }
 
-/// A scalar set prepared for matching: membership of ASCII scalars is read from a bitmap.
+/// A scalar set prepared for matching in time independent of how the class was written: ASCII
+/// membership is read from a bitmap; other scalars are looked up among merged, sorted ranges by binary
+/// search and tested against at most six distinct builtin classes.
 struct CompiledScalarSet: Sendable, Hashable {
     private let lowBits: UInt64
     private let highBits: UInt64
-    private let set: PatternScalarSet
+    private let ranges: [ClosedRange<UInt32>]
+    private let builtins: [PatternScalarSet.Member]
+    private let isNegated: Bool
 
     init(_ set: PatternScalarSet) {
         var low: UInt64 = 0
@@ -68,15 +72,52 @@ struct CompiledScalarSet: Sendable, Hashable {
         for value in UInt32(0)..<128 where set.contains(Unicode.Scalar(UInt8(value))) {
             if value < 64 { low |= 1 << UInt64(value) } else { high |= 1 << UInt64(value - 64) }
         }
-        self.lowBits = low
-        self.highBits = high
-        self.set = set
+        lowBits = low
+        highBits = high
+        var sorted: [ClosedRange<UInt32>] = []
+        var builtins: [PatternScalarSet.Member] = []
+        for member in set.members {
+            switch member {
+            case .range(let range): sorted.append(range)
+            case .builtin: if !builtins.contains(member) { builtins.append(member) }
+            }
+        }
+        sorted.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [ClosedRange<UInt32>] = []
+        for range in sorted {
+            if let last = merged.last, range.lowerBound <= last.upperBound &+ 1 {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        ranges = merged
+        self.builtins = builtins
+        isNegated = set.isNegated
     }
 
     func contains(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 64 { return lowBits & (1 << UInt64(value)) != 0 }
         if value < 128 { return highBits & (1 << UInt64(value - 64)) != 0 }
-        return set.contains(scalar)
+        return inUnion(scalar) != isNegated
+    }
+
+    private func inUnion(_ scalar: Unicode.Scalar) -> Bool {
+        var lower = 0
+        var upper = ranges.count
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if ranges[middle].upperBound < scalar.value {
+                lower = middle + 1
+            } else {
+                upper = middle
+            }
+        }
+        if lower < ranges.count, ranges[lower].contains(scalar.value) { return true }
+        return builtins.contains { member in
+            guard case .builtin(let builtin, let negated) = member else { return false }
+            return builtin.contains(scalar) != negated
+        }
     }
 }
