@@ -77,3 +77,14 @@ import Testing
         #expect(steps <= 2 * pattern.instructionCount)
     }
 }
+
+/// Compiling is linear in the pattern too: a class repeated by a count is prepared once.
+@Suite struct CodePatternCompileCostTests {
+    @Test func aLongClassRepeatedAThousandTimesCompilesToOneSharedSet() throws {
+        let members = (0..<300).map { String(Character(Unicode.Scalar(0x4E00 + $0 * 2)!)) }.joined()
+        let pattern = try CodePattern("[" + members + "]{1000}")
+        #expect(pattern.instructionCount == 1_001)
+        #expect(pattern.program.sets.count == 1)
+        #expect(pattern.matches(String(repeating: "\u{4E00}", count: 1_000)))
+    }
+}

@@ -23,6 +23,9 @@ struct PatternProgram: Sendable {
 struct PatternCompiler {
     let limits: CodePatternLimits
     private var program = PatternProgram()
+    /// The index of each distinct set in `program.sets`: counted repetition emits one class many times,
+    /// and preparing it once keeps compiling linear in the pattern's length.
+    private var setIndices: [PatternScalarSet: Int] = [:]
 
     init(limits: CodePatternLimits) {
         self.limits = limits
@@ -101,8 +104,13 @@ struct PatternCompiler {
         case .scalar(let scalar):
             _ = append(.scalar(scalar))
         case .set(let set):
-            program.sets.append(CompiledScalarSet(set))
-            _ = append(.set(program.sets.count - 1))
+            if let index = setIndices[set] {
+                _ = append(.set(index))
+            } else {
+                program.sets.append(CompiledScalarSet(set))
+                setIndices[set] = program.sets.count - 1
+                _ = append(.set(program.sets.count - 1))
+            }
         case .concatenation(let items):
             for item in items { emit(item) }
         case .alternation(let branches):
