@@ -16,7 +16,7 @@ import Testing
                 let pattern = try CodePattern(text)
                 let code = String(String.UnicodeScalarView(random.list(0...16) { $0.pick(Self.alphabet) }))
                 let (_, steps) = pattern.match(code, stepLimit: .max)
-                try #require(steps <= (code.unicodeScalars.count + 1) * pattern.instructionCount, "\(text.debugDescription)")
+                try #require(steps <= (code.unicodeScalars.count + 2) * pattern.instructionCount, "\(text.debugDescription)")
             } catch let error as CodePatternError {
                 try #require((0..<max(length, 1)).contains(error.offset), "\(text.debugDescription): \(error)")
             }

@@ -231,7 +231,7 @@ import Testing
 
     @Test func limitsAtIntMaxNeitherTrapNorChangeWhatIsAccepted() throws {
         let limits = CodePatternLimits(maxBytes: .max, maxRepetition: .max, maxInstructions: .max, maxGroupDepth: .max,
-                                       maxMatchingSteps: .max)
+                                       maxPatternSteps: .max)
         #expect(try CodePattern("E[0-9]{3}", limits: limits).matches("E001"))
         // Counts this large still cannot overflow the size computation; they only exceed the instruction limit.
         var bounded = limits

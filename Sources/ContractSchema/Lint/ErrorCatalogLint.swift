@@ -4,14 +4,15 @@ struct ErrorCatalogLint {
     let types: TypeResolver
     var patternLimits: CodePatternLimits = .default
 
-    /// - Parameter matchingSteps: what is left of the schema's allowance for matching codes against
-    ///   patterns (``CodePatternLimits/maxMatchingSteps``); the steps spent here are taken from it.
-    func lint(_ catalog: ErrorCatalog, matchingSteps: inout Int) {
+    /// - Parameter patternSteps: what is left of the schema's allowance for compiling patterns and
+    ///   matching codes against them (``CodePatternLimits/maxPatternSteps``); the steps spent here are
+    ///   taken from it.
+    func lint(_ catalog: ErrorCatalog, patternSteps: inout Int) {
         let what = "error catalog `\(catalog.name)`"
         if catalog.codes.isEmpty {
             reader.error("\(what) has no codes", at: catalog.location)
         }
-        checkPattern(catalog, matchingSteps: &matchingSteps)
+        checkPattern(catalog, patternSteps: &patternSteps)
         var seenNames: [String: SourceLocation] = [:]
         for code in catalog.codes {
             if !SwiftNaming.isFieldName(code.name) {
@@ -38,12 +39,16 @@ struct ErrorCatalogLint {
     }
 
     /// The pattern is in the linear-time subset and within its limits, and every code matches it whole.
-    private func checkPattern(_ catalog: ErrorCatalog, matchingSteps: inout Int) {
+    /// Compiling and matching take steps from the schema's allowance; what it cannot pay for is reported
+    /// as not checked.
+    private func checkPattern(_ catalog: ErrorCatalog, patternSteps: inout Int) {
         guard let source = catalog.pattern, let at = catalog.patternLocation else { return }
         let subject = "pattern \(DiagnosticText.code(source)) of error catalog `\(catalog.name)`"
-        let pattern: CodePattern
+        let exhausted = "checking patterns reached the limit of \(patternLimits.maxPatternSteps) steps for one schema; "
+            + "shorten the codes or simplify the patterns"
+        let compiled: CodePattern?
         do {
-            pattern = try CodePattern(source, limits: patternLimits)
+            compiled = try CodePattern.compile(source, limits: patternLimits, budget: patternSteps)
         } catch {
             let location = catalog.patternScalar?.location(ofOffset: error.offset) ?? at
             switch error.kind {
@@ -57,20 +62,25 @@ struct ErrorCatalogLint {
             }
             return
         }
+        guard let pattern = compiled else {
+            reader.error("\(subject) and its codes were not checked: \(exhausted)", at: at)
+            patternSteps = 0
+            return
+        }
+        patternSteps -= pattern.instructionCount
         for code in catalog.codes {
-            let (verdict, steps) = pattern.match(code.code, stepLimit: matchingSteps)
-            matchingSteps = max(0, matchingSteps - steps)
+            let (verdict, steps) = pattern.match(code.code, stepLimit: patternSteps)
+            patternSteps = max(0, patternSteps - steps)
+            let shown = DiagnosticText.code(code.code, maxLength: 100)
             switch verdict {
             case .match:
                 continue
             case .noMatch:
-                reader.error("code \(DiagnosticText.code(code.code, maxLength: 100)) does not match the \(subject)",
-                             at: code.location)
+                reader.error("code \(shown) does not match the \(subject)", at: code.location)
             case .stepLimitReached:
-                reader.error("code \(DiagnosticText.code(code.code, maxLength: 100)) and the codes after it were not checked "
-                             + "against the \(subject): "
-                             + "matching codes against patterns reached the limit of \(patternLimits.maxMatchingSteps) steps "
-                             + "for one schema; shorten the codes or simplify the pattern", at: code.location)
+                reader.error("code \(shown) and the codes after it were not checked against the \(subject): \(exhausted)",
+                             at: code.location)
+                patternSteps = 0
                 return
             }
         }

@@ -8,7 +8,7 @@ struct Linter {
 
     func lint(_ contract: Contract) -> Contract {
         var contract = contract
-        var matchingSteps = patternLimits.maxMatchingSteps
+        var patternSteps = patternLimits.maxPatternSteps
         checkTypeNames(contract)
         let types = TypeResolver(contract: contract, reader: reader)
         for i in contract.lifecycles.indices {
@@ -23,7 +23,7 @@ struct Linter {
         }
         for i in contract.errorCatalogs.indices {
             ErrorCatalogLint(reader: reader, types: types, patternLimits: patternLimits)
-                .lint(contract.errorCatalogs[i], matchingSteps: &matchingSteps)
+                .lint(contract.errorCatalogs[i], patternSteps: &patternSteps)
         }
         for i in contract.models.indices {
             contract.models[i] = ModelLint(reader: reader, types: types).lint(contract.models[i])

@@ -5,7 +5,7 @@
 /// the pattern matches all of it, as `Regex.wholeMatch` does with
 /// `.matchingSemantics(.unicodeScalar)`: codes are read one Unicode scalar at a time, and `.`, `\d`,
 /// `\w` and `\s` mean what they mean to Swift in that mode. Matching simulates the pattern's NFA, so
-/// it takes at most (scalars in the code + 1) × ``instructionCount`` steps, whatever the pattern.
+/// it takes at most (scalars in the code + 2) × ``instructionCount`` steps, whatever the pattern.
 public struct CodePattern: Sendable {
     /// How one match attempt ended.
     public enum Verdict: Sendable, Hashable {
@@ -25,7 +25,23 @@ public struct CodePattern: Sendable {
     public init(_ source: String, limits: CodePatternLimits = .default) throws(CodePatternError) {
         let tree = try PatternParser.parse(source, limits: limits)
         self.source = source
-        self.program = try PatternCompiler.compile(tree, limits: limits)
+        // An unlimited budget always yields a program.
+        self.program = try PatternCompiler.compile(tree, limits: limits)!
+    }
+
+    /// Parses and compiles `source` unless its program would need more than `budget` instructions, in
+    /// which case it is nil: compiling costs one step per instruction, which a caller checking many
+    /// patterns counts against its allowance. Throws as ``init(_:limits:)`` does.
+    public static func compile(_ source: String, limits: CodePatternLimits = .default,
+                               budget: Int) throws(CodePatternError) -> CodePattern? {
+        let tree = try PatternParser.parse(source, limits: limits)
+        guard let program = try PatternCompiler.compile(tree, limits: limits, budget: budget) else { return nil }
+        return CodePattern(source: source, program: program)
+    }
+
+    private init(source: String, program: PatternProgram) {
+        self.source = source
+        self.program = program
     }
 
     /// The size of the compiled program (the NFA's states), at most ``CodePatternLimits/maxInstructions``.
@@ -37,8 +53,8 @@ public struct CodePattern: Sendable {
     }
 
     /// Matches `code` against the whole pattern, stopping once more than `stepLimit` steps are spent.
-    /// A step is one instruction entered at one position, so `steps` never exceeds
-    /// (scalars in `code` + 1) × ``instructionCount``.
+    /// A step is one instruction entered at one position, and preparing the state sets costs one step
+    /// per instruction, so `steps` never exceeds (scalars in `code` + 2) × ``instructionCount``.
     public func match(_ code: String, stepLimit: Int) -> (verdict: Verdict, steps: Int) {
         PatternMatcher(program: program).run(code.unicodeScalars, stepLimit: stepLimit)
     }

@@ -10,19 +10,20 @@ public struct CodePatternLimits: Sendable, Hashable {
     public var maxInstructions: Int
     /// Deepest nesting of groups. Default 32.
     public var maxGroupDepth: Int
-    /// Most matcher steps (one instruction at one position of a code) spent checking every code of one
-    /// schema against its catalog's pattern. Matching is linear, but a long code against a large
-    /// program still multiplies; this bounds the product. Default 10,000,000.
-    public var maxMatchingSteps: Int
+    /// Most steps spent on the patterns of one schema: compiling costs one step per instruction, and
+    /// matching a code one per instruction entered at each position (plus one per instruction to start).
+    /// Each pattern is linear, but many large programs, or long codes against one, still multiply;
+    /// this bounds the total. Default 10,000,000.
+    public var maxPatternSteps: Int
 
     /// Creates limits.
     public init(maxBytes: Int = 1_000, maxRepetition: Int = 1_000, maxInstructions: Int = 10_000,
-                maxGroupDepth: Int = 32, maxMatchingSteps: Int = 10_000_000) {
+                maxGroupDepth: Int = 32, maxPatternSteps: Int = 10_000_000) {
         self.maxBytes = maxBytes
         self.maxRepetition = maxRepetition
         self.maxInstructions = maxInstructions
         self.maxGroupDepth = maxGroupDepth
-        self.maxMatchingSteps = maxMatchingSteps
+        self.maxPatternSteps = maxPatternSteps
     }
 
     /// The defaults.

@@ -31,12 +31,16 @@ struct PatternCompiler {
         self.limits = limits
     }
 
-    static func compile(_ node: PatternNode, limits: CodePatternLimits) throws(CodePatternError) -> PatternProgram {
+    /// The program of `node`, or nil when it would need more than `budget` instructions (checked before
+    /// any is emitted, so a caller with little work left pays only for the size computation).
+    static func compile(_ node: PatternNode, limits: CodePatternLimits,
+                        budget: Int = .max) throws(CodePatternError) -> PatternProgram? {
         let compiler = PatternCompiler(limits: limits)
         let size = try compiler.size(of: node) + 1
         if size > limits.maxInstructions {
             throw CodePatternError(.tooManyInstructions(limit: limits.maxInstructions), at: node.offset)
         }
+        guard size <= budget else { return nil }
         var emitting = compiler
         emitting.program.instructions.reserveCapacity(size)
         emitting.emit(node)

@@ -1,7 +1,7 @@
 /// Runs a ``PatternProgram`` over a code by simulating the NFA's whole set of states at once (Thompson's
 /// construction, as in RE2 and Pike's VM, without captures). Each instruction enters the set at most
-/// once per position, so a code of n scalars costs at most (n + 1) × program size steps, with no
-/// backtracking and no recursion.
+/// once per position, and preparing the sets costs one step per instruction, so a code of n scalars
+/// costs at most (n + 2) × program size steps, with no backtracking and no recursion.
 struct PatternMatcher {
     let program: PatternProgram
 
@@ -9,7 +9,9 @@ struct PatternMatcher {
     /// set) it took; stops with `.stepLimitReached` when more than `stepLimit` steps are spent and
     /// scalars remain.
     func run(_ scalars: String.UnicodeScalarView, stepLimit: Int) -> (verdict: CodePattern.Verdict, steps: Int) {
-        program.instructions.withUnsafeBufferPointer { instructions in
+        // Preparing the state sets is work in proportion to the program; refuse it too past the limit.
+        if program.instructions.count > stepLimit { return (.stepLimitReached, 0) }
+        return program.instructions.withUnsafeBufferPointer { instructions in
             program.sets.withUnsafeBufferPointer { sets in
                 var current = StateSet(capacity: instructions.count)
                 var following = StateSet(capacity: instructions.count)
@@ -19,7 +21,7 @@ struct PatternMatcher {
                     following.deallocate()
                     pending.deallocate()
                 }
-                var steps = 0
+                var steps = instructions.count
                 Self.addClosure(of: 0, to: &current, instructions: instructions, pending: pending)
                 steps += current.count
                 for scalar in scalars {
