@@ -24,9 +24,9 @@ public struct CodePattern: Sendable {
     /// Parses and compiles `source`; throws the first problem, located by its offset in `source`.
     public init(_ source: String, limits: CodePatternLimits = .default) throws(CodePatternError) {
         let tree = try PatternParser.parse(source, limits: limits)
+        let size = try PatternCompiler.programSize(of: tree, limits: limits)
         self.source = source
-        // An unlimited budget always yields a program.
-        self.program = try PatternCompiler.compile(tree, limits: limits)!
+        self.program = PatternCompiler.emit(tree, size: size, limits: limits)
     }
 
     /// Parses and compiles `source` unless its program would need more than `budget` instructions, in
@@ -35,8 +35,9 @@ public struct CodePattern: Sendable {
     public static func compile(_ source: String, limits: CodePatternLimits = .default,
                                budget: Int) throws(CodePatternError) -> CodePattern? {
         let tree = try PatternParser.parse(source, limits: limits)
-        guard let program = try PatternCompiler.compile(tree, limits: limits, budget: budget) else { return nil }
-        return CodePattern(source: source, program: program)
+        let size = try PatternCompiler.programSize(of: tree, limits: limits)
+        guard size <= budget else { return nil }
+        return CodePattern(source: source, program: PatternCompiler.emit(tree, size: size, limits: limits))
     }
 
     private init(source: String, program: PatternProgram) {

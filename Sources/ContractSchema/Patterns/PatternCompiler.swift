@@ -31,21 +31,23 @@ struct PatternCompiler {
         self.limits = limits
     }
 
-    /// The program of `node`, or nil when it would need more than `budget` instructions (checked before
-    /// any is emitted, so a caller with little work left pays only for the size computation).
-    static func compile(_ node: PatternNode, limits: CodePatternLimits,
-                        budget: Int = .max) throws(CodePatternError) -> PatternProgram? {
-        let compiler = PatternCompiler(limits: limits)
-        let size = try compiler.size(of: node) + 1
+    /// The size of `node`'s program, `match` included, checked against the instruction limit before
+    /// anything is emitted, so a caller can also weigh it against the work it has left.
+    static func programSize(of node: PatternNode, limits: CodePatternLimits) throws(CodePatternError) -> Int {
+        let size = try PatternCompiler(limits: limits).size(of: node) + 1
         if size > limits.maxInstructions {
             throw CodePatternError(.tooManyInstructions(limit: limits.maxInstructions), at: node.offset)
         }
-        guard size <= budget else { return nil }
-        var emitting = compiler
-        emitting.program.instructions.reserveCapacity(size)
-        emitting.emit(node)
-        emitting.program.instructions.append(.match)
-        return emitting.program
+        return size
+    }
+
+    /// The program of `node`, whose ``programSize(of:limits:)`` is `size`.
+    static func emit(_ node: PatternNode, size: Int, limits: CodePatternLimits) -> PatternProgram {
+        var compiler = PatternCompiler(limits: limits)
+        compiler.program.instructions.reserveCapacity(size)
+        compiler.emit(node)
+        compiler.program.instructions.append(.match)
+        return compiler.program
     }
 
     /// The number of instructions `node` compiles to; throws at the innermost node that alone exceeds the
