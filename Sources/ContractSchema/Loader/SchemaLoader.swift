@@ -19,7 +19,7 @@ public struct SchemaLoadResult: Sendable {
 public struct SchemaLoader: Sendable {
     /// Bounds on the YAML input.
     public var limits: YAMLLimits
-    /// Bounds on error catalogs' patterns and on the work of matching codes against them.
+    /// Bounds on error catalogs' patterns and on the work of compiling them and matching codes against them.
     public var patternLimits: CodePatternLimits
 
     /// Creates a loader.
