@@ -184,6 +184,7 @@ if Context.environment["CONTRACTS_FUZZ"] != nil {
     let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
         ("FuzzSchemaLint", ["ContractSchema", "ContractCodegen", "ContractValidation"]),
         ("FuzzRuleExpression", ["ContractSchema"]),
+        ("FuzzCodePattern", ["ContractSchema"]),
         ("FuzzJSONReader", ["ContractRuntime"]),
         ("FuzzValidate", ["ContractValidation", "ContractSchema", "ContractRuntime", "ExecutionContracts", "DecodingDifferential"]),
     ]

@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TARGETS=(FuzzSchemaLint FuzzRuleExpression FuzzJSONReader FuzzValidate)
+TARGETS=(FuzzSchemaLint FuzzRuleExpression FuzzCodePattern FuzzJSONReader FuzzValidate)
 SCRATCH=.build-fuzz
 # Swift's own crash handler fails under AddressSanitizer; libFuzzer's reports the stack instead.
 export SWIFT_BACKTRACE=enable=no
@@ -25,7 +25,7 @@ usage() {
 seed_files() {
   case "$1" in
     FuzzSchemaLint) ls schema/*.yaml Tests/Fixtures/lint/*.yaml ;;
-    FuzzRuleExpression) ;;
+    FuzzRuleExpression | FuzzCodePattern) ;;
     FuzzJSONReader) ls Tests/Fixtures/json/suite/*.json ;;
     FuzzValidate) ls Tests/Fixtures/records/*.jsonl ;;
   esac
@@ -35,7 +35,7 @@ seed_files() {
 max_len() {
   case "$1" in
     FuzzSchemaLint) echo 16384 ;;
-    FuzzRuleExpression) echo 1024 ;;
+    FuzzRuleExpression | FuzzCodePattern) echo 1024 ;;
     *) echo 8192 ;;
   esac
 }

@@ -14,6 +14,13 @@ struct LintCommand: ParsableCommand {
         unreachable states, terminal states with exits, dead-end states, rules that do not type-check, \
         and names that collide once turned into Swift.
 
+        An error catalog's `pattern` is matched in linear time, so it may use only literal characters, \
+        `.`, `\\d \\w \\s \\D \\W \\S`, metacharacters escaped with `\\`, classes (`[a-z0-9_]`, `[^...]`), \
+        groups (`(...)`, `(?:...)`), `|`, the quantifiers `* + ? {n} {n,} {n,m}` and `^`/`$` at its ends. \
+        Backreferences, lookaround, named groups, possessive quantifiers, Unicode properties and inline \
+        options are refused with their location. A pattern may be 1,000 bytes long, repeat at most 1,000 \
+        times per count and compile to at most 10,000 instructions.
+
         Findings go to standard error, sorted by position, one per line:
           schema/execution.yaml:12:7: error: unknown key `initail` in lifecycle `TaskStatus`; did you mean `initial`?
 

@@ -2,13 +2,17 @@
 struct ErrorCatalogLint {
     let reader: SchemaReader
     let types: TypeResolver
+    var patternLimits: CodePatternLimits = .default
 
-    func lint(_ catalog: ErrorCatalog) {
+    /// - Parameter patternSteps: what is left of the schema's allowance for compiling patterns and
+    ///   matching codes against them (``CodePatternLimits/maxPatternSteps``); the steps spent here are
+    ///   taken from it.
+    func lint(_ catalog: ErrorCatalog, patternSteps: inout Int) {
         let what = "error catalog `\(catalog.name)`"
         if catalog.codes.isEmpty {
             reader.error("\(what) has no codes", at: catalog.location)
         }
-        checkPattern(catalog)
+        checkPattern(catalog, patternSteps: &patternSteps)
         var seenNames: [String: SourceLocation] = [:]
         for code in catalog.codes {
             if !SwiftNaming.isFieldName(code.name) {
@@ -34,18 +38,51 @@ struct ErrorCatalogLint {
         }
     }
 
-    private func checkPattern(_ catalog: ErrorCatalog) {
-        guard let pattern = catalog.pattern, let at = catalog.patternLocation else { return }
-        let regex: Regex<AnyRegexOutput>
+    /// The pattern is in the linear-time subset and within its limits, and every code matches it whole.
+    /// Compiling and matching take steps from the schema's allowance; what it cannot pay for is reported
+    /// as not checked.
+    private func checkPattern(_ catalog: ErrorCatalog, patternSteps: inout Int) {
+        guard let source = catalog.pattern, let at = catalog.patternLocation else { return }
+        let subject = "pattern \(DiagnosticText.code(source)) of error catalog `\(catalog.name)`"
+        let exhausted = "checking patterns reached the limit of \(patternLimits.maxPatternSteps) steps for one schema; "
+            + "shorten the codes or simplify the patterns"
+        let compiled: CodePattern?
         do {
-            regex = try Regex(pattern)
+            compiled = try CodePattern.compile(source, limits: patternLimits, budget: patternSteps)
         } catch {
-            reader.error("pattern `\(pattern)` of error catalog `\(catalog.name)` is not a valid regular expression", at: at)
+            let location = catalog.patternScalar?.location(ofOffset: error.offset) ?? at
+            switch error.kind {
+            case .tooLong:
+                reader.error("the pattern of error catalog `\(catalog.name)` \(error.message)", at: at)
+            case .unsupported:
+                reader.error("\(subject) \(error.message)", at: location,
+                             notes: [.init(location: at, message: CodePattern.supportedSyntax)])
+            default:
+                reader.error("\(subject) \(error.message)", at: location)
+            }
             return
         }
-        for code in catalog.codes where (try? regex.wholeMatch(in: code.code)) == nil {
-            reader.error("code `\(code.code)` does not match the pattern `\(pattern)` of error catalog `\(catalog.name)`",
-                         at: code.location)
+        guard let pattern = compiled else {
+            reader.error("\(subject) and its codes were not checked: \(exhausted)", at: at)
+            patternSteps = 0
+            return
+        }
+        patternSteps -= pattern.instructionCount
+        for code in catalog.codes {
+            let (verdict, steps) = pattern.match(code.code, stepLimit: patternSteps)
+            patternSteps = max(0, patternSteps - steps)
+            let shown = DiagnosticText.code(code.code, maxLength: 100)
+            switch verdict {
+            case .match:
+                continue
+            case .noMatch:
+                reader.error("code \(shown) does not match the \(subject)", at: code.location)
+            case .stepLimitReached:
+                reader.error("code \(shown) and the codes after it were not checked against the \(subject): \(exhausted)",
+                             at: code.location)
+                patternSteps = 0
+                return
+            }
         }
     }
 

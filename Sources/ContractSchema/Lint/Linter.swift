@@ -4,9 +4,11 @@
 /// once and then read as its suggestion so that no follow-on findings cascade from it.
 struct Linter {
     let reader: SchemaReader
+    var patternLimits: CodePatternLimits = .default
 
     func lint(_ contract: Contract) -> Contract {
         var contract = contract
+        var patternSteps = patternLimits.maxPatternSteps
         checkTypeNames(contract)
         let types = TypeResolver(contract: contract, reader: reader)
         for i in contract.lifecycles.indices {
@@ -20,7 +22,8 @@ struct Linter {
             }
         }
         for i in contract.errorCatalogs.indices {
-            ErrorCatalogLint(reader: reader, types: types).lint(contract.errorCatalogs[i])
+            ErrorCatalogLint(reader: reader, types: types, patternLimits: patternLimits)
+                .lint(contract.errorCatalogs[i], patternSteps: &patternSteps)
         }
         for i in contract.models.indices {
             contract.models[i] = ModelLint(reader: reader, types: types).lint(contract.models[i])

@@ -17,6 +17,7 @@ struct ErrorCatalogBuilder {
                                    patternLocation: pattern?.location, lifecycle: lifecycle?.value, codes: codes,
                                    normalize: normalize, location: name.location)
         catalog.lifecycleLocation = lifecycle?.location
+        catalog.patternScalar = pattern
         return catalog
     }
 

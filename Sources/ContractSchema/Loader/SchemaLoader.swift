@@ -19,10 +19,13 @@ public struct SchemaLoadResult: Sendable {
 public struct SchemaLoader: Sendable {
     /// Bounds on the YAML input.
     public var limits: YAMLLimits
+    /// Bounds on error catalogs' patterns and on the work of compiling them and matching codes against them.
+    public var patternLimits: CodePatternLimits
 
     /// Creates a loader.
-    public init(limits: YAMLLimits = .default) {
+    public init(limits: YAMLLimits = .default, patternLimits: CodePatternLimits = .default) {
         self.limits = limits
+        self.patternLimits = patternLimits
     }
 
     /// Loads the schema at `path`.
@@ -48,7 +51,7 @@ public struct SchemaLoader: Sendable {
         if let root = document.root {
             contract = ContractBuilder(reader: reader, file: file, maxTypeDepth: limits.maxTypeDepth).build(root)
             if let built = contract {
-                contract = Linter(reader: reader).lint(built)
+                contract = Linter(reader: reader, patternLimits: patternLimits).lint(built)
             }
         } else if document.diagnostics.isEmpty {
             reader.error("the schema is empty; a schema is a mapping that starts with `contract:` and `version:`",

@@ -18,10 +18,13 @@ public struct ErrorCatalog: Sendable, Hashable {
     public var name: String
     /// Prose.
     public var doc: String?
-    /// A regular expression every code must match in full, e.g. `E[0-9]{3}`.
+    /// A regular expression every code must match in full, e.g. `E[0-9]{3}`; see ``CodePattern`` for the
+    /// syntax it may use.
     public var pattern: String?
     /// Where the pattern was written.
     public var patternLocation: SourceLocation?
+    /// The pattern as written (its quoting and extent), so that a problem in it is reported at its column.
+    public var patternScalar: YAMLScalar?
     /// The lifecycle whose states `status:` names; nil picks the contract's only lifecycle.
     public var lifecycle: String?
     /// Where `lifecycle:`'s value was written.

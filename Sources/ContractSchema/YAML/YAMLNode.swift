@@ -36,12 +36,32 @@ public struct YAMLScalar: Sendable, Hashable {
     public var style: Style
     /// Where the scalar starts (at the opening quote for quoted scalars).
     public var location: SourceLocation
+    /// Where the scalar ends (just past its last character or closing quote), when known.
+    public var end: SourceLocation?
 
     /// Creates a scalar.
-    public init(value: String, style: Style, location: SourceLocation) {
+    public init(value: String, style: Style, location: SourceLocation, end: SourceLocation? = nil) {
         self.value = value
         self.style = style
         self.location = location
+        self.end = end
+    }
+
+    /// The file position of the Unicode scalar at `offset` in ``value``.
+    ///
+    /// Exact when the scalar is written on one line exactly as its value reads (plain, or quoted
+    /// without escapes); otherwise, since escapes and line folding shift columns, the scalar's start.
+    public func location(ofOffset offset: Int) -> SourceLocation {
+        let length = value.unicodeScalars.count
+        guard let end, end.line == location.line, (0...length).contains(offset) else { return location }
+        let quotes: Int
+        switch style {
+        case .plain: quotes = 0
+        case .singleQuoted, .doubleQuoted: quotes = 1
+        case .literal, .folded: return location
+        }
+        guard end.column - location.column == length + 2 * quotes else { return location }
+        return location.advanced(byColumns: quotes + offset)
     }
 
     /// Whether this is a plain `null` or `~` (or an empty plain value).

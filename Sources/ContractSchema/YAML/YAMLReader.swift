@@ -196,7 +196,7 @@ private struct TreeBuilder {
             default: style = .plain
             }
             guard count(at: at) else { return }
-            add(.scalar(YAMLScalar(value: text, style: style, location: at)))
+            add(.scalar(YAMLScalar(value: text, style: style, location: at, end: location(event.end_mark))))
         case YAML_MAPPING_START_EVENT:
             let m = event.data.mapping_start
             refuseAnchorAndTag(anchor: m.anchor, tag: m.tag, at: at)
