@@ -61,16 +61,17 @@ public enum SwiftNaming {
     /// Members generated on every lifecycle enum; a state may not take one of these names.
     public static let lifecycleMembers: Set<String> = [
         "initial", "isTerminal", "allowedTransitions", "canTransition", "transition", "outcome", "legacyValues",
-        "lifecycleName", "init", "unknown", "transitionError", "guardCheck",
+        "lifecycleName", "init", "unknown", "transitionError", "guardCheck", "jsonTypeName", "jsonLegacyValues",
     ]
 
     /// Members generated on every error catalog enum.
     public static let errorCatalogMembers: Set<String> = [
         "isRetryable", "category", "defaultMessage", "status", "normalize", "catalogName", "code", "unknown",
+        "jsonTypeName",
     ]
 
     /// Members generated on every plain enum.
-    public static let enumMembers: Set<String> = ["unknown", "knownCases"]
+    public static let enumMembers: Set<String> = ["unknown", "knownCases", "jsonTypeName"]
 
     /// Members generated on every model struct.
     public static let modelMembers: Set<String> = [
