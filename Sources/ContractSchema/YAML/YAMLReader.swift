@@ -56,22 +56,34 @@ public struct YAMLReader: Sendable {
     }
 
     /// Reads YAML bytes held in memory; `file` is the name used in locations.
+    ///
+    /// A leading UTF-8 byte-order mark is skipped (columns on line 1 count from the character after it);
+    /// UTF-16 and UTF-32 text and a byte-order mark anywhere else are refused.
     public func read(bytes: [UInt8], file: String) -> YAMLDocument {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if bytes.count > limits.maxBytes {
             return YAMLDocument(root: nil, diagnostics: [tooLarge(bytes.count, at: start)])
         }
-        if let (offset, problem) = UTF8Check.firstError(in: bytes) {
-            let location = Self.location(ofByte: offset, in: bytes, file: file)
+        if let encoding = TextEncoding.foreignEncoding(of: bytes) {
+            return YAMLDocument(root: nil, diagnostics: [.error(TextEncoding.refusal(of: encoding), at: start)])
+        }
+        // Editors show no column for the mark, so positions are those of the text after it.
+        let text = bytes.starts(with: TextEncoding.utf8ByteOrderMark) ? Array(bytes.dropFirst(3)) : bytes
+        if let (offset, problem) = UTF8Check.firstError(in: text) {
+            let location = Self.location(ofByte: offset, in: text, file: file)
             return YAMLDocument(root: nil, diagnostics: [
                 .error("invalid UTF-8: \(problem); schema files must be UTF-8 text", at: location),
             ])
         }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        if let offset = TextEncoding.firstByteOrderMark(in: text[...]) {
+            let location = Self.location(ofByte: offset, in: text, file: file)
+            return YAMLDocument(root: nil, diagnostics: [.error(TextEncoding.misplacedByteOrderMark, at: location)])
+        }
+        if text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return YAMLDocument(root: nil, diagnostics: [])
         }
-        var builder = TreeBuilder(file: file, limits: limits, lines: Self.lines(of: bytes))
-        bytes.withUnsafeBufferPointer { buffer in
+        var builder = TreeBuilder(file: file, limits: limits, text: text)
+        text.withUnsafeBufferPointer { buffer in
             builder.run(buffer)
         }
         return YAMLDocument(root: builder.root, diagnostics: builder.diagnostics)
@@ -95,9 +107,5 @@ public struct YAMLReader: Sendable {
             }
         }
         return SourceLocation(file: file, line: line, column: column)
-    }
-
-    static func lines(of bytes: [UInt8]) -> [Substring] {
-        String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     }
 }
