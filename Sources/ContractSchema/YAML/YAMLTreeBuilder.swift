@@ -4,7 +4,8 @@ import CYAML
 struct TreeBuilder {
     let file: String
     let limits: YAMLLimits
-    let lines: [Substring]
+    let text: [UInt8]
+    let source: SourceText
     var root: YAMLNode?
     var diagnostics: [Diagnostic] = []
 
@@ -18,12 +19,16 @@ struct TreeBuilder {
 
         var kind: Kind
         var location: SourceLocation
+        var isFlow = false
         var entries: [YAMLMapping.Entry] = []
+        var duplicates: [YAMLMapping.Entry] = []
         var items: [YAMLNode] = []
         /// The key whose value is awaited.
         var pendingKey: YAMLScalar?
         /// Whether the awaited value belongs to a refused key and is dropped.
         var dropNextValue = false
+        /// Whether the awaited value belongs to a key used before in this mapping.
+        var pendingKeyIsDuplicate = false
         var seen: [String: SourceLocation] = [:]
 
         /// Whether the next node in this mapping is a key.
@@ -34,11 +39,14 @@ struct TreeBuilder {
     private var nodeCount = 0
     private var documents = 0
     private var stopped = false
+    /// What a syntax error message needs to know of the structure read so far.
+    private var parserState = ParserState()
 
-    init(file: String, limits: YAMLLimits, lines: [Substring]) {
+    init(file: String, limits: YAMLLimits, text: [UInt8]) {
         self.file = file
         self.limits = limits
-        self.lines = lines
+        self.text = text
+        source = SourceText(bytes: text, file: file)
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -62,6 +70,7 @@ struct TreeBuilder {
                 return
             }
             let done = event.type == YAML_STREAM_END_EVENT
+            track(event)
             handle(event)
             yaml_event_delete(&event)
             if done { return }
@@ -95,15 +104,15 @@ struct TreeBuilder {
         case YAML_MAPPING_START_EVENT:
             let m = event.data.mapping_start
             refuseAnchorAndTag(anchor: m.anchor, tag: m.tag, at: at)
-            open(Frame(kind: .mapping, location: at), at: at)
+            open(Frame(kind: .mapping, location: at, isFlow: m.style == YAML_FLOW_MAPPING_STYLE), at: at)
         case YAML_SEQUENCE_START_EVENT:
             let q = event.data.sequence_start
             refuseAnchorAndTag(anchor: q.anchor, tag: q.tag, at: at)
-            open(Frame(kind: .sequence, location: at), at: at)
+            open(Frame(kind: .sequence, location: at, isFlow: q.style == YAML_FLOW_SEQUENCE_STYLE), at: at)
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             guard let frame = stack.popLast() else { return }
             switch frame.kind {
-            case .mapping: add(.mapping(YAMLMapping(entries: frame.entries, location: frame.location)))
+            case .mapping: add(.mapping(YAMLMapping(entries: frame.entries, duplicates: frame.duplicates, location: frame.location)))
             case .sequence: add(.sequence(YAMLSequence(items: frame.items, location: frame.location)))
             case .skipped: add(nil)
             }
@@ -154,8 +163,15 @@ struct TreeBuilder {
             if let node { stack[top].items.append(node) }
         case .mapping:
             if let key = stack[top].pendingKey {
-                if let node { stack[top].entries.append(.init(key: key, value: node)) }
+                if let node {
+                    if stack[top].pendingKeyIsDuplicate {
+                        stack[top].duplicates.append(.init(key: key, value: node))
+                    } else {
+                        stack[top].entries.append(.init(key: key, value: node))
+                    }
+                }
                 stack[top].pendingKey = nil
+                stack[top].pendingKeyIsDuplicate = false
             } else if stack[top].dropNextValue {
                 stack[top].dropNextValue = false
             } else if node == nil {
@@ -166,9 +182,10 @@ struct TreeBuilder {
                     diagnostics.append(.error("merge keys (`<<`) are not allowed in schemas; write the keys out", at: key.location))
                     stack[top].dropNextValue = true
                 } else if let first = stack[top].seen[key.value] {
-                    diagnostics.append(.error("duplicate key `\(key.value)`", at: key.location,
-                                              notes: [.init(location: first, message: "`\(key.value)` first defined here")]))
-                    stack[top].dropNextValue = true
+                    // Kept aside: a key line indented too far makes its children look like duplicates.
+                    diagnostics.append(YAMLMapping.duplicateKeyDiagnostic(key, firstAt: first))
+                    stack[top].pendingKey = key
+                    stack[top].pendingKeyIsDuplicate = true
                 } else {
                     stack[top].seen[key.value] = key.location
                     stack[top].pendingKey = key
@@ -197,32 +214,50 @@ struct TreeBuilder {
         root = nil
     }
 
-    private mutating func reportParserError(_ parser: yaml_parser_t) {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
-        let context = parser.context.map { String(cString: $0) }
-        let at = location(parser.problem_mark)
-        let contextAt = location(parser.context_mark)
-        root = nil
-        stopped = true
-        if let context, context.contains("quoted scalar"), problem.contains("end of stream") {
-            diagnostics.append(.error("unterminated quoted string; add the closing quote", at: contextAt))
-            return
+    /// Keeps what a syntax error message may need: open and just-closed collections, the last scalar.
+    private mutating func track(_ event: yaml_event_t) {
+        let at = location(event.start_mark)
+        switch event.type {
+        case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let isFlow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+            parserState.open.append(.init(kind: isMapping ? .mapping : .list, start: at, isFlow: isFlow))
+            parserState.recentlyClosed = []
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            guard var collection = parserState.open.popLast() else { return }
+            guard !collection.isFlow else { return }
+            collection.end = at
+            parserState.closed.append(collection)
+            parserState.recentlyClosed.append(collection)
+        case YAML_SCALAR_EVENT:
+            let style: YAMLScalar.Style = switch event.data.scalar.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+            default: .plain
+            }
+            parserState.lastScalar = (style, at, location(event.end_mark))
+            parserState.recentlyClosed = []
+        default:
+            break
         }
-        if character(at: at) == "\t" {
-            diagnostics.append(.error("tab character in indentation; YAML indents with spaces only", at: at))
-            return
-        }
-        var notes: [Diagnostic.Note] = []
-        if let context {
-            notes.append(.init(location: contextAt, message: context))
-        }
-        diagnostics.append(.error("YAML syntax error: \(problem)", at: at, notes: notes))
     }
 
-    private func character(at location: SourceLocation) -> Character? {
-        guard location.line >= 1, location.line <= lines.count else { return nil }
-        let line = lines[location.line - 1].unicodeScalars
-        guard location.column >= 1, location.column <= line.count else { return nil }
-        return Character(line[line.index(line.startIndex, offsetBy: location.column - 1)])
+    private mutating func reportParserError(_ parser: yaml_parser_t) {
+        root = nil
+        stopped = true
+        let stage: LibYAMLError.Stage = switch parser.error {
+        case YAML_READER_ERROR: .reader
+        case YAML_SCANNER_ERROR: .scanner
+        default: .parser
+        }
+        // Reader errors carry a byte offset, not a mark.
+        let problemMark = stage == .reader ? YAMLReader.location(ofByte: Int(parser.problem_offset), in: text, file: file)
+            : location(parser.problem_mark)
+        let error = LibYAMLError(stage: stage, problem: parser.problem.map { String(cString: $0) } ?? "unknown error",
+                                 context: parser.context.map { String(cString: $0) }, problemMark: problemMark,
+                                 contextMark: location(parser.context_mark), problemOffset: Int(parser.problem_offset),
+                                 problemValue: Int(parser.problem_value))
+        diagnostics.append(YAMLSyntaxError(error: error, state: parserState, source: source).diagnostic())
     }
 }
