@@ -46,7 +46,10 @@ public struct SchemaLoader: Sendable {
         var diagnostics = document.diagnostics
         var contract: Contract?
         if let root = document.root {
-            contract = ContractBuilder(reader: reader, file: file).build(root)
+            let recovery = IndentationRecovery(reader: reader)
+            let repaired = recovery.recover(root)
+            diagnostics.removeAll { recovery.explainedDuplicates.contains($0) }
+            contract = ContractBuilder(reader: reader, file: file).build(repaired)
             if let built = contract {
                 contract = Linter(reader: reader).lint(built)
             }

@@ -11,6 +11,11 @@ final class SchemaReader {
         diagnostics.append(.error(message, at: location, notes: notes))
     }
 
+    /// Adds a finding made elsewhere (the same text the YAML reader would give).
+    func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     func warning(_ message: String, at location: SourceLocation?) {
         diagnostics.append(.warning(message, at: location))
     }

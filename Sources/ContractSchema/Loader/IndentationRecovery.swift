@@ -1,0 +1,371 @@
+/// Finds keys that YAML accepted at the wrong indentation and moves them to where they belong, reporting
+/// each once as the root cause, so that the builders and the linter see the schema the user meant and add
+/// no follow-on findings (a `transitions:` nested in a state otherwise leaves every state unreachable).
+///
+/// Recognised: a key indented too far, into a mapping that does not take it while an enclosing one does
+/// (`transitions:` inside a state), or among named entries (`transitions:` among the states); a named entry
+/// indented into the entry before it (a state inside the previous state); and a key indented too little,
+/// into the mapping that encloses the one it belongs to (`terminal:` among the states). When only the key's
+/// line was indented too far, the lines below it were read as its siblings, often as duplicate keys; they
+/// are moved with it, and their duplicate-key errors withdrawn.
+final class IndentationRecovery {
+    private let reader: SchemaReader
+    /// Reader errors about duplicate keys that were the children of a misplaced key.
+    private(set) var explainedDuplicates: [Diagnostic] = []
+
+    /// One mapping on the way from the root to the entry being read.
+    private struct Level {
+        var shape: SchemaShape
+        /// "lifecycle `TaskStatus`", "the states of lifecycle `TaskStatus`".
+        var description: String
+        /// The nearest mapping of fixed keys, itself included: what names of nested mappings are "of".
+        var owner: String
+        /// The key it stands under, and where that was written (nil for the root).
+        var name: YAMLScalar?
+        /// Its entries in source order, the ones the reader refused as duplicates included.
+        var entries: [YAMLMapping.Entry]
+        var duplicates: Set<SourceLocation>
+        /// The entry being read.
+        var index = 0
+        /// Keys present, and keys moved in.
+        var present: Set<String>
+    }
+
+    /// An entry on its way up to the mapping at `depth`.
+    private struct Move {
+        var entry: YAMLMapping.Entry
+        var depth: Int
+    }
+
+    private var levels: [Level] = []
+    /// Entries taken as the children of a misplaced key, by key location.
+    private var claimed: Set<SourceLocation> = []
+
+    init(reader: SchemaReader) {
+        self.reader = reader
+    }
+
+    /// The schema with misplaced keys moved where they belong.
+    func recover(_ root: YAMLNode) -> YAMLNode {
+        guard case .mapping(let mapping) = root else { return root }
+        return .mapping(read(mapping, shape: .schema, description: "the schema", owner: "the schema", name: nil).mapping)
+    }
+
+    // MARK: Walking the tree
+
+    private func read(_ node: YAMLNode, shape: SchemaShape, under key: YAMLScalar, owner: String) -> (YAMLNode, [Move]) {
+        switch (shape, node) {
+        case (.keyed(let keyed), .mapping(let m)):
+            let description = keyed.naming.describe(key: key.value, owner: owner)
+            let (mapping, moves) = read(m, shape: shape, description: description, owner: description, name: key)
+            return (.mapping(mapping), moves)
+        case (.named(_, let noun), .mapping(let m)):
+            let description = Self.collection(noun, of: owner)
+            let (mapping, moves) = read(m, shape: shape, description: description, owner: owner, name: key)
+            return (.mapping(mapping), moves)
+        case (.list(let item), .sequence(let list)):
+            var items: [YAMLNode] = []
+            for element in list.items {
+                // Keys do not move out of list items: the items below would not follow them.
+                items.append(read(element, shape: item, under: key, owner: owner).0)
+            }
+            return (.sequence(YAMLSequence(items: items, location: list.location)), [])
+        default:
+            return (node, [])
+        }
+    }
+
+    private func read(_ m: YAMLMapping, shape: SchemaShape, description: String, owner: String,
+                      name: YAMLScalar?) -> (mapping: YAMLMapping, moves: [Move]) {
+        let all = (m.entries + m.duplicates).sorted { $0.key.location < $1.key.location }
+        let duplicates = Set(m.duplicates.map(\.key.location))
+        levels.append(Level(shape: shape, description: description, owner: owner, name: name, entries: all,
+                            duplicates: duplicates, present: Set(m.entries.map(\.key.value))))
+        defer { levels.removeLast() }
+        let depth = levels.count - 1
+        var kept: [YAMLMapping.Entry] = []
+        var keptDuplicates: [YAMLMapping.Entry] = []
+        var up: [Move] = []
+        for index in all.indices {
+            levels[depth].index = index
+            let entry = all[index]
+            if claimed.contains(entry.key.location) { continue }
+            if duplicates.contains(entry.key.location) {
+                keptDuplicates.append(entry)
+                continue
+            }
+            var moves: [Move] = []
+            switch shape {
+            case .keyed(let keyed):
+                if let child = keyed.keys[entry.key.value] {
+                    let (value, childMoves) = read(entry.value, shape: child, under: entry.key, owner: owner)
+                    kept.append(.init(key: entry.key, value: value))
+                    moves = childMoves
+                } else if let move = keyIndentedTooFar(entry, depth: depth) ?? entryIndentedTooFar(entry, depth: depth) {
+                    moves = [move]
+                } else if !isTypo(entry.key.value, in: keyed, depth: depth),
+                          let last = kept.last, let lastShape = keyed.keys[last.key.value],
+                          let placed = keyIndentedTooLittle(entry, after: last, shape: lastShape, depth: depth) {
+                    kept[kept.count - 1] = placed
+                } else {
+                    kept.append(entry)
+                }
+            case .named(let element, _):
+                if standsAsEntry(entry, element: element, depth: depth) {
+                    let (value, childMoves) = read(entry.value, shape: element, under: entry.key, owner: owner)
+                    kept.append(.init(key: entry.key, value: value))
+                    moves = childMoves
+                } else if let move = keyIndentedTooFar(entry, depth: depth) {
+                    moves = [move]
+                } else if let last = kept.last, let placed = keyIndentedTooLittle(entry, after: last, shape: element, depth: depth) {
+                    kept[kept.count - 1] = placed
+                } else {
+                    kept.append(entry)
+                }
+            default:
+                kept.append(entry)
+            }
+            for move in moves {
+                if move.depth == depth {
+                    kept.append(move.entry)
+                    levels[depth].present.insert(move.entry.key.value)
+                } else {
+                    up.append(move)
+                }
+            }
+        }
+        return (YAMLMapping(entries: kept, duplicates: keptDuplicates, location: m.location), up)
+    }
+
+    /// Whether an entry of a mapping of named entries is one of them, rather than a key out of place.
+    private func standsAsEntry(_ entry: YAMLMapping.Entry, element: SchemaShape, depth: Int) -> Bool {
+        guard element.resembles(entry.value) else { return false }
+        // `transitions:` alone among the states, its children below it: a state by shape, a key by content.
+        guard isNull(entry.value), let target = enclosingLevel(taking: entry, above: depth) else { return true }
+        return children(of: entry, movingTo: target, from: depth, shape: levels[target].shape.keyed?.keys[entry.key.value]) == nil
+    }
+
+    // MARK: Indented too far
+
+    /// A key that an enclosing mapping takes (and lacks), written inside a deeper one.
+    private func keyIndentedTooFar(_ entry: YAMLMapping.Entry, depth: Int) -> Move? {
+        guard let target = enclosingLevel(taking: entry, above: depth),
+              let shape = levels[target].shape.keyed?.keys[entry.key.value] else { return nil }
+        var moved = entry
+        if isNull(entry.value), let children = children(of: entry, movingTo: target, from: depth, shape: shape) {
+            for (child, level) in children { claim([child], depth: level) }
+            moved.value = gather(children.map(\.entry), at: entry.key)
+        }
+        let key = entry.key.value
+        reader.error("\(here(depth, key)); is it indented too far? `\(key)` \(belongs(to: levels[target]))", at: entry.key.location)
+        levels[target].present.insert(key)
+        return Move(entry: moved, depth: target)
+    }
+
+    /// A named entry written inside the entry before it: a state inside the previous state.
+    private func entryIndentedTooFar(_ entry: YAMLMapping.Entry, depth: Int) -> Move? {
+        guard depth >= 1, case .named(let element, _) = levels[depth - 1].shape, let keyed = element.keyed,
+              let sibling = levels[depth].name, !levels[depth - 1].present.contains(entry.key.value),
+              !isTypo(entry.key.value, in: keyed, depth: depth) else { return nil }
+        var moved = entry
+        switch entry.value {
+        case .mapping(let m) where !m.entries.isEmpty && element.admits(entry.value):
+            break
+        case .scalar(let s) where s.isNull:
+            // Only the key's line went too far: its settings follow it as (duplicate) keys of the entry above.
+            let following = levels[depth].entries[(levels[depth].index + 1)...].filter { !claimed.contains($0.key.location) }
+            guard !following.isEmpty, following.allSatisfy({ keyed.admitsKey($0.key.value) }),
+                  following.contains(where: { levels[depth].duplicates.contains($0.key.location) }) else { return nil }
+            claim(Array(following), depth: depth)
+            moved.value = gather(Array(following), at: entry.key)
+        default:
+            return nil
+        }
+        reader.error("\(here(depth, entry.key.value)); is it indented too far? Among \(levels[depth - 1].description) it would "
+                     + "line up with `\(sibling.value)` at line \(sibling.location.line)", at: entry.key.location)
+        levels[depth - 1].present.insert(entry.key.value)
+        return Move(entry: moved, depth: depth - 1)
+    }
+
+    /// The nearest enclosing mapping of fixed keys that takes `entry`'s key, lacks it, and fits its value.
+    private func enclosingLevel(taking entry: YAMLMapping.Entry, above depth: Int) -> Int? {
+        let key = entry.key.value
+        for target in stride(from: depth - 1, through: 0, by: -1) {
+            guard let keyed = levels[target].shape.keyed, let shape = keyed.keys[key] else { continue }
+            if levels[target].present.contains(key) || !isNull(entry.value) && !shape.admits(entry.value) { return nil }
+            return target
+        }
+        return nil
+    }
+
+    /// The entries below a key moved up from `depth` to `target` with no value of its own: everything after
+    /// it up to the target's level, with the level each stands at. Nil unless they fit the key's shape and
+    /// some did not fit where they stood.
+    private func children(of entry: YAMLMapping.Entry, movingTo target: Int, from depth: Int,
+                          shape: SchemaShape?) -> [(entry: YAMLMapping.Entry, level: Int)]? {
+        guard let shape else { return nil }
+        var found: [(entry: YAMLMapping.Entry, level: Int)] = []
+        for level in stride(from: depth, to: target, by: -1) {
+            let rest = levels[level].entries[(levels[level].index + 1)...]
+            found += rest.filter { !claimed.contains($0.key.location) }.map { ($0, level) }
+        }
+        let fits: (YAMLMapping.Entry) -> Bool
+        switch shape {
+        case .named(let element, _): fits = { element.admits($0.value) }
+        case .keyed(let keyed): fits = { keyed.admitsKey($0.key.value) }
+        default: return nil
+        }
+        guard !found.isEmpty, found.allSatisfy({ fits($0.entry) }),
+              found.contains(where: { !fitsWhereItStands($0.entry, level: $0.level) }) else { return nil }
+        return found
+    }
+
+    private func fitsWhereItStands(_ entry: YAMLMapping.Entry, level: Int) -> Bool {
+        if levels[level].duplicates.contains(entry.key.location) { return false }
+        switch levels[level].shape {
+        case .keyed(let keyed): return keyed.keys[entry.key.value] != nil
+        case .named(let element, _): return element.admits(entry.value)
+        default: return true
+        }
+    }
+
+    // MARK: Indented too little
+
+    /// A key written after `last` that belongs to the innermost mapping in `last`'s last lines that takes it:
+    /// `terminal:` among the states belongs to the state above it. Returns `last` with the key moved in.
+    private func keyIndentedTooLittle(_ entry: YAMLMapping.Entry, after last: YAMLMapping.Entry, shape: SchemaShape,
+                                      depth: Int) -> YAMLMapping.Entry? {
+        var node = last.value
+        var shape = shape
+        var key = last.key
+        var owner = levels[depth].owner
+        var steps = 0
+        var best: (steps: Int, message: String)?
+        while true {
+            switch (shape, node) {
+            case (.keyed(let keyed), _):
+                let mapping: YAMLMapping
+                if case .mapping(let m) = node {
+                    mapping = m
+                } else if case .scalar(let s) = node, s.isNull, keyed.acceptsNull {
+                    mapping = YAMLMapping(entries: [], location: key.location)
+                } else {
+                    return best.map { place(entry, in: last, steps: $0.steps, message: $0.message, depth: depth) }
+                }
+                let description = keyed.naming.describe(key: key.value, owner: owner)
+                if let wanted = keyed.keys[entry.key.value], mapping[entry.key.value] == nil, wanted.admits(entry.value) {
+                    best = (steps, "`\(entry.key.value)` belongs to \(description) at line \(key.location.line)")
+                }
+                guard let next = mapping.entries.last, let nextShape = keyed.keys[next.key.value] else {
+                    return best.map { place(entry, in: last, steps: $0.steps, message: $0.message, depth: depth) }
+                }
+                (node, shape, key, owner) = (next.value, nextShape, next.key, description)
+            case (.named(let element, let noun), .mapping(let m)):
+                if !isNull(entry.value), element.admits(entry.value), m[entry.key.value] == nil, let sibling = m.entries.last {
+                    best = (steps, "Among \(Self.collection(noun, of: owner)) it would line up with `\(sibling.key.value)` "
+                            + "at line \(sibling.key.location.line)")
+                }
+                guard let next = m.entries.last else {
+                    return best.map { place(entry, in: last, steps: $0.steps, message: $0.message, depth: depth) }
+                }
+                (node, shape, key) = (next.value, element, next.key)
+            case (.list(let item), .sequence(let list)):
+                guard let next = list.items.last else {
+                    return best.map { place(entry, in: last, steps: $0.steps, message: $0.message, depth: depth) }
+                }
+                (node, shape) = (next, item)
+            default:
+                return best.map { place(entry, in: last, steps: $0.steps, message: $0.message, depth: depth) }
+            }
+            steps += 1
+        }
+    }
+
+    private func place(_ entry: YAMLMapping.Entry, in last: YAMLMapping.Entry, steps: Int, message: String,
+                       depth: Int) -> YAMLMapping.Entry {
+        reader.error("\(here(depth, entry.key.value)); is it indented too little? \(message)", at: entry.key.location)
+        return YAMLMapping.Entry(key: last.key, value: placing(entry, in: last.value, steps: steps, at: last.key.location))
+    }
+
+    /// `node` with `entry` added to the mapping `steps` last-entries down.
+    private func placing(_ entry: YAMLMapping.Entry, in node: YAMLNode, steps: Int, at location: SourceLocation) -> YAMLNode {
+        switch node {
+        case .mapping(var m):
+            if steps == 0 {
+                m.entries.append(entry)
+            } else if let last = m.entries.indices.last {
+                m.entries[last].value = placing(entry, in: m.entries[last].value, steps: steps - 1, at: m.entries[last].key.location)
+            }
+            return .mapping(m)
+        case .sequence(var list):
+            if steps > 0, let last = list.items.indices.last {
+                list.items[last] = placing(entry, in: list.items[last], steps: steps - 1, at: location)
+            }
+            return .sequence(list)
+        case .scalar:
+            // A settings-free entry (`pending:`) whose settings were all indented too little.
+            return steps == 0 ? .mapping(YAMLMapping(entries: [entry], location: entry.key.location)) : node
+        }
+    }
+
+    // MARK: Helpers
+
+    /// "`transitions` is not a key of state `failed`" or "`transitions` stands among the states of …".
+    private func here(_ depth: Int, _ key: String) -> String {
+        if case .named = levels[depth].shape { return "`\(key)` stands among \(levels[depth].description)" }
+        return "`\(key)` is not a key of \(levels[depth].description)"
+    }
+
+    private func belongs(to level: Level) -> String {
+        guard let name = level.name else { return "belongs at the top level of the schema" }
+        return "belongs to \(level.description) at line \(name.location.line)"
+    }
+
+    /// Whether `key` is a likely typo of a key the mapping at `depth` takes and lacks (the builders read it so).
+    private func isTypo(_ key: String, in keyed: SchemaShape.KeyedShape, depth: Int) -> Bool {
+        let absent = keyed.keys.keys.filter { !levels[depth].present.contains($0) }.sorted()
+        return Suggestion.closest(to: key, among: absent) != nil
+    }
+
+    /// "the states of lifecycle `TaskStatus`"; the schema's own collections are just "the lifecycles".
+    private static func collection(_ noun: String, of owner: String) -> String {
+        owner == "the schema" ? "the \(noun)" : "the \(noun) of \(owner)"
+    }
+
+    private func isNull(_ node: YAMLNode) -> Bool {
+        if case .scalar(let s) = node { return s.isNull }
+        return false
+    }
+
+    private func claim(_ entries: [YAMLMapping.Entry], depth: Int) {
+        for entry in entries {
+            claimed.insert(entry.key.location)
+            if levels[depth].duplicates.contains(entry.key.location),
+               let first = levels[depth].entries.first(where: { $0.key.value == entry.key.value }) {
+                explainedDuplicates.append(YAMLMapping.duplicateKeyDiagnostic(entry.key, firstAt: first.key.location))
+            }
+        }
+    }
+
+    /// The children of a moved key as one mapping; a key twice among them stays a reported duplicate.
+    private func gather(_ children: [YAMLMapping.Entry], at key: YAMLScalar) -> YAMLNode {
+        var entries: [YAMLMapping.Entry] = []
+        var duplicates: [YAMLMapping.Entry] = []
+        var seen: [String: SourceLocation] = [:]
+        for child in children.sorted(by: { $0.key.location < $1.key.location }) {
+            if let first = seen[child.key.value] {
+                duplicates.append(child)
+                let diagnostic = YAMLMapping.duplicateKeyDiagnostic(child.key, firstAt: first)
+                if let i = explainedDuplicates.firstIndex(where: { $0.location == child.key.location }) {
+                    explainedDuplicates.remove(at: i)
+                } else {
+                    reader.report(diagnostic)
+                }
+            } else {
+                seen[child.key.value] = child.key.location
+                entries.append(child)
+            }
+        }
+        return .mapping(YAMLMapping(entries: entries, duplicates: duplicates, location: children.first?.key.location ?? key.location))
+    }
+}
