@@ -98,20 +98,26 @@ struct ContractBuilder {
             }
         }
         let doc = reader.doc(top["doc"], what: "the contract")
-        let lifecycles = namedSections(top["lifecycles"], what: "lifecycle").compactMap {
-            LifecycleBuilder(reader: reader).build(name: $0.key, node: $0.value)
+        // A definition that is not a mapping is reported by its builder; its name is kept so that references
+        // to it are not reported again.
+        var unread: Set<String> = []
+        func build<T>(_ section: String, _ what: String, _ make: (YAMLMapping.Entry) -> T?) -> [T] {
+            namedSections(top[section], what: what).compactMap { entry in
+                let built = make(entry)
+                if built == nil { unread.insert(entry.key.value) }
+                return built
+            }
         }
-        let enums = namedSections(top["enums"], what: "enum").compactMap {
-            EnumBuilder(reader: reader).build(name: $0.key, node: $0.value)
-        }
-        let catalogs = namedSections(top["errors"], what: "error catalog").compactMap {
-            ErrorCatalogBuilder(reader: reader).build(name: $0.key, node: $0.value)
-        }
-        let models = namedSections(top["models"], what: "model").compactMap {
-            ModelBuilder(reader: reader).build(name: $0.key, node: $0.value)
-        }
-        return Contract(name: name, version: version, doc: doc, lifecycles: lifecycles, enums: enums,
-                        errorCatalogs: catalogs, models: models, file: file, location: location)
+        let lifecycles = build("lifecycles", "lifecycle") { LifecycleBuilder(reader: reader).build(name: $0.key, node: $0.value) }
+        let hasUnreadLifecycle = !unread.isEmpty
+        let enums = build("enums", "enum") { EnumBuilder(reader: reader).build(name: $0.key, node: $0.value) }
+        let catalogs = build("errors", "error catalog") { ErrorCatalogBuilder(reader: reader).build(name: $0.key, node: $0.value) }
+        let models = build("models", "model") { ModelBuilder(reader: reader).build(name: $0.key, node: $0.value) }
+        var contract = Contract(name: name, version: version, doc: doc, lifecycles: lifecycles, enums: enums,
+                                errorCatalogs: catalogs, models: models, file: file, location: location)
+        contract.unreadTypeNames = unread
+        contract.hasUnreadLifecycle = hasUnreadLifecycle
+        return contract
     }
 
     /// The entries of a `lifecycles:`/`enums:`/`errors:`/`models:` section.

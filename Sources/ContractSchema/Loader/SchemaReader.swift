@@ -52,12 +52,13 @@ final class SchemaReader {
                 error("unknown key `\(key)` in \(what); did you mean `\(guess)`?", at: entry.key.location)
                 result.entries[guess] = entry
             } else if key.contains(" "), case .scalar(let value) = entry.value, value.isNull {
+                result.hasUnknownKeys = true
                 // `{ doc: Created, not started. }` reads as two keys: the comma ends the text.
                 error("unknown key `\(key)` in \(what); a comma inside `{ }` starts a new key, so quote text that contains one",
                       at: entry.key.location)
             } else {
-                let valid = allowed.map { "`\($0)`" }.joined(separator: ", ")
-                error("unknown key `\(key)` in \(what); valid keys are \(valid)", at: entry.key.location)
+                result.hasUnknownKeys = true
+                error("unknown key `\(key)` in \(what); \(Suggestion.list(allowed, noun: "keys"))", at: entry.key.location)
             }
         }
         for key in required where result.entries[key] == nil {
@@ -130,14 +131,15 @@ final class SchemaReader {
         return value
     }
 
-    /// One of a fixed set of words, with a suggestion when it is not.
-    func choice<T: RawRepresentable>(_ node: YAMLNode, what: String, of _: T.Type) -> T?
+    /// One of a fixed set of words, with a suggestion or the list of words when it is not.
+    ///
+    /// - Parameter plural: how the list names the words, e.g. "outcomes".
+    func choice<T: RawRepresentable>(_ node: YAMLNode, what: String, plural: String, of _: T.Type) -> T?
     where T: CaseIterable, T.RawValue == String {
         guard let s = text(node, what: what) else { return nil }
         if let value = T(rawValue: s.value) { return value }
         let all = T.allCases.map(\.rawValue)
-        error("`\(s.value)` is not a valid \(what)\(Suggestion.didYouMean(s.value, among: all)) (expected one of \(all.joined(separator: ", ")))",
-              at: s.location)
+        error("`\(s.value)` is not a valid \(what)\(Suggestion.hint(for: s.value, among: all, noun: plural))", at: s.location)
         return nil
     }
 
@@ -145,6 +147,13 @@ final class SchemaReader {
     func describe(_ node: YAMLNode) -> String {
         if case .scalar(let s) = node { return s.isNull ? "null" : "`\(s.value)`" }
         return node.kindDescription
+    }
+
+    /// Whether `node` is neither a mapping nor null, which ``mappingEntries(_:what:)`` reports.
+    func isUnreadableMapping(_ node: YAMLNode) -> Bool {
+        if case .mapping = node { return false }
+        if case .scalar(let s) = node, s.isNull { return false }
+        return true
     }
 
     /// The entries of a mapping node (with an error for anything else).
@@ -160,6 +169,8 @@ final class SchemaReader {
 struct KeyedEntries {
     var location: SourceLocation
     var entries: [String: YAMLMapping.Entry] = [:]
+    /// Whether a key was neither valid nor a likely typo of a valid one (each reported).
+    var hasUnknownKeys = false
 
     subscript(key: String) -> YAMLNode? { entries[key]?.value }
 

@@ -104,6 +104,10 @@ struct YAMLSyntaxError {
             return .error("`\(sign)` at the start of a value begins \(role) in YAML; quote text that starts with `\(sign)`",
                           at: error.contextMark)
         }
+        if problem.contains("expected <document start>") {
+            return .error("text after the end of the YAML document (a `...` line or a directive such as `%YAML` ends it); "
+                          + "a schema file holds one document, so remove what ends it before this line", at: at)
+        }
         if problem.contains("expected node content") {
             return .error("a value is missing here; found \(found(at: at))", at: at)
         }
@@ -226,7 +230,11 @@ struct YAMLSyntaxError {
 
     private func overIndented(_ subject: String, at location: SourceLocation,
                               under owner: (key: String, column: Int, hasValue: Bool), line: Int) -> Diagnostic {
-        .error("wrong indentation: \(subject) at column \(location.column) is indented more than `\(owner.key)` at line \(line) "
+        if owner.key.hasPrefix("-"), let second = owner.key.unicodeScalars.dropFirst().first, second != " " {
+            return .error("a list item needs a space after `-`: write `- \(owner.key.dropFirst()):`",
+                          at: SourceLocation(file: location.file, line: line, column: owner.column))
+        }
+        return .error("wrong indentation: \(subject) at column \(location.column) is indented more than `\(owner.key)` at line \(line) "
                + "(column \(owner.column)), so it reads as more of the value of `\(owner.key)`; is it indented too far?",
                at: location)
     }
@@ -267,8 +275,9 @@ struct YAMLSyntaxError {
             return .error("this `\(opening)` is never closed (\(inside) read as part of its \(noun)); "
                           + "add the `\(closing)` that ends it", at: open)
         }
+        let what = source.character(at: at) == ":" ? "a second `:`; is a `,` missing before the key?" : found(at: at)
         return .error("expected `,` or `\(closing)` in the \(noun) that opens with `\(opening)` at column \(open.column), "
-                      + "found \(found(at: at))", at: at)
+                      + "found \(what)", at: at)
     }
 
     /// A quoted string that ran on past its line and broke the YAML where it finally closed.
