@@ -91,7 +91,8 @@ struct LifecycleLint {
             if !reached.contains(state.name) {
                 reader.error("state `\(state.name)` is unreachable from the initial state `\(initial)`", at: state.location)
             }
-            if !state.isTerminal && edges[state.name, default: []].isEmpty {
+            // A state with an outcome but no `terminal: true` was reported; adding that ends this one too.
+            if !state.isTerminal && state.outcome == nil && edges[state.name, default: []].isEmpty {
                 reader.error("state `\(state.name)` is not terminal but has no transitions out; add transitions or mark it `terminal: true`",
                              at: state.location)
             }

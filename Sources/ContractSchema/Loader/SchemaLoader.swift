@@ -46,7 +46,7 @@ public struct SchemaLoader: Sendable {
         var diagnostics = document.diagnostics
         var contract: Contract?
         if let root = document.root {
-            let recovery = IndentationRecovery(reader: reader)
+            let recovery = IndentationRecovery(reader: reader, source: document.source)
             let repaired = recovery.recover(root)
             diagnostics.removeAll { recovery.explainedDuplicates.contains($0) }
             contract = ContractBuilder(reader: reader, file: file).build(repaired)

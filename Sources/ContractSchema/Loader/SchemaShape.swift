@@ -64,7 +64,8 @@ indirect enum SchemaShape: Sendable {
             return s.isNull && shape.acceptsNull
         case (.keyed(let shape), .mapping(let m)):
             return m.entries.allSatisfy { shape.admitsKey($0.key.value) }
-        case (.named, .mapping), (.list, .sequence):
+        // A list of names passes for named entries too: enum values may be written either way.
+        case (.named, .mapping), (.named, .sequence), (.list, .sequence):
             return true
         case (.named, .scalar(let s)), (.list, .scalar(let s)):
             return s.isNull
@@ -73,11 +74,12 @@ indirect enum SchemaShape: Sendable {
         }
     }
 
-    /// Whether `node` looks like what stands here, though parts of it may be wrong: a mapping with at least
-    /// one key of a mapping of fixed keys passes where ``admits(_:)`` wants every key valid.
+    /// Whether `node` looks like what stands here, though parts of it may be wrong: a mapping of which at
+    /// least half the keys (typos do not count) are keys of a mapping of fixed keys passes where
+    /// ``admits(_:)`` wants every key valid.
     func resembles(_ node: YAMLNode) -> Bool {
         if case .keyed(let shape) = self, case .mapping(let m) = node {
-            return m.entries.isEmpty || m.entries.contains { shape.admitsKey($0.key.value) }
+            return 2 * m.entries.filter { shape.keys[$0.key.value] != nil }.count >= m.entries.count
         }
         return admits(node)
     }
@@ -93,7 +95,8 @@ indirect enum SchemaShape: Sendable {
         lifecycle["retry"] = .keyed(.init(keys: keys(LifecycleBuilder.retryKeys), naming: .partOf("retry policy")))
 
         var enumeration = keys(EnumBuilder.allowedKeys)
-        enumeration["values"] = .any
+        let value = SchemaShape.keyed(.init(keys: keys(EnumBuilder.valueKeys), acceptsNull: true, naming: .entityOf("value")))
+        enumeration["values"] = .named(element: value, noun: "values")
 
         var catalog = keys(ErrorCatalogBuilder.allowedKeys)
         catalog["codes"] = .named(element: .keyed(.init(keys: keys(ErrorCatalogBuilder.codeKeys), naming: .entity("error code"))),

@@ -75,6 +75,36 @@ struct SourceText {
         return nil
     }
 
+    /// The first character of a line that is not a space (column 1 for a blank line).
+    func start(ofLine number: Int) -> SourceLocation {
+        SourceLocation(file: file, line: number, column: indentation(ofLine: number) ?? 1)
+    }
+
+    /// The key on a line, its column past any `- ` list marks, and whether a value follows it on the line.
+    func key(onLine number: Int) -> (key: String, column: Int, hasValue: Bool)? {
+        let text = excerpt(at: start(ofLine: number), limit: Int.max)
+        let stripped = Self.droppingListMarks(text)
+        guard let key = Self.key(of: stripped) else { return nil }
+        let column = (indentation(ofLine: number) ?? 1) + text.unicodeScalars.count - stripped.unicodeScalars.count
+        return (key, column, stripped.unicodeScalars.count > key.unicodeScalars.count + 1)
+    }
+
+    /// The key that owns a block collection starting at `location`: a `key:` alone on the line above, indented
+    /// less (or as much, for a list written at its key's column).
+    func owner(ofBlockAt location: SourceLocation, isList: Bool) -> String? {
+        guard startsLine(location), let above = previousContentLine(before: location.line),
+              let key = key(onLine: above), !key.hasValue,
+              key.column < location.column || isList && key.column == location.column else { return nil }
+        return key.key
+    }
+
+    /// The text after any leading `- ` list marks.
+    static func droppingListMarks(_ text: String) -> String {
+        var rest = Substring(text)
+        while rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+        return String(rest)
+    }
+
     /// How a message names what starts at `location`: "the list item", "`key`" or "`text`".
     func subject(at location: SourceLocation) -> String {
         let text = excerpt(at: location)

@@ -10,6 +10,8 @@ public struct YAMLDocument: Sendable {
     public var diagnostics: [Diagnostic]
     /// Whether the file could not be opened at all (missing, a directory, not readable).
     public var isUnreadable: Bool = false
+    /// The text the tree was read from, for recognising lines read as something other than meant.
+    var source: SourceText?
 }
 
 /// Reads the strict YAML subset schemas are written in, through libyaml's event API.
@@ -86,7 +88,9 @@ public struct YAMLReader: Sendable {
         text.withUnsafeBufferPointer { buffer in
             builder.run(buffer)
         }
-        return YAMLDocument(root: builder.root, diagnostics: builder.diagnostics)
+        var document = YAMLDocument(root: builder.root, diagnostics: builder.diagnostics)
+        document.source = builder.source
+        return document
     }
 
     private func tooLarge(_ size: Int, at location: SourceLocation) -> Diagnostic {

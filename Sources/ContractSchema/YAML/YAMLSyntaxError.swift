@@ -36,9 +36,13 @@ struct ParserState {
         var isFlow: Bool
         /// Where the token that closed it stands (block collections end at the first token indented less).
         var end: SourceLocation?
+        /// The key on the line above a block collection that owns it (`states` for the states' mapping).
+        var owner: String?
 
-        /// "the mapping that begins at line 15".
-        var described: String { "the \(kind == .mapping ? "mapping" : "list") that begins at line \(start.line)" }
+        /// "the mapping of `states` that begins at line 15".
+        var described: String {
+            "the \(kind == .mapping ? "mapping" : "list")\(owner.map { " of `\($0)`" } ?? "") that begins at line \(start.line)"
+        }
         /// "keys of the mapping that begins at line 15".
         var members: String { "\(kind == .mapping ? "keys" : "items") of \(described)" }
     }
@@ -185,6 +189,13 @@ struct YAMLSyntaxError {
             return $0.start.column == at.column && $0.start > block.start && end < at && end.column < at.column
                 && end.column >= block.start.column && source.startsLine(end)
         }), let end = closed.end else { return nil }
+        // The closing line's own block, if any, must sit where the closed block's entries keep theirs: then that
+        // line was meant inside it. A block at another column means the line below it is the odd one.
+        let step = closed.start.column - block.start.column
+        if let own = state.recentlyClosed.filter({ $0.start > end }).min(by: { $0.start.column < $1.start.column }),
+           own.start.column != closed.start.column + step {
+            return nil
+        }
         let closer = source.subject(at: end)
         return .error("wrong indentation: \(closer) at column \(end.column) closes \(closed.described), whose "
                       + "\(closed.kind == .mapping ? "keys" : "items") are at column \(closed.start.column), so "
@@ -239,23 +250,16 @@ struct YAMLSyntaxError {
                at: location)
     }
 
-    /// The key on a line, its column past any `- ` list marks, and whether a value follows it on the line.
     private func key(onLine number: Int) -> (key: String, column: Int, hasValue: Bool)? {
-        let text = source.excerpt(at: start(ofLine: number), limit: Int.max)
-        let stripped = Self.droppingListMarks(text)
-        guard let key = SourceText.key(of: stripped) else { return nil }
-        let column = (source.indentation(ofLine: number) ?? 1) + text.unicodeScalars.count - stripped.unicodeScalars.count
-        return (key, column, stripped.unicodeScalars.count > key.unicodeScalars.count + 1)
+        source.key(onLine: number)
     }
 
     private func start(ofLine number: Int) -> SourceLocation {
-        SourceLocation(file: at.file, line: number, column: source.indentation(ofLine: number) ?? 1)
+        source.start(ofLine: number)
     }
 
     private static func droppingListMarks(_ text: String) -> String {
-        var rest = Substring(text)
-        while rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
-        return String(rest)
+        SourceText.droppingListMarks(text)
     }
 
     /// "could not find expected ':'": a line with no `:` where a key was expected.

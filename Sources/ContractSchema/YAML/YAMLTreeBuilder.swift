@@ -41,6 +41,7 @@ struct TreeBuilder {
     private var stopped = false
     /// What a syntax error message needs to know of the structure read so far.
     private var parserState = ParserState()
+    private var duplicateKeyLocations: Set<SourceLocation?> = []
 
     init(file: String, limits: YAMLLimits, text: [UInt8]) {
         self.file = file
@@ -184,6 +185,7 @@ struct TreeBuilder {
                 } else if let first = stack[top].seen[key.value] {
                     // Kept aside: a key line indented too far makes its children look like duplicates.
                     diagnostics.append(YAMLMapping.duplicateKeyDiagnostic(key, firstAt: first))
+                    duplicateKeyLocations.insert(key.location)
                     stack[top].pendingKey = key
                     stack[top].pendingKeyIsDuplicate = true
                 } else {
@@ -222,7 +224,8 @@ struct TreeBuilder {
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let isFlow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                 : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-            parserState.open.append(.init(kind: isMapping ? .mapping : .list, start: at, isFlow: isFlow))
+            let owner = isFlow ? nil : source.owner(ofBlockAt: at, isList: !isMapping)
+            parserState.open.append(.init(kind: isMapping ? .mapping : .list, start: at, isFlow: isFlow, owner: owner))
             parserState.recentlyClosed = []
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             guard var collection = parserState.open.popLast() else { return }
@@ -258,6 +261,8 @@ struct TreeBuilder {
                                  context: parser.context.map { String(cString: $0) }, problemMark: problemMark,
                                  contextMark: location(parser.context_mark), problemOffset: Int(parser.problem_offset),
                                  problemValue: Int(parser.problem_value))
+        // Keys that looked duplicated were most likely lines the same indentation mistake misplaced.
+        diagnostics.removeAll { $0.message.hasPrefix("duplicate key `") && duplicateKeyLocations.contains($0.location) }
         diagnostics.append(YAMLSyntaxError(error: error, state: parserState, source: source).diagnostic())
     }
 }
