@@ -35,6 +35,19 @@ import Testing
         #expect(modified == stamp, "an unchanged file must not be rewritten")
     }
 
+    @Test func aByteOrderMarkBeforeTheSchemaChangesNothingInTheGeneratedCode() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("schema"), withIntermediateDirectories: true)
+        let schema = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent("schema/execution.yaml"))
+        try (Data([0xEF, 0xBB, 0xBF]) + schema).write(to: dir.appendingPathComponent("schema/execution.yaml"))
+        let out = try CLIRunner.run(["generate", "schema/execution.yaml", "--output", "out"], in: dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        let checkedIn = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent(
+            "Sources/ExecutionContracts/Generated/execution.swift"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("out/execution.swift")) == checkedIn)
+    }
+
     @Test func generatingTwiceGivesTheSameBytes() throws {
         let a = try temporaryDirectory(), b = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }

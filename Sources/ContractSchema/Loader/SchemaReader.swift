@@ -40,6 +40,7 @@ final class SchemaReader {
                owner: SourceLocation? = nil) -> KeyedEntries {
         var result = KeyedEntries(location: mapping.location)
         let present = Set(mapping.entries.map(\.key.value))
+        var unknown: [YAMLMapping.Entry] = []
         for entry in mapping.entries {
             let key = entry.key.value
             if allowed.contains(key) {
@@ -51,18 +52,29 @@ final class SchemaReader {
             if let guess = Suggestion.closest(to: key, among: unused) {
                 error("unknown key `\(key)` in \(what); did you mean `\(guess)`?", at: entry.key.location)
                 result.entries[guess] = entry
-            } else if key.contains(" "), case .scalar(let value) = entry.value, value.isNull {
-                result.hasUnknownKeys = true
+            } else {
+                unknown.append(entry)
+            }
+        }
+        let missing = required.filter { result.entries[$0] == nil }
+        // A required key missing beside an unknown one was most likely written as that one: one finding says both.
+        let lacking = missing.isEmpty ? "" : ", which lacks the required " + missing.map { "`\($0)`" }.joined(separator: " and ")
+        for (index, entry) in unknown.enumerated() {
+            result.hasUnknownKeys = true
+            let key = entry.key.value
+            let what = index == 0 ? what + lacking : what
+            if key.contains(" "), case .scalar(let value) = entry.value, value.isNull {
                 // `{ doc: Created, not started. }` reads as two keys: the comma ends the text.
                 error("unknown key `\(key)` in \(what); a comma inside `{ }` starts a new key, so quote text that contains one",
                       at: entry.key.location)
             } else {
-                result.hasUnknownKeys = true
                 error("unknown key `\(key)` in \(what); \(Suggestion.list(allowed, noun: "keys"))", at: entry.key.location)
             }
         }
-        for key in required where result.entries[key] == nil {
-            error("\(what) is missing the required key `\(key)`", at: owner ?? mapping.location)
+        if unknown.isEmpty {
+            for key in missing {
+                error("\(what) is missing the required key `\(key)`", at: owner ?? mapping.location)
+            }
         }
         return result
     }
