@@ -9,13 +9,13 @@
 /// line was indented too far, the lines below it were read as its siblings, often as duplicate keys; they
 /// are moved with it, and their duplicate-key errors withdrawn.
 final class IndentationRecovery {
-    private let reader: SchemaReader
-    private let source: SourceText?
+    let reader: SchemaReader
+    let source: SourceText?
     /// Reader errors about duplicate keys that were the children of a misplaced key.
     private(set) var explainedDuplicates: [Diagnostic] = []
 
     /// One mapping on the way from the root to the entry being read.
-    private struct Level {
+    struct Level {
         var shape: SchemaShape
         /// "lifecycle `TaskStatus`", "the states of lifecycle `TaskStatus`".
         var description: String
@@ -42,7 +42,7 @@ final class IndentationRecovery {
         var depth: Int
     }
 
-    private var levels: [Level] = []
+    var levels: [Level] = []
     /// Entries taken as the children of a misplaced key, by key location.
     private var claimed: Set<SourceLocation> = []
 
@@ -248,224 +248,10 @@ final class IndentationRecovery {
         }
     }
 
-    // MARK: Indented too little
-
-    /// Where an out-dented entry goes: `steps` last-entries down from the entry before it, with what to say
-    /// (a reason after "is it indented too little?", or the whole message when `standalone`).
-    private struct Placement {
-        var steps: Int
-        /// The entry, and the entries that were read as its children only because it stood too far left.
-        var entries: [YAMLMapping.Entry]
-        var message: String
-        var standalone = false
-    }
-
-    /// A key written after `last` that belongs to the innermost mapping in `last`'s last lines that takes it:
-    /// `terminal:` among the states belongs to the state above it. Returns `last` with the key moved in.
-    private func keyIndentedTooLittle(_ entry: YAMLMapping.Entry, after last: YAMLMapping.Entry, shape: SchemaShape,
-                                      depth: Int) -> YAMLMapping.Entry? {
-        guard let placement = placement(of: entry, after: last, shape: shape, depth: depth) else { return nil }
-        let target = "\(last.key.location) \(placement.steps)"
-        if levels[depth].previousPlacement != target {
-            let text = placement.standalone ? placement.message
-                : "\(here(depth, entry.key.value)); is it indented too little? \(placement.message)"
-            reader.error(text, at: entry.key.location)
-        }
-        levels[depth].lastPlacement = target
-        var value = last.value
-        for moved in placement.entries {
-            value = placing(moved, in: value, steps: placement.steps, at: last.key.location)
-        }
-        return YAMLMapping.Entry(key: last.key, value: value)
-    }
-
-    /// The deepest mapping along `last`'s last entries that takes `entry`.
-    private func placement(of entry: YAMLMapping.Entry, after last: YAMLMapping.Entry, shape: SchemaShape,
-                           depth: Int) -> Placement? {
-        var (node, shape, key, owner, steps) = (last.value, shape, last.key, levels[depth].owner, 0)
-        var best: Placement?
-        search: while true {
-            switch (shape, node) {
-            case (.keyed(let keyed), _):
-                // A null owner: its settings were all indented too little (`TaskStatus:` with nothing below).
-                guard let present = entries(of: node) else { break search }
-                let description = keyed.naming.describe(key: key.value, owner: owner)
-                let absent = { (name: String) in keyed.keys[name] != nil && !present.contains { $0.key.value == name } }
-                if absent(entry.key.value), let wanted = keyed.keys[entry.key.value],
-                   let moved = split(entry, as: wanted, beside: { absent($0.key.value) }) {
-                    // An out-dented `doc: >-` takes the keys below it, at its text's column, into its text.
-                    let others = Set(keyed.keys.keys.filter(absent)).subtracting([entry.key.value])
-                    let absorbed = keysAbsorbed(by: entry, keyed: keyed, absent: others, keyColumn: nil)
-                    best = Placement(steps: steps, entries: moved + absorbed,
-                                     message: "`\(entry.key.value)` belongs to \(description) at line \(key.location.line)")
-                    if isNull(node), key.location.column == entry.key.location.column {
-                        // Its settings at its own column: which side moved is not known.
-                        best?.message = "\(description) at line \(key.location.line) has nothing indented under it, and "
-                            + "`\(entry.key.value)` at line \(entry.key.location.line) lines up with it; is `\(key.value)` "
-                            + "indented too far, or its settings too little?"
-                        best?.standalone = true
-                    }
-                }
-                guard let next = present.last, let nextShape = keyed.keys[next.key.value] else { break search }
-                (node, shape, key, owner) = (next.value, nextShape, next.key, description)
-            case (.named(let element, let noun), _):
-                guard let present = entries(of: node) else { break search }
-                let collection = Self.collection(noun, of: owner)
-                let absent = { (name: String) in !present.contains { $0.key.value == name } }
-                if !isNull(entry.value), absent(entry.key.value),
-                   let moved = split(entry, as: element, beside: { absent($0.key.value) && element.admits($0.value) }) {
-                    best = Placement(steps: steps, entries: moved, message: present.last.map {
-                        "Among \(collection) it would line up with `\($0.key.value)` at line \($0.key.location.line)"
-                    } ?? "`\(entry.key.value)` belongs to \(collection) at line \(key.location.line)")
-                }
-                guard let next = present.last else { break search }
-                (node, shape, key) = (next.value, element, next.key)
-            case (.list(let item), .sequence(let list)):
-                guard let next = list.items.last else { break search }
-                (node, shape) = (next, item)
-            default:
-                break search
-            }
-            steps += 1
-        }
-        return best
-    }
-
-    /// The entries of a mapping, none for null, nil for anything else.
-    private func entries(of node: YAMLNode) -> [YAMLMapping.Entry]? {
-        if case .mapping(let m) = node { return m.entries }
-        return isNull(node) ? [] : nil
-    }
-
-    /// `entry` as it fits `shape`, followed by the entries of its value that belong beside it instead: an
-    /// out-dented `running:` takes the states below it as its own children, and they go back beside it.
-    /// Nil when the value fits neither way.
-    private func split(_ entry: YAMLMapping.Entry, as shape: SchemaShape,
-                       beside: @escaping (YAMLMapping.Entry) -> Bool) -> [YAMLMapping.Entry]? {
-        guard case .mapping(let m) = entry.value else { return shape.admits(entry.value) ? [entry] : nil }
-        let isOther: (YAMLMapping.Entry) -> Bool
-        switch shape {
-        case .keyed(let keyed): isOther = { !keyed.admitsKey($0.key.value) }
-        case .named(let element, _): isOther = { beside($0) && !element.resembles($0.value) }
-        default: return shape.admits(entry.value) ? [entry] : nil
-        }
-        let own = m.entries.filter { !isOther($0) }
-        let others = m.entries.filter(isOther)
-        if others.isEmpty { return shape.admits(entry.value) ? [entry] : nil }
-        let value = YAMLNode.mapping(YAMLMapping(entries: own, location: own.first?.key.location ?? m.location))
-        guard !others.isEmpty, others.allSatisfy(beside), shape.admits(value) else { return nil }
-        return [.init(key: entry.key, value: value)] + others
-    }
-
-    /// `node` with `entry` added to the mapping `steps` last-entries down.
-    private func placing(_ entry: YAMLMapping.Entry, in node: YAMLNode, steps: Int, at location: SourceLocation) -> YAMLNode {
-        switch node {
-        case .mapping(var m):
-            if steps == 0 {
-                m.entries.append(entry)
-            } else if let last = m.entries.indices.last {
-                m.entries[last].value = placing(entry, in: m.entries[last].value, steps: steps - 1, at: m.entries[last].key.location)
-            }
-            return .mapping(m)
-        case .sequence(var list):
-            if steps > 0, let last = list.items.indices.last {
-                list.items[last] = placing(entry, in: list.items[last], steps: steps - 1, at: location)
-            }
-            return .sequence(list)
-        case .scalar:
-            // A settings-free entry (`pending:`) whose settings were all indented too little.
-            return steps == 0 ? .mapping(YAMLMapping(entries: [entry], location: entry.key.location)) : node
-        }
-    }
-
-    // MARK: Read as text
-
-    /// Keys written after a block scalar (`doc: >-`) at the indentation of its text, so that they became
-    /// text: `terminal: true` under a folded `doc:` is part of the doc. The lines from the first such key
-    /// (one of `absent`) to the end of the scalar are read again as entries of the mapping.
-    ///
-    /// - Parameter keyColumn: where the first key belongs, reported as indented too far; nil when the scalar's
-    ///   own key was out-dented (already reported) and the keys below it stand where they belong.
-    private func keysAbsorbed(by entry: YAMLMapping.Entry, keyed: SchemaShape.KeyedShape, absent: Set<String>,
-                              keyColumn: Int?) -> [YAMLMapping.Entry] {
-        guard let source, case .scalar(let scalar) = entry.value, scalar.style == .folded || scalar.style == .literal
-        else { return [] }
-        // The scalar's lines: from the one after its indicator to the last indented as far as its text.
-        var lines: [Int] = []
-        var column: Int?
-        var number = scalar.location.line + 1
-        while let text = source.line(number) {
-            let spaces = text.unicodeScalars.prefix { $0 == " " }.count
-            if spaces < text.unicodeScalars.count {
-                if let column, spaces + 1 < column { break }
-                if column == nil {
-                    guard spaces + 1 > entry.key.location.column else { break }
-                    column = spaces + 1
-                }
-            }
-            lines.append(number)
-            number += 1
-        }
-        guard let column, let start = lines.dropFirst().first(where: { number in
-            source.indentation(ofLine: number) == column
-                && source.key(onLine: number).map { absent.contains($0.key) && $0.column == column } == true
-        }), let key = source.key(onLine: start)?.key else { return [] }
-        // The key's line goes back to the mapping's column; the lines below it stay where they were written.
-        let indent = String(repeating: " ", count: (keyColumn ?? column) - 1)
-        let text = lines.filter { $0 >= start }.map { number in
-            let line = String(source.line(number) ?? "")
-            return number == start ? indent + line.drop { $0 == " " } : line
-        }
-        let reread = YAMLReader().read(text: text.joined(separator: "\n") + "\n", file: source.file)
-        guard reread.diagnostics.isEmpty, case .mapping(let mapping)? = reread.root,
-              mapping.entries.allSatisfy({ isLikelyEntry($0, of: keyed, absent: absent) }) else { return [] }
-        let at = SourceLocation(file: source.file, line: start, column: column)
-        if keyColumn != nil {
-            reader.error("`\(key)` is indented like the text of `\(entry.key.value)` at line \(entry.key.location.line), so it is "
-                         + "read as part of that text; indent it like `\(entry.key.value)`", at: at)
-        }
-        return mapping.entries.enumerated().map { index, absorbed in
-            var moved = moved(absorbed, lines: start - 1)
-            if index == 0 { moved.key.location = at }
-            return moved
-        }
-    }
-
-    /// Whether an entry read back from a block scalar's text is one the mapping lacks, with a value of its
-    /// shape; a scalar setting must be quoted or one plain word, so prose that happens to hold `key:` stays text.
-    private func isLikelyEntry(_ entry: YAMLMapping.Entry, of keyed: SchemaShape.KeyedShape, absent: Set<String>) -> Bool {
-        guard absent.contains(entry.key.value), let shape = keyed.keys[entry.key.value], shape.admits(entry.value) else {
-            return false
-        }
-        if case .value = shape {
-            guard case .scalar(let s) = entry.value, s.style != .plain || !s.value.contains(" ") else { return false }
-        }
-        return true
-    }
-
-    /// `entry` with every location `lines` further down.
-    private func moved(_ entry: YAMLMapping.Entry, lines: Int) -> YAMLMapping.Entry {
-        func shift(_ l: SourceLocation) -> SourceLocation {
-            SourceLocation(file: l.file, line: l.line + lines, column: l.column)
-        }
-        func shift(_ s: YAMLScalar) -> YAMLScalar {
-            YAMLScalar(value: s.value, style: s.style, location: shift(s.location))
-        }
-        func shift(_ node: YAMLNode) -> YAMLNode {
-            switch node {
-            case .scalar(let s): .scalar(shift(s))
-            case .sequence(let q): .sequence(YAMLSequence(items: q.items.map(shift), location: shift(q.location)))
-            case .mapping(let m): .mapping(YAMLMapping(entries: m.entries.map { .init(key: shift($0.key), value: shift($0.value)) },
-                                                       location: shift(m.location)))
-            }
-        }
-        return .init(key: shift(entry.key), value: shift(entry.value))
-    }
-
     // MARK: Helpers
 
     /// "`transitions` is not a key of state `failed`" or "`transitions` stands among the states of …".
-    private func here(_ depth: Int, _ key: String) -> String {
+    func here(_ depth: Int, _ key: String) -> String {
         if case .named = levels[depth].shape { return "`\(key)` stands among \(levels[depth].description)" }
         return "`\(key)` is not a key of \(levels[depth].description)"
     }
@@ -482,11 +268,11 @@ final class IndentationRecovery {
     }
 
     /// "the states of lifecycle `TaskStatus`"; the schema's own collections are just "the lifecycles".
-    private static func collection(_ noun: String, of owner: String) -> String {
+    static func collection(_ noun: String, of owner: String) -> String {
         owner == "the schema" ? "the \(noun)" : "the \(noun) of \(owner)"
     }
 
-    private func isNull(_ node: YAMLNode) -> Bool {
+    func isNull(_ node: YAMLNode) -> Bool {
         if case .scalar(let s) = node { return s.isNull }
         return false
     }
