@@ -7,14 +7,16 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check schemas and report every finding as file:line:column.",
         discussion: """
-        Reads each schema, refuses YAML the schema language does not allow (anchors, aliases, tags, \
-        merge keys, duplicate keys, tabs) and checks the contract: unknown keys (with a suggestion), \
-        unknown references, duplicate names and codes, codes that miss the catalog's pattern, \
-        unreachable states, terminal states with exits, dead-end states, rules that do not type-check, \
-        and names that collide once turned into Swift.
+        Reads each UTF-8 schema (a leading byte-order mark is allowed), refuses YAML the schema language \
+        does not allow (anchors, aliases, tags, merge keys, duplicate keys, tabs) and checks the contract: \
+        unknown keys and names (with a suggestion, or the valid names), unknown references, duplicate \
+        names and codes, codes that miss the catalog's pattern, unreachable states, terminal states with \
+        exits, dead-end states, rules that do not type-check, and names that collide once turned into \
+        Swift. YAML syntax errors and keys at the wrong indentation are reported as such, naming where the \
+        block concerned began; each mistake gives one finding, not the findings that follow from it.
 
         Findings go to standard error, sorted by position, one per line:
-          schema/execution.yaml:12:7: error: unknown key `initail` in lifecycle `TaskStatus`; did you mean `initial`?
+          schema/execution.yaml:13:5: error: unknown key `initail` in lifecycle `TaskStatus`; did you mean `initial`?
 
         Exit codes: 0 no errors (warnings may be printed), 1 errors found, 2 a file could not be read \
         or the arguments are wrong. With --strict, warnings count as errors.
