@@ -72,4 +72,35 @@ import Testing
         }
         #expect(failures.isEmpty, "\(failures.count) shifts gave more than one finding:\n\(failures.joined(separator: "\n"))")
     }
+
+    /// A lifecycle with `count` states followed by `count` states written at the lifecycle's own indentation.
+    private static func outdentedStates(_ count: Int) -> String {
+        "contract: P\nversion: 1.0.0\nlifecycles:\n  S:\n    initial: s0\n    states:\n"
+            + (0..<count).map { "      s\($0): {doc: x}\n" }.joined()
+            + (0..<count).map { "    t\($0): {doc: y}\n" }.joined()
+    }
+
+    @Test func aLongRunOfOutDentedEntriesIsRecoveredInLinearTime() {
+        // The fastest of two runs each, so that other tests running meanwhile count less.
+        func seconds(_ text: String) -> Double {
+            (0..<2).map { _ in
+                let start = ContinuousClock.now
+                _ = SchemaLoader().load(text: text, file: "t.yaml")
+                let elapsed = ContinuousClock.now - start
+                return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            }.min() ?? 0
+        }
+        let small = seconds(Self.outdentedStates(2_000))
+        let large = seconds(Self.outdentedStates(8_000))
+        // Four times the entries: about four times the time when linear, sixteen when quadratic.
+        #expect(large < small * 9, "2,000 entries: \(small) s, 8,000 entries: \(large) s")
+    }
+
+    @Test func everyOutDentedEntryOfALongRunIsMovedAndReportedOnce() {
+        let result = SchemaLoader().load(text: Self.outdentedStates(500), file: "t.yaml")
+        let moved = result.diagnostics.filter { $0.message.contains("is it indented too little?") }
+        #expect(moved.map(\.message) == ["`t0` is not a key of lifecycle `S`; is it indented too little? Among the states of "
+            + "lifecycle `S` it would line up with `s499` at line 506"])
+        #expect(result.contract?.lifecycles.first?.states.count == 1_000)
+    }
 }

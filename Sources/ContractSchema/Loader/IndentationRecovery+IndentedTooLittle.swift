@@ -11,23 +11,45 @@ extension IndentationRecovery {
         var standalone = false
     }
 
-    /// A key written after `last` that belongs to the innermost mapping in `last`'s last lines that takes it:
-    /// `terminal:` among the states belongs to the state above it. Returns `last` with the key moved in.
-    func keyIndentedTooLittle(_ entry: YAMLMapping.Entry, after last: YAMLMapping.Entry, shape: SchemaShape,
-                              depth: Int) -> YAMLMapping.Entry? {
-        guard let placement = placement(of: entry, after: last, shape: shape, depth: depth) else { return nil }
-        let target = "\(last.key.location) \(placement.steps)"
+    /// A key written after the last of `kept` that belongs to the innermost mapping in its last lines that
+    /// takes it: `terminal:` among the states belongs to the state above it. Moves it there and says whether
+    /// it did.
+    func keyIndentedTooLittle(_ entry: YAMLMapping.Entry, into kept: inout [YAMLMapping.Entry], shape: SchemaShape,
+                              depth: Int) -> Bool {
+        // `kept.last` is looked at only in here, so no copy of it outlives the search and shares its storage.
+        guard let (placement, target) = { () -> (Placement, String)? in
+            guard let last = kept.last, let found = self.placement(of: entry, after: last, shape: shape, depth: depth) else {
+                return nil
+            }
+            return (found, "\(last.key.location) \(found.steps)")
+        }() else { return false }
         if levels[depth].previousPlacement != target {
             let text = placement.standalone ? placement.message
                 : "\(here(depth, entry.key.value)); is it indented too little? \(placement.message)"
             reader.error(text, at: entry.key.location)
         }
         levels[depth].lastPlacement = target
-        var value = last.value
+        levels[depth].placedKeys[placement.steps]?.formUnion(placement.entries.map(\.key.value))
+        // Taken out of `kept` so the mappings on the way are not shared, and grow in place.
+        var owner = kept.removeLast()
         for moved in placement.entries {
-            value = placing(moved, in: value, steps: placement.steps, at: last.key.location)
+            placing(moved, into: &owner.value, steps: placement.steps)
         }
-        return YAMLMapping.Entry(key: last.key, value: value)
+        kept.append(owner)
+        return true
+    }
+
+    /// The keys of the mapping `steps` last-entries down from the last kept entry, kept up to date as entries
+    /// are moved in, so that a long run of out-dented entries costs linear time.
+    private func keys(at steps: Int, of entries: [YAMLMapping.Entry], below owner: SourceLocation, depth: Int) -> Set<String> {
+        if levels[depth].placedKeysOwner != owner {
+            levels[depth].placedKeys = [:]
+            levels[depth].placedKeysOwner = owner
+        }
+        if let keys = levels[depth].placedKeys[steps] { return keys }
+        let keys = Set(entries.map(\.key.value))
+        levels[depth].placedKeys[steps] = keys
+        return keys
     }
 
     /// The deepest mapping along `last`'s last entries that takes `entry`.
@@ -41,7 +63,8 @@ extension IndentationRecovery {
                 // A null owner: its settings were all indented too little (`TaskStatus:` with nothing below).
                 guard let present = entries(of: node) else { break search }
                 let description = keyed.naming.describe(key: key.value, owner: owner)
-                let absent = { (name: String) in keyed.keys[name] != nil && !present.contains { $0.key.value == name } }
+                let names = keys(at: steps, of: present, below: last.key.location, depth: depth)
+                let absent = { (name: String) in keyed.keys[name] != nil && !names.contains(name) }
                 if absent(entry.key.value), let wanted = keyed.keys[entry.key.value],
                    let moved = split(entry, as: wanted, beside: { absent($0.key.value) }) {
                     // An out-dented `doc: >-` takes the keys below it, at its text's column, into its text.
@@ -62,7 +85,8 @@ extension IndentationRecovery {
             case (.named(let element, let noun), _):
                 guard let present = entries(of: node) else { break search }
                 let collection = Self.collection(noun, of: owner)
-                let absent = { (name: String) in !present.contains { $0.key.value == name } }
+                let names = keys(at: steps, of: present, below: last.key.location, depth: depth)
+                let absent = { (name: String) in !names.contains(name) }
                 if !isNull(entry.value), absent(entry.key.value),
                    let moved = split(entry, as: element, beside: { absent($0.key.value) && element.admits($0.value) }) {
                     best = Placement(steps: steps, entries: moved, message: present.last.map {
@@ -109,23 +133,29 @@ extension IndentationRecovery {
     }
 
     /// `node` with `entry` added to the mapping `steps` last-entries down.
-    private func placing(_ entry: YAMLMapping.Entry, in node: YAMLNode, steps: Int, at location: SourceLocation) -> YAMLNode {
-        switch node {
-        case .mapping(var m):
+    private func placing(_ entry: YAMLMapping.Entry, into node: inout YAMLNode, steps: Int) {
+        // `node` is emptied while its payload changes, so the payload's storage is not shared and grows in place
+        // (an `if case` binding allows that even unoptimised; a `switch` over the node copies it).
+        let placeholder = YAMLNode.scalar(YAMLScalar(value: "", style: .plain, location: entry.key.location))
+        if case .mapping(var m) = node {
+            node = placeholder
             if steps == 0 {
                 m.entries.append(entry)
             } else if let last = m.entries.indices.last {
-                m.entries[last].value = placing(entry, in: m.entries[last].value, steps: steps - 1, at: m.entries[last].key.location)
+                placing(entry, into: &m.entries[last].value, steps: steps - 1)
             }
-            return .mapping(m)
-        case .sequence(var list):
+            node = .mapping(m)
+        } else if case .sequence(var list) = node {
+            node = placeholder
             if steps > 0, let last = list.items.indices.last {
-                list.items[last] = placing(entry, in: list.items[last], steps: steps - 1, at: location)
+                placing(entry, into: &list.items[last], steps: steps - 1)
             }
-            return .sequence(list)
-        case .scalar:
+            node = .sequence(list)
+        } else if steps == 0 {
             // A settings-free entry (`pending:`) whose settings were all indented too little.
-            return steps == 0 ? .mapping(YAMLMapping(entries: [entry], location: entry.key.location)) : node
+            node = .mapping(YAMLMapping(entries: [entry], location: entry.key.location))
         }
     }
+
+
 }

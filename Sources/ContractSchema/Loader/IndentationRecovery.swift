@@ -34,6 +34,10 @@ final class IndentationRecovery {
         /// block follow one another there, and one report covers them all.
         var previousPlacement: String?
         var lastPlacement: String?
+        /// The keys of the mappings along the last kept entry's last lines, by depth below it, once looked at;
+        /// `placedKeysOwner` is that entry's key.
+        var placedKeys: [Int: Set<String>] = [:]
+        var placedKeysOwner: SourceLocation?
     }
 
     /// An entry on its way up to the mapping at `depth`.
@@ -119,9 +123,8 @@ final class IndentationRecovery {
                 } else if let move = keyIndentedTooFar(entry, depth: depth) {
                     moves = [move]
                 } else if !isTypo(entry.key.value, in: keyed, depth: depth),
-                          let last = kept.last, let lastShape = keyed.keys[last.key.value],
-                          let placed = keyIndentedTooLittle(entry, after: last, shape: lastShape, depth: depth) {
-                    kept[kept.count - 1] = placed
+                          let lastShape = kept.last.flatMap({ keyed.keys[$0.key.value] }),
+                          keyIndentedTooLittle(entry, into: &kept, shape: lastShape, depth: depth) {
                     continue
                 } else if let move = entryIndentedTooFar(entry, depth: depth) {
                     moves = [move]
@@ -129,15 +132,16 @@ final class IndentationRecovery {
                     kept.append(entry)
                 }
             case .named(let element, _):
-                if standsAsEntry(entry, element: element, depth: depth) {
+                if !standsAsEntry(entry, element: element, after: kept.last, depth: depth),
+                   let move = keyIndentedTooFar(entry, depth: depth) {
+                    moves = [move]
+                } else if !standsAsEntry(entry, element: element, after: kept.last, depth: depth),
+                          keyIndentedTooLittle(entry, into: &kept, shape: element, depth: depth) {
+                    continue
+                } else if element.resembles(entry.value) {
                     let (value, childMoves) = read(entry.value, shape: element, under: entry.key, owner: owner)
                     kept.append(.init(key: entry.key, value: value))
                     moves = childMoves
-                } else if let move = keyIndentedTooFar(entry, depth: depth) {
-                    moves = [move]
-                } else if let last = kept.last, let placed = keyIndentedTooLittle(entry, after: last, shape: element, depth: depth) {
-                    kept[kept.count - 1] = placed
-                    continue
                 } else {
                     kept.append(entry)
                 }
@@ -157,9 +161,17 @@ final class IndentationRecovery {
     }
 
     /// Whether an entry of a mapping of named entries is one of them, rather than a key out of place.
-    private func standsAsEntry(_ entry: YAMLMapping.Entry, element: SchemaShape, depth: Int) -> Bool {
+    ///
+    /// An entry named like a key of the entries (`transitions` among the lifecycles) that does not fit as an
+    /// entry, after an entry that lacks that key, is taken for the key; so is a key with nothing under it
+    /// (`transitions:` alone among the states) whose children follow it.
+    private func standsAsEntry(_ entry: YAMLMapping.Entry, element: SchemaShape, after previous: YAMLMapping.Entry?,
+                               depth: Int) -> Bool {
         guard element.resembles(entry.value) else { return false }
-        // `transitions:` alone among the states, its children below it: a state by shape, a key by content.
+        if let keyed = element.keyed, keyed.keys[entry.key.value] != nil, !element.admits(entry.value),
+           let previous, case .mapping(let m) = previous.value, m[entry.key.value] == nil {
+            return false
+        }
         guard isNull(entry.value), let target = enclosingLevel(taking: entry, above: depth) else { return true }
         return children(of: entry, movingTo: target, from: depth, shape: levels[target].shape.keyed?.keys[entry.key.value]) == nil
     }

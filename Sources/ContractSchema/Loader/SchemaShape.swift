@@ -74,12 +74,12 @@ indirect enum SchemaShape: Sendable {
         }
     }
 
-    /// Whether `node` looks like what stands here, though parts of it may be wrong: a mapping of which at
-    /// least half the keys (typos do not count) are keys of a mapping of fixed keys passes where
-    /// ``admits(_:)`` wants every key valid.
+    /// Whether `node` looks like what stands here, though parts of it may be wrong: a mapping with at least
+    /// one of the keys of a mapping of fixed keys (typos do not count) passes where ``admits(_:)`` wants
+    /// every key valid.
     func resembles(_ node: YAMLNode) -> Bool {
         if case .keyed(let shape) = self, case .mapping(let m) = node {
-            return 2 * m.entries.filter { shape.keys[$0.key.value] != nil }.count >= m.entries.count
+            return m.entries.isEmpty || m.entries.contains { shape.keys[$0.key.value] != nil }
         }
         return admits(node)
     }
