@@ -80,20 +80,33 @@ import Testing
             + (0..<count).map { "    t\($0): {doc: y}\n" }.joined()
     }
 
+    /// Seconds to load `text`: the fastest of two runs, so that other tests running meanwhile count less.
+    private static func secondsToLoad(_ text: String) -> Double {
+        (0..<2).map { _ in
+            let start = ContinuousClock.now
+            _ = SchemaLoader().load(text: text, file: "t.yaml")
+            let elapsed = ContinuousClock.now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }.min() ?? 0
+    }
+
+    /// A state with `count` keys it does not take, each with no value, after one it does.
+    private static func unknownKeysInAState(_ count: Int) -> String {
+        "contract: P\nversion: 1.0.0\nlifecycles:\n  S:\n    initial: a\n    states:\n      a:\n        doc: x\n"
+            + (0..<count).map { "        k\($0):\n" }.joined()
+    }
+
+    // Four times the entries: about four times the time when linear, sixteen when quadratic.
     @Test func aLongRunOfOutDentedEntriesIsRecoveredInLinearTime() {
-        // The fastest of two runs each, so that other tests running meanwhile count less.
-        func seconds(_ text: String) -> Double {
-            (0..<2).map { _ in
-                let start = ContinuousClock.now
-                _ = SchemaLoader().load(text: text, file: "t.yaml")
-                let elapsed = ContinuousClock.now - start
-                return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            }.min() ?? 0
-        }
-        let small = seconds(Self.outdentedStates(2_000))
-        let large = seconds(Self.outdentedStates(8_000))
-        // Four times the entries: about four times the time when linear, sixteen when quadratic.
+        let small = Self.secondsToLoad(Self.outdentedStates(2_000))
+        let large = Self.secondsToLoad(Self.outdentedStates(8_000))
         #expect(large < small * 9, "2,000 entries: \(small) s, 8,000 entries: \(large) s")
+    }
+
+    @Test func aLongRunOfUnknownKeysWithoutValuesIsReadInLinearTime() {
+        let small = Self.secondsToLoad(Self.unknownKeysInAState(2_000))
+        let large = Self.secondsToLoad(Self.unknownKeysInAState(8_000))
+        #expect(large < small * 9, "2,000 keys: \(small) s, 8,000 keys: \(large) s")
     }
 
     @Test func everyOutDentedEntryOfALongRunIsMovedAndReportedOnce() {

@@ -204,8 +204,13 @@ final class IndentationRecovery {
             break
         case .scalar(let s) where s.isNull:
             // Only the key's line went too far: its settings follow it as (duplicate) keys of the entry above.
-            let following = levels[depth].entries[(levels[depth].index + 1)...].filter { !claimed.contains($0.key.location) }
-            guard !following.isEmpty, following.allSatisfy({ keyed.admitsKey($0.key.value) }),
+            // Checked one by one so that a run of unknown keys stops at the first: linear time.
+            var following: [YAMLMapping.Entry] = []
+            for next in levels[depth].entries[(levels[depth].index + 1)...] where !claimed.contains(next.key.location) {
+                guard keyed.admitsKey(next.key.value) else { return nil }
+                following.append(next)
+            }
+            guard !following.isEmpty,
                   following.contains(where: { levels[depth].duplicates.contains($0.key.location) }) else { return nil }
             claim(Array(following), depth: depth)
             moved.value = gather(Array(following), at: entry.key)
@@ -235,19 +240,21 @@ final class IndentationRecovery {
     private func children(of entry: YAMLMapping.Entry, movingTo target: Int, from depth: Int,
                           shape: SchemaShape?) -> [(entry: YAMLMapping.Entry, level: Int)]? {
         guard let shape else { return nil }
-        var found: [(entry: YAMLMapping.Entry, level: Int)] = []
-        for level in stride(from: depth, to: target, by: -1) {
-            let rest = levels[level].entries[(levels[level].index + 1)...]
-            found += rest.filter { !claimed.contains($0.key.location) }.map { ($0, level) }
-        }
         let fits: (YAMLMapping.Entry) -> Bool
         switch shape {
         case .named(let element, _): fits = { element.admits($0.value) }
         case .keyed(let keyed): fits = { keyed.admitsKey($0.key.value) }
         default: return nil
         }
-        guard !found.isEmpty, found.allSatisfy({ fits($0.entry) }),
-              found.contains(where: { !fitsWhereItStands($0.entry, level: $0.level) }) else { return nil }
+        // Checked one by one, stopping at the first that does not fit: linear time over a run of them.
+        var found: [(entry: YAMLMapping.Entry, level: Int)] = []
+        for level in stride(from: depth, to: target, by: -1) {
+            for next in levels[level].entries[(levels[level].index + 1)...] where !claimed.contains(next.key.location) {
+                guard fits(next) else { return nil }
+                found.append((next, level))
+            }
+        }
+        guard !found.isEmpty, found.contains(where: { !fitsWhereItStands($0.entry, level: $0.level) }) else { return nil }
         return found
     }
 
