@@ -39,10 +39,12 @@ struct ParserState {
         /// The key on the line above a block collection that owns it (`states` for the states' mapping).
         var owner: String?
 
-        /// "the mapping of `states` that begins at line 15".
-        var described: String {
-            "the \(kind == .mapping ? "mapping" : "list")\(owner.map { " of `\($0)`" } ?? "") that begins at line \(start.line)"
+        /// "mapping of `states` that begins at line 15".
+        var named: String {
+            "\(kind == .mapping ? "mapping" : "list")\(owner.map { " of `\($0)`" } ?? "") that begins at line \(start.line)"
         }
+        /// "the mapping of `states` that begins at line 15".
+        var described: String { "the \(named)" }
         /// "keys of the mapping that begins at line 15".
         var members: String { "\(kind == .mapping ? "keys" : "items") of \(described)" }
     }
@@ -84,7 +86,11 @@ struct YAMLSyntaxError {
         }
         if let unclosed = unclosedQuote() { return unclosed }
         if source.character(at: at) == "\t" {
-            return .error("tab character in indentation; YAML indents with spaces only", at: at)
+            let block = state.open.last { !$0.isFlow }.map {
+                " (the enclosing \($0.named) has its \($0.kind == .mapping ? "keys" : "items") at column "
+                    + "\($0.start.column))"
+            } ?? ""
+            return .error("tab character in indentation; YAML indents with spaces only, so replace it with spaces\(block)", at: at)
         }
         if problem.contains("unknown escape") { return unknownEscape() }
         if problem == "did not find expected key" || problem == "did not find expected '-' indicator" {
