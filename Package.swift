@@ -26,7 +26,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "ContractSchema", dependencies: ["CYAML"]),
+        // ContractRuntime for the text helpers messages share (counts with plurals, escaped input).
+        .target(name: "ContractSchema", dependencies: ["CYAML", "ContractRuntime"]),
         .target(name: "ContractRuntime"),
         .target(name: "ContractCodegen", dependencies: ["ContractSchema"]),
         .target(name: "ContractEvolution", dependencies: ["ContractSchema"]),
@@ -40,6 +41,7 @@ let package = Package(
                 "ContractCodegen",
                 "ContractEvolution",
                 "ContractValidation",
+                "ContractRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +93,10 @@ let package = Package(
             name: "DecodingDifferential",
             dependencies: ["ExecutionContracts", "ContractValidation", "ContractSchema", "ContractRuntime"],
             path: "Tests/DecodingDifferential"
+        ),
+        .testTarget(
+            name: "ContractValidationTests",
+            dependencies: ["ContractValidation", "ContractSchema", "ContractRuntime"]
         ),
         .testTarget(
             name: "ContractEvolutionTests",
@@ -145,16 +151,27 @@ if Context.environment["CONTRACTS_CORE_ONLY"] == nil && Context.environment["CON
             dependencies: ["ContractRunStores"],
             path: "Tests/RunTrackerChild"
         ),
+        // Databases the run store and `runs` CLI tests write with plain SQL (foreign, malformed or
+        // fresh ones); not a product.
+        .target(
+            name: "RunStoreTestSupport",
+            dependencies: ["ContractRunStorePostgres", .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/RunStoreTestSupport"
+        ),
         .testTarget(
             name: "ContractRunsCLITests",
             dependencies: ["contractgen", "contractgen-runs", "RunTrackerChild", "ContractRunStores", "TestSupport",
-                           .product(name: "PostgresNIO", package: "postgres-nio")]
+                           "RunStoreTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "SQLiteNIO", package: "sqlite-nio")]
         ),
         .testTarget(
             name: "ContractRunTrackingTests",
             // ContractCodegen and ContractSchema regenerate the checked-in AgentRun/ExecutionFeed code.
             dependencies: ["ContractRunTracking", "ContractRunStoreSQLite", "ContractRunStorePostgres",
-                           "ContractCodegen", "ContractSchema"]
+                           "ContractCodegen", "ContractSchema", "RunStoreTestSupport",
+                           .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
     ]
 }
@@ -168,7 +185,7 @@ if Context.environment["CONTRACTS_FUZZ"] != nil {
         ("FuzzSchemaLint", ["ContractSchema", "ContractCodegen", "ContractValidation"]),
         ("FuzzRuleExpression", ["ContractSchema"]),
         ("FuzzJSONReader", ["ContractRuntime"]),
-        ("FuzzValidate", ["ContractValidation", "ContractRuntime", "ExecutionContracts", "DecodingDifferential"]),
+        ("FuzzValidate", ["ContractValidation", "ContractSchema", "ContractRuntime", "ExecutionContracts", "DecodingDifferential"]),
     ]
     // swift-argument-parser serves contractgen only, and `swift build` would link its executables too.
     // (With no dependencies SwiftPM deletes Package.resolved; scripts/fuzz.sh puts it back.)

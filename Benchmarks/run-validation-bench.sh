@@ -21,7 +21,8 @@
 # Rates use wall time from /usr/bin/time (process start to exit, so Python's import time counts); the
 # "loop rec/s" column uses the seconds a tool reports for its own read-and-validate loop, when it does.
 # MB means 10^6 bytes. Peak RSS is /usr/bin/time's maximum resident set size. A tool that cannot run
-# (not built, subcommand missing, PyPI unreachable) is skipped with the reason printed.
+# (not built, subcommand missing, PyPI unreachable) is skipped with the reason printed. A run that
+# crashes or exits with a status other than 0 or 1 fails the script (exit 1) after the table.
 set -uo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -117,6 +118,7 @@ cat "$FILE" >/dev/null
 
 RUNS=$WORK/runs.tsv # round tool wall rss records valid invalid loop_seconds exit, one line per run
 : >"$RUNS"
+FAILED=()
 # Rounds, not one tool REPEAT times then the next: on a shared machine the load drifts, and each round
 # runs every tool within seconds of the others, so per-round ratios compare like with like.
 for ((run = 1; run <= REPEAT; run++)); do
@@ -134,13 +136,18 @@ for ((run = 1; run <= REPEAT; run++)); do
         status=$?
         # GNU time writes "Command exited with non-zero status N" first when the exit status is not 0.
         read -r wall rss < <(tail -1 "$WORK/time") || true
-        if [[ $status -gt 1 ]]; then
-            note "   $tool exited with $status:"; tail -5 "$WORK/err" "$WORK/out" >&2
+        # 0 is "every record valid" and 1 "some record invalid"; any other status, and any signal (GNU time
+        # writes "Command terminated by signal N"), is a failed run: it is reported, left out of the
+        # table, and makes the script exit 1.
+        if [[ $status -gt 1 ]] || grep -q 'terminated by signal' "$WORK/time"; then
+            note "   FAILED: $tool exited with $status ($(head -1 "$WORK/time")):"; tail -n 5 "$WORK/err" "$WORK/out" >&2
+            FAILED+=("$tool (round $run): $(head -1 "$WORK/time"), exit $status")
+            continue
         fi
         if [[ $tool == contractgen ]]; then
             # One finding per invalid record on stdout; the summary on stderr:
-            # "N records, V valid, I invalid, S s, X MB/s".
-            line=$(grep -E '^[0-9]+ records, ' "$WORK/err" | tail -1 || true)
+            # "N records, V valid, I invalid, S s, X MB/s; contract …" ("1 record" for one).
+            line=$(grep -E '^[0-9]+ records?, ' "$WORK/err" | tail -1 || true)
         else
             line=$(grep -m1 '"records"' "$WORK/out" || true)
         fi
@@ -149,7 +156,7 @@ for ((run = 1; run <= REPEAT; run++)); do
         fields=$("$PYTHON" - "$line" "$LINES" <<'EOF'
 import json, re, sys
 d = {}
-summary = re.match(r"(\d+) records, (\d+) valid, (\d+) invalid, ([\d.]+) s", sys.argv[1])
+summary = re.match(r"(\d+) records?, (\d+) valid, (\d+) invalid, ([\d.]+) s", sys.argv[1])
 if summary:
     d = dict(zip(("records", "valid", "invalid", "seconds"), summary.groups()))
 else:
@@ -225,3 +232,11 @@ if len(counts) > 1:
     print("\nnote: the tools disagree on valid/invalid counts:",
           ", ".join(f"{t} {rs[0]['valid']}/{rs[0]['invalid']}" for t, rs in runs.items()))
 EOF
+table_status=$?
+if [[ ${#FAILED[@]} -gt 0 ]]; then
+    note ""
+    note "error: ${#FAILED[@]} run(s) failed (crashed or exited with a status other than 0 or 1); the figures above leave them out:"
+    for failure in "${FAILED[@]}"; do note "  $failure"; done
+    exit 1
+fi
+exit $table_status

@@ -4,7 +4,9 @@ import ContractSchema
 //
 // Every input, read as UTF-8 text, is parsed; a parsed rule is type-checked against a model with a field
 // of every kind (with and without one whose type failed to resolve), and both the parsed and the resolved
-// rule are evaluated on two records (one all null). A rule without type problems has no unresolved name.
+// rule are evaluated on several records by both evaluators, the reference interpreter
+// (`RuleEvaluator.evaluate`) and the compiled form `contractgen validate` runs (`RuleEvaluator.Compiled`),
+// which must give the same verdict. A rule without type problems has no unresolved name.
 // Nothing may crash, the tree may be at most the parser's depth limit deep, and every span (of an
 // error, a problem or a subexpression) must lie within the text, since lint turns spans into columns.
 // A violated expectation is reported by `fatalError`.
@@ -33,15 +35,27 @@ public func fuzzRuleExpression(_ start: UnsafeRawPointer, _ count: Int) -> CInt 
             if problems.isEmpty, !resolved.isResolved, scope.fields.count == sampler.fields.count {
                 fail("a rule without problems kept an unresolved name", text)
             }
-            for record in [filled, [:]] {
-                _ = RuleEvaluator.evaluate(resolved) { record[$0] ?? .null }
+            for record in records {
+                checkEvaluatorsAgree(resolved, on: record, text)
             }
         }
-        for record in [filled, [:]] {
-            _ = RuleEvaluator.evaluate(parsed) { record[$0] ?? .null }
+        for record in records {
+            checkEvaluatorsAgree(parsed, on: record, text)
         }
     }
     return 0
+}
+
+/// Traps unless the reference interpreter and the compiled evaluator give `e` the same verdict on `record`
+/// (fields missing from the record read as null in both).
+private func checkEvaluatorsAgree(_ e: RuleExpression, on record: [String: RuleValue], _ text: String) {
+    let reference = RuleEvaluator.evaluate(e) { record[$0] ?? .null }
+    let compiled = RuleEvaluator.Compiled(e) { fieldIndex[$0] }
+    let values = fieldNames.map { record[$0] ?? .null }
+    let fast = values.withUnsafeBufferPointer { compiled.evaluate($0) }
+    if fast != reference {
+        fail("the compiled evaluator says \(fast), the interpreter \(reference), on \(record)", text)
+    }
 }
 
 /// Traps unless `e` and its subexpressions lie within `bounds`, each inside its parent; returns the
@@ -104,6 +118,23 @@ private let filled: [String: RuleValue] = [
     "max_retries": .int(3), "agent_id": .int(Int64.min), "amount": .double(-0.0), "duration_ms": .double(.nan),
     "started_at": .timestamp(0), "finished_at": .timestamp(-1.5), "tags": .other, "mystery": .int(Int64.max),
 ]
+
+/// The records every rule is evaluated on: typical values, all null, and values at the edges of each kind
+/// (NaN, infinities, the extreme integers, integers a double cannot hold exactly).
+private let records: [[String: RuleValue]] = [
+    filled, [:],
+    ["completed": .bool(false), "status": .enumValue("failed"), "error_code": .null, "retry_count": .int(Int64.max),
+     "max_retries": .int(Int64.min), "amount": .double(.infinity), "duration_ms": .double(9_223_372_036_854_775_807.0),
+     "agent_id": .int(9_007_199_254_740_993), "started_at": .timestamp(.nan), "finished_at": .timestamp(.infinity),
+     "message": .string("E001"), "step": .enumValue("a"), "flag": .null, "mystery": .other],
+    ["retry_count": .int(0), "max_retries": .int(0), "amount": .double(0), "duration_ms": .double(-.infinity),
+     "agent_id": .int(-1), "status": .enumValue("timed_out"), "previous": .enumValue("timed_out"),
+     "error_code": .enumValue("timeout"), "error_message": .string(""), "mystery": .null],
+]
+
+/// Every field name the sampler scopes know, in a fixed order: the compiled evaluator reads values by index.
+private let fieldNames = samplerWithUnknownField.fields.map(\.0)
+private let fieldIndex = Dictionary(uniqueKeysWithValues: fieldNames.enumerated().map { ($1, $0) })
 
 private func fail(_ message: String, _ text: String) -> Never {
     fatalError("FuzzRuleExpression: \(message); input \(text.debugDescription)")

@@ -22,7 +22,8 @@ public func fuzzSchemaLint(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         }
     }
     guard let contract = result.contract, result.isValid else { return 0 }
-    _ = SwiftGenerator(options: SwiftGeneratorOptions(generatorVersion: "fuzz")).generate(contract, schemaPath: "fuzz.yaml")
+    _ = SwiftGenerator(options: SwiftGeneratorOptions())
+        .generate(contract, schemaPath: "fuzz.yaml", provenance: .command(outputDirectory: "Generated"))
     _ = MarkdownExporter().page(for: contract)
     _ = JSONSchemaExporter().documents(for: contract)
     for model in contract.models {

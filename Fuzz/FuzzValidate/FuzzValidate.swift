@@ -1,3 +1,5 @@
+import ContractRuntime
+import ContractSchema
 import ContractValidation
 import DecodingDifferential
 #if canImport(Glibc)
@@ -9,11 +11,13 @@ import Darwin
 // Fuzz target for `contractgen validate` on the default model, `TaskStepResult` of schema/execution.yaml
 // (`scripts/fuzz.sh FuzzValidate SECONDS`).
 //
-// Every input is a JSON Lines file. `JSONLinesReader` must split it as the documentation says (on `\n`,
-// no line after the final one, lines over the limit reported as too long with their length), with a
-// small and a large line limit. Every line is then read by the generated fast decoder, the run-time
-// interpreter (`RecordValidator`) and Codable, which must agree as `TaskStepResultDifferential` says.
-// A disagreement is reported by `fatalError`.
+// Every input is a JSON Lines file. The library's verdicts, which are exactly what `contractgen validate`
+// prints (`JSONLinesValidation` over a pipe, and `RecordValidator.verdicts(ofJSONLines:)` in memory), with
+// a small and a large line limit, must follow the documentation: lines split on `\n`, no line after the
+// final one, a line over the limit `too_long` with its length, a blank line `empty_line`, any other line
+// the record's verdict. Every line is also read by the generated fast decoder, the run-time interpreter
+// (`RecordValidator`) and Codable, which must agree as `TaskStepResultDifferential` says. A disagreement
+// is reported by `fatalError`.
 
 private let differential: TaskStepResultDifferential = {
     do {
@@ -23,15 +27,31 @@ private let differential: TaskStepResultDifferential = {
     }
 }()
 
+/// Validators of `TaskStepResult` whose line limits are small and large, as `--max-line-bytes` sets them.
+private let lineValidators: [RecordValidator] = [64, 5000].map { maxLineLength in
+    guard let contract = BundledContract.execution.load().contract,
+          let validator = try? RecordValidator(contract: contract, model: "TaskStepResult",
+                                                options: .init(limits: JSONReaderLimits(maxInputLength: maxLineLength))) else {
+        fatalError("FuzzValidate: the built-in contract does not load")
+    }
+    return validator
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzValidate(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
     let lines = expectedLines(bytes)
-    for maxLineLength in [64, 5000] {
-        guard let read = readLines(bytes, maxLineLength: maxLineLength) else { break }
-        let expected = lines.map { $0.count > maxLineLength ? SplitLine.tooLong($0.count) : .text($0) }
-        if read != expected {
-            fail("JSONLinesReader with lines up to \(maxLineLength) bytes read \(read), expected \(expected)", bytes)
+    for validator in lineValidators {
+        let expected = lines.enumerated().map { index, line in
+            LineVerdict(line: index + 1, length: line.count, error: expectedError(line, maxLineLength: validator.maxLineLength))
+        }
+        let inMemory = validator.verdicts(ofJSONLines: bytes)
+        if inMemory != expected {
+            fail("verdicts(ofJSONLines:) with lines up to \(validator.maxLineLength) bytes gave \(inMemory), expected \(expected)", bytes)
+        }
+        guard let streamed = streamedVerdicts(bytes, validator: validator) else { continue }
+        if streamed != expected {
+            fail("JSONLinesValidation with lines up to \(validator.maxLineLength) bytes gave \(streamed), expected \(expected)", bytes)
         }
     }
     for line in lines {
@@ -41,12 +61,6 @@ public func fuzzValidate(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-/// A line as `JSONLinesReader` hands it over, with its bytes copied.
-private enum SplitLine: Equatable {
-    case text([UInt8])
-    case tooLong(Int)
-}
-
 /// The lines of a JSON Lines file by its definition: split on `\n`, nothing after a final `\n`.
 private func expectedLines(_ bytes: [UInt8]) -> [[UInt8]] {
     var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
@@ -54,9 +68,21 @@ private func expectedLines(_ bytes: [UInt8]) -> [[UInt8]] {
     return lines
 }
 
-/// The lines `JSONLinesReader` reads from a pipe holding `bytes`; nil when the input does not fit in a
-/// pipe's buffer, which is written before it is read.
-private func readLines(_ bytes: [UInt8], maxLineLength: Int) -> [SplitLine]? {
+/// A line's verdict by the documentation: too long, blank, or the interpreter's verdict on the record.
+private func expectedError(_ line: [UInt8], maxLineLength: Int) -> RecordError? {
+    if line.count > maxLineLength {
+        return RecordError(category: "too_long", message: "the record is \(line.count) bytes, more than the limit of \(maxLineLength)",
+                           path: "$")
+    }
+    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+        return RecordError(category: "empty_line", message: "empty line where a record should be", path: "$")
+    }
+    return differential.validator.validate(line)
+}
+
+/// The verdicts `JSONLinesValidation` gives reading a pipe that holds `bytes`; nil when the input does
+/// not fit in a pipe's buffer, which is written before it is read.
+private func streamedVerdicts(_ bytes: [UInt8], validator: RecordValidator) -> [LineVerdict]? {
     guard bytes.count <= 60_000 else { return nil }
     var ends: [Int32] = [0, 0]
     guard pipe(&ends) == 0 else { fatalError("FuzzValidate: pipe() failed") }
@@ -64,23 +90,18 @@ private func readLines(_ bytes: [UInt8], maxLineLength: Int) -> [SplitLine]? {
     let written = bytes.withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) }
     close(ends[1])
     guard written == bytes.count else { fatalError("FuzzValidate: write() to a pipe wrote \(written) bytes") }
-    var reader = JSONLinesReader(fileDescriptor: ends[0], maxLineLength: maxLineLength, chunkSize: 4096)
-    var lines: [SplitLine] = []
-    var previous = 0
+    var validation = JSONLinesValidation(validator: validator, fileDescriptor: ends[0], chunkSize: 4096)
+    var verdicts: [LineVerdict] = []
     do {
-        try reader.forEachLine { number, line in
-            if number != previous + 1 { fail("line \(number) follows line \(previous)", bytes) }
-            previous = number
-            switch line {
-            case .text(let text): lines.append(.text(Array(text)))
-            case .tooLong(let length): lines.append(.tooLong(length))
-            }
+        try validation.forEachVerdict { verdict in
+            verdicts.append(verdict)
             return true
         }
     } catch {
         fatalError("FuzzValidate: reading a pipe failed: \(error)")
     }
-    return lines
+    if validation.bytesRead != bytes.count { fail("read \(validation.bytesRead) of \(bytes.count) bytes", bytes) }
+    return verdicts
 }
 
 private func fail(_ message: String, _ bytes: [UInt8]) -> Never {

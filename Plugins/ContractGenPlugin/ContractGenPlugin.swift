@@ -28,7 +28,7 @@ struct ContractGenPlugin: BuildToolPlugin {
             return .buildCommand(
                 displayName: "Generating \(name) from \(schema.lastPathComponent)",
                 executable: tool.url,
-                arguments: ["generate", schema.path, "--output", outputDirectory.path, "--quiet"],
+                arguments: ["generate", schema.path, "--output", outputDirectory.path, "--quiet", "--build-plugin"],
                 inputFiles: [schema, tool.url],
                 outputFiles: [outputDirectory.appendingPathComponent(name)]
             )

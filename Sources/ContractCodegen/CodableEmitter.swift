@@ -10,7 +10,7 @@ struct CodableEmitter {
 
     func emit(into w: inout SwiftWriter) {
         w.block("extension \(model.name)") { w in
-            w.block("private enum CodingKeys: String, CodingKey, CaseIterable") { w in
+            w.block("private enum CodingKeys: \(SwiftSyntax.std("String")), \(SwiftSyntax.std("CodingKey")), \(SwiftSyntax.std("CaseIterable"))") { w in
                 for field in model.fields {
                     w.line(SwiftSyntax.caseDeclaration(field.name, rawValue: field.name))
                 }
@@ -19,22 +19,22 @@ struct CodableEmitter {
             w.doc("Decodes strictly: "
                   + (model.allowsAdditionalKeys ? "keys that are not fields are ignored; " : "keys that are not fields are refused; ")
                   + "every required key must be present (nullable ones as explicit null), types must match, and every rule must hold.")
-            w.block("\(access)init(from decoder: any Decoder) throws") { w in
+            w.block("\(access)init(from decoder: any \(SwiftSyntax.std("Decoder"))) throws") { w in
                 if !model.allowsAdditionalKeys {
                     w.line("try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)")
                 }
                 w.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
                 for field in model.fields { emitDecode(field, into: &w) }
-                w.line("try checkRulesAfterDecoding(from: decoder)")
+                w.line("try self.checkRulesAfterDecoding(from: decoder)")
             }
             w.line()
             w.doc("Encodes every key in schema order, nulls explicit; throws `EncodingError.invalidValue` when a rule is broken.")
-            w.block("\(access)func encode(to encoder: any Encoder) throws") { w in
-                w.line("try checkRulesBeforeEncoding(to: encoder)")
+            w.block("\(access)func encode(to encoder: any \(SwiftSyntax.std("Encoder"))) throws") { w in
+                w.line("try self.checkRulesBeforeEncoding(to: encoder)")
                 w.line("var container = encoder.container(keyedBy: CodingKeys.self)")
                 for field in model.fields {
                     let member = SwiftSyntax.member(field.name)
-                    w.line("try container.encode(\(toWire(member, field)), forKey: .\(member))")
+                    w.line("try container.encode(\(toWire("self." + member, field)), forKey: .\(member))")
                 }
             }
         }
@@ -44,28 +44,29 @@ struct CodableEmitter {
         let member = SwiftSyntax.member(field.name)
         let wire = Self.wireType(field.type) + (field.isNullable ? "?" : "")
         let decode = fromWire("try container.decode(\(wire).self, forKey: .\(member))", field)
+        // `self.`: a field may be called `container` or `decoder`.
         if field.isRequired {
-            w.line("\(member) = \(decode)")
+            w.line("self.\(member) = \(decode)")
             return
         }
         if field.isNullable, field.defaultValue == nil || field.defaultValue == .null {
-            w.line("\(member) = " + fromWire("try container.decodeIfPresent(\(Self.wireType(field.type)).self, forKey: .\(member))", field))
+            w.line("self.\(member) = " + fromWire("try container.decodeIfPresent(\(Self.wireType(field.type)).self, forKey: .\(member))", field))
             return
         }
         let fallback = field.defaultValue.map { ModelEmitter(model: model, contract: contract, access: access).defaultLiteral($0, for: field) } ?? "nil"
         w.line("if container.contains(.\(member)) {")
-        w.line("    \(member) = \(decode)")
+        w.line("    self.\(member) = \(decode)")
         w.line("} else {")
-        w.line("    \(member) = \(fallback)")
+        w.line("    self.\(member) = \(fallback)")
         w.line("}")
     }
 
     /// The type decoded from the wire: the Swift type with `RFC3339Timestamp` for `Date`.
     static func wireType(_ type: FieldType) -> String {
         switch type {
-        case .timestamp: "RFC3339Timestamp"
+        case .timestamp: SwiftSyntax.runtime("RFC3339Timestamp")
         case .list(let element): "[\(wireType(element))]"
-        case .map(let element): "[String: \(wireType(element))]"
+        case .map(let element): "[\(SwiftSyntax.std("String")): \(wireType(element))]"
         default: SwiftSyntax.type(type)
         }
     }
@@ -101,7 +102,7 @@ struct CodableEmitter {
 
     private static func toWire(_ expression: String, _ type: FieldType) -> String {
         switch type {
-        case .timestamp: "RFC3339Timestamp(\(expression))"
+        case .timestamp: "\(SwiftSyntax.runtime("RFC3339Timestamp"))(\(expression))"
         case .list(let element): "\(expression).map { \(toWire("$0", element)) }"
         case .map(let element): "\(expression).mapValues { \(toWire("$0", element)) }"
         default: expression

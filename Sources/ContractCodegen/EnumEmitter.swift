@@ -25,11 +25,12 @@ struct EnumEmitter {
 
     private func emitClosed(into w: inout SwiftWriter) {
         w.doc(enumeration.doc ?? "The values of \(name).")
-        w.block("\(access)enum \(name): String, Sendable, Hashable, CaseIterable, Codable") { w in
+        let conformances = ["String", "Sendable", "Hashable", "CaseIterable", "Codable"].map(SwiftSyntax.std)
+        w.typeBlock("\(access)enum \(name)", conformances: conformances) { w in
             emitCases(into: &w, rawValues: true)
             w.line()
             w.doc("Decodes a wire value, refusing values that are not listed.")
-            w.block("\(access)init(from decoder: any Decoder) throws") { w in
+            w.block("\(access)init(from decoder: any \(SwiftSyntax.std("Decoder"))) throws") { w in
                 w.line("self = try decoder.decodeWireValue(\(name).self, typeName: \(SwiftSyntax.stringLiteral(name)))")
             }
         }
@@ -38,17 +39,18 @@ struct EnumEmitter {
     private func emitOpen(into w: inout SwiftWriter) {
         w.doc((enumeration.doc.map { $0 + "\n\n" } ?? "")
               + "Open: a value this version does not know decodes as `unknown` and encodes back unchanged. `allCases` lists the known values only.")
-        w.block("\(access)enum \(name): RawRepresentable, Sendable, Hashable, CaseIterable, Codable") { w in
+        let conformances = ["RawRepresentable", "Sendable", "Hashable", "CaseIterable", "Codable"].map(SwiftSyntax.std)
+        w.typeBlock("\(access)enum \(name)", conformances: conformances) { w in
             emitCases(into: &w, rawValues: false)
             w.doc("A value this version does not know, kept as written. `init(rawValue:)` never makes it for a known value.")
-            w.line("case unknown(String)")
+            w.line("case unknown(\(SwiftSyntax.std("String")))")
             w.line()
             w.doc("The known values, in schema order; `unknown` values are not listed.")
             let all = enumeration.values.map { "." + SwiftSyntax.member($0.name) }.joined(separator: ", ")
             w.line("\(access)static let allCases: [\(name)] = [\(all)]")
             w.line()
             w.doc("The known value `rawValue` names, or `unknown` holding it; never nil.")
-            w.block("\(access)init(rawValue: String)") { w in
+            w.block("\(access)init(rawValue: \(SwiftSyntax.std("String")))") { w in
                 w.switchBlock("rawValue") { w in
                     for value in enumeration.values {
                         w.line("case \(SwiftSyntax.stringLiteral(value.name)): self = .\(SwiftSyntax.member(value.name))")
@@ -58,7 +60,7 @@ struct EnumEmitter {
             }
             w.line()
             w.doc("The wire value.")
-            w.block("\(access)var rawValue: String") { w in
+            w.block("\(access)var rawValue: \(SwiftSyntax.std("String"))") { w in
                 w.switchBlock("self") { w in
                     for value in enumeration.values {
                         w.line("case .\(SwiftSyntax.member(value.name)): \(SwiftSyntax.stringLiteral(value.name))")
@@ -68,15 +70,15 @@ struct EnumEmitter {
             }
             w.line()
             w.doc("Decodes any string: a known value or `unknown`.")
-            w.block("\(access)init(from decoder: any Decoder) throws") { w in
+            w.block("\(access)init(from decoder: any \(SwiftSyntax.std("Decoder"))) throws") { w in
                 w.line("let container = try decoder.singleValueContainer()")
-                w.line("self.init(rawValue: try container.decode(String.self))")
+                w.line("self.init(rawValue: try container.decode(\(SwiftSyntax.std("String")).self))")
             }
             w.line()
             w.doc("Encodes the wire value, an unknown one included.")
-            w.block("\(access)func encode(to encoder: any Encoder) throws") { w in
+            w.block("\(access)func encode(to encoder: any \(SwiftSyntax.std("Encoder"))) throws") { w in
                 w.line("var container = encoder.singleValueContainer()")
-                w.line("try container.encode(rawValue)")
+                w.line("try container.encode(self.rawValue)")
             }
         }
     }

@@ -25,17 +25,19 @@ struct ErrorCatalogEmitter {
 
     func emit(into w: inout SwiftWriter) {
         w.doc(catalog.doc ?? "The error codes of \(name).")
-        w.block("\(access)enum \(name): String, Sendable, Hashable, CaseIterable, Codable, ContractErrorCatalog") { w in
+        let conformances = ["String", "Sendable", "Hashable", "CaseIterable", "Codable"].map(SwiftSyntax.std)
+            + [SwiftSyntax.runtime("ContractErrorCatalog")]
+        w.typeBlock("\(access)enum \(name)", conformances: conformances) { w in
             for code in catalog.codes {
                 w.doc(code.doc ?? code.message ?? "The `\(code.code)` error.")
                 w.line(SwiftSyntax.caseDeclaration(code.name, rawValue: code.code))
             }
             w.line()
             w.doc("The catalog's name in errors.")
-            w.line("\(access)static var catalogName: String { \(SwiftSyntax.stringLiteral(name)) }")
+            w.line("\(access)static var catalogName: \(SwiftSyntax.std("String")) { \(SwiftSyntax.stringLiteral(name)) }")
             w.line()
             w.doc("Whether retrying the same work may succeed.")
-            w.block("\(access)var isRetryable: Bool") { w in
+            w.block("\(access)var isRetryable: \(SwiftSyntax.std("Bool"))") { w in
                 w.switchBlock("self") { w in
                     for retryable in [true, false] {
                         let codes = catalog.codes.filter { $0.isRetryable == retryable }.map(caseRef)
@@ -45,14 +47,14 @@ struct ErrorCatalogEmitter {
             }
             w.line()
             w.doc("The broad class of the error, which decides how callers react to it.")
-            w.block("\(access)var category: ErrorCategory") { w in
+            w.block("\(access)var category: \(SwiftSyntax.runtime("ErrorCategory"))") { w in
                 w.switchBlock("self") { w in
                     for code in catalog.codes { w.line("case \(caseRef(code)): .\(code.category.rawValue)") }
                 }
             }
             w.line()
             w.doc("The message shown to users when no better one is known.")
-            w.block("\(access)var defaultMessage: String") { w in
+            w.block("\(access)var defaultMessage: \(SwiftSyntax.std("String"))") { w in
                 w.switchBlock("self") { w in
                     for code in catalog.codes {
                         let message = code.message ?? Self.derivedMessage(code.name)
@@ -73,7 +75,7 @@ struct ErrorCatalogEmitter {
             }
             w.line()
             w.doc("Decodes a wire value, refusing codes that are not in the catalog.")
-            w.block("\(access)init(from decoder: any Decoder) throws") { w in
+            w.block("\(access)init(from decoder: any \(SwiftSyntax.std("Decoder"))) throws") { w in
                 w.line("self = try decoder.decodeWireValue(\(name).self, typeName: \(name).catalogName)")
             }
         }

@@ -8,29 +8,34 @@ struct FastJSONEmitter {
     let contract: Contract
     let access: String
 
+    /// `ContractRuntime.JSONFields`, which every read and check goes through.
+    private let fields = SwiftSyntax.runtime("JSONFields")
+
     func emit(into w: inout SwiftWriter) {
         w.block("extension \(model.name)") { w in
             w.doc("Reads a value with the strict pull reader: keys may come in any order, "
                   + (model.allowsAdditionalKeys ? "keys that are not fields are skipped (still validated), " : "keys that are not fields are refused, ")
                   + "required keys must be present, types and enum values must match, and every rule must hold. "
                   + "Throws `RecordError`.")
-            w.block("\(access)init(jsonReader reader: inout JSONReader, options: JSONDecodingOptions) throws") { w in
+            w.block("\(access)init(jsonReader reader: inout \(SwiftSyntax.runtime("JSONReader")), "
+                    + "options: \(SwiftSyntax.runtime("JSONDecodingOptions"))) throws") { w in
                 emitDecode(into: &w)
             }
             w.line()
             for (typeName, values) in wireMatchedTypes() {
                 w.doc("The `\(typeName)` whose wire value is exactly the bytes of `wire`, found without making a `String`; "
                       + "nil for anything else.")
-                w.block("private static func \(matcherName(typeName))(_ wire: UnsafeBufferPointer<UInt8>) -> \(typeName)?") { w in
+                let bytes = "\(SwiftSyntax.std("UnsafeBufferPointer"))<\(SwiftSyntax.std("UInt8"))>"
+                w.block("private static func \(matcherName(typeName))(_ wire: \(bytes)) -> \(typeName)?") { w in
                     for (wire, caseName) in values {
-                        w.line("if JSONFields.wire(wire, is: \(SwiftSyntax.stringLiteral(wire))) { return .\(caseName) }")
+                        w.line("if \(fields).wire(wire, is: \(SwiftSyntax.stringLiteral(wire))) { return .\(caseName) }")
                     }
                     w.line("return nil")
                 }
                 w.line()
             }
             w.doc("Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.")
-            w.block("\(access)func writeJSON(to output: inout JSONOutput)") { w in
+            w.block("\(access)func writeJSON(to output: inout \(SwiftSyntax.runtime("JSONOutput")))") { w in
                 w.line("output.beginObject()")
                 for field in model.fields {
                     w.line("output.key(\(SwiftSyntax.stringLiteral(field.name)))")
@@ -86,9 +91,9 @@ struct FastJSONEmitter {
         // A model that refuses unknown keys finds repeated ones with its own locals and flags, so the
         // reader need not remember its keys; one that allows them leaves that to the reader.
         if model.allowsAdditionalKeys {
-            w.line("let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName)")
+            w.line("let objectPath = try \(fields).beginModel(&reader, name: Self.modelName)")
         } else {
-            w.line("let objectPath = try JSONFields.beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)")
+            w.line("let objectPath = try \(fields).beginModel(&reader, name: Self.modelName, callerChecksDuplicateKeys: true)")
         }
         for field in model.fields {
             w.line("var \(local(field)): \(SwiftSyntax.type(field.type))? = nil")
@@ -105,14 +110,14 @@ struct FastJSONEmitter {
                     }
                     if field.isNullable || !field.isRequired { w.line("\(seen(field)) = true") }
                     if case .json = field.type, !field.isNullable {
-                        w.line("\(local(field)) = try JSONFields.json(&reader)")
+                        w.line("\(local(field)) = try \(fields).json(&reader)")
                     } else if field.isNullable {
                         w.line("if try !reader.readNullIfPresent() {")
                         w.line("    \(local(field)) = \(read(field.type))")
                         w.line("}")
                     } else {
                         w.line("if try reader.readNullIfPresent() {")
-                        w.line("    throw JSONFields.nullNotAllowed(\(SwiftSyntax.stringLiteral(describe(field.type))), field: \(SwiftSyntax.stringLiteral(field.name)), reader)")
+                        w.line("    throw \(fields).nullNotAllowed(\(SwiftSyntax.stringLiteral(describe(field.type))), field: \(SwiftSyntax.stringLiteral(field.name)), reader)")
                         w.line("}")
                         w.line("\(local(field)) = \(read(field.type))")
                     }
@@ -122,7 +127,7 @@ struct FastJSONEmitter {
             if model.allowsAdditionalKeys {
                 w.line("    try reader.skipValue()")
             } else {
-                w.line("    throw JSONFields.unknownKey(key, model: Self.modelName, reader)")
+                w.line("    throw \(fields).unknownKey(key, model: Self.modelName, reader)")
             }
             w.line("}")
         }
@@ -133,8 +138,9 @@ struct FastJSONEmitter {
         var arguments: [String] = []
         for field in model.fields {
             let name = local(field)
-            let missing = "JSONFields.missingKey(\(SwiftSyntax.stringLiteral(field.name)), model: Self.modelName, path: objectPath)"
-            let label = SwiftNaming.memberName(field.name) ?? field.name
+            let missing = "\(fields).missingKey(\(SwiftSyntax.stringLiteral(field.name)), model: Self.modelName, path: objectPath)"
+            // Escaped: `inout`, `var` and `let` cannot be argument labels as they are.
+            let label = SwiftSyntax.member(field.name)
             if field.isRequired && !field.isNullable {
                 // `consume` only where it moves a reference; on a bitwise-copyable value it is a warning.
                 switch field.type {
@@ -154,35 +160,36 @@ struct FastJSONEmitter {
             }
         }
         w.line("self.init(" + arguments.joined(separator: ", ") + ")")
-        w.line("try JSONFields.checkRules(self, path: objectPath)")
+        w.line("try \(fields).checkRules(self, path: objectPath)")
     }
 
     /// An expression that reads one non-null value of `type` from `reader`.
     private func read(_ type: FieldType, reader: String = "&reader") -> String {
         switch type {
-        case .string: return "try JSONFields.string(\(reader))"
-        case .bool: return "try JSONFields.bool(\(reader))"
-        case .int: return "try JSONFields.int(\(reader))"
-        case .double: return "try JSONFields.double(\(reader))"
-        case .timestamp: return "try JSONFields.timestamp(\(reader))"
-        case .json: return "try JSONFields.json(\(reader))"
+        case .string: return "try \(fields).string(\(reader))"
+        case .bool: return "try \(fields).bool(\(reader))"
+        case .int: return "try \(fields).int(\(reader))"
+        case .double: return "try \(fields).double(\(reader))"
+        case .timestamp: return "try \(fields).timestamp(\(reader))"
+        case .json: return "try \(fields).json(\(reader))"
         case .list(let element), .map(let element):
             let function = if case .list = type { "list" } else { "map" }
             let allowsNull = if case .json = element { ", allowsNull: true" } else { "" }
-            return "try JSONFields.\(function)(\(reader), elementDescription: \(SwiftSyntax.stringLiteral(describe(element)))\(allowsNull)) { (reader: inout JSONReader) in \(read(element)) }"
+            return "try \(fields).\(function)(\(reader), elementDescription: \(SwiftSyntax.stringLiteral(describe(element)))\(allowsNull)) "
+                + "{ (reader: inout \(SwiftSyntax.runtime("JSONReader"))) throws -> \(SwiftSyntax.type(element)) in \(read(element)) }"
         case .named(let name):
             switch contract.namedType(name) {
             case .lifecycle(let l)?:
                 let legacy = l.legacy.isEmpty ? "" : ", legacyValues: \(name).legacyValues, acceptsLegacyValues: options.acceptsLegacyValues"
-                return "try JSONFields.wireValue(\(reader), \(name).self, typeName: \(SwiftSyntax.stringLiteral(name))\(legacy), matching: Self.\(matcherName(name)))"
+                return "try \(fields).wireValue(\(reader), \(name).self, typeName: \(SwiftSyntax.stringLiteral(name))\(legacy), matching: Self.\(matcherName(name)))"
             case .enumeration(let e)? where e.isOpen:
-                return "\(name)(rawValue: try JSONFields.string(\(reader)))"
+                return "\(name)(rawValue: try \(fields).string(\(reader)))"
             case .enumeration?, .errorCatalog?:
-                return "try JSONFields.wireValue(\(reader), \(name).self, typeName: \(SwiftSyntax.stringLiteral(name)), matching: Self.\(matcherName(name)))"
+                return "try \(fields).wireValue(\(reader), \(name).self, typeName: \(SwiftSyntax.stringLiteral(name)), matching: Self.\(matcherName(name)))"
             case .model?:
                 return "try \(name)(jsonReader: \(reader), options: options)"
             case nil:
-                return "try JSONFields.json(\(reader))"
+                return "try \(fields).json(\(reader))"
             }
         }
     }
@@ -211,7 +218,7 @@ struct FastJSONEmitter {
         case .bool: w.line("output.bool(\(value))")
         case .int: w.line("output.int(\(value))")
         case .double: w.line("output.double(\(value))")
-        case .timestamp: w.line("output.string(RFC3339Timestamp.format(\(value)) ?? \"\")")
+        case .timestamp: w.line("output.string(\(SwiftSyntax.runtime("RFC3339Timestamp")).format(\(value)) ?? \"\")")
         case .json: w.line("output.value(\(value))")
         case .list(let element):
             w.line("output.beginArray()")

@@ -28,15 +28,17 @@ struct LifecycleEmitter {
     }
 
     func emit(into w: inout SwiftWriter) {
-        w.doc(lifecycle.doc ?? "The states of a \(name) record.")
-        w.block("\(access)enum \(name): String, Sendable, Hashable, CaseIterable, Codable, ContractLifecycle") { w in
+        w.doc(lifecycle.doc ?? "The states of the \(name) lifecycle.")
+        let conformances = ["String", "Sendable", "Hashable", "CaseIterable", "Codable"].map(SwiftSyntax.std)
+            + [SwiftSyntax.runtime("ContractLifecycle")]
+        w.typeBlock("\(access)enum \(name)", conformances: conformances) { w in
             for state in lifecycle.states {
                 w.doc(state.doc ?? "The `\(state.name)` state.")
                 w.line(SwiftSyntax.caseDeclaration(state.name, rawValue: state.name))
             }
             w.line()
             w.doc("The lifecycle's name in errors.")
-            w.line("\(access)static var lifecycleName: String { \(SwiftSyntax.stringLiteral(name)) }")
+            w.line("\(access)static var lifecycleName: \(SwiftSyntax.std("String")) { \(SwiftSyntax.stringLiteral(name)) }")
             w.line()
             w.doc("The state a new record starts in.")
             w.line("\(access)static var initial: \(name) { \(caseRef(lifecycle.initial)) }")
@@ -44,11 +46,11 @@ struct LifecycleEmitter {
                 w.line()
                 w.doc("Wire values of earlier versions and the states they are read as. They are read only when the decoder's `userInfo[.contractAcceptsLegacyValues]` is true, and never written.")
                 let pairs = lifecycle.legacy.map { "\(SwiftSyntax.stringLiteral($0.value)): \(caseRef($0.state))" }
-                w.line("\(access)static var legacyValues: [String: \(name)] { [\(pairs.joined(separator: ", "))] }")
+                w.line("\(access)static var legacyValues: [\(SwiftSyntax.std("String")): \(name)] { [\(pairs.joined(separator: ", "))] }")
             }
             w.line()
             w.doc("Whether the record is finished in this state; no transition leaves a terminal state.")
-            w.block("\(access)var isTerminal: Bool") { w in
+            w.block("\(access)var isTerminal: \(SwiftSyntax.std("Bool"))") { w in
                 w.switchBlock("self") { w in
                     for l in switchLines({ $0.isTerminal ? "true" : "false" }) { w.line(l) }
                 }
@@ -70,7 +72,7 @@ struct LifecycleEmitter {
             emitCanTransition(targets: targets, into: &w)
             w.line()
             w.doc("What reaching this state means; nil for a state that is not terminal.")
-            w.block("\(access)var outcome: Outcome?") { w in
+            w.block("\(access)var outcome: \(SwiftSyntax.runtime("Outcome"))?") { w in
                 w.switchBlock("self") { w in
                     for l in switchLines({ $0.outcome.map { "." + $0.rawValue } ?? "nil" }) { w.line(l) }
                 }
@@ -79,7 +81,7 @@ struct LifecycleEmitter {
             w.doc(lifecycle.legacy.isEmpty
                   ? "Decodes a wire value, refusing values that are not states."
                   : "Decodes a wire value, refusing values that are not states and, unless the decoder's `userInfo[.contractAcceptsLegacyValues]` is true, legacy values.")
-            w.block("\(access)init(from decoder: any Decoder) throws") { w in
+            w.block("\(access)init(from decoder: any \(SwiftSyntax.std("Decoder"))) throws") { w in
                 let legacy = lifecycle.legacy.isEmpty ? "" : ", legacyValues: \(name).legacyValues"
                 w.line("self = try decoder.decodeWireValue(\(name).self, typeName: \(name).lifecycleName\(legacy))")
             }
@@ -106,7 +108,7 @@ struct LifecycleEmitter {
             }
         }
         w.doc("Whether the schema lists the move to `next`, without allocating. Guards (`when:`) are not evaluated here.")
-        w.block("\(access)func canTransition(to next: \(name)) -> Bool") { w in
+        w.block("\(access)func canTransition(to next: \(name)) -> \(SwiftSyntax.std("Bool"))") { w in
             w.switchBlock("self") { w in
                 for group in groups {
                     let head = "case \(group.states.joined(separator: ", ")):"
@@ -129,7 +131,7 @@ struct LifecycleEmitter {
         let compiler = RuleCompiler(model: record, contract: contract, receiver: "record.")
         w.line()
         w.doc("The guard (`when:`) of the move to `next` as written in the schema, and whether it holds for `record`; nil when the move has no guard.")
-        w.block("private func guardCheck(to next: \(name), record: \(record.name)) -> (source: String, holds: Bool)?") { w in
+        w.block("private func guardCheck(to next: \(name), record: \(record.name)) -> (source: \(SwiftSyntax.std("String")), holds: \(SwiftSyntax.std("Bool")))?") { w in
             w.switchBlock("(self, next)") { w in
                 for transition in lifecycle.transitions {
                     guard let source = transition.guardSource, let expression = transition.guardExpression else { continue }
@@ -142,15 +144,15 @@ struct LifecycleEmitter {
         }
         w.line()
         w.doc("Whether the schema lists the move to `next` and its guard, if any, holds for `record`. `canTransition(to:)` checks the listing only.")
-        w.block("\(access)func canTransition(to next: \(name), record: \(record.name)) -> Bool") { w in
-            w.line("canTransition(to: next) && guardCheck(to: next, record: record)?.holds != false")
+        w.block("\(access)func canTransition(to next: \(name), record: \(record.name)) -> \(SwiftSyntax.std("Bool"))") { w in
+            w.line("self.canTransition(to: next) && self.guardCheck(to: next, record: record)?.holds != false")
         }
         w.line()
         w.doc("`next` if the schema lists the move and its guard, if any, holds for `record`; otherwise throws `TransitionError`.")
-        w.block("\(access)func transition(to next: \(name), record: \(record.name)) throws(TransitionError) -> \(name)") { w in
-            w.line("let moved = try transition(to: next)")
-            w.block("if let check = guardCheck(to: next, record: record), !check.holds") { w in
-                w.line("throw transitionError(to: next, unmetGuard: check.source)")
+        w.block("\(access)func transition(to next: \(name), record: \(record.name)) throws(\(SwiftSyntax.runtime("TransitionError"))) -> \(name)") { w in
+            w.line("let moved = try self.transition(to: next)")
+            w.block("if let check = self.guardCheck(to: next, record: record), !check.holds") { w in
+                w.line("throw self.transitionError(to: next, unmetGuard: check.source)")
             }
             w.line("return moved")
         }

@@ -27,8 +27,10 @@ struct ModelEmitter {
     }
 
     func emit(into w: inout SwiftWriter) {
-        w.doc(model.doc ?? "A \(name) record.")
-        w.block("\(access)struct \(name): Sendable, Hashable, Codable, ContractModel") { w in
+        w.doc(model.doc ?? "A record of type \(name).")
+        let conformances = [SwiftSyntax.std("Sendable"), SwiftSyntax.std("Hashable"), SwiftSyntax.std("Codable"),
+                            SwiftSyntax.runtime("ContractModel")]
+        w.typeBlock("\(access)struct \(name)", conformances: conformances) { w in
             for field in model.fields {
                 w.doc(field.doc ?? "The `\(field.name)` field.")
                 w.line("\(access)var \(SwiftSyntax.member(field.name)): \(SwiftSyntax.type(of: field))")
@@ -37,7 +39,7 @@ struct ModelEmitter {
             emitInit(into: &w)
             w.line()
             w.doc("The model's name in errors.")
-            w.line("\(access)static var modelName: String { \(SwiftSyntax.stringLiteral(name)) }")
+            w.line("\(access)static var modelName: \(SwiftSyntax.std("String")) { \(SwiftSyntax.stringLiteral(name)) }")
             w.line()
             emitViolations(into: &w)
         }
@@ -78,12 +80,14 @@ struct ModelEmitter {
     private func emitViolations(into w: inout SwiftWriter) {
         w.doc("Every rule this value breaks, in schema order; empty when the value is valid.")
         if model.rules.isEmpty {
-            w.line("\(access)func violations() -> [RuleViolation] { [] }")
+            w.line("\(access)func violations() -> [\(SwiftSyntax.runtime("RuleViolation"))] { [] }")
             return
         }
-        let compiler = RuleCompiler(model: model, contract: contract, receiver: "")
-        w.block("\(access)func violations() -> [RuleViolation]") { w in
-            w.line("var violations: [RuleViolation] = []")
+        // Fields are read through `self.`, so no field can be mistaken for the local `violations`.
+        let compiler = RuleCompiler(model: model, contract: contract, receiver: "self.")
+        let violation = SwiftSyntax.runtime("RuleViolation")
+        w.block("\(access)func violations() -> [\(violation)]") { w in
+            w.line("var violations: [\(violation)] = []")
             for rule in model.rules {
                 w.comment("\(rule.id): \(rule.source)")
                 if let doc = rule.doc { w.comment(doc) }
@@ -94,7 +98,7 @@ struct ModelEmitter {
                 let fields = expression.referencedFields.map(SwiftSyntax.stringLiteral).joined(separator: ", ")
                 let message = rule.message ?? "rule \(rule.id) does not hold"
                 w.block("if !(\(compiler.compile(expression)))") { w in
-                    w.line("violations.append(RuleViolation(")
+                    w.line("violations.append(\(violation)(")
                     w.line("    ruleID: \(SwiftSyntax.stringLiteral(rule.id)), fields: [\(fields)],")
                     w.line("    message: \(SwiftSyntax.stringLiteral(message))))")
                 }

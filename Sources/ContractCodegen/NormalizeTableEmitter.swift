@@ -33,9 +33,9 @@ struct NormalizeTableEmitter {
     func emit(into w: inout SwiftWriter) {
         let summary = NormalizeTable.Kind.allCases.compactMap { kind in code(for: kind).map { "\(kind.rawValue) \($0)" } }
         w.doc("How \(name) normalizes Swift errors: the schema's `normalize:` table.")
-        w.block("extension \(name): NormalizingErrorCatalog") { w in
+        w.block("extension \(name): \(SwiftSyntax.runtime("NormalizingErrorCatalog"))") { w in
             w.doc("The code the schema's `normalize:` table gives `kind` (\(summary.joined(separator: ", "))); a kind the table leaves out gets the `default:` code.")
-            w.block("\(access)static func code(for kind: FailureKind) -> \(name)") { w in
+            w.block("\(access)static func code(for kind: \(SwiftSyntax.runtime("FailureKind"))) -> \(name)") { w in
                 w.switchBlock("kind") { w in
                     var groups: [(code: String, kinds: [String])] = []
                     for kind in NormalizeTable.Kind.allCases {
@@ -52,9 +52,10 @@ struct NormalizeTableEmitter {
                 }
             }
             w.line()
-            w.doc("`error` as a code of this catalog: a `NormalizedError<\(name)>` as it is, an error that declares a \(name) (`ContractErrorConvertible`) with that code, anything else by its `FailureKind` through the table. The user message is the code's message; the error's description is kept as `detail`.")
-            w.block("\(access)static func normalize(_ error: any Error) -> NormalizedError<\(name)>") { w in
-                w.line("NormalizedError(normalizing: error)")
+            w.doc("`error` as a code of this catalog: a `NormalizedError<\(name)>` as it is, an error that declares a code of this catalog (`ContractErrorConvertible`) with that code, anything else by its `FailureKind` through the table. The user message is the code's message; the error's description is kept as `detail`.")
+            let normalized = SwiftSyntax.runtime("NormalizedError")
+            w.block("\(access)static func normalize(_ error: any \(SwiftSyntax.std("Error"))) -> \(normalized)<\(name)>") { w in
+                w.line("\(normalized)(normalizing: error)")
             }
         }
     }

@@ -35,16 +35,19 @@ struct RetryPolicyEmitter {
         let jitter = policy.jitter == .none ? "no jitter" : "\(policy.jitter.rawValue) jitter"
         let multiplier = SwiftSyntax.doubleLiteral(policy.multiplier)
         w.doc("The retry policy of \(lifecycle.name) in contract \(contract.name): \(policy.maxRetries) retries, the first after \(policy.initialDelayMilliseconds) ms, each delay × \(multiplier) up to \(policy.maxDelayMilliseconds) ms, \(jitter).")
-        w.block("extension RetryPolicy") { w in
+        let retryPolicy = SwiftSyntax.runtime("RetryPolicy")
+        w.block("extension \(retryPolicy)") { w in
             w.doc("\(policy.maxRetries) retries, \(policy.initialDelayMilliseconds) ms × \(multiplier)^n up to \(policy.maxDelayMilliseconds) ms, \(jitter).")
-            w.block("\(access)static var \(declared): RetryPolicy") { w in
-                w.line("RetryPolicy(maxRetries: \(policy.maxRetries), initialDelay: .milliseconds(\(policy.initialDelayMilliseconds)), multiplier: \(multiplier),")
-                w.line("            maxDelay: .milliseconds(\(policy.maxDelayMilliseconds)), jitter: .\(policy.jitter.rawValue))")
+            w.block("\(access)static var \(declared): \(retryPolicy)") { w in
+                w.line("\(retryPolicy)(maxRetries: \(policy.maxRetries), initialDelay: .milliseconds(\(policy.initialDelayMilliseconds)),")
+                w.line("    multiplier: \(multiplier), maxDelay: .milliseconds(\(policy.maxDelayMilliseconds)), jitter: .\(policy.jitter.rawValue))")
             }
         }
         guard let catalog else { return }
         w.line()
-        w.block("extension CatalogRetryPolicy where Code == \(catalog.name)") { w in
+        // `CatalogRetryPolicy<X>`, not `where Code == X`: in a where clause a catalog named `Code` would be
+        // read as the generic parameter.
+        w.block("extension \(SwiftSyntax.runtime("CatalogRetryPolicy"))<\(catalog.name)>") { w in
             let exhausted = catalog.normalize?.code(for: .retryExhausted) ?? catalog.normalize?.code(for: .default) ?? "?"
             w.doc("`RetryPolicy.\(member)` with \(catalog.name) deciding what is retried; exhaustion throws \(exhausted).")
             w.block("\(access)static var \(declared): Self") { w in

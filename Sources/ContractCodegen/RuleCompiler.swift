@@ -9,7 +9,7 @@ import ContractSchema
 struct RuleCompiler {
     let model: Model
     let contract: Contract
-    /// Written before each field's name: empty inside the model, `record.` in lifecycle guards.
+    /// Written before each field's name: `self.` inside the model, `record.` in lifecycle guards.
     let receiver: String
 
     /// Binding strength of the compiled Swift, loosest first.
@@ -102,8 +102,9 @@ struct RuleCompiler {
 
     /// An operand compared exactly with a number of the other kind: wrapped in `RuleNumber`.
     private func number(_ c: Compiled) -> String {
-        if let literal = c.intLiteral { return "RuleNumber(Int64(\(literal)))" }
-        return c.isNullable ? "\(c.code).map { RuleNumber($0) }" : "RuleNumber(\(c.code))"
+        let ruleNumber = SwiftSyntax.runtime("RuleNumber")
+        if let literal = c.intLiteral { return "\(ruleNumber)(\(SwiftSyntax.std("Int64"))(\(literal)))" }
+        return c.isNullable ? "\(c.code).map { \(ruleNumber)($0) }" : "\(ruleNumber)(\(c.code))"
     }
 
     /// Whether `a` and `b` are an int and a double that Swift cannot compare exactly as written. An int
@@ -148,7 +149,7 @@ struct RuleCompiler {
             case .greater: "greater"
             default: "greaterOrEqual"
             }
-            return condition("RuleOperators.\(function)(\(lhs), \(rhs))", .postfix)
+            return condition("\(SwiftSyntax.runtime("RuleOperators")).\(function)(\(lhs), \(rhs))", .postfix)
         }
         let left = exact ? lhs : l.wrapped(below: .prefix)
         let right = exact ? rhs : r.wrapped(below: .prefix)
@@ -162,8 +163,8 @@ struct RuleCompiler {
         if exact {
             let list = "[" + compiledItems.map(number).joined(separator: ", ") + "]"
             code = x.isNullable
-                ? "\(x.code).map { \(list).contains(RuleNumber($0)) } ?? false"
-                : "\(list).contains(RuleNumber(\(x.code)))"
+                ? "\(x.code).map { \(list).contains(\(SwiftSyntax.runtime("RuleNumber"))($0)) } ?? false"
+                : "\(list).contains(\(SwiftSyntax.runtime("RuleNumber"))(\(x.code)))"
         } else {
             code = "[" + compiledItems.map(\.code).joined(separator: ", ") + "].contains(\(x.code))"
         }

@@ -23,13 +23,15 @@ public enum AccessLevel: String, Sendable, Hashable, CaseIterable {
 public struct SwiftGeneratorOptions: Sendable, Hashable {
     /// The access level of every generated type and member.
     public var access: AccessLevel
-    /// The generator's version, written in the header.
-    public var generatorVersion: String
 
     /// Creates options.
-    public init(access: AccessLevel = .public, generatorVersion: String) {
+    public init(access: AccessLevel = .public) {
         self.access = access
-        self.generatorVersion = generatorVersion
+    }
+
+    /// What the regenerate command needs besides the schema and `--output` to give the same output.
+    var commandArguments: [String] {
+        access == .public ? [] : ["--access", access.rawValue]
     }
 }
 
@@ -46,9 +48,18 @@ public struct SwiftGenerator: Sendable {
         self.options = options
     }
 
-    /// The Swift source for `contract`; `schemaPath` is how the header names the schema (keep it
-    /// relative, so the output does not depend on where the package is checked out).
-    public func generate(_ contract: Contract, schemaPath: String) -> String {
-        FileEmitter(contract: contract, options: options, schemaPath: schemaPath).emit()
+    /// The Swift source for `contract`, generated as `entry` of a ``GenerationPlan`` says.
+    public func generate(_ contract: Contract, for entry: GenerationPlan.Entry) -> String {
+        generate(contract, schemaPath: entry.schemaPath, provenance: entry.provenance)
+    }
+
+    /// The Swift source for `contract`; `schemaPath` is how the header names the schema (relative to the
+    /// package root, so the output does not depend on where the package is checked out or how the path
+    /// was typed; ``GenerationPlan`` works it out).
+    public func generate(_ contract: Contract, schemaPath: String, provenance: GenerationProvenance) -> String {
+        let header = GeneratedHeader(schemaPath: schemaPath, contractName: contract.name,
+                                     contractVersion: contract.version.description, provenance: provenance,
+                                     extraArguments: options.commandArguments)
+        return FileEmitter(contract: contract, options: options, header: header).emit()
     }
 }

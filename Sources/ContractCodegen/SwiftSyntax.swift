@@ -1,7 +1,24 @@
 import ContractSchema
 
 /// Spelling Swift names, types and literals for schema constructs.
+///
+/// Generated code names what it uses from the standard library, Foundation and ContractRuntime with
+/// its module (`Swift.String`, `ContractRuntime.JSONValue`), as swift-openapi-generator does: the code
+/// lands in modules we do not know (the build plugin generates into the consumer's own target), and a
+/// type of the same name there or in the schema must not change what the generated code means.
 enum SwiftSyntax {
+    /// `name` from the standard library: `Swift.name`.
+    static func std(_ name: String) -> String { "Swift." + name }
+
+    /// `name` from Foundation: `Foundation.name`.
+    static func foundation(_ name: String) -> String { "Foundation." + name }
+
+    /// `name` from ContractRuntime: `ContractRuntime.name`.
+    static func runtime(_ name: String) -> String { "ContractRuntime." + name }
+
+    /// A conformance list: `Swift.String, Swift.Sendable, …`.
+    static func conformances(_ names: [String]) -> String { names.joined(separator: ", ") }
+
     /// The escaped lowerCamelCase member name of a wire value or field name.
     static func member(_ wire: String) -> String {
         SwiftNaming.escaped(SwiftNaming.memberName(wire) ?? "_" + wire)
@@ -10,14 +27,14 @@ enum SwiftSyntax {
     /// The Swift type of a field type, without optionality.
     static func type(_ type: FieldType) -> String {
         switch type {
-        case .string: "String"
-        case .bool: "Bool"
-        case .int: "Int64"
-        case .double: "Double"
-        case .timestamp: "Date"
-        case .json: "JSONValue"
+        case .string: std("String")
+        case .bool: std("Bool")
+        case .int: std("Int64")
+        case .double: std("Double")
+        case .timestamp: foundation("Date")
+        case .json: runtime("JSONValue")
         case .list(let element): "[\(self.type(element))]"
-        case .map(let element): "[String: \(self.type(element))]"
+        case .map(let element): "[\(std("String")): \(self.type(element))]"
         case .named(let name): name
         }
     }
@@ -51,7 +68,7 @@ enum SwiftSyntax {
 
     /// A Swift literal for a finite double; one with a fraction or exponent, so it stays a double.
     static func doubleLiteral(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "Double.nan" : (value < 0 ? "-Double.infinity" : "Double.infinity") }
+        guard value.isFinite else { return value.isNaN ? "Swift.Double.nan" : (value < 0 ? "-Swift.Double.infinity" : "Swift.Double.infinity") }
         return value.description
     }
 

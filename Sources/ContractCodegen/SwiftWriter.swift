@@ -22,6 +22,35 @@ struct SwiftWriter {
         line("}")
     }
 
+    /// A type declaration `header: A, B, … {`, the body one level deeper, then `}`. The conformances
+    /// wrap onto continuation lines when the declaration is wider than ``width``.
+    mutating func typeBlock(_ header: String, conformances: [String], _ body: (inout SwiftWriter) -> Void) {
+        let oneLine = header + ": " + conformances.joined(separator: ", ") + " {"
+        if indentation.count + oneLine.count <= Self.width {
+            line(oneLine)
+        } else {
+            line(header + ":")
+            let continuation = indentation + "    "
+            var current = ""
+            for (index, name) in conformances.enumerated() {
+                let piece = name + (index == conformances.count - 1 ? " {" : ",")
+                if current.isEmpty {
+                    current = piece
+                } else if continuation.count + current.count + 1 + piece.count <= Self.width {
+                    current += " " + piece
+                } else {
+                    text += continuation + current + "\n"
+                    current = piece
+                }
+            }
+            text += continuation + current + "\n"
+        }
+        depth += 1
+        body(&self)
+        depth -= 1
+        line("}")
+    }
+
     /// The body one level deeper, without braces.
     mutating func indented(_ body: (inout SwiftWriter) -> Void) {
         depth += 1

@@ -1,3 +1,4 @@
+internal import ContractRuntime
 import ContractSchema
 import Foundation
 
@@ -42,22 +43,23 @@ public struct ChangeRenderer: Sendable {
         return parts.joined(separator: ", ")
     }
 
-    /// One line per change under a heading per class, each with both sides' `file:line:column`.
+    /// One line per change under a heading per class, each with both sides' `file:line:column`. Each
+    /// line is escaped for display (file names and messages quote input).
     public func text() -> String {
-        guard !changes.isEmpty else { return "\(heading): no changes\n" }
-        var out = "\(heading): \(changes.count) change\(changes.count == 1 ? "" : "s") (\(summary))\n"
+        guard !changes.isEmpty else { return DisplayText.escaped("\(heading): no changes") + "\n" }
+        var lines = ["\(heading): \(Plural.counted(changes.count, "change")) (\(summary))"]
         for (c, members) in groups {
-            out += "\n\(c.title) (\(members.count)):\n"
+            lines += ["", "\(c.title) (\(members.count)):"]
             for change in members {
-                out += "  \(change.old) -> \(change.new): [\(change.kind.rawValue)] \(change.subject): \(change.message)\n"
+                lines.append("  \(change.old) -> \(change.new): [\(change.kind.rawValue)] \(change.subject): \(change.message)")
             }
         }
-        return out
+        return lines.map { DisplayText.escaped($0) + "\n" }.joined()
     }
 
     /// A Markdown section for a pull-request comment: a table per class.
     public func markdown() -> String {
-        var out = "### Contract changes: \(heading)\n\n"
+        var out = "### Contract changes: \(Self.cell(heading))\n\n"
         guard !changes.isEmpty else { return out + "No changes.\n" }
         out += breakingCount > 0 ? "**\(summary)** — consumers or producers must be updated.\n"
                                  : "\(summary): no breaking changes.\n"
@@ -65,7 +67,7 @@ public struct ChangeRenderer: Sendable {
             out += "\n#### \(c.title) (\(members.count))\n\n| Change | Subject | Details | Old | New |\n|---|---|---|---|---|\n"
             for change in members {
                 out += "| `\(change.kind.rawValue)` | `\(change.subject)` | \(Self.cell(change.message)) | "
-                    + "`\(change.old.file):\(change.old.line)` | `\(change.new.file):\(change.new.line)` |\n"
+                    + "`\(Self.cell(change.old.file)):\(change.old.line)` | `\(Self.cell(change.new.file)):\(change.new.line)` |\n"
             }
         }
         return out
@@ -94,8 +96,8 @@ public struct ChangeRenderer: Sendable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// Text safe inside a Markdown table cell.
+    /// Text safe inside a Markdown table cell: pipes escaped, control characters made visible.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        DisplayText.escaped(text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " "))
     }
 }

@@ -6,7 +6,7 @@ import PostgresNIO
 /// A ``RunStore`` in PostgreSQL, through postgres-nio's `PostgresClient` (a connection pool).
 ///
 /// The pool runs while ``run()`` runs: put the store in the service's task group, or use
-/// ``withStore(url:_:)``, which runs it around a closure. Concurrent finishes of one run, from any
+/// ``withStore(url:access:_:)``, which runs it around a closure. Concurrent finishes of one run, from any
 /// number of connections or processes, are serialized by the row lock of the guarded UPDATE: the first
 /// writes, the others re-check `finished_at IS NULL` after it commits, write nothing and read its result.
 public final class PostgresRunStore: RunStore {
@@ -20,9 +20,14 @@ public final class PostgresRunStore: RunStore {
         self.client = PostgresClient(configuration: configuration)
     }
 
-    /// A store for `url`; see ``PostgresURL``.
-    public convenience init(url: String) throws {
-        self.init(configuration: try PostgresURL(url).configuration)
+    /// A store for `url` (see ``PostgresURL``); with ``RunStoreAccess/readOnly`` every session of the
+    /// pool is read-only (`default_transaction_read_only`), so the server refuses any write.
+    public convenience init(url: String, access: RunStoreAccess = .migrate) throws {
+        var configuration = try PostgresURL(url).configuration
+        if access == .readOnly {
+            configuration.options.additionalStartupParameters.append(("default_transaction_read_only", "on"))
+        }
+        self.init(configuration: configuration)
     }
 
     /// Runs the connection pool until the calling task is cancelled.
@@ -30,39 +35,101 @@ public final class PostgresRunStore: RunStore {
         await client.run()
     }
 
-    /// Runs a store for `url` around `body`: starts the pool, migrates, calls `body`, then stops the pool.
-    public static func withStore<R: Sendable>(url: String,
+    /// Runs a store for `url` around `body`: starts the pool, prepares the database as `access` allows
+    /// (``RunStoreAccess/migrate`` migrates it; the other accesses throw ``RunSchemaError`` unless it
+    /// holds the current `agent_runs`, and never create or migrate), calls `body`, then stops the pool.
+    public static func withStore<R: Sendable>(url: String, access: RunStoreAccess = .migrate,
                                               _ body: @Sendable (PostgresRunStore) async throws -> R) async throws -> R {
-        let store = try PostgresRunStore(url: url)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await store.run() }
-            defer { group.cancelAll() }
-            try await store.migrate()
+        try await withRunningPool(url: url, access: access) { store in
+            switch access {
+            case .migrate: try await store.migrate()
+            case .readWrite, .readOnly: try await store.inspect().checkUsable()
+            }
             return try await body(store)
         }
     }
 
+    /// Brings the database at `url` to the latest runs schema (what `contractgen runs init` does);
+    /// throws ``RunSchemaError`` for a database it must not change.
+    @discardableResult
+    public static func initialize(url: String) async throws -> AgentRunsMigrationResult {
+        try await withRunningPool(url: url, access: .migrate) { try await $0.migrate() }
+    }
+
+    private static func withRunningPool<R: Sendable>(url: String, access: RunStoreAccess,
+                                                     _ body: @Sendable (PostgresRunStore) async throws -> R) async throws -> R {
+        let store = try PostgresRunStore(url: url, access: access)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await store.run() }
+            defer { group.cancelAll() }
+            return try await body(store)
+        }
+    }
+
+    /// What the database holds of the runs schema, read with queries only (`agent_runs` and the
+    /// migrations table as the search path finds them, as every statement of the store does).
+    public func inspect() async throws -> AgentRunsSchemaState {
+        try await client.withConnection { connection in try await Self.inspect(connection, logger: logger) }
+    }
+
+    private static func inspect(_ connection: PostgresConnection, logger: Logger) async throws -> AgentRunsSchemaState {
+        var hasTable = false, hasMigrations = false
+        for try await (table, migrations) in try await connection.query("""
+            SELECT to_regclass('agent_runs') IS NOT NULL, to_regclass(\(AgentRunsSchema.migrationsTable)) IS NOT NULL
+            """, logger: logger).decode((Bool, Bool).self) {
+            (hasTable, hasMigrations) = (table, migrations)
+        }
+        var columns: [AgentRunsSchema.Column]?
+        if hasTable {
+            var found: [AgentRunsSchema.Column] = []
+            for try await (name, type, notNull, primaryKey) in try await connection.query("""
+                SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                       EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND i.indisprimary
+                               AND a.attnum = ANY (i.indkey))
+                FROM pg_attribute a
+                WHERE a.attrelid = to_regclass('agent_runs') AND a.attnum > 0 AND NOT a.attisdropped
+                ORDER BY a.attnum
+                """, logger: logger).decode((String, String, Bool, Bool).self) {
+                found.append(AgentRunsSchema.Column(name: name, declaredType: type, notNull: notNull, primaryKey: primaryKey))
+            }
+            columns = found
+        }
+        var version: Int?
+        if hasMigrations {
+            for try await recorded in try await connection.query(
+                "SELECT COALESCE(MAX(version), 0)::bigint FROM \(unescaped: AgentRunsSchema.migrationsTable)", logger: logger
+            ).decode(Int64.self) {
+                version = Int(clamping: recorded)
+            }
+        }
+        return AgentRunsSchemaState(columns: columns, recordedVersion: version)
+    }
+
     /// Applies the `agent_runs` migrations the database lacks, under an advisory lock so concurrent
-    /// processes migrate once.
-    public func migrate() async throws {
+    /// processes migrate once, after checking that it may (``RunSchemaError`` otherwise, in the same
+    /// transaction, so nothing is written).
+    @discardableResult
+    public func migrate() async throws -> AgentRunsMigrationResult {
+        do {
+            return try await migrateInTransaction()
+        } catch let error as PostgresTransactionError {
+            // Rolled back: what went wrong inside (a refusal, a failed statement) is the error to report.
+            if error.rollbackError == nil, let inner = error.closureError { throw inner }
+            throw error
+        }
+    }
+
+    private func migrateInTransaction() async throws -> AgentRunsMigrationResult {
         let logger = self.logger
-        try await client.withTransaction(logger: logger) { connection in
+        return try await client.withTransaction(logger: logger) { connection in
             // Any constant works; it only has to be the same for every migrating process.
             try await connection.query("SELECT pg_advisory_xact_lock(7340271)", logger: logger)
-            try await connection.query("""
-                CREATE TABLE IF NOT EXISTS \(unescaped: AgentRunsSchema.migrationsTable) (
-                    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
-                """, logger: logger)
-            var current = 0
-            for try await version in try await connection.query(
-                "SELECT COALESCE(MAX(version), 0) FROM \(unescaped: AgentRunsSchema.migrationsTable)", logger: logger
-            ).decode(Int32.self) {
-                current = Int(version)
+            let state = try await Self.inspect(connection, logger: logger)
+            let (pending, result) = try AgentRunsSchema.pendingMigrations(for: state, dialect: .postgres)
+            if !pending.isEmpty {
+                try await connection.query(PostgresQuery(unsafeSQL: AgentRunsSchema.createMigrationsTable), logger: logger)
             }
-            guard current <= AgentRunsSchema.latestVersion else {
-                throw RunStoreError.unknownSchemaVersion(found: current, known: AgentRunsSchema.latestVersion)
-            }
-            for migration in AgentRunsSchema.migrations(for: .postgres) where migration.version > current {
+            for migration in pending {
                 for statement in migration.statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
@@ -72,6 +139,7 @@ public final class PostgresRunStore: RunStore {
                     VALUES (\(version), \(migration.name), \(RunTimestamp.text(Date())))
                     """, logger: logger)
             }
+            return result
         }
     }
 
@@ -83,7 +151,7 @@ public final class PostgresRunStore: RunStore {
 
     public func markRunning(id: String) async throws -> AgentRun {
         if let running = try await uncancellable({ [self] in try await execute(sql.markRunning(id: id)) }).first {
-            return running
+            return try running.get()
         }
         guard let stored = try await get(id: id) else { throw RunStoreError.notFound(id) }
         throw RunStoreError.refusedMove(from: stored.status, to: .running)
@@ -93,7 +161,7 @@ public final class PostgresRunStore: RunStore {
         try completion.validate()
         let statement = try sql.finish(id: id, with: completion)
         if let finished = try await uncancellable({ [self] in try await execute(statement) }).first {
-            return RunFinishResult(run: finished, didFinish: true)
+            return RunFinishResult(run: try finished.get(), didFinish: true)
         }
         return try unfinishedResult(id: id, stored: try await get(id: id), completion: completion)
     }
@@ -105,14 +173,14 @@ public final class PostgresRunStore: RunStore {
     }
 
     public func get(id: String) async throws -> AgentRun? {
-        try await execute(sql.select(id: id)).first
+        try await execute(sql.select(id: id)).first?.get()
     }
 
     public func list(_ query: RunQuery) async throws -> RunPage {
         RunPage(rowsPlusOne: try await execute(sql.list(query)), limit: query.effectiveLimit)
     }
 
-    public func sweepStale(olderThan threshold: Duration, now: Date) async throws -> [AgentRun] {
+    public func sweepStale(olderThan threshold: Duration, now: Date) async throws -> RunSweep {
         let cutoff = RunStoreDefaults.staleCutoff(olderThan: threshold, now: now)
         return try await sweepCandidates(try await execute(sql.staleCandidates(startedBefore: cutoff)), now: now)
     }
@@ -127,10 +195,10 @@ public final class PostgresRunStore: RunStore {
         }
     }
 
-    private func execute(_ statement: RunSQLStatement) async throws -> [AgentRun] {
-        var runs: [AgentRun] = []
+    private func execute(_ statement: RunSQLStatement) async throws -> [StoredRun] {
+        var runs: [StoredRun] = []
         for try await row in try await query(statement) {
-            runs.append(try Self.run(from: row))
+            runs.append(Self.storedRun(from: row))
         }
         return runs
     }
@@ -154,9 +222,19 @@ public final class PostgresRunStore: RunStore {
         return try await client.query(PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger)
     }
 
-    private static func run(from row: PostgresRow) throws -> AgentRun {
+    /// The row as PostgreSQL returns it: the shape check has made sure of the column types, so a value
+    /// that does not decode is reported as the row's problem rather than failing the whole query.
+    private static func storedRun(from row: PostgresRow) -> StoredRun {
         let cells = row.makeRandomAccess()
-        return try AgentRunRecord.run(text: { try cells[$0].decode(String?.self) },
-                                      durationMs: try cells["duration_ms"].decode(Int64?.self))
+        return StoredRun { name in
+            do {
+                if name == "duration_ms" {
+                    return try cells[name].decode(Int64?.self).map { .integer($0) } ?? .null
+                }
+                return try cells[name].decode(String?.self).map { .text($0) } ?? .null
+            } catch {
+                return .other("a value that does not decode (\(type(of: error)))")
+            }
+        }
     }
 }

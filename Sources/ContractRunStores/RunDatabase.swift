@@ -53,18 +53,18 @@ public enum RunDatabase: Sendable, Hashable, CustomStringConvertible {
         return !FileManager.default.fileExists(atPath: path)
     }
 
-    /// Opens the store (migrating the database to the current schema), calls `body`, and closes it.
-    /// A PostgreSQL server is checked with one connection first, so an unreachable server or a refused
-    /// login fails within seconds with its reason.
-    ///
-    /// With `mustExist`, an SQLite path that names no file throws ``RunDatabaseError/noSuchFile(_:)``
-    /// instead of creating an empty database: what a read-only tool wants when a path is mistyped.
-    public func withStore<R: Sendable>(mustExist: Bool = false,
+    /// Opens the store as `access` allows, calls `body`, and closes it. ``RunStoreAccess/migrate`` (a
+    /// tracker's default) creates and migrates the database; ``RunStoreAccess/readWrite`` and
+    /// ``RunStoreAccess/readOnly`` change no schema, throw ``RunDatabaseError/noSuchFile(_:)`` for an
+    /// SQLite path that names no file (instead of creating an empty database) and ``RunSchemaError``
+    /// unless the database holds the current `agent_runs`. A PostgreSQL server is checked with one
+    /// connection first, so an unreachable server or a refused login fails within seconds with its reason.
+    public func withStore<R: Sendable>(access: RunStoreAccess = .migrate,
                                        _ body: @Sendable (any RunStore) async throws -> R) async throws -> R {
         switch self {
         case .sqlite(let path):
-            if mustExist && isMissingFile { throw RunDatabaseError.noSuchFile(path) }
-            let store = try await SQLiteRunStore.open(path: path)
+            if access != .migrate && isMissingFile { throw RunDatabaseError.noSuchFile(path) }
+            let store = try await SQLiteRunStore.open(path: path, access: access)
             let result: R
             do {
                 result = try await body(store)
@@ -76,7 +76,21 @@ public enum RunDatabase: Sendable, Hashable, CustomStringConvertible {
             return result
         case .postgres(let url):
             try await PostgresURL(url).checkConnection()
-            return try await PostgresRunStore.withStore(url: url) { try await body($0) }
+            return try await PostgresRunStore.withStore(url: url, access: access) { try await body($0) }
+        }
+    }
+
+    /// Creates the database if needed (an SQLite file) and brings it to the latest runs schema: the
+    /// `agent_runs` table, its indexes and the migrations table. Throws ``RunSchemaError`` for a database
+    /// whose `agent_runs` has another shape, or a newer version, and writes nothing to it then.
+    @discardableResult
+    public func initialize() async throws -> AgentRunsMigrationResult {
+        switch self {
+        case .sqlite(let path):
+            return try await SQLiteRunStore.initialize(path: path)
+        case .postgres(let url):
+            try await PostgresURL(url).checkConnection()
+            return try await PostgresRunStore.initialize(url: url)
         }
     }
 
@@ -107,7 +121,7 @@ public enum RunDatabaseError: Error, Hashable, Sendable, CustomStringConvertible
         case .unsupportedScheme(let scheme):
             "unsupported database scheme '\(scheme)://'; expected postgres://, postgresql://, sqlite: or a file path"
         case .noSuchFile(let path):
-            "no SQLite database at '\(path)' (a tracker creates it on first use)"
+            "no SQLite database at '\(path)'"
         }
     }
 }

@@ -181,14 +181,20 @@ public struct AgentRunsSQL: Sendable {
 
 extension RunStore {
     /// The stale sweep every SQL store shares: each candidate is finished through the store's guarded
-    /// ``finish(id:with:)``, so a run that finishes meanwhile keeps its own outcome.
-    public func sweepCandidates(_ candidates: [AgentRun], now: Date) async throws -> [AgentRun] {
-        var swept: [AgentRun] = []
-        for run in candidates {
-            let result = try await finish(id: run.id, with: .stale(for: run, now: now))
-            if result.didFinish { swept.append(result.run) }
+    /// ``finish(id:with:)``, so a run that finishes meanwhile keeps its own outcome. A candidate row that
+    /// holds no valid run is left as it is and reported.
+    public func sweepCandidates(_ candidates: [StoredRun], now: Date) async throws -> RunSweep {
+        var sweep = RunSweep(swept: [])
+        for candidate in candidates {
+            switch candidate.content {
+            case .success(let run):
+                let result = try await finish(id: run.id, with: .stale(for: run, now: now))
+                if result.didFinish { sweep.swept.append(result.run) }
+            case .failure(let unreadable):
+                sweep.unreadable.append(unreadable)
+            }
         }
-        return swept
+        return sweep
     }
 
     /// ``RunStore/start(_:)`` for a SQL store: the INSERT and the UPDATE to running, each returning

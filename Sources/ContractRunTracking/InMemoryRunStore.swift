@@ -53,10 +53,10 @@ public final class InMemoryRunStore: RunStore {
             let (ta, tb) = (RunTimestamp.text(a.startedAt), RunTimestamp.text(b.startedAt))
             return ta != tb ? ta > tb : a.id > b.id
         }
-        return RunPage(rowsPlusOne: Array(sorted.prefix(limit + 1)), limit: limit)
+        return RunPage(rowsPlusOne: sorted.prefix(limit + 1).map(StoredRun.init(run:)), limit: limit)
     }
 
-    public func sweepStale(olderThan threshold: Duration, now: Date) async throws -> [AgentRun] {
+    public func sweepStale(olderThan threshold: Duration, now: Date) async throws -> RunSweep {
         let cutoff = RunTimestamp.text(RunStoreDefaults.staleCutoff(olderThan: threshold, now: now))
         return try runs.withLock { runs in
             var swept: [AgentRun] = []
@@ -65,7 +65,7 @@ public final class InMemoryRunStore: RunStore {
                 runs[id] = finished
                 swept.append(finished)
             }
-            return swept.sorted { $0.id < $1.id }
+            return RunSweep(swept: swept.sorted { $0.id < $1.id })
         }
     }
 }
@@ -77,10 +77,15 @@ extension Duration {
         return Double(seconds) + Double(attoseconds) / 1e18
     }
 
-    /// The duration in whole milliseconds, never negative.
+    /// The duration in whole milliseconds, never negative; saturates at `Int64.max` instead of
+    /// overflowing for durations beyond 292 million years.
     var wholeMilliseconds: Int64 {
         let (seconds, attoseconds) = components
-        return max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+        guard seconds >= 0 else { return 0 }
+        let (milliseconds, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+        guard !overflow else { return .max }
+        let (total, overflowAgain) = milliseconds.addingReportingOverflow(attoseconds / 1_000_000_000_000_000)
+        return overflowAgain ? .max : total
     }
 }
 

@@ -57,19 +57,32 @@ public struct RunQuery: Sendable, Hashable {
 public struct RunPage: Sendable, Hashable {
     /// The runs, newest first.
     public var runs: [AgentRun]
+    /// The rows of this page that hold no valid run (only a SQL store can have them), in list order.
+    public var unreadable: [UnreadableRun]
     /// The cursor for the next page; nil when this page is the last.
     public var nextCursor: RunCursor?
 
     /// Creates a page.
-    public init(runs: [AgentRun], nextCursor: RunCursor?) {
+    public init(runs: [AgentRun], unreadable: [UnreadableRun] = [], nextCursor: RunCursor?) {
         self.runs = runs
+        self.unreadable = unreadable
         self.nextCursor = nextCursor
     }
 
-    /// The page for `rows` fetched with one row more than `limit`: the extra row only says another page exists.
-    public init(rowsPlusOne rows: [AgentRun], limit: Int) {
-        let page = Array(rows.prefix(limit))
-        self.init(runs: page, nextCursor: rows.count > limit ? page.last.map(RunCursor.init(after:)) : nil)
+    /// The page for `rows` fetched with one row more than `limit`: the extra row only says another page
+    /// exists. Unreadable rows count towards the limit and may end a page, so paging passes them too.
+    public init(rowsPlusOne rows: [StoredRun], limit: Int) {
+        let page = rows.prefix(limit)
+        var runs: [AgentRun] = []
+        var unreadable: [UnreadableRun] = []
+        runs.reserveCapacity(page.count)
+        for row in page {
+            switch row.content {
+            case .success(let run): runs.append(run)
+            case .failure(let problem): unreadable.append(problem)
+            }
+        }
+        self.init(runs: runs, unreadable: unreadable, nextCursor: rows.count > limit ? page.last?.position : nil)
     }
 }
 
@@ -83,22 +96,30 @@ public struct RunCursor: Sendable, Hashable, CustomStringConvertible {
 
     /// The cursor after `run`.
     public init(after run: AgentRun) {
-        self.startedAtText = RunTimestamp.text(run.startedAt)
-        self.id = run.id
+        self.init(startedAtText: RunTimestamp.text(run.startedAt), id: run.id)
     }
 
-    /// Reads a cursor from its ``token``; nil for text that is not one.
+    /// The cursor after the row with these `started_at` and `id` values, as stored.
+    public init(startedAtText: String, id: String) {
+        self.startedAtText = startedAtText
+        self.id = id
+    }
+
+    /// Reads a cursor from its ``token``; nil for text that is not one. The time is not required to be
+    /// RFC 3339: a page may end with a stored row whose `started_at` is unreadable.
     public init?(token: String) {
         guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8),
-              let separator = text.firstIndex(of: "|") else { return nil }
-        let started = String(text[..<separator])
-        guard RunTimestamp.date(started) != nil else { return nil }
-        self.startedAtText = started
-        self.id = String(text[text.index(after: separator)...])
+              let separator = text.firstIndex(of: "|"),
+              let started = String(text[..<separator]).removingPercentEncoding else { return nil }
+        self.init(startedAtText: started, id: String(text[text.index(after: separator)...]))
     }
 
-    /// The opaque text to hand to clients and read back with ``init(token:)``.
-    public var token: String { Data("\(startedAtText)|\(id)".utf8).base64EncodedString() }
+    /// The opaque text to hand to clients and read back with ``init(token:)``: `STARTED|ID` in base64,
+    /// with `%` and `|` percent-encoded in the time (a stored time that is no RFC 3339 may hold them).
+    public var token: String {
+        let started = startedAtText.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "|", with: "%7C")
+        return Data("\(started)|\(id)".utf8).base64EncodedString()
+    }
 
     /// Whether a run at (`startedAtText`, `id`) comes after this cursor in newest-first order.
     public func precedes(startedAtText other: String, id otherID: String) -> Bool {

@@ -6,7 +6,8 @@ import Foundation
 /// Every implementation gives the same guarantees, checked by one shared test suite:
 /// - ``finish(id:with:)`` writes only while the run has not finished (`finished_at IS NULL`), so of
 ///   any number of concurrent finishes exactly one writes and every caller gets the same stored run;
-/// - ``list(_:)`` returns newest first (`started_at DESC`, then `id DESC`) with cursor pagination;
+/// - ``list(_:)`` returns newest first (`started_at DESC`, then `id DESC`) with cursor pagination, and
+///   reports a row that holds no valid run on its own instead of failing for every row;
 /// - ``sweepStale(olderThan:now:)`` closes runs left running by a crashed process;
 /// - a write, once called, is carried out even if the calling task is cancelled meanwhile (a tracker
 ///   finishing a cancelled run relies on it): a store whose driver gives up on cancellation runs its
@@ -25,13 +26,13 @@ public protocol RunStore: Sendable {
     /// ``finish(id:with:)`` for a run the caller holds as it was when it started running (as
     /// ``start(_:)`` returned it); a store may build the finished run from it instead of reading it back.
     func finish(_ run: AgentRun, with completion: RunCompletion) async throws -> RunFinishResult
-    /// The run with `id`, or nil.
+    /// The run with `id`, or nil; throws ``RunStoreError/unreadable(_:)`` when its row holds no valid run.
     func get(id: String) async throws -> AgentRun?
     /// One page of runs matching `query`, newest first.
     func list(_ query: RunQuery) async throws -> RunPage
     /// Finishes every run still running that started before `now - threshold` with status `timeout`
-    /// and code `stale_run`, and returns the runs it finished.
-    func sweepStale(olderThan threshold: Duration, now: Date) async throws -> [AgentRun]
+    /// and code `stale_run`, and returns the runs it finished and the candidate rows it could not read.
+    func sweepStale(olderThan threshold: Duration, now: Date) async throws -> RunSweep
 }
 
 extension RunStore {
@@ -45,7 +46,7 @@ extension RunStore {
     }
 
     /// Sweeps runs left running for more than ``RunStoreDefaults/staleThreshold`` (180 s).
-    public func sweepStale(now: Date = Date()) async throws -> [AgentRun] {
+    public func sweepStale(now: Date = Date()) async throws -> RunSweep {
         try await sweepStale(olderThan: RunStoreDefaults.staleThreshold, now: now)
     }
 }
@@ -150,6 +151,20 @@ public struct RunFinishResult: Sendable, Hashable {
     }
 }
 
+/// What ``RunStore/sweepStale(olderThan:now:)`` did.
+public struct RunSweep: Sendable, Hashable {
+    /// The runs this sweep finished, by id.
+    public var swept: [AgentRun]
+    /// Stale candidates left as they are because their rows hold no valid run.
+    public var unreadable: [UnreadableRun]
+
+    /// Creates a result.
+    public init(swept: [AgentRun], unreadable: [UnreadableRun] = []) {
+        self.swept = swept
+        self.unreadable = unreadable
+    }
+}
+
 /// A store refused an operation.
 public enum RunStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No run has this id.
@@ -160,10 +175,8 @@ public enum RunStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case refused(FinishError)
     /// The run or the finished run would break the `AgentRun` rules.
     case invalidRun([RuleViolation])
-    /// A stored row could not be read back as an `AgentRun`.
-    case corruptRow(id: String, reason: String)
-    /// The database's schema is newer than this code knows.
-    case unknownSchemaVersion(found: Int, known: Int)
+    /// A stored row holds no valid `AgentRun`.
+    case unreadable(UnreadableRun)
 
     /// A one-line description.
     public var description: String {
@@ -172,9 +185,7 @@ public enum RunStoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateID(let id): "a run with id '\(id)' exists already"
         case .refused(let error): error.description
         case .invalidRun(let violations): "invalid run: " + violations.map(\.message).joined(separator: " ")
-        case .corruptRow(let id, let reason): "stored run '\(id)' is unreadable: \(reason)"
-        case .unknownSchemaVersion(let found, let known):
-            "agent_runs schema version \(found) is newer than this code's \(known)"
+        case .unreadable(let row): row.description
         }
     }
 }

@@ -96,12 +96,17 @@ public final class RunTracker: Sendable {
 
     /// Closes runs left running longer than `threshold` (see ``RunStore/sweepStale(olderThan:now:)``) and
     /// publishes them. Call it at startup and periodically, so no run stays running (无 running 悬挂).
+    /// A stale row the store cannot read goes to ``RunTrackerConfiguration/onRecordingFailure`` (stage
+    /// `sweep`, error ``RunStoreError/unreadable(_:)``), so an operator learns of it.
     @discardableResult
     public func sweepStale(olderThan threshold: Duration = RunStoreDefaults.staleThreshold,
                            now: Date? = nil) async throws -> [AgentRun] {
-        let swept = try await store.sweepStale(olderThan: threshold, now: now ?? configuration.now())
-        if configuration.isEnabled { swept.forEach(feed.publish) }
-        return swept
+        let sweep = try await store.sweepStale(olderThan: threshold, now: now ?? configuration.now())
+        if configuration.isEnabled { sweep.swept.forEach(feed.publish) }
+        for unreadable in sweep.unreadable {
+            report(.sweep, unreadable.id ?? "", RunStoreError.unreadable(unreadable))
+        }
+        return sweep.swept
     }
 
     /// Sweeps now, then every `interval`, until the calling task is cancelled: run it beside the

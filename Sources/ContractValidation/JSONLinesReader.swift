@@ -27,11 +27,17 @@ public struct JSONLinesReader: ~Copyable {
     /// Bytes read so far, for progress reports.
     public private(set) var bytesRead = 0
 
+    /// The chunk sizes a reader uses; a `chunkSize` outside is clamped into it.
+    public static let chunkSizes = 4096...(64 << 20)
+
     /// A reader of `fd` (not closed by the reader) with lines up to `maxLineLength` bytes.
+    ///
+    /// Any `maxLineLength` is safe: a negative one counts as 0, and `Int.max` means no limit (the
+    /// buffer grows with the longest line read). `chunkSize` is clamped into ``chunkSizes``.
     public init(fileDescriptor fd: Int32, maxLineLength: Int = 64 * 1024 * 1024, chunkSize: Int = 1 << 20) {
         self.fd = fd
-        self.maxLineLength = maxLineLength
-        self.buffer = .allocate(capacity: max(chunkSize, 4096))
+        self.maxLineLength = max(0, maxLineLength)
+        self.buffer = .allocate(capacity: min(max(chunkSize, Self.chunkSizes.lowerBound), Self.chunkSizes.upperBound))
     }
 
     deinit {
@@ -60,7 +66,12 @@ public struct JSONLinesReader: ~Copyable {
                 } else if !skipping {
                     // One line fills the buffer: grow it up to the limit, or start skipping.
                     if buffer.count < maxLineLength {
-                        let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: min(buffer.count * 2, maxLineLength + 1))
+                        // Saturating: with a limit near Int.max neither sum may overflow.
+                        let doubled = buffer.count.multipliedReportingOverflow(by: 2)
+                        let ceiling = maxLineLength.addingReportingOverflow(1)
+                        let capacity = min(doubled.overflow ? Int.max : doubled.partialValue,
+                                           ceiling.overflow ? Int.max : ceiling.partialValue)
+                        let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
                         _ = grown.initialize(fromContentsOf: buffer[0..<end])
                         buffer.deallocate()
                         buffer = grown

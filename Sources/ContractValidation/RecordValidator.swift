@@ -37,7 +37,7 @@ public struct RecordValidator: @unchecked Sendable {
             case let .unknownModel(name, available):
                 "the schema has no model `\(name)`\(Suggestion.hint(for: name, among: available, noun: "models"))"
             case .ambiguousModel(let available):
-                "the schema has \(available.count) models (\(available.joined(separator: ", "))); choose one with --model"
+                "the schema has \(Plural.counted(available.count, "model")) (\(available.joined(separator: ", "))); choose one with --model"
             case .noModels:
                 "the schema defines no models, so there is nothing to validate records against"
             }
@@ -97,8 +97,9 @@ private struct RecordReading {
     func readModel(_ plan: ModelPlan, from reader: inout JSONReader) throws -> Void {
         // A model that refuses unknown keys finds repeated ones with its `seen` flags, so the reader
         // need not remember the keys.
-        let objectPath = try JSONFields.beginModel(&reader, name: plan.name,
-                                                   callerChecksDuplicateKeys: !plan.allowsAdditionalKeys)
+        // The object's path is built only for an error, once the object is closed and the reader's
+        // path is the object's again: building it for every nested model costs time per level.
+        try JSONFields.openModel(&reader, name: plan.name, callerChecksDuplicateKeys: !plan.allowsAdditionalKeys)
         let fields = plan.fields
         // Values and "seen" flags live on the stack: no allocation per record, and nested models
         // (read recursively) each get their own.
@@ -107,25 +108,24 @@ private struct RecordReading {
             defer { values.deinitialize() }
             try withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { seen in
                 seen.initialize(repeating: false)
-                try readMembers(plan, objectPath: objectPath, values: values, seen: seen, from: &reader)
+                try readMembers(plan, values: values, seen: seen, from: &reader)
             }
         }
     }
 
-    private func readMembers(_ plan: ModelPlan, objectPath: String, values: UnsafeMutableBufferPointer<RuleValue>,
+    private func readMembers(_ plan: ModelPlan, values: UnsafeMutableBufferPointer<RuleValue>,
                              seen: UnsafeMutableBufferPointer<Bool>, from reader: inout JSONReader) throws {
         // Fields and rules are read in place, not copied out of their arrays: copying a plan retains
         // and releases each of its strings and arrays, once per field of every record.
         try plan.fields.withUnsafeBufferPointer { fields in
             try plan.rules.withUnsafeBufferPointer { rules in
-                try readMembers(plan, fields: fields, rules: rules, objectPath: objectPath, values: values, seen: seen,
-                                from: &reader)
+                try readMembers(plan, fields: fields, rules: rules, values: values, seen: seen, from: &reader)
             }
         }
     }
 
     private func readMembers(_ plan: ModelPlan, fields: UnsafeBufferPointer<FieldPlan>, rules: UnsafeBufferPointer<RulePlan>,
-                             objectPath: String, values: UnsafeMutableBufferPointer<RuleValue>,
+                             values: UnsafeMutableBufferPointer<RuleValue>,
                              seen: UnsafeMutableBufferPointer<Bool>, from reader: inout JSONReader) throws {
         var expected = 0
         while let key = try reader.nextKey() {
@@ -158,7 +158,7 @@ private struct RecordReading {
             if fields[index].isRequired {
                 throw RecordError(category: RecordError.missingField,
                                   message: "missing key \(quoted(fields[index].name)) of \(plan.name)",
-                                  path: objectPath, offset: reader.offset)
+                                  path: reader.path, offset: reader.offset)
             }
             values[index] = fields[index].absentValue
         }
@@ -166,7 +166,7 @@ private struct RecordReading {
             let holds = rules[ruleIndex].compiled.evaluate(UnsafeBufferPointer(values))
             if !holds {
                 let rule = rules[ruleIndex]
-                throw RecordError(category: RecordError.rule(rule.id), message: rule.message, path: objectPath)
+                throw RecordError(category: RecordError.rule(rule.id), message: rule.message, path: reader.path)
             }
         }
     }

@@ -11,6 +11,11 @@ struct ListRuns: AsyncParsableCommand {
         Filters combine (every one given must match). Times are RFC 3339, e.g. 2026-11-29T10:30:00Z. \
         When more runs match than fit on the page, the table is followed (on standard error) by the \
         --cursor value that fetches the next page; in JSON it is "next_cursor".
+
+        Reads only: the database is opened read-only and must hold the current agent_runs table \
+        (see `contractgen runs init`). A row that holds no valid run is reported by id with its \
+        problems (on standard error; in JSON under "unreadable") and the command exits with 1; the \
+        other runs are listed all the same.
         """
     )
 
@@ -31,16 +36,15 @@ struct ListRuns: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only runs that started at or after this time.", valueName: "time"))
     var startedAfter: String?
 
-    @Option(help: "How many runs per page (\(RunQuery.limitRange.lowerBound)…\(RunQuery.limitRange.upperBound)).")
+    @Option(help: ArgumentHelp("How many runs per page (\(RunQuery.limitRange.lowerBound)…"
+                               + "\(RunQuery.limitRange.upperBound); default \(RunQuery.defaultLimit))."),
+            transform: IntegerArgument.inRange(RunQuery.limitRange))
     var limit: Int = RunQuery.defaultLimit
 
     @Option(help: "Continue after the page that printed this cursor.")
     var cursor: String?
 
     func validate() throws {
-        guard RunQuery.limitRange.contains(limit) else {
-            throw ValidationError("--limit must be between \(RunQuery.limitRange.lowerBound) and \(RunQuery.limitRange.upperBound), got \(limit)")
-        }
         if let cursor, RunCursor(token: cursor) == nil {
             throw ValidationError("--cursor '\(cursor)' is not a cursor printed by `contractgen runs list`")
         }
@@ -53,18 +57,21 @@ struct ListRuns: AsyncParsableCommand {
                              startedBefore: try time(startedBefore, option: "--started-before"),
                              startedAfter: try time(startedAfter, option: "--started-after"),
                              limit: limit, cursor: cursor.flatMap(RunCursor.init(token:)))
-        let page = try await options.withStore { try await $0.list(query) }
+        let page = try await options.withStore(access: .readOnly) { try await $0.list(query) }
         switch options.format {
         case .json:
             let runs = try page.runs.map { try $0.jsonString() }
             let next = try page.nextCursor.map { try JSONValue.string($0.token).jsonString() } ?? "null"
-            standardOutput("{\"runs\":[\(runs.joined(separator: ","))],\"next_cursor\":\(next)}\n")
+            standardOutput("{\"runs\":[\(runs.joined(separator: ","))],"
+                           + "\"unreadable\":\(try UnreadableRunReport.json(page.unreadable)),\"next_cursor\":\(next)}\n")
         case .table:
-            standardOutput(RunTable.render(page.runs))
+            standardOutput(RunTable.render(page.runs, unreadableCount: page.unreadable.count))
+            standardError(UnreadableRunReport.lines(page.unreadable))
             if let next = page.nextCursor {
                 standardError("more runs: add --cursor \(next.token)\n")
             }
         }
+        if !page.unreadable.isEmpty { throw ExitCode(1) }
     }
 
     private func time(_ text: String?, option: String) throws -> Date? {

@@ -2,21 +2,24 @@ import ContractRunStores
 import ContractRuntime
 import Foundation
 
-/// Runs as text for people.
+/// Runs as text for people. Every value is escaped (``DisplayText/escaped(_:)``), since stored ids,
+/// references and messages may hold terminal control sequences, and columns are padded by display width.
 enum RunTable {
     static let columns = ["ID", "SOURCE", "STATUS", "STARTED", "DURATION", "ERROR", "REF"]
 
-    /// One row per run under a header, columns padded to their widest cell; "(no runs)" when empty.
-    static func render(_ runs: [AgentRun]) -> String {
-        guard !runs.isEmpty else { return "(no runs)\n" }
+    /// One row per run under a header, columns padded to their widest cell; "(no runs)" when empty, or
+    /// "(no readable runs)" when the page held only unreadable rows.
+    static func render(_ runs: [AgentRun], unreadableCount: Int = 0) -> String {
+        guard !runs.isEmpty else { return unreadableCount == 0 ? "(no runs)\n" : "(no readable runs)\n" }
         let rows = [columns] + runs.map { run in
             [run.id, run.source.rawValue, run.status.rawValue, RunTimestamp.text(run.startedAt),
              run.durationMs.map { "\($0) ms" } ?? "-", run.errorCode?.rawValue ?? "-", run.sourceRef ?? "-"]
+                .map(DisplayText.escaped)
         }
-        let widths = columns.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let widths = columns.indices.map { column in rows.map { DisplayText.width($0[column]) }.max() ?? 0 }
         return rows.map { row in
             zip(row, widths).enumerated().map { index, cell in
-                index == row.count - 1 ? cell.0 : cell.0.padding(toLength: cell.1, withPad: " ", startingAt: 0)
+                index == row.count - 1 ? cell.0 : DisplayText.padded(cell.0, toWidth: cell.1)
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }
@@ -32,7 +35,7 @@ enum RunTable {
         ]
         let width = fields.map(\.0.count).max() ?? 0
         return fields.map { name, value in
-            name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + (value ?? "-")
+            DisplayText.padded(name, toWidth: width) + "  " + (value.map(DisplayText.escaped) ?? "-")
         }.joined(separator: "\n") + "\n"
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractRunStores
+import ContractRuntime
 import Foundation
 
 /// `contractgen runs`: what operators use to look at and repair the `agent_runs` table.
@@ -10,20 +11,34 @@ import Foundation
 struct RunsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contractgen runs",
-        abstract: "List, show and sweep tracked runs in an agent_runs database.",
+        abstract: "Create, list, show and sweep tracked runs in an agent_runs database.",
         discussion: """
         --database names the store: postgres://user:pass@host:port/db (or postgresql://), \
         sqlite:PATH, or a plain SQLite file path. Without it, the CONTRACT_RUNS_DATABASE environment \
-        variable is used. An SQLite path must name an existing database (a tracker creates it on first use).
+        variable is used.
 
-        Output is a table; --format json prints JSON for tools (one document per command).
+        `init` creates the agent_runs table (and an SQLite file) or migrates it; a tracker does the \
+        same on first use. list and show only read: they never create, migrate or write anything, and \
+        say so when the database holds no agent_runs table or an older version of it. sweep writes \
+        rows of an initialized database.
 
-        Exit codes: 0 done, 1 `show` found no such run, 2 usage error or unusable database.
+        Output is a table; --format json prints JSON for tools (one document per command). A stored \
+        row that holds no valid run is reported by id with its problems, and the others are still shown.
+
+        Exit codes: 0 done, 1 `show` found no such run or a row was unreadable, 2 usage error or \
+        unusable database.
+
+        Examples:
+          contractgen runs init --database runs.sqlite
+          contractgen runs list --database runs.sqlite --status running --limit 20
+          contractgen runs show RUN_ID --database runs.sqlite --format json
+          contractgen runs sweep --database runs.sqlite --older-than 180
         """,
-        subcommands: [ListRuns.self, ShowRun.self, SweepRuns.self]
+        subcommands: [InitRuns.self, ListRuns.self, ShowRun.self, SweepRuns.self]
     )
 
     /// Runs the command; usage and database errors exit with 2 (argument-parser's default is 64).
+    /// Every message is escaped (``DisplayText``): they quote arguments and stored values.
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -33,15 +48,21 @@ struct RunsCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch let failure as RunsFailure {
-            standardError("error: \(failure.message)\n")
+            standardError("error: \(DisplayText.escaped(failure.message))\n")
             exit(withError: ExitCode(failure.exitCode))
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                standardError(fullMessage(for: error) + "\n")
-                exit(withError: ExitCode(2))
-            }
-            exit(withError: error)
+            let code = exitCode(for: error)
+            // Help and --version go to standard output as argument-parser writes them.
+            if code == .success { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { standardError(escapedLines(message) + "\n") }
+            exit(withError: ExitCode(code == .validationFailure ? 2 : code.rawValue))
         }
+    }
+
+    /// `text` with each line escaped, so a multi-line usage message keeps its lines.
+    private static func escapedLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(DisplayText.escaped).joined(separator: "\n")
     }
 }
 
@@ -49,52 +70,6 @@ struct RunsCommand: AsyncParsableCommand {
 struct RunsFailure: Error {
     var message: String
     var exitCode: Int32
-}
-
-/// Options every `runs` subcommand takes.
-struct DatabaseOptions: ParsableArguments {
-    static let environmentVariable = "CONTRACT_RUNS_DATABASE"
-
-    @Option(name: .long, help: ArgumentHelp(
-        "The runs database: postgres://user:pass@host:port/db, sqlite:PATH or a file path.",
-        discussion: "Defaults to the CONTRACT_RUNS_DATABASE environment variable.",
-        valueName: "url"))
-    var database: String?
-
-    @Option(name: .long, help: "Output format: table (for people) or json (for tools).")
-    var format: OutputFormat = .table
-
-    /// The database named by `--database` or the environment.
-    func location() throws -> RunDatabase {
-        guard let text = database ?? ProcessInfo.processInfo.environment[Self.environmentVariable], !text.isEmpty else {
-            throw ValidationError("missing --database (or set \(Self.environmentVariable))")
-        }
-        do {
-            return try RunDatabase(text)
-        } catch {
-            throw ValidationError("--database: \(error)")
-        }
-    }
-
-    /// Opens the store, runs `body` and turns database failures into exit code 2.
-    func withStore<R: Sendable>(_ body: @Sendable (any RunStore) async throws -> R) async throws -> R {
-        let location = try location()
-        do {
-            return try await location.withStore(mustExist: true, body)
-        } catch let failure as RunsFailure {
-            throw failure
-        } catch let error as RunDatabaseError {
-            throw RunsFailure(message: error.description, exitCode: 2)
-        } catch {
-            throw RunsFailure(message: "\(location): \(Self.describe(error))", exitCode: 2)
-        }
-    }
-
-    /// A one-line description of a database error (the drivers' errors print their whole context).
-    private static func describe(_ error: any Error) -> String {
-        let text = String(describing: error)
-        return text.split(separator: "\n").first.map(String.init) ?? text
-    }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractCodegen
 
 /// The `contractgen` command: lint schemas, generate and check code, validate records, compare and
 /// export schemas, and (through `contractgen-runs`) inspect tracked runs.
@@ -11,32 +12,39 @@ struct ContractGen: ParsableCommand {
         A contract is one YAML file: lifecycles (statuses and their transitions), enums, error catalogs \
         and models with cross-field rules. See README.md for the schema language.
 
-        Without a file argument every command reads schema/execution.yaml.
+        Without a file argument every command reads schema/execution.yaml in the current directory; \
+        where there is none, validate and export use the copy of that contract built into contractgen, \
+        and lint, generate and check say which file to name.
+
+        Numeric options take a whole number in the range their help shows.
+
+        `contractgen runs` (tracked runs in an agent_runs database) is served by a second executable, \
+        contractgen-runs, which links the database drivers: `swift build` builds it next to \
+        contractgen, `swift build --product contractgen-runs` builds only it. Without it, \
+        `contractgen runs --help` lists the runs commands and says how to build it.
 
         Exit codes: 0 clean, 1 findings (errors in a schema), 2 usage error or unreadable input.
         """,
-        version: GeneratorVersion.string,
+        version: ContractGenerator.version,
         subcommands: [LintCommand.self, GenerateCommand.self, CheckCommand.self, ValidateCommand.self, DiffCommand.self,
                       ExportCommand.self, RunsCommand.self]
     )
 
-    /// Runs the command; usage errors exit with 2 (argument-parser's default is 64) so scripts can
-    /// rely on 0 fine, 1 findings, 2 usage or input errors.
+    /// Runs the command on a thread with a large stack (``LargeStack``); usage errors exit with 2
+    /// (argument-parser's default is 64) so scripts can rely on 0 fine, 1 findings, 2 usage or input errors.
     static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                Console.standardError(fullMessage(for: error) + "\n")
-                exit(withError: ExitCode(2))
+        LargeStack.run {
+            do {
+                var command = try parseAsRoot()
+                try command.run()
+            } catch {
+                if exitCode(for: error) == .validationFailure {
+                    // Usage errors quote the arguments, which may hold control characters.
+                    Console.standardError(Console.escapingEachLine(fullMessage(for: error)) + "\n")
+                    exit(withError: ExitCode(2))
+                }
+                exit(withError: error)
             }
-            exit(withError: error)
         }
     }
-}
-
-/// The generator's own version, printed by `--version` and written into generated headers.
-enum GeneratorVersion {
-    static let string = "0.1.0"
 }

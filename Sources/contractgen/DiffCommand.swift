@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractEvolution
+import ContractRuntime
 import ContractSchema
 
 /// `contractgen diff`: list every change between two versions of a schema, classified by who it breaks.
@@ -9,7 +10,7 @@ struct DiffCommand: ParsableCommand {
         abstract: "Compare two versions of a schema and classify every change by who it breaks.",
         discussion: """
         Each side is a file or git:REV:path (the file at a revision of the repository in the current \
-        directory, as `git show REV:path` reads it). Both schemas must lint without errors.
+        directory, as `git cat-file blob REV:path` reads it; a revision may not start with `-`). Both schemas must lint without errors.
         Every change is classed as breaking for consumers (readers may receive values they do not know, \
         or lose values or guarantees they rely on), breaking for producers (values writers send become \
         invalid), breaking for both, or compatible; a separate `version` finding reports a contract \
@@ -41,6 +42,8 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
+    @OptionGroup var limits: SchemaLimitOptions
+
     func run() throws {
         let oldContract = try load(old)
         let newContract = try load(new)
@@ -58,15 +61,15 @@ struct DiffCommand: ParsableCommand {
     private func load(_ argument: String) throws -> Contract {
         let result: SchemaLoadResult
         do {
-            result = try SchemaSource(argument: argument).load()
+            result = try SchemaSource(argument: argument).load(limits: limits.limits)
         } catch {
-            Console.standardError("error: \(error.message)\n")
+            Console.standardError(DisplayText.escaped("error: \(error.message)") + "\n")
             throw ExitCode(2)
         }
         Console.standardError(DiagnosticRenderer.render(result.diagnostics))
         guard result.isValid, let contract = result.contract else {
             if !result.isUnreadable {
-                Console.standardError("error: \(argument) has schema errors; fix them (contractgen lint) before comparing\n")
+                Console.standardError(DisplayText.escaped("error: \(argument) has schema errors; fix them (contractgen lint) before comparing") + "\n")
             }
             throw ExitCode(2)
         }

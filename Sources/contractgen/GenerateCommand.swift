@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractCodegen
+import ContractRuntime
 import ContractSchema
 import Foundation
 
@@ -16,23 +17,24 @@ enum AccessOption: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// Generation shared by `generate` and `check`: one Swift file per schema, named after the schema file.
+/// Generation shared by `generate` and `check`: the plan (which file each schema becomes) comes from
+/// ContractCodegen; this only prints its problems.
 struct Generation {
     let access: AccessOption
 
-    /// `schema/execution.yaml` → `execution.swift`.
-    static func outputName(for schema: String) -> String {
-        var base = URL(fileURLWithPath: schema).lastPathComponent
-        for ext in [".yaml", ".yml"] where base.hasSuffix(ext) {
-            base = String(base.dropLast(ext.count))
+    /// The plan for `files` into `output`; a clash (two schemas, one file) is printed and exits 2.
+    static func plan(_ files: [String], output: String, buildPlugin: Bool = false) throws -> GenerationPlan {
+        do {
+            return try GenerationPlan(schemas: files, outputDirectory: output, buildPlugin: buildPlugin)
+        } catch {
+            Console.standardError("error: \(DisplayText.escaped(error.description))\n")
+            throw ExitCode(2)
         }
-        return base + ".swift"
     }
 
     /// The generated source for a contract that linted without errors.
-    func source(for contract: Contract, schemaPath: String) -> String {
-        let options = SwiftGeneratorOptions(access: access.level, generatorVersion: GeneratorVersion.string)
-        return SwiftGenerator(options: options).generate(contract, schemaPath: schemaPath)
+    func source(for contract: Contract, entry: GenerationPlan.Entry) -> String {
+        SwiftGenerator(options: SwiftGeneratorOptions(access: access.level)).generate(contract, for: entry)
     }
 }
 
@@ -44,8 +46,13 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
         Lints each schema first; any error stops generation (exit 1) and nothing is written. Each \
         schema becomes one file in the output directory named after it (schema/execution.yaml → \
-        execution.swift). A file is rewritten only when its content changes, so timestamps and \
-        incremental builds are kept.
+        execution.swift); two schemas that would write one file are refused before anything is written. \
+        A file is rewritten only when its content changes, so timestamps and incremental builds are kept. \
+        Each file's header names the schema from the package root and the command that regenerates it.
+
+        --output is required when schemas are named. Without arguments, generate writes \
+        schema/execution.yaml in the current directory into Sources/ExecutionContracts/Generated (where \
+        `contractgen check` looks); exit 2 when there is no such file.
 
         Examples:
           contractgen generate schema/execution.yaml --output Sources/ExecutionContracts/Generated
@@ -55,9 +62,11 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var schema: SchemaOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Directory to write generated files into (created if missing).",
-                                                    valueName: "dir"))
-    var output: String
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Directory to write generated files into (created if missing).",
+        discussion: "Required when schemas are named; without schemas, Sources/ExecutionContracts/Generated.",
+        valueName: "dir"))
+    var output: String?
 
     @Option(help: "Access level of generated declarations: public, package or internal.")
     var access: AccessOption = .public
@@ -65,31 +74,49 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    // The build plugin's header says the plugin regenerates the file, not a command.
+    @Flag(name: .customLong("build-plugin"), help: .hidden)
+    var buildPlugin = false
+
+    func validate() throws {
+        if output == nil, !schema.schemas.isEmpty {
+            let example = GenerationPlan.outputName(for: schema.schemas[0]) ?? "the generated file"
+            throw ValidationError("""
+                --output DIR is required: the directory to write \(example) into, for example \
+                `--output Sources/MyTarget/Generated`. (Only without schema arguments does generate default to \
+                schema/execution.yaml into Sources/ExecutionContracts/Generated.)
+                """)
+        }
+    }
+
     func run() throws {
-        let results = SchemaSession(options: schema).loadAll()
+        let output = self.output ?? CheckCommand.defaultOutput
+        let plan = try Generation.plan(schema.files, output: output, buildPlugin: buildPlugin)
+        let results = try SchemaSession(options: schema).loadAll(
+            missingDefault: .nameTheFile(command: "generate", example: "path/to/contract.yaml --output DIR"))
         let code = SchemaSession.report(results)
         guard code == .success else { throw code }
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            Console.standardError("error: cannot create output directory \(output)\n")
+            Console.standardError(DisplayText.escaped("error: cannot create output directory \(output)") + "\n")
             throw ExitCode(2)
         }
         let generation = Generation(access: access)
-        for (file, result) in results {
+        for (entry, (_, result)) in zip(plan.entries, results) {
             guard let contract = result.contract else { continue }
-            let source = generation.source(for: contract, schemaPath: file)
-            let path = URL(fileURLWithPath: output).appendingPathComponent(Generation.outputName(for: file)).path
+            let source = generation.source(for: contract, entry: entry)
+            let path = entry.outputFile
             let existing = FileManager.default.contents(atPath: path)
             if existing == Data(source.utf8) {
-                if !quiet { Console.standardError("\(path) is up to date\n") }
+                if !quiet { Console.standardError(DisplayText.escaped("\(path) is up to date") + "\n") }
                 continue
             }
             guard FileManager.default.createFile(atPath: path, contents: Data(source.utf8)) else {
-                Console.standardError("error: cannot write \(path)\n")
+                Console.standardError(DisplayText.escaped("error: cannot write \(path)") + "\n")
                 throw ExitCode(2)
             }
-            if !quiet { Console.standardError("wrote \(path)\n") }
+            if !quiet { Console.standardError(DisplayText.escaped("wrote \(path)") + "\n") }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractRuntime
 import ContractSchema
 
 /// `contractgen lint`: report every problem in one or more schemas.
@@ -18,6 +19,8 @@ struct LintCommand: ParsableCommand {
         Findings go to standard error, sorted by position, one per line:
           schema/execution.yaml:13:5: error: unknown key `initail` in lifecycle `TaskStatus`; did you mean `initial`?
 
+        Without a file it reads schema/execution.yaml in the current directory (exit 2 when there is none).
+
         Exit codes: 0 no errors (warnings may be printed), 1 errors found, 2 a file could not be read \
         or the arguments are wrong. With --strict, warnings count as errors.
 
@@ -33,14 +36,13 @@ struct LintCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let results = SchemaSession(options: schema).loadAll()
+        let results = try SchemaSession(options: schema).loadAll(missingDefault: .nameTheFile(command: "lint", example: "path/to/contract.yaml"))
         var code = SchemaSession.report(results)
         if strict, code == .success, results.contains(where: { !$0.result.diagnostics.isEmpty }) {
             code = ExitCode(1)
         }
         if code == .success {
-            let n = results.count
-            Console.standardError("\(n) schema\(n == 1 ? "" : "s") clean\n")
+            Console.standardError("\(Plural.counted(results.count, "schema")) clean\n")
         }
         throw code
     }

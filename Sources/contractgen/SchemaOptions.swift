@@ -1,49 +1,51 @@
 import ArgumentParser
+import ContractRuntime
 import ContractSchema
 
-/// Options every command that reads schemas shares.
+/// Options every command that reads schema files shares: the files and their limits.
 struct SchemaOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Schema files to read.", discussion: "Defaults to schema/execution.yaml.",
                                  valueName: "schema.yaml"))
     var schemas: [String] = []
 
-    @Option(name: .customLong("max-schema-bytes"),
-            help: ArgumentHelp("Refuse schema files larger than this many bytes, before reading them.", valueName: "n"))
-    var maxSchemaBytes: Int = YAMLLimits.default.maxBytes
-
-    @Option(name: .customLong("max-schema-depth"),
-            help: ArgumentHelp("Refuse YAML whose mappings and lists nest deeper than this.", valueName: "n"))
-    var maxSchemaDepth: Int = YAMLLimits.default.maxDepth
-
-    @Option(name: .customLong("max-schema-nodes"),
-            help: ArgumentHelp("Refuse YAML with more nodes (scalars, mappings, lists) than this.", valueName: "n"))
-    var maxSchemaNodes: Int = YAMLLimits.default.maxNodes
-
-    /// The files to read, with the default applied.
-    var files: [String] { schemas.isEmpty ? ["schema/execution.yaml"] : schemas }
+    @OptionGroup var limitOptions: SchemaLimitOptions
 
     /// The YAML limits the options ask for.
-    var limits: YAMLLimits {
-        YAMLLimits(maxBytes: maxSchemaBytes, maxDepth: maxSchemaDepth, maxNodes: maxSchemaNodes)
-    }
+    var limits: YAMLLimits { limitOptions.limits }
 
-    func validate() throws {
-        let limits = [("--max-schema-bytes", maxSchemaBytes), ("--max-schema-depth", maxSchemaDepth),
-                      ("--max-schema-nodes", maxSchemaNodes)]
-        for (option, value) in limits where value < 1 {
-            throw ValidationError("\(option) must be at least 1")
-        }
-    }
+    /// The files named, or the default schema when none is.
+    var files: [String] { schemas.isEmpty ? [DefaultSchema.path] : schemas }
 }
 
 /// Loads schemas and prints their findings; shared by every command that lints first.
 struct SchemaSession {
     let options: SchemaOptions
 
-    /// Each file's load result, in argument order.
-    func loadAll() -> [(file: String, result: SchemaLoadResult)] {
+    /// What to do when no schema is named and the default file is missing.
+    enum MissingDefault {
+        /// Say which file to name: the command works on schema files (`lint`, `generate`, `check`).
+        case nameTheFile(command: String, example: String)
+        /// Read the contract compiled into contractgen (`export`).
+        case useBuiltIn
+    }
+
+    /// Each file's load result, in argument order; throws exit code 2 when no schema is named, the
+    /// default file is missing and the command does not use the built-in contract.
+    func loadAll(missingDefault: MissingDefault) throws -> [(file: String, result: SchemaLoadResult)] {
         let loader = SchemaLoader(limits: options.limits)
-        return options.files.map { ($0, loader.load(contentsOf: $0)) }
+        guard options.schemas.isEmpty else { return options.schemas.map { ($0, loader.load(contentsOf: $0)) } }
+        if DefaultSchema.isPresent { return [(DefaultSchema.path, loader.load(contentsOf: DefaultSchema.path))] }
+        switch missingDefault {
+        case let .nameTheFile(command, example):
+            throw DefaultSchema.missing(command: command, example: example)
+        case .useBuiltIn:
+            let result = DefaultSchema.builtIn(limits: options.limits)
+            if let contract = result.contract {
+                Console.standardError("note: \(DefaultSchema.path) is not in this directory; "
+                                      + "using the built-in contract \(contract.name) \(contract.version)\n")
+            }
+            return [(DefaultSchema.path, result)]
+        }
     }
 
     /// Prints every finding to standard error and returns the exit code the findings call for.

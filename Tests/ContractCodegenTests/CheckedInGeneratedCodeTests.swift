@@ -9,7 +9,8 @@ import Testing
 @Suite struct CheckedInGeneratedCodeTests {
     @Test func executionContractsIsTheGeneratorsOutputForTheExecutionSchema() throws {
         let contract = try Golden.seedContract("execution.yaml")
-        try Golden.check(Golden.generate(contract, schemaPath: "schema/execution.yaml"),
+        try Golden.check(Golden.generate(contract, schemaPath: "schema/execution.yaml",
+                                         output: "Sources/ExecutionContracts/Generated"),
                          against: "Sources/ExecutionContracts/Generated/execution.swift")
     }
 
@@ -18,7 +19,8 @@ import Testing
     @Test(arguments: ["task_pipeline"])
     func generatedCodeTestsHoldsTheGeneratorsInternalOutput(for schema: String) throws {
         let contract = try Golden.seedContract("\(schema).yaml")
-        try Golden.check(Golden.generate(contract, schemaPath: "schema/\(schema).yaml", access: .internal),
+        try Golden.check(Golden.generate(contract, schemaPath: "schema/\(schema).yaml", access: .internal,
+                                         output: "Tests/GeneratedCodeTests/Generated"),
                          against: "Tests/GeneratedCodeTests/Generated/\(schema).swift")
     }
 }

@@ -22,7 +22,7 @@ import Testing
             let swift = Golden.generate(contract, schemaPath: "random.yaml")
             for lifecycle in generated.lifecycles {
                 let wire = Dictionary(uniqueKeysWithValues: lifecycle.states.map { ("." + SwiftSyntax.member($0.name), $0.name) })
-                let canTransition = try Self.switchCases(of: "func canTransition(to next: \(lifecycle.name)) -> Bool", in: swift, wire: wire)
+                let canTransition = try Self.switchCases(of: "func canTransition(to next: \(lifecycle.name)) -> Swift.Bool", in: swift, wire: wire)
                 let allowed = try Self.switchCases(of: "var allowedTransitions: [\(lifecycle.name)]", in: swift, wire: wire)
                 let edges = Set(lifecycle.edges.map { [$0.from, $0.to] })
                 for from in lifecycle.states.map(\.name) {

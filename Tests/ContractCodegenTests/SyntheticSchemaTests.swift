@@ -20,7 +20,7 @@ import Testing
         let source = Golden.generate(contract, schemaPath: "Tests/Fixtures/synthetic/large.yaml")
         #expect(source.contains("    case s999\n"))
         #expect(source.contains("case error500 = \"E500\""))
-        #expect(source.contains("public struct Record199: Sendable, Hashable, Codable, ContractModel {"))
+        #expect(source.contains("public struct Record199: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.ContractModel {"))
         #expect(source == Golden.generate(contract, schemaPath: "Tests/Fixtures/synthetic/large.yaml"))
     }
 }

@@ -9,16 +9,14 @@ import Testing
 @Suite struct CheckedInGeneratedCodeTests {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    /// The version `contractgen` writes into headers (GeneratorVersion in the CLI).
-    static let generatorVersion = "0.1.0"
 
     @Test(arguments: ["agent_run", "execution_feed"])
     func contractRunTrackingHoldsTheGeneratorsPublicOutput(for schema: String) throws {
         let schemaPath = "schema/\(schema).yaml"
         let result = SchemaLoader().load(contentsOf: Self.packageRoot.appendingPathComponent(schemaPath).path)
         let contract = try #require(result.contract, "\(schemaPath): \(result.diagnostics)")
-        let fresh = SwiftGenerator(options: SwiftGeneratorOptions(access: .public, generatorVersion: Self.generatorVersion))
-            .generate(contract, schemaPath: schemaPath)
+        let fresh = SwiftGenerator(options: SwiftGeneratorOptions(access: .public))
+            .generate(contract, schemaPath: schemaPath, provenance: .command(outputDirectory: "Sources/ContractRunTracking/Generated"))
         let file = Self.packageRoot.appendingPathComponent("Sources/ContractRunTracking/Generated/\(schema).swift")
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
             try fresh.write(to: file, atomically: true, encoding: .utf8)

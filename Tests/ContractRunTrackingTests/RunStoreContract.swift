@@ -246,8 +246,9 @@ enum RunStoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConverti
         let done = try await RunFixtures.running(RunFixtures.queued("done", startedAt: now.addingTimeInterval(-500)), in: store)
         _ = try await store.finish(id: done.id, with: RunFixtures.success(after: done))
 
-        let swept = try await store.sweepStale(olderThan: .seconds(180), now: now)
-        #expect(swept.map(\.id) == ["old"])
+        let sweep = try await store.sweepStale(olderThan: .seconds(180), now: now)
+        #expect(sweep.swept.map(\.id) == ["old"])
+        #expect(sweep.unreadable.isEmpty)
         let stale = try #require(try await store.get(id: old.id))
         #expect(stale.status == .timeout)
         #expect(stale.errorCode == .staleRun)
@@ -257,9 +258,9 @@ enum RunStoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConverti
         #expect(try await store.get(id: "recent")?.status == .running)
         #expect(try await store.get(id: "queued")?.status == .queued)
         #expect(try await store.get(id: "done")?.status == .success)
-        #expect(try await store.sweepStale(olderThan: .seconds(180), now: now).isEmpty)
+        #expect(try await store.sweepStale(olderThan: .seconds(180), now: now).swept.isEmpty)
         // The default threshold is 180 s.
-        #expect(try await store.sweepStale(now: now.addingTimeInterval(2)).map(\.id) == ["recent"])
+        #expect(try await store.sweepStale(now: now.addingTimeInterval(2)).swept.map(\.id) == ["recent"])
     }
 
     private func cancellation(_ store: any RunStore) async throws {

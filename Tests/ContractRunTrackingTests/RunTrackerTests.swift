@@ -164,6 +164,33 @@ import Testing
         #expect(update.run.status == .timeout && update.run.errorCode == .staleRun)
         #expect(update.message.data.status == .failed)
     }
+
+    @Test func aStaleRowTheStoreCannotReadIsReportedAsASweepFailure() async throws {
+        let unreadable = UnreadableRun(id: "bad", problems: ["status 'done' is not one of queued"])
+        struct UnreadableSweep: RunStore {
+            let inner = InMemoryRunStore()
+            let unreadable: UnreadableRun
+            func create(_ run: AgentRun) async throws { try await inner.create(run) }
+            func markRunning(id: String) async throws -> AgentRun { try await inner.markRunning(id: id) }
+            func finish(id: String, with completion: RunCompletion) async throws -> RunFinishResult {
+                try await inner.finish(id: id, with: completion)
+            }
+            func get(id: String) async throws -> AgentRun? { try await inner.get(id: id) }
+            func list(_ query: RunQuery) async throws -> RunPage { try await inner.list(query) }
+            func sweepStale(olderThan threshold: Duration, now: Date) async throws -> RunSweep {
+                var sweep = try await inner.sweepStale(olderThan: threshold, now: now)
+                sweep.unreadable.append(unreadable)
+                return sweep
+            }
+        }
+        let reports = Mutex<[String]>([])
+        let store = UnreadableSweep(unreadable: unreadable)
+        let tracker = RunTracker(store: store, configuration: RunTrackerConfiguration(
+            onRecordingFailure: { failure in reports.withLock { $0.append("\(failure.stage) \(failure.runID): \(failure.error)") } }))
+        let run = try await RunFixtures.running(RunFixtures.queued("old"), in: store)
+        #expect(try await tracker.sweepStale(now: run.startedAt.addingTimeInterval(181)).map(\.id) == ["old"])
+        #expect(reports.withLock { $0 } == ["sweep bad: stored run 'bad' is unreadable: status 'done' is not one of queued"])
+    }
 }
 
 /// The sweeper's rounds are observed through the tracker's updates and failure reports, not timed:
@@ -201,7 +228,7 @@ import Testing
             }
             func get(id: String) async throws -> AgentRun? { try await inner.get(id: id) }
             func list(_ query: RunQuery) async throws -> RunPage { try await inner.list(query) }
-            func sweepStale(olderThan threshold: Duration, now: Date) async throws -> [AgentRun] { throw Down() }
+            func sweepStale(olderThan threshold: Duration, now: Date) async throws -> RunSweep { throw Down() }
         }
         let (failures, reported) = AsyncStream.makeStream(of: String.self)
         let tracker = RunTracker(store: FailingSweep(), configuration: RunTrackerConfiguration(
@@ -229,5 +256,5 @@ struct FailingRunStore: RunStore {
     func finish(id: String, with completion: RunCompletion) async throws -> RunFinishResult { throw Unavailable() }
     func get(id: String) async throws -> AgentRun? { nil }
     func list(_ query: RunQuery) async throws -> RunPage { RunPage(runs: [], nextCursor: nil) }
-    func sweepStale(olderThan threshold: Duration, now: Date) async throws -> [AgentRun] { [] }
+    func sweepStale(olderThan threshold: Duration, now: Date) async throws -> RunSweep { RunSweep(swept: []) }
 }

@@ -108,11 +108,11 @@ import Testing
         (["list", "--database", "mysql://db/x"], "unsupported database scheme 'mysql://'"),
         (["list", "--database", "/nonexistent/runs.sqlite"], "no SQLite database at '/nonexistent/runs.sqlite'"),
         (["list", "--database", "postgres://db.internal/x"], "the URL names no user"),
-        (["list", "--database", "x.sqlite", "--limit", "0"], "--limit must be between 1 and 200, got 0"),
+        (["list", "--database", "x.sqlite", "--limit", "0"], "expected an integer from 1 to 200"),
         (["list", "--database", "x.sqlite", "--cursor", "abc"], "is not a cursor printed by"),
         (["list", "--database", "x.sqlite", "--status", "done"], "done"),
         (["list", "--database", "x.sqlite", "--started-after", "yesterday"], "is not an RFC 3339 time"),
-        (["sweep", "--database", "x.sqlite", "--older-than=-1"], "--older-than must be 0 or more seconds"),
+        (["sweep", "--database", "x.sqlite", "--older-than=-1"], "expected a whole number of seconds from 0 to 315360000"),
         (["show", "--database", "x.sqlite"], "Missing expected argument '<id>'"),
     ])
     func badInputExitsTwo(arguments: [String], message: String) throws {

@@ -14,11 +14,12 @@ import Testing
     }
 
     @Test func lineAndColumnCountFromOneAfterLineFeeds() throws {
+        // `tru` is malformed at its first wrong byte, the line feed after it.
         let text = "{\n  \"a\": 1,\n  \"b\": tru\n}"
         let error = try #require(readError(text))
         #expect(error.category == .malformedJSON)
-        #expect(error.offset == 19)
-        #expect((error.line, error.column) == (3, 8))
+        #expect(error.offset == 22)
+        #expect((error.line, error.column) == (3, 11))
         #expect(error.path == "$.b")
     }
 
@@ -166,11 +167,11 @@ import Testing
         #expect(error.message.hasPrefix("NaN and Infinity are not JSON numbers"))
     }
 
-    @Test func leadingZerosAreMalformed() throws {
+    @Test func leadingZerosAreMalformedAtTheDigitAfterTheZero() throws {
         let error = try #require(readError("[007]"))
         #expect(error.category == .malformedJSON)
         #expect(error.message == "numbers must not have leading zeros")
-        #expect(error.offset == 1)
+        #expect(error.offset == 2)
     }
 
     @Test func theDescriptionNamesLocationPathCategoryAndMessage() throws {

@@ -64,4 +64,40 @@ import Testing
         ].map { $0?.message }
         #expect(Set(messages.compactMap { $0 }).count == 4)
     }
+
+    @Test func limitsOfIntMaxAcceptEverythingWithoutOverflowing() throws {
+        let limits = JSONReaderLimits(maxDepth: .max, maxStringLength: .max, maxKeysPerObject: .max, maxInputLength: .max)
+        let text = #"{"a": [[["\u00e9x", 1e300, -0, true, null]]], "b": "long string with escapes \n\t"}"#
+        #expect(readError(text, limits: limits) == nil)
+        try JSONReader.withReader(reading: Array(text.utf8), limits: limits) { reader in
+            try reader.skipValue()
+            try reader.expectEnd()
+        }
+    }
+
+    @Test func negativeLimitsCountAsZero() {
+        let limits = JSONReaderLimits(maxDepth: -1, maxStringLength: .min, maxKeysPerObject: -5, maxInputLength: -1)
+        #expect(limits == JSONReaderLimits(maxDepth: 0, maxStringLength: 0, maxKeysPerObject: 0, maxInputLength: 0))
+        var set = JSONReaderLimits()
+        set.maxInputLength = -7
+        set.maxDepth = .min
+        #expect(set.maxInputLength == 0)
+        #expect(set.maxDepth == 0)
+    }
+
+    @Test func aNegativeInputLimitRefusesInputAtOffsetZeroInsteadOfCrashing() throws {
+        var limits = JSONReaderLimits()
+        limits.maxInputLength = -1
+        let error = try #require(readError("[1]", limits: limits))
+        #expect(error.category == .tooLong)
+        #expect(error.offset == 0)
+        #expect(error.message == "the input is 3 bytes, more than the limit of 0")
+    }
+
+    @Test func limitsOfOneSpeakOfOneLevelOneKeyAndOneByte() {
+        #expect(readError("[[1]]", limits: JSONReaderLimits(maxDepth: 1))?.message == "arrays and objects nest more than 1 level deep")
+        #expect(readError(#"{"a":1,"b":2}"#, limits: JSONReaderLimits(maxKeysPerObject: 1))?.message == "the object has more than 1 key")
+        #expect(readError(#""a""#, limits: JSONReaderLimits(maxStringLength: 0))?.message == "the string is 1 byte, more than the limit of 0")
+        #expect(readError("1", limits: JSONReaderLimits(maxInputLength: 0))?.message == "the input is 1 byte, more than the limit of 0")
+    }
 }

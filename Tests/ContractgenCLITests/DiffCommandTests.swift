@@ -49,6 +49,47 @@ import Testing
         #expect(out.stderr.contains("is not of the form git:REV:path/to/schema.yaml"))
     }
 
+    /// Revisions that git would read as options, among them ones that write files (`--output`), run
+    /// programs (`--upload-pack`, `--exec`) or change what is shown. None may reach git as an option,
+    /// and no file may appear.
+    @Test(arguments: ["--output=OUT", "-oOUT", "--output", "-p", "--upload-pack=touch OUT", "--exec=touch OUT",
+                      "--textconv", "-", "--", "--end-of-options"])
+    func aRevisionThatLooksLikeAnOptionIsRefusedAndWritesNothing(revision: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("diff-inject-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("written")
+        let argument = "git:" + revision.replacingOccurrences(of: "OUT", with: target.path) + ":schema/execution.yaml"
+        for arguments in [["diff", argument, "schema/execution.yaml"], ["diff", "schema/execution.yaml", argument]] {
+            let out = try CLIRunner.run(arguments)
+            #expect(out.status == 2, "\(arguments): \(out.stderr)")
+            #expect(out.stderr.contains("starts with `-`; a revision is a commit, branch or tag name, never an option to git"),
+                    "\(out.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: target.path))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        }
+    }
+
+    /// A path part that looks like an option is part of the object name `REV:path`, never an option.
+    @Test func aPathThatLooksLikeAnOptionIsOnlyAPath() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("diff-inject-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try CLIRunner.run(["diff", "git:HEAD:--output=\(dir.path)/written", "schema/execution.yaml"])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("cannot read HEAD:--output=\(dir.path)/written from git"), "\(out.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    /// Git's own message and the argument it quotes are escaped: a control character in a revision cannot
+    /// reach the terminal.
+    @Test func controlCharactersInAGitSourceAreEscapedInTheMessage() throws {
+        let out = try CLIRunner.run(["diff", "git:no\u{1B}]0;pwned\u{07}rev:schema/execution.yaml", "schema/execution.yaml"])
+        #expect(out.status == 2)
+        #expect(!out.stderr.contains("\u{1B}") && !out.stderr.contains("\u{07}"), "\(out.stderr)")
+        #expect(out.stderr.contains("cannot read no\\u{1B}]0;pwned\\u{7}rev:schema/execution.yaml from git"), "\(out.stderr)")
+    }
+
     @Test func gitSourcesReadTwoCommitsOfARepository() throws {
         let repo = FileManager.default.temporaryDirectory.appendingPathComponent("diff-git-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)

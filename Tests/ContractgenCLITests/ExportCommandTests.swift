@@ -44,4 +44,17 @@ import Testing
         let out = try CLIRunner.run(["export", "--format", "yaml"])
         #expect(out.status == 2)
     }
+
+    /// Two schemas whose exports share a file name (the same schema file name, or models of the same
+    /// name) are refused before the output directory is even created.
+    @Test(arguments: [("markdown", "execution.md"), ("json-schema", "TaskStepResult.schema.json")])
+    func exportsThatWouldWriteOneFileAreRefusedAndNothingIsWritten(format: String, file: String) throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try CLIRunner.run(["export", "--format", format, "schema/execution.yaml", "Tests/Fixtures/collide/Execution.yaml",
+                                     "--output", dir.path])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("`schema/execution.yaml` and `Tests/Fixtures/collide/Execution.yaml` would all write"), "\(out.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
+    }
 }

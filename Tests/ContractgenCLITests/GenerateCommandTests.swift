@@ -21,9 +21,13 @@ import Testing
         let first = try CLIRunner.run(["generate", "schema/execution.yaml", "schema/task_pipeline.yaml", "--output", dir.path])
         #expect(first.status == 0, "\(first.stderr)")
         let file = dir.appendingPathComponent("execution.swift")
-        let checkedIn = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent(
-            "Sources/ExecutionContracts/Generated/execution.swift"))
-        #expect(try Data(contentsOf: file) == checkedIn)
+        let checkedIn = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent(
+            "Sources/ExecutionContracts/Generated/execution.swift"), encoding: .utf8)
+        // The same code; only the regenerate command names the other output directory.
+        let expected = checkedIn.replacingOccurrences(of: "--output Sources/ExecutionContracts/Generated\n",
+                                                      with: "--output \(dir.path)\n")
+        #expect(expected != checkedIn)
+        #expect(try String(contentsOf: file, encoding: .utf8) == expected)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("task_pipeline.swift").path))
 
         let stamp = Date(timeIntervalSince1970: 1_000_000)
@@ -36,29 +40,103 @@ import Testing
     }
 
     @Test func aByteOrderMarkBeforeTheSchemaChangesNothingInTheGeneratedCode() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("schema"), withIntermediateDirectories: true)
+        // The same schema at the same path in two directories, one copy after a byte-order mark.
         let schema = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent("schema/execution.yaml"))
-        try (Data([0xEF, 0xBB, 0xBF]) + schema).write(to: dir.appendingPathComponent("schema/execution.yaml"))
-        let out = try CLIRunner.run(["generate", "schema/execution.yaml", "--output", "out"], in: dir)
-        #expect(out.status == 0, "\(out.stderr)")
-        let checkedIn = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent(
-            "Sources/ExecutionContracts/Generated/execution.swift"))
-        #expect(try Data(contentsOf: dir.appendingPathComponent("out/execution.swift")) == checkedIn)
+        var generated: [Data] = []
+        for prefix in [Data(), Data([0xEF, 0xBB, 0xBF])] {
+            let dir = try temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent("schema"), withIntermediateDirectories: true)
+            try (prefix + schema).write(to: dir.appendingPathComponent("schema/execution.yaml"))
+            let out = try CLIRunner.run(["generate", "schema/execution.yaml", "--output", "out"], in: dir)
+            #expect(out.status == 0, "\(out.stderr)")
+            generated.append(try Data(contentsOf: dir.appendingPathComponent("out/execution.swift")))
+        }
+        #expect(generated[0] == generated[1])
+        #expect(!generated[0].isEmpty)
     }
 
     @Test func generatingTwiceGivesTheSameBytes() throws {
-        let a = try temporaryDirectory(), b = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
-        for dir in [a, b] {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var outputs: [Data] = []
+        for _ in 0..<2 {
             let out = try CLIRunner.run(["generate", "schema/agent_run.yaml", "--output", dir.path, "--access", "internal"])
             #expect(out.status == 0, "\(out.stderr)")
+            let file = dir.appendingPathComponent("agent_run.swift")
+            outputs.append(try Data(contentsOf: file))
+            try FileManager.default.removeItem(at: file)
         }
-        let left = try Data(contentsOf: a.appendingPathComponent("agent_run.swift"))
-        let right = try Data(contentsOf: b.appendingPathComponent("agent_run.swift"))
-        #expect(!left.isEmpty)
-        #expect(left == right)
+        #expect(!outputs[0].isEmpty)
+        #expect(outputs[0] == outputs[1])
+    }
+
+    /// However the schema and output paths are spelled, the header names them from the package root, so
+    /// `check` agrees with `generate` (`./schema/execution.yaml` used to be called stale).
+    @Test(arguments: [
+        ["./schema/execution.yaml"], ["schema/../schema/execution.yaml"], ["schema//execution.yaml"],
+        ["\(CLIRunner.packageRoot.path)/schema/execution.yaml"],
+        ["schema/execution.yaml", "--output", "./Sources/ExecutionContracts/Generated/"],
+        ["schema/execution.yaml", "--output", "\(CLIRunner.packageRoot.path)/Sources/ExecutionContracts/Generated"],
+    ])
+    func checkAcceptsTheCheckedInCodeHoweverThePathsAreSpelled(arguments: [String]) throws {
+        let out = try CLIRunner.run(["check"] + arguments)
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        #expect(out.stderr == "generated code is up to date (1 schema)\n")
+    }
+
+    /// The header's regenerate command, pasted from the package root, reproduces the file exactly.
+    @Test(arguments: ["Sources/ExecutionContracts/Generated/execution.swift", "Sources/ContractRunTracking/Generated/agent_run.swift",
+                      "Sources/ContractRunTracking/Generated/execution_feed.swift",
+                      "Tests/GeneratedCodeTests/Generated/task_pipeline.swift"])
+    func theHeadersRegenerateCommandWorksAsWritten(file: String) throws {
+        let text = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent(file), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[1] == "// Regenerate it from the package root after changing the schema:")
+        let prefix = "//   swift run contractgen "
+        #expect(lines[2].hasPrefix(prefix))
+        let arguments = lines[2].dropFirst(prefix.count).split(separator: " ").map(String.init)
+        // Run as `check` (which reads the same arguments) so the test cannot rewrite checked-in files.
+        #expect(arguments.first == "generate")
+        let out = try CLIRunner.run(["check"] + arguments.dropFirst())
+        #expect(out.status == 0, "\(arguments): \(out.stdout)\(out.stderr)")
+    }
+
+    /// Two schemas that would write one file are refused before anything is written, whatever makes the
+    /// names collide (directory, `.yml` against `.yaml`, letter case, the same file spelled twice).
+    @Test(arguments: [
+        (["schema/execution.yaml", "Tests/Fixtures/collide/execution.yaml"],
+         "`schema/execution.yaml` and `Tests/Fixtures/collide/execution.yaml` would all be written to"),
+        (["schema/execution.yaml", "Tests/Fixtures/collide/execution.yml"],
+         "`schema/execution.yaml` and `Tests/Fixtures/collide/execution.yml` would all be written to"),
+        (["schema/execution.yaml", "Tests/Fixtures/collide/Execution.yaml"],
+         "`schema/execution.yaml` and `Tests/Fixtures/collide/Execution.yaml` would all be written to"),
+        (["schema/execution.yaml", "./schema/execution.yaml"], "the schema `./schema/execution.yaml` is named more than once"),
+    ])
+    func twoSchemasForOneOutputFileAreRefusedAndNothingIsWritten(schemas: [String], message: String) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for command in ["generate", "check"] {
+            let out = try CLIRunner.run([command] + schemas + ["--output", dir.path])
+            #expect(out.status == 2, "\(command): \(out.stderr)")
+            #expect(out.stderr.contains(message), "\(out.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        }
+    }
+
+    @Test func namingSchemasWithoutOutputSaysWhereToWrite() throws {
+        let out = try CLIRunner.run(["generate", "schema/agent_run.yaml"])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("""
+            --output DIR is required: the directory to write agent_run.swift into, for example \
+            `--output Sources/MyTarget/Generated`.
+            """), "\(out.stderr)")
+    }
+
+    @Test func withoutArgumentsGenerateWritesTheDefaultContractWhereCheckReadsIt() throws {
+        let out = try CLIRunner.run(["generate"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr == "Sources/ExecutionContracts/Generated/execution.swift is up to date\n")
     }
 
     @Test func checkReportsAOneCharacterSchemaChangeWithAUnifiedDiff() throws {

@@ -63,4 +63,34 @@ import Testing
         let lint = try CLIRunner.run(["lint", "--help"])
         #expect(lint.stdout.contains("Exit codes: 0 no errors"))
     }
+
+    /// Diagnostics quote the schema and name the file; neither may carry a control character or a
+    /// bidirectional override to the terminal.
+    @Test(arguments: ["\u{1B}]0;pwned\u{07}", "\u{9B}31m", "\r", "\u{202E}", "\u{7F}"])
+    func diagnosticsEscapeControlCharactersQuotedFromTheSchemaAndItsName(control: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lint-escape-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("s\(control).yaml")
+        let escapedKey = control.unicodeScalars.map { "\\u" + String(repeating: "0", count: 4 - String($0.value, radix: 16).count)
+            + String($0.value, radix: 16) }.joined()
+        try Data("contract: X\nversion: 1.0.0\n\"k\(escapedKey)\": 1\n".utf8).write(to: file)
+        let out = try CLIRunner.run(["lint", file.path])
+        #expect(out.status == 1)
+        #expect(!out.stderr.unicodeScalars.contains { $0 != "\n" && DisplayTextProbe.isControl($0) }, "\(out.stderr.debugDescription)")
+        let shown = control.unicodeScalars.map { scalar in
+            scalar == "\r" ? "\\r" : DisplayTextProbe.isControl(scalar)
+                ? "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" : String(scalar)
+        }.joined()
+        #expect(out.stderr.contains("/s\(shown).yaml:3:1: error: unknown key `k\(shown)`"), "\(out.stderr.debugDescription)")
+    }
+}
+
+/// The characters no human-readable output may print raw (the tests' own copy of the rule, so a change to
+/// the library's rule cannot make them pass by accident).
+enum DisplayTextProbe {
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        (0...0x1F).contains(s.value) || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value)
+            || (0x2066...0x2069).contains(s.value) || [0x061C, 0x200E, 0x200F, 0x2028, 0x2029].contains(s.value)
+    }
 }

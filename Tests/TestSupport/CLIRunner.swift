@@ -31,6 +31,13 @@ public struct CLIRunner {
     public static func run(_ arguments: [String], input: Data? = nil, in directory: URL = packageRoot,
                            tool: String = "contractgen", environment: [String: String] = [:]) throws -> Output {
         guard let executable = executable(named: tool) else { throw CLIError.executableNotFound(tool) }
+        return try run(executable: executable, arguments, input: input, in: directory, environment: environment)
+    }
+
+    /// Runs the program at `executable`; a child ended by a signal throws ``CLIError/killedBySignal``.
+    public static func run(executable: URL, _ arguments: [String], input: Data? = nil, in directory: URL = packageRoot,
+                           environment: [String: String] = [:]) throws -> Output {
+        let tool = executable.lastPathComponent
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -56,8 +63,12 @@ public struct CLIRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        let stderr = String(decoding: errData, as: UTF8.self)
+        // A crash is never an exit status: a test that expects 1 or 2 must not pass on a trap.
+        if process.terminationReason == .uncaughtSignal {
+            throw CLIError.killedBySignal(process.terminationStatus, tool: tool, arguments: arguments, stderr: stderr)
+        }
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: stderr)
     }
 
     /// A run's exit status, standard error, wall time and peak resident memory.
@@ -94,19 +105,36 @@ public struct CLIRunner {
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let elapsed = ContinuousClock.now - start
         let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-        // Linux reports ru_maxrss in kilobytes. An exit status sits in bits 8-15 of what wait4 returns.
+        // Linux reports ru_maxrss in kilobytes. An exit status sits in bits 8-15 of what wait4 returns; a
+        // signal that ended the child sits in bits 0-6, and is a failure, never a status.
+        if status & 0x7F != 0 {
+            throw CLIError.killedBySignal(status & 0x7F, tool: tool, arguments: arguments, stderr: stderr)
+        }
         return Measurement(status: (status >> 8) & 0xFF, stderr: stderr, elapsed: elapsed, peakMemory: Int(usage.ru_maxrss) * 1024)
     }
 
     public enum CLIError: Error, CustomStringConvertible {
         case executableNotFound(String)
         case spawnFailed(Int32)
+        /// The child was ended by a signal (a trap, an abort, a kill), not by exiting.
+        case killedBySignal(Int32, tool: String, arguments: [String], stderr: String)
 
         public var description: String {
             switch self {
             case .executableNotFound(let name): "the \(name) executable is not built next to the tests"
             case .spawnFailed(let code): "posix_spawn failed with \(code)"
+            case let .killedBySignal(signal, tool, arguments, stderr):
+                "\(tool) \(arguments.joined(separator: " ")) was killed by signal \(signal) (\(Self.signalName(signal))) "
+                    + "instead of exiting; standard error:\n\(stderr)"
             }
+        }
+
+        /// `SIGILL` for 4, and so on; the number when the name is not known.
+        public static func signalName(_ signal: Int32) -> String {
+            let names: [Int32: String] = [SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGILL: "SIGILL",
+                                          SIGTRAP: "SIGTRAP", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGFPE: "SIGFPE",
+                                          SIGKILL: "SIGKILL", SIGSEGV: "SIGSEGV", SIGPIPE: "SIGPIPE", SIGTERM: "SIGTERM"]
+            return names[signal] ?? "signal \(signal)"
         }
     }
 }

@@ -12,7 +12,7 @@ let benchmarks: @Sendable () -> Void = {
     let synthetic = ProcessInfo.processInfo.environment["SYNTHETIC_SCHEMA"]
         ?? root.appendingPathComponent("Tests/Fixtures/synthetic/large.yaml").path
     let execution = root.appendingPathComponent("schema/execution.yaml").path
-    let generator = SwiftGenerator(options: SwiftGeneratorOptions(access: .public, generatorVersion: "bench"))
+    let generator = SwiftGenerator(options: SwiftGeneratorOptions(access: .public))
 
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .instructions, .mallocCountTotal, .peakMemoryResident],
                                            maxDuration: .seconds(10), maxIterations: 50)
@@ -29,7 +29,7 @@ let benchmarks: @Sendable () -> Void = {
                 guard let contract = result.contract, result.isValid else {
                     fatalError("benchmark schema \(path) does not lint clean")
                 }
-                blackHole(generator.generate(contract, schemaPath: path))
+                blackHole(generator.generate(contract, schemaPath: path, provenance: .command(outputDirectory: "Generated")))
             }
         }
     }

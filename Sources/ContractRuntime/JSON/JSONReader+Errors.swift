@@ -23,7 +23,7 @@ extension JSONReader {
     /// An error at `offset`, with its line, column and the current path.
     @inline(never)
     func makeError(_ category: JSONErrorCategory, _ message: String, at offset: Int) -> JSONReadError {
-        let end = min(offset, input.count)
+        let end = max(0, min(offset, input.count))
         var line = 1
         var lineStart = 0
         for index in 0..<end where input[index] == 0x0A {
@@ -59,10 +59,18 @@ extension JSONReader {
     }
 
     /// The error for a well-formed value of the wrong kind, or for malformed text, where `expected` should be.
+    ///
+    /// A scalar that only starts like a value (`nope`, `trux`, `42abc`, an unclosed string) is reported
+    /// as what is wrong with it, not as a value of the wrong kind. The reader stays where it was.
     @inline(never)
-    func mismatch(expected: String) -> JSONReadError {
+    mutating func mismatch(expected: String) -> JSONReadError {
         guard position < input.count, let kind = Self.kind(startingWith: input[position]) else {
             return unexpected(expected: expected)
+        }
+        if kind != .array && kind != .object {
+            let start = position
+            defer { position = start }
+            do { _ = try readScalar() } catch { return error }
         }
         let found = switch kind {
         case .null: "null"
@@ -75,9 +83,31 @@ extension JSONReader {
         return makeError(.typeMismatch, "expected \(expected), found \(found)", at: position)
     }
 
+    /// The error for a literal at `position` that is not exactly the one whose bytes, most significant
+    /// first, are `word`: at its first wrong byte, the end of input, or the byte that continues it.
     @inline(never)
-    func invalidLiteral() -> JSONReadError {
-        makeError(.malformedJSON, "invalid literal; expected true, false or null", at: position)
+    func invalidLiteral(_ word: UInt64, length: Int) -> JSONReadError {
+        var expected: [UInt8] = []
+        for index in 0..<length { expected.append(UInt8(truncatingIfNeeded: word &>> UInt64(8 * (length - 1 - index)))) }
+        let literal = String(decoding: expected, as: UTF8.self)
+        for index in 0..<length {
+            let offset = position + index
+            guard offset < input.count else {
+                return makeError(.malformedJSON, "unexpected end of input; expected the literal \(literal)", at: offset)
+            }
+            if input[offset] != expected[index] {
+                return makeError(.malformedJSON, "unexpected \(describeByte(at: offset)); expected the literal \(literal)",
+                                 at: offset)
+            }
+        }
+        return unendedToken("the literal \(literal)", at: position + length)
+    }
+
+    /// The error for a byte at `offset` that continues a number or literal (`42abc`, `nullx`), which
+    /// `description` names.
+    @inline(never)
+    func unendedToken(_ description: String, at offset: Int) -> JSONReadError {
+        makeError(.malformedJSON, "unexpected \(describeByte(at: offset)) after \(description)", at: offset)
     }
 
     /// `'x'`, `control character U+0001`, `character U+00E9` or `byte 0xFF`, for messages.

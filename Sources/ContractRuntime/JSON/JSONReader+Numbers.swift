@@ -46,7 +46,7 @@ extension JSONReader {
         if input[index] == UInt8(ascii: "0") {
             index &+= 1
             if index < count, Self.isDigit(input[index]) {
-                throw makeError(.malformedJSON, "numbers must not have leading zeros", at: start)
+                throw makeError(.malformedJSON, "numbers must not have leading zeros", at: index)
             }
         } else {
             while index < count, Self.isDigit(input[index]) {
@@ -105,6 +105,9 @@ extension JSONReader {
         }
         token.end = index
         position = index
+        if index < count, Self.continuesToken(input[index]) {
+            throw unendedToken("the number \(text(token))", at: index)
+        }
         return token
     }
 

@@ -62,7 +62,9 @@ extension JSONReader {
                 }
             }
             guard index < count else {
-                throw makeError(.malformedJSON, "unterminated string", at: open)
+                // Where the text stops being JSON: the end, which names where the string began.
+                throw makeError(.malformedJSON, "unexpected end of input in the string that starts at byte \(open); expected its closing quote",
+                                at: count)
             }
             let byte = input[index]
             if byte == UInt8(ascii: "\"") { break }
@@ -86,7 +88,7 @@ extension JSONReader {
         }
         position = index &+ 1
         if index &- open &- 1 > limits.maxStringLength {
-            throw makeError(.tooLong, "the string is \(index - open - 1) bytes, more than the limit of \(limits.maxStringLength)",
+            throw makeError(.tooLong, "the string is \(Plural.counted(index - open - 1, "byte")), more than the limit of \(limits.maxStringLength)",
                             at: open)
         }
         return StringToken(start: open &+ 1, end: index, hasEscapes: hasEscapes, isASCII: isASCII)
@@ -267,7 +269,8 @@ extension JSONReader {
     @inline(never)
     mutating func checkedEscapeEnd(at index: Int) throws(JSONReadError) -> Int {
         guard index &+ 1 < input.count else {
-            throw makeError(.malformedJSON, "unterminated string", at: index)
+            throw makeError(.malformedJSON, "unexpected end of input after '\\' in a string; expected an escape and the closing quote",
+                            at: input.count)
         }
         if Self.isTwoByteEscape(input[index &+ 1]) { return index &+ 2 }
         switch input[index &+ 1] {

@@ -120,7 +120,7 @@ extension JSONReader {
     }
 
     /// Reads a string, number, boolean or null.
-    private mutating func readScalar() throws(JSONReadError) -> JSONValue {
+    mutating func readScalar() throws(JSONReadError) -> JSONValue {
         switch input[position] {
         case UInt8(ascii: "\""):
             return .string(makeString(try scanString()))

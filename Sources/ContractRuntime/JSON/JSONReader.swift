@@ -78,7 +78,7 @@ public struct JSONReader: ~Copyable {
         self.input = input
         self.limits = limits
         if input.count > limits.maxInputLength {
-            throw makeError(.tooLong, "the input is \(input.count) bytes, more than the limit of \(limits.maxInputLength)",
+            throw makeError(.tooLong, "the input is \(Plural.counted(input.count, "byte")), more than the limit of \(limits.maxInputLength)",
                             at: limits.maxInputLength)
         }
         if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF {
@@ -209,7 +209,7 @@ public struct JSONReader: ~Copyable {
     @inline(__always)
     mutating func push(isObject: Bool) throws(JSONReadError) {
         if frames.count >= limits.maxDepth {
-            throw makeError(.tooDeep, "arrays and objects nest more than \(limits.maxDepth) levels deep", at: position)
+            throw makeError(.tooDeep, "arrays and objects nest more than \(Plural.counted(limits.maxDepth, "level")) deep", at: position)
         }
         position &+= 1
         frames.append(Frame(isObject: isObject, keysStart: seenKeys.count, decodedKeyBytesStart: decodedKeyBytes.count))
@@ -265,7 +265,7 @@ public struct JSONReader: ~Copyable {
         guard byte == UInt8(ascii: "\"") else { throw unexpected(expected: "a key in double quotes") }
         if frames[top].count >= limits.maxKeysPerObject {
             frames[top].currentKey = nil  // The error is about the object, not its last member.
-            throw makeError(.tooLong, "the object has more than \(limits.maxKeysPerObject) keys", at: position)
+            throw makeError(.tooLong, "the object has more than \(Plural.counted(limits.maxKeysPerObject, "key"))", at: position)
         }
         let keyOffset = position
         let key = try scanKey()
@@ -507,16 +507,31 @@ public struct JSONReader: ~Copyable {
     }
 
     /// Consumes a literal whose bytes, most significant first, are `word`; `length` is at most 8.
+    ///
+    /// The literal must end there: `nullx` and `true1` are malformed at their first extra byte, like
+    /// `nul` and `trux` at their first wrong one, rather than a literal followed by something else.
     @inline(__always)
     mutating func consumeLiteral(_ word: UInt64, length: Int) throws(JSONReadError) {
-        if position &+ length <= input.count {
+        let end = position &+ length
+        if end <= input.count {
             var actual: UInt64 = 0
             for index in 0..<length { actual = actual << 8 | UInt64(input[position &+ index]) }
-            if actual == word {
-                position &+= length
+            if actual == word && (end == input.count || !Self.continuesToken(input[end])) {
+                position = end
                 return
             }
         }
-        throw invalidLiteral()
+        throw invalidLiteral(word, length: length)
+    }
+
+    /// Whether `byte` may not directly follow a number or literal because it would continue the token:
+    /// a letter, digit, `_`, `.`, `+`, `-` or any byte of a non-ASCII character.
+    @inline(__always)
+    static func continuesToken(_ byte: UInt8) -> Bool {
+        // Bit n of `low` is ASCII n (+ - . 0-9); bit n of `high` is ASCII 64 + n (A-Z _ a-z).
+        let low: UInt64 = 0x03FF_6800_0000_0000
+        let high: UInt64 = 0x07FF_FFFE_87FF_FFFE
+        if byte < 64 { return low &>> UInt64(byte) & 1 != 0 }
+        return byte >= 128 || high &>> UInt64(byte &- 64) & 1 != 0
     }
 }

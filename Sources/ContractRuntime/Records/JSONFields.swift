@@ -18,18 +18,24 @@ public struct JSONDecodingOptions: Sendable {
 /// throwing a ``RecordError`` with the same category `contractgen validate` reports.
 public enum JSONFields {
     /// Throws `wrong_type` unless the next value is of `kind`; `expected` names the wanted type.
+    ///
+    /// Only a well-formed value is of the wrong type: one that merely starts like a value of another
+    /// kind (`nope`, `trux`, `42abc`, `[1,}`) throws what is wrong with its JSON instead.
     // `expected` is an autoclosure so the description is only built for the error.
     @inlinable @inline(__always)
     public static func expect(_ kind: JSONValueKind, _ expected: @autoclosure () -> String, _ reader: inout JSONReader) throws {
         let next = try reader.peekKind()
-        if next != kind { throw wrongType(expected(), found: next, reader) }
+        if next != kind { throw try wrongType(expected(), found: next, &reader) }
     }
 
-    /// The `wrong_type` error for a value of kind `found` where `expected` was wanted.
+    /// The `wrong_type` error for a value of kind `found` where `expected` was wanted, once the value
+    /// has been read through as well-formed JSON (else the JSON error is thrown).
     @usableFromInline @inline(never)
-    static func wrongType(_ expected: String, found: JSONValueKind, _ reader: borrowing JSONReader) -> RecordError {
-        RecordError(category: RecordError.wrongType, message: "expected \(expected), found \(describe(found))",
-                    path: reader.path, offset: reader.offset)
+    static func wrongType(_ expected: String, found: JSONValueKind, _ reader: inout JSONReader) throws -> RecordError {
+        let path = reader.path, offset = reader.offset
+        try reader.skipValue()
+        return RecordError(category: RecordError.wrongType, message: "expected \(expected), found \(describe(found))",
+                           path: path, offset: offset)
     }
 
     /// How messages name a JSON kind.
@@ -167,10 +173,7 @@ public enum JSONFields {
         try reader.beginArray()
         var elements: [Element] = []
         while try reader.nextElement() {
-            if !allowsNull, try reader.peekKind() == .null {
-                throw RecordError(category: RecordError.wrongType, message: "expected \(elementDescription), found null",
-                                  path: reader.path, offset: reader.offset)
-            }
+            if !allowsNull { try refuseNull(elementDescription, &reader) }
             elements.append(try element(&reader))
         }
         return elements
@@ -185,29 +188,55 @@ public enum JSONFields {
         try reader.beginObject()
         var members: [String: Element] = [:]
         while let key = try reader.nextKey() {
-            if !allowsNull, try reader.peekKind() == .null {
-                throw RecordError(category: RecordError.wrongType, message: "expected \(elementDescription), found null",
-                                  path: reader.path, offset: reader.offset)
-            }
+            if !allowsNull { try refuseNull(elementDescription, &reader) }
             members[key.string] = try element(&reader)
         }
         return members
+    }
+
+    /// Throws `wrong_type` when the next value is a (well-formed) `null`, where an element of
+    /// `elementDescription` is wanted; otherwise consumes nothing.
+    static func refuseNull(_ elementDescription: String, _ reader: inout JSONReader) throws {
+        if try reader.readNullIfPresent() {
+            throw RecordError(category: RecordError.wrongType, message: "expected \(elementDescription), found null",
+                              path: reader.path, offset: reader.offset - 4)
+        }
     }
 
     /// Checks that a model's object starts here and opens it; returns the object's path for later errors.
     ///
     /// With `callerChecksDuplicateKeys`, the caller finds repeated keys itself and throws
     /// ``JSONReader/duplicateKeyError()`` (see ``JSONReader/beginObject(callerChecksDuplicateKeys:)``).
+    /// Once the object is closed, ``JSONReader/path`` is that path again, so a caller that needs it
+    /// only for errors can call ``openModel(_:name:callerChecksDuplicateKeys:)`` instead.
     public static func beginModel(_ reader: inout JSONReader, name: String,
                                   callerChecksDuplicateKeys: Bool = false) throws -> String {
         let next = try reader.peekKind()
-        guard next == .object else {
-            throw RecordError(category: RecordError.notAnObject, message: "expected a \(name) object, found \(describe(next))",
-                              path: reader.path, offset: reader.offset)
-        }
+        guard next == .object else { throw try notAnObject(name, found: next, &reader) }
         let path = reader.path
         try reader.beginObject(callerChecksDuplicateKeys: callerChecksDuplicateKeys)
         return path
+    }
+
+    /// ``beginModel(_:name:callerChecksDuplicateKeys:)`` without building the object's path, which costs
+    /// time in proportion to the depth at every nested model.
+    public static func openModel(_ reader: inout JSONReader, name: String, callerChecksDuplicateKeys: Bool = false) throws {
+        let next = try reader.peekKind()
+        guard next == .object else { throw try notAnObject(name, found: next, &reader) }
+        try reader.beginObject(callerChecksDuplicateKeys: callerChecksDuplicateKeys)
+    }
+
+    /// The `not_an_object` error for a value of kind `found` where a `name` object was wanted.
+    ///
+    /// Only a complete JSON value is "not an object": the value must be well-formed, and a record (at
+    /// the top level) must be nothing but that value, or the JSON error is thrown instead.
+    @inline(never)
+    static func notAnObject(_ name: String, found: JSONValueKind, _ reader: inout JSONReader) throws -> RecordError {
+        let path = reader.path, offset = reader.offset
+        try reader.skipValue()
+        if reader.depth == 0 { try reader.expectEnd() }
+        return RecordError(category: RecordError.notAnObject, message: "expected a \(name) object, found \(describe(found))",
+                           path: path, offset: offset)
     }
 
     /// The `unknown_field` error for a key the model does not define.

@@ -1,3 +1,5 @@
+internal import ContractRuntime
+
 /// A finding about a schema: an error or a warning at a source location, with optional notes.
 public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     /// How serious a finding is.
@@ -76,9 +78,10 @@ public enum DiagnosticRenderer {
         diagnostics.sortedByPosition().map { render($0) + "\n" }.joined()
     }
 
+    /// One line; file names and messages quote input, so control characters in them are escaped.
     private static func line(_ location: SourceLocation?, _ kind: String, _ message: String) -> String {
-        if let location { return "\(location): \(kind): \(message)" }
-        return "\(kind): \(message)"
+        if let location { return DisplayText.escaped("\(location): \(kind): \(message)") }
+        return DisplayText.escaped("\(kind): \(message)")
     }
 }
 

@@ -45,7 +45,7 @@ struct Linter {
                 reader.error("\(item.kind) name `\(item.name)` must be UpperCamelCase ASCII letters and digits\(like)",
                              at: item.location)
             } else if SwiftNaming.reservedTypeNames.contains(item.name) {
-                reader.error("\(item.kind) name `\(item.name)` is a type the generated code uses from Swift, Foundation or ContractRuntime; pick another name",
+                reader.error("\(item.kind) name `\(item.name)` is reserved: inside generated types it names \(SwiftNaming.reservedTypeNameReason(item.name)); pick another name",
                              at: item.location)
             }
             if let first = seen[item.name] {
@@ -99,10 +99,9 @@ struct TypeResolver {
         guard contract.namedType(name) == nil else { return nil }
         let lowered = name.lowercased()
         let spelling = FieldTypeParser.builtins.contains(lowered) ? lowered : Self.builtinAliases[lowered]
-        return spelling.flatMap(FieldTypeParser.parse).flatMap { type in
-            if case .named = type { return nil }
-            return type
-        }
+        guard let spelling, case .success(let type) = FieldTypeParser.parse(spelling) else { return nil }
+        if case .named = type { return nil }
+        return type
     }
 
     var allTypeNames: [String] {

@@ -6,9 +6,6 @@ struct ModelLint {
     func lint(_ model: Model) -> Model {
         var model = model
         let what = "model `\(model.name)`"
-        if model.fields.isEmpty && !model.fieldsUnread && model.unreadFieldNames.isEmpty {
-            reader.error("\(what) has no fields", at: model.location)
-        }
         for field in model.fields where !SwiftNaming.isFieldName(field.name) {
             reader.error("field name `\(field.name)` must be letters, digits and underscores, starting with a letter",
                          at: field.location)

@@ -1,6 +1,8 @@
 /// Reads one entry of `models:`.
 struct ModelBuilder {
     let reader: SchemaReader
+    /// How deep `list<…>` and `map<…>` may nest in one field type.
+    var maxTypeDepth = YAMLLimits.default.maxTypeDepth
 
     static let allowedKeys = ["doc", "fields", "rules", "additional_keys"]
     static let fieldKeys = ["type", "nullable", "required", "default", "doc"]
@@ -17,6 +19,11 @@ struct ModelBuilder {
                                       owner: name.location) else { return nil }
         var unreadFields: [String] = []
         let fields = keys["fields"].map { self.fields($0, model: name.value, unread: &unreadFields) } ?? []
+        // Counted before the fields are built: a field refused for its own reason is not also "no fields"; nor
+        // is a model with an unknown key, which was likely meant as `fields`.
+        if let node = keys["fields"], !reader.isUnreadableMapping(node), !keys.hasUnknownKeys, !hasEntries(node) {
+            reader.error("\(what) has no fields", at: name.location)
+        }
         var rules: [Rule] = []
         if let node = keys["rules"] {
             switch node {
@@ -38,6 +45,11 @@ struct ModelBuilder {
         return model
     }
 
+    private func hasEntries(_ node: YAMLNode) -> Bool {
+        if case .mapping(let m) = node { return !m.entries.isEmpty }
+        return false
+    }
+
     /// The fields that could be read; the names of the others (reported) go to `unread`.
     private func fields(_ node: YAMLNode, model: String, unread: inout [String]) -> [Field] {
         reader.mappingEntries(node, what: "the fields of model `\(model)`").compactMap { entry in
@@ -54,7 +66,16 @@ struct ModelBuilder {
                 unread.append(entry.key.value)
                 return nil
             }
-            guard let type = FieldTypeParser.parse(typeText.value) else {
+            let type: FieldType
+            switch FieldTypeParser.parse(typeText.value, maxDepth: maxTypeDepth) {
+            case .success(let parsed):
+                type = parsed
+            case .failure(.tooDeep):
+                reader.error("the type of \(what) nests `list<…>` and `map<…>` more than the limit of \(maxTypeDepth) levels "
+                             + "(raise it with --max-type-depth)", at: typeText.location)
+                unread.append(entry.key.value)
+                return nil
+            case .failure(.malformed):
                 reader.error("`\(typeText.value)` is not a type; write `string`, `list<string>`, `map<int>` or a type name",
                              at: typeText.location)
                 unread.append(entry.key.value)
@@ -83,16 +104,37 @@ struct ModelBuilder {
     }
 }
 
-/// Parses `string`, `list<T>`, `map<T>` and type names.
+/// Parses `string`, `list<T>`, `map<T>` and type names, without recursion and with a bound on nesting.
 enum FieldTypeParser {
     static let builtins = ["string", "bool", "int", "double", "timestamp", "json"]
 
-    static func parse(_ text: String) -> FieldType? {
-        let t = text.filter { $0 != " " }
-        for (prefix, make) in [("list<", FieldType.list), ("map<", FieldType.map)] where t.hasPrefix(prefix) {
-            guard t.hasSuffix(">"), t.count > prefix.count + 1 else { return nil }
-            return parse(String(t.dropFirst(prefix.count).dropLast())).map(make)
+    /// Why a type's text is not a type.
+    enum Failure: Error {
+        /// Not `list<T>`, `map<T>`, a built-in or a type name.
+        case malformed
+        /// `list<…>` and `map<…>` nest deeper than allowed.
+        case tooDeep
+    }
+
+    /// The type `text` spells; `list<…>` and `map<…>` may nest at most `maxDepth` levels.
+    static func parse(_ text: String, maxDepth: Int = YAMLLimits.default.maxTypeDepth) -> Result<FieldType, Failure> {
+        var rest = Substring(text.filter { $0 != " " })
+        var wrappers: [(FieldType) -> FieldType] = []
+        while true {
+            guard let (prefix, wrap) = [("list<", FieldType.list), ("map<", FieldType.map)].first(where: { rest.hasPrefix($0.0) })
+            else { break }
+            // `utf8.count`, not `count`: counting characters would make deep nesting quadratic.
+            guard rest.hasSuffix(">"), rest.utf8.count > prefix.utf8.count + 1 else { return .failure(.malformed) }
+            guard wrappers.count < maxDepth else { return .failure(.tooDeep) }
+            wrappers.append(wrap)
+            rest = rest.dropFirst(prefix.count).dropLast()
         }
+        guard let innermost = leaf(rest) else { return .failure(.malformed) }
+        return .success(wrappers.reversed().reduce(innermost) { type, wrap in wrap(type) })
+    }
+
+    /// A built-in or a type name.
+    private static func leaf(_ t: Substring) -> FieldType? {
         switch t {
         case "string": return .string
         case "bool": return .bool
@@ -104,7 +146,7 @@ enum FieldTypeParser {
             guard let first = t.unicodeScalars.first, first.properties.isAlphabetic || first == "_",
                   t.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" })
             else { return nil }
-            return .named(t)
+            return .named(String(t))
         }
     }
 }

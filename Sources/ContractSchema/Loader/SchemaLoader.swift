@@ -49,7 +49,7 @@ public struct SchemaLoader: Sendable {
             let recovery = IndentationRecovery(reader: reader, source: document.source)
             let repaired = recovery.recover(root)
             diagnostics.removeAll { recovery.explainedDuplicates.contains($0) }
-            contract = ContractBuilder(reader: reader, file: file).build(repaired)
+            contract = ContractBuilder(reader: reader, file: file, maxTypeDepth: limits.maxTypeDepth).build(repaired)
             if let built = contract {
                 contract = Linter(reader: reader).lint(built)
             }
@@ -69,6 +69,7 @@ public struct SchemaLoader: Sendable {
 struct ContractBuilder {
     let reader: SchemaReader
     let file: String
+    let maxTypeDepth: Int
 
     static let topLevelKeys = ["contract", "version", "doc", "lifecycles", "enums", "errors", "models"]
 
@@ -112,7 +113,9 @@ struct ContractBuilder {
         let hasUnreadLifecycle = !unread.isEmpty
         let enums = build("enums", "enum") { EnumBuilder(reader: reader).build(name: $0.key, node: $0.value) }
         let catalogs = build("errors", "error catalog") { ErrorCatalogBuilder(reader: reader).build(name: $0.key, node: $0.value) }
-        let models = build("models", "model") { ModelBuilder(reader: reader).build(name: $0.key, node: $0.value) }
+        let models = build("models", "model") {
+            ModelBuilder(reader: reader, maxTypeDepth: maxTypeDepth).build(name: $0.key, node: $0.value)
+        }
         var contract = Contract(name: name, version: version, doc: doc, lifecycles: lifecycles, enums: enums,
                                 errorCatalogs: catalogs, models: models, file: file, location: location)
         contract.unreadTypeNames = unread

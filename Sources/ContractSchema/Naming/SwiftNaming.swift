@@ -78,19 +78,27 @@ public enum SwiftNaming {
         "modelName", "rules", "checkRulesAfterDecoding", "checkRulesBeforeEncoding",
     ]
 
-    /// Type names the generated code uses from Swift, Foundation and ContractRuntime; a schema type may not
-    /// shadow them.
+    /// Type names a schema may not declare. Generated code spells every name it takes from Swift,
+    /// Foundation and ContractRuntime with its module (`Swift.String`), so schema types may share those
+    /// names; what it cannot qualify is refused here: the modules themselves, the names that member
+    /// lookup inside a generated type finds before a type of the module (the nested `CodingKeys`, the
+    /// `RawValue` and `AllCases` of its conformances, the catalog protocol's `Status`), and the
+    /// keywords that name types.
     public static let reservedTypeNames: Set<String> = [
-        "String", "Bool", "Int", "Int64", "Double", "Date", "Data", "Array", "Dictionary", "Optional", "Set", "Error",
-        "Codable", "Decodable", "Encodable", "Decoder", "Encoder", "CodingKey", "Sendable", "Hashable", "Equatable",
-        "CaseIterable", "Any", "AnyObject", "Self", "Type", "Protocol", "Foundation", "ContractRuntime",
-        "JSONValue", "TransitionError", "ValidationFailure", "RuleViolation", "ErrorCategory", "NormalizedError",
-        "Outcome", "ContractRuntimeVersion", "ContractLifecycle", "ContractErrorCatalog", "ContractModel",
-        "RFC3339Timestamp", "RuleNumber", "RuleOperators", "AnyCodingKey", "JSONObject", "JSONValueEncoder",
-        "ContractRuntimeAPIVersion_1", "CodingUserInfoKey", "FailureKind", "NormalizingErrorCatalog", "RetryPolicy",
-        "CatalogRetryPolicy", "Duration", "JSONReader", "JSONReadError", "JSONDecodingOptions", "JSONFields", "JSONOutput",
-        "RecordError", "TrackedStatus", "FinishResult", "FinishError", "ContractErrorConvertible", "ContractTimeoutError",
+        "Swift", "Foundation", "ContractRuntime", "CodingKeys", "RawValue", "AllCases", "Status",
+        "Self", "Type", "Protocol", "Any", "AnyObject",
     ]
+
+    /// What a reserved type name already means to generated code, for the message that refuses it.
+    public static func reservedTypeNameReason(_ name: String) -> String {
+        switch name {
+        case "Swift", "Foundation", "ContractRuntime": "the module `\(name)`, through which it names what it uses"
+        case "CodingKeys": "each model's coding keys"
+        case "RawValue", "AllCases": "the `\(name)` of every enum's conformances"
+        case "Status": "the lifecycle an error catalog's codes end in"
+        default: "a Swift keyword"
+        }
+    }
 
     private static func isIdentifierScalar(_ s: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_"

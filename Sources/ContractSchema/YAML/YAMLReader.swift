@@ -1,4 +1,5 @@
 import CYAML
+internal import ContractRuntime
 import Foundation
 
 /// The outcome of reading one YAML file: the root node (nil when the file is empty or unreadable)
@@ -47,8 +48,10 @@ public struct YAMLReader: Sendable {
             return YAMLDocument(root: nil, diagnostics: [.error("cannot read \(path): permission denied", at: nil)], isUnreadable: true)
         }
         defer { try? handle.close() }
-        // Read at most one byte past the limit, in case the file grew after the size check.
-        let data = (try? handle.read(upToCount: limits.maxBytes + 1)) ?? Data()
+        // Read at most one byte past the limit, in case the file grew after the size check (saturating:
+        // the limit may be Int.max).
+        let (pastLimit, overflow) = limits.maxBytes.addingReportingOverflow(1)
+        let data = (try? handle.read(upToCount: overflow ? Int.max : pastLimit)) ?? Data()
         return read(bytes: [UInt8](data), file: path)
     }
 
@@ -94,7 +97,7 @@ public struct YAMLReader: Sendable {
     }
 
     private func tooLarge(_ size: Int, at location: SourceLocation) -> Diagnostic {
-        .error("schema file is \(size) bytes; the limit is \(limits.maxBytes) bytes (raise it with --max-schema-bytes)",
+        .error("schema file is \(Plural.counted(size, "byte")); the limit is \(Plural.counted(limits.maxBytes, "byte")) (raise it with --max-schema-bytes)",
                at: location)
     }
 

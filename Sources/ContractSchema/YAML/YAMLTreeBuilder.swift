@@ -1,4 +1,5 @@
 import CYAML
+internal import ContractRuntime
 
 /// Turns libyaml events into a located node tree without recursion.
 struct TreeBuilder {
@@ -135,7 +136,11 @@ struct TreeBuilder {
             return
         }
         if stack.count >= limits.maxDepth {
-            fail("nesting is deeper than the limit of \(limits.maxDepth) levels (raise it with --max-schema-depth)", at: at)
+            if limits.maxDepth >= YAMLLimits.depthCeiling {
+                fail("nesting is deeper than \(Plural.counted(limits.maxDepth, "level")), the most a schema may have", at: at)
+            } else {
+                fail("nesting is deeper than the limit of \(Plural.counted(limits.maxDepth, "level")) (raise it with --max-schema-depth)", at: at)
+            }
             return
         }
         stack.append(frame)
@@ -144,7 +149,7 @@ struct TreeBuilder {
     private mutating func count(at: SourceLocation) -> Bool {
         nodeCount += 1
         if nodeCount > limits.maxNodes {
-            fail("the file holds more than the limit of \(limits.maxNodes) YAML nodes (raise it with --max-schema-nodes)", at: at)
+            fail("the file holds more than the limit of \(Plural.counted(limits.maxNodes, "YAML node")) (raise it with --max-schema-nodes)", at: at)
             return false
         }
         return true

@@ -13,9 +13,6 @@ enum Golden {
     /// `Tests/ContractCodegenTests/Golden`.
     static let directory = packageRoot.appendingPathComponent("Tests/ContractCodegenTests/Golden")
 
-    /// The generator version written into every golden header, so a version bump is one re-record.
-    static let generatorVersion = "0.1.0"
-
     /// Whether tests rewrite expected files instead of comparing (`RECORD_GOLDEN=1`).
     static var isRecording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" }
 
@@ -33,10 +30,11 @@ enum Golden {
         return try #require(result.contract)
     }
 
-    /// Swift for `contract` with the golden options.
-    static func generate(_ contract: Contract, schemaPath: String, access: AccessLevel = .public) -> String {
-        SwiftGenerator(options: SwiftGeneratorOptions(access: access, generatorVersion: generatorVersion))
-            .generate(contract, schemaPath: schemaPath)
+    /// Swift for `contract` with the golden options, as `contractgen generate` writes it into `output`.
+    static func generate(_ contract: Contract, schemaPath: String, access: AccessLevel = .public,
+                         output: String = "Generated") -> String {
+        SwiftGenerator(options: SwiftGeneratorOptions(access: access))
+            .generate(contract, schemaPath: schemaPath, provenance: .command(outputDirectory: output))
     }
 
     /// Compares `actual` with the file at `relativePath` (from the package root), or rewrites the file

@@ -1,0 +1,21 @@
+import ContractRuntime
+
+/// The verdict on one line of a JSON Lines input: what `contractgen validate` reports for it.
+public struct LineVerdict: Sendable, Hashable {
+    /// The line's number, counting from 1.
+    public var line: Int
+    /// The line's length in bytes, without its `\n`.
+    public var length: Int
+    /// Why the line is not a valid record; nil when it is one.
+    public var error: RecordError?
+
+    /// Creates a verdict.
+    public init(line: Int, length: Int, error: RecordError?) {
+        self.line = line
+        self.length = length
+        self.error = error
+    }
+
+    /// Whether the line is a valid record.
+    public var isValid: Bool { error == nil }
+}
