@@ -20,10 +20,10 @@ struct CodableEmitter {
                   + (model.allowsAdditionalKeys ? "keys that are not fields are ignored; " : "keys that are not fields are refused; ")
                   + "every required key must be present (nullable ones as explicit null), types must match, and every rule must hold.")
             w.block("\(access)init(from decoder: any \(SwiftSyntax.std("Decoder"))) throws") { w in
-                if !model.allowsAdditionalKeys {
-                    w.line("try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)")
-                }
-                w.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
+                // The runtime's container reports each problem once (missing key, wrong type, null).
+                let unknownKeys = model.allowsAdditionalKeys ? ", allowingUnknownKeys: true" : ""
+                w.line("let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self"
+                       + unknownKeys + ")")
                 for field in model.fields { emitDecode(field, into: &w) }
                 w.line("try self.checkRulesAfterDecoding(from: decoder)")
             }

@@ -69,25 +69,28 @@ extension ContractModel {
         String(decoding: try jsonUTF8Data(), as: UTF8.self)
     }
 
-    /// Throws `DecodingError.dataCorrupted`, whose underlying error is the ``ValidationFailure``, when
-    /// a freshly decoded value breaks a rule.
+    /// Throws `DecodingError.dataCorrupted` when a freshly decoded value breaks a rule; its
+    /// `debugDescription` is the ``ValidationFailure``'s description, one line per broken rule.
+    ///
+    /// The failure is not attached again as the underlying error, which a printed `DecodingError` would
+    /// show a second time; ``validate()`` gives the broken rules as values.
     public func checkRulesAfterDecoding(from decoder: any Decoder) throws {
         do {
             try validate()
         } catch {
             throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: decoder.codingPath, debugDescription: error.description, underlyingError: error))
+                codingPath: decoder.codingPath, debugDescription: error.description))
         }
     }
 
-    /// Throws `EncodingError.invalidValue`, whose underlying error is the ``ValidationFailure``, when
-    /// the value about to be encoded breaks a rule.
+    /// Throws `EncodingError.invalidValue` when the value about to be encoded breaks a rule; its
+    /// `debugDescription` is the ``ValidationFailure``'s description, as for decoding.
     public func checkRulesBeforeEncoding(to encoder: any Encoder) throws {
         do {
             try validate()
         } catch {
             throw EncodingError.invalidValue(self, EncodingError.Context(
-                codingPath: encoder.codingPath, debugDescription: error.description, underlyingError: error))
+                codingPath: encoder.codingPath, debugDescription: error.description))
         }
     }
 }

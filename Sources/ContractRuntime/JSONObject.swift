@@ -1,9 +1,13 @@
 /// The members of a JSON object, in insertion order.
 ///
 /// Keys are unique and compared exactly, by their UTF-8 bytes (so NFC and NFD spellings of a key are
-/// two keys, as they are in JSON): setting an existing key replaces its value in place. Two objects are
-/// equal when they hold the same members in the same order. Lookups scan the members, which is faster
-/// than hashing for the small objects records hold and keeps building an object allocation-light.
+/// two keys, as they are in JSON): setting an existing key replaces its value in place. Lookups scan the
+/// members, which is faster than hashing for the small objects records hold and keeps building an
+/// object allocation-light.
+///
+/// An object is unordered for equality and hashing, as RFC 8259 defines it: two objects are equal when
+/// they have the same keys with equal values, in any order, and equal objects hash alike. The order is
+/// kept for everything else: iteration, ``keys``, ``members`` and writing JSON follow insertion order.
 public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     /// One member. A struct rather than a `(key:value:)` tuple: arrays of tuples are destroyed through
     /// the runtime's generic tuple witnesses, member by member, which made freeing parsed records slow.
@@ -80,16 +84,71 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         members.makeIterator()
     }
 
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.storage.elementsEqual(rhs.storage) { sameKey($0.key, $1.key) && $0.value == $1.value }
+    /// Hashes a key consistently with ``sameKey(_:_:)``: by its UTF-8 bytes.
+    static func hashKey(_ key: String, into hasher: inout Hasher) {
+        hasher.combine(key.utf8.count)
+        for byte in key.utf8 { hasher.combine(byte) }
     }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.count)
-        for member in storage {
-            hasher.combine(member.key.utf8.count)
-            for byte in member.key.utf8 { hasher.combine(byte) }
-            hasher.combine(member.value)
+    /// Whether the two objects have the same keys (byte for byte) with equal values, in any order.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        let count = lhs.storage.count
+        guard count == rhs.storage.count else { return false }
+        // Objects from one producer usually share their order: compare in step until the keys part.
+        var start = 0
+        while start < count, sameKey(lhs.storage[start].key, rhs.storage[start].key) {
+            guard lhs.storage[start].value == rhs.storage[start].value else { return false }
+            start += 1
         }
+        return start == count || lhs.hasSameMembersUnordered(as: rhs, from: start)
+    }
+
+    /// Whether the members from `start` on match `other`'s from `start` on, in any order; both objects
+    /// have the same count and matching keys before `start`, so the remaining keys can only match each other.
+    private func hasSameMembersUnordered(as other: JSONObject, from start: Int) -> Bool {
+        let remaining = other.storage[start...]
+        // A scan per key for a few keys; past that a table, so large objects compare in linear time.
+        if remaining.count <= 16 {
+            return storage[start...].allSatisfy { member in
+                remaining.contains { Self.sameKey($0.key, member.key) && $0.value == member.value }
+            }
+        }
+        var valuesByKey: [ExactKey: JSONValue] = [:]
+        valuesByKey.reserveCapacity(remaining.count)
+        for member in remaining { valuesByKey[ExactKey(member.key)] = member.value }
+        return storage[start...].allSatisfy { valuesByKey[ExactKey($0.key)] == $0.value }
+    }
+
+    /// Hashes the members regardless of their order, consistently with ``==(_:_:)``.
+    public func hash(into hasher: inout Hasher) {
+        // Each member is hashed by a copy of `hasher` (so it depends on the seed, as Dictionary's does)
+        // and the member hashes are summed, which does not depend on their order.
+        var membersHash = 0
+        for member in storage {
+            var memberHasher = hasher
+            Self.hashKey(member.key, into: &memberHasher)
+            memberHasher.combine(member.value)
+            membersHash &+= memberHasher.finalize()
+        }
+        hasher.combine(storage.count)
+        hasher.combine(membersHash)
+    }
+}
+
+/// A key as a table key that is equal and hashed by its UTF-8 bytes, as ``JSONObject`` compares keys
+/// (`String`'s own `==` and hash equate canonically equivalent spellings).
+private struct ExactKey: Hashable {
+    let key: String
+
+    init(_ key: String) {
+        self.key = key
+    }
+
+    static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
+        JSONObject.sameKey(lhs.key, rhs.key)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        JSONObject.hashKey(key, into: &hasher)
     }
 }

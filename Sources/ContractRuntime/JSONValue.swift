@@ -4,6 +4,25 @@ import Foundation
 ///
 /// Generated code uses it for `json` fields. Accessor names follow swift-protobuf's JSON API
 /// (`init(jsonUTF8Data:)`, `jsonUTF8Data()`, `init(jsonString:)`, `jsonString()`).
+///
+/// ## Equality and hashing
+///
+/// Two values are equal when they mean the same JSON (RFC 8259), and equal values hash alike:
+/// - objects are unordered: the same keys with equal values, in any order (see ``JSONObject``); the
+///   order is still kept for writing;
+/// - arrays are ordered;
+/// - `.int(1)` and `.double(1.0)` differ, as `1` and `1.0` do in the text the strict reader reads;
+///   `.double(0.0)` and `.double(-0.0)` are equal, and so are all NaNs (which JSON cannot express);
+/// - strings and keys compare by their UTF-8 bytes, so NFC and NFD spellings differ.
+///
+/// ## Through Codable
+///
+/// `Decoder` does not report key order or a number's text, so a value read through `Codable` (for
+/// example by Foundation's `JSONDecoder`) differs from the strict reader's in two documented ways: an
+/// object's keys come back sorted by their UTF-8 bytes (equal all the same, since order does not count),
+/// and a number written with a fraction or an exponent whose value is a whole number that fits in 64
+/// bits (`1.0`, `1e2`, `2.50e1`, `0e0`) comes back as `.int`. See ``init(from:)``. Foundation's
+/// `JSONDecoder` also keeps only one of two keys that are canonically equivalent (NFC and NFD `é`).
 public enum JSONValue: Sendable, Hashable {
     /// `null`.
     case null
@@ -22,8 +41,8 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue {
-    /// Exact equality: strings and keys compare by their UTF-8 bytes, so NFC and NFD forms differ
-    /// (Swift's `String ==` would equate them); `.int(1)` and `.double(1)` differ.
+    /// JSON equality: objects in any key order, arrays in order, strings and keys by their UTF-8 bytes (so
+    /// NFC and NFD forms differ, which Swift's `String ==` would equate); `.int(1)` and `.double(1)` differ.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
@@ -37,17 +56,17 @@ extension JSONValue {
         }
     }
 
-    /// Hashes consistently with ``==(_:_:)``: strings by their UTF-8 bytes.
+    /// Hashes consistently with ``==(_:_:)``: strings by their UTF-8 bytes, objects regardless of key
+    /// order, every NaN alike.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
         case .bool(let b): hasher.combine(1); hasher.combine(b)
         case .int(let i): hasher.combine(2); hasher.combine(i)
-        case .double(let d): hasher.combine(3); hasher.combine(d)
+        case .double(let d): hasher.combine(3); hasher.combine(d.isNaN ? .nan : d)
         case .string(let s):
             hasher.combine(4)
-            hasher.combine(s.utf8.count)
-            for byte in s.utf8 { hasher.combine(byte) }
+            JSONObject.hashKey(s, into: &hasher)
         case .array(let a): hasher.combine(5); hasher.combine(a)
         case .object(let o): hasher.combine(6); hasher.combine(o)
         }
@@ -152,73 +171,5 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     /// An object, keys in the literal's order.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(JSONObject(elements.map { (key: $0.0, value: $0.1) }))
-    }
-}
-
-extension JSONValue: Codable {
-    /// Reads any JSON value. Integral numbers that fit in 64 bits become `.int`, others `.double`;
-    /// object keys come back sorted, since `Decoder` does not report their order.
-    public init(from decoder: any Decoder) throws {
-        if let container = try? decoder.container(keyedBy: AnyCodingKey.self) {
-            var members: [(key: String, value: JSONValue)] = []
-            for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-                members.append((key.stringValue, try container.decode(JSONValue.self, forKey: key)))
-            }
-            self = .object(JSONObject(members))
-            return
-        }
-        if var container = try? decoder.unkeyedContainer() {
-            var elements: [JSONValue] = []
-            if let count = container.count { elements.reserveCapacity(count) }
-            while !container.isAtEnd {
-                elements.append(try container.decode(JSONValue.self))
-            }
-            self = .array(elements)
-            return
-        }
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .int(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .double(value)
-        } else {
-            self = .string(try container.decode(String.self))
-        }
-    }
-
-    /// Writes the value; objects keep their key order with encoders that keep insertion order
-    /// (``JSONValueEncoder`` does, Foundation's `JSONEncoder` does not).
-    public func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .null:
-            var container = encoder.singleValueContainer()
-            try container.encodeNil()
-        case .bool(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .int(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .double(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .string(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .array(let elements):
-            var container = encoder.unkeyedContainer()
-            for element in elements {
-                try container.encode(element)
-            }
-        case .object(let object):
-            var container = encoder.container(keyedBy: AnyCodingKey.self)
-            for (key, value) in object {
-                try container.encode(value, forKey: AnyCodingKey(key))
-            }
-        }
     }
 }

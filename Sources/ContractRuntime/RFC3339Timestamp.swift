@@ -29,13 +29,23 @@ public struct RFC3339Timestamp: Sendable, Hashable, Codable, CustomStringConvert
     /// Reads a string and parses it strictly.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
+        let text: String
+        do {
+            text = try container.decode(String.self)
+        } catch DecodingError.typeMismatch(_, let context) {
+            throw DecodingError.typeMismatch(Self.self, context)  // named as a timestamp, not as a String
+        }
         guard let date = Self.parse(text) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "'\(text)' is not an RFC 3339 timestamp like 2026-02-26T10:30:00Z")
+                debugDescription: Self.notATimestamp(text))
         }
         self.date = date
+    }
+
+    /// What every reader says about `text` when it is not a timestamp.
+    static func notATimestamp(_ text: String) -> String {
+        "\(JSONFields.quoted(text)) is not an RFC 3339 timestamp like \"2026-02-26T10:30:00Z\""
     }
 
     /// Writes the RFC 3339 text; throws for a date outside years 0000–9999.

@@ -6,7 +6,7 @@ public enum ContractRuntimeVersion {
     /// Major version: changes when generated code must be regenerated.
     public static let major = 1
     /// Minor version: grows with compatible additions.
-    public static let minor = 0
+    public static let minor = 1
     /// `major.minor`.
     public static var string: String { "\(major).\(minor)" }
 }

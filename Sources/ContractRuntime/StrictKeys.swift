@@ -23,13 +23,15 @@ public struct AnyCodingKey: CodingKey, Hashable, Sendable {
 
 extension Decoder {
     /// Throws `DecodingError.dataCorrupted` naming every key of the current object that is not a case of
-    /// `Keys` (sorted, since decoders do not report key order), and the keys that are expected.
+    /// `Keys` (sorted by their UTF-8 bytes, since decoders do not report key order; quoted as JSON strings,
+    /// so control characters show escaped), and the keys that are expected.
     public func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type, in modelName: String) throws {
         let container = try self.container(keyedBy: AnyCodingKey.self)
-        let unknown = container.allKeys.map(\.stringValue).filter { Keys(stringValue: $0) == nil }.sorted()
+        let unknown = container.allKeys.map(\.stringValue).filter { Keys(stringValue: $0) == nil }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         guard !unknown.isEmpty else { return }
         let expected = Keys.allCases.map(\.stringValue).joined(separator: ", ")
-        let listed = unknown.map { "'\($0)'" }.joined(separator: ", ")
+        let listed = unknown.map(JSONFields.quoted).joined(separator: ", ")
         let noun = unknown.count == 1 ? "key" : "keys"
         throw DecodingError.dataCorrupted(DecodingError.Context(
             codingPath: codingPath,

@@ -8,7 +8,13 @@ extension Decoder {
         _ type: Value.Type, typeName: String, legacyValues: [String: Value] = [:]
     ) throws -> Value where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
         let container = try singleValueContainer()
-        let text = try container.decode(String.self)
+        let text: String
+        do {
+            text = try container.decode(String.self)
+        } catch DecodingError.typeMismatch(_, let context) {
+            // Named as the enum, not as the String it is written as.
+            throw DecodingError.typeMismatch(Value.self, context)
+        }
         if let value = Value(rawValue: text) {
             return value
         }
@@ -18,11 +24,13 @@ extension Decoder {
             }
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "'\(text)' is a legacy value of \(typeName) (read as '\(current.rawValue)'); "
-                    + "set userInfo[.contractAcceptsLegacyValues] = true on the decoder to accept it")
+                debugDescription: "\(JSONFields.quoted(text)) is a legacy value of \(typeName) (read as "
+                    + "\(JSONFields.quoted(current.rawValue))); set userInfo[.contractAcceptsLegacyValues] = true on "
+                    + "the decoder to accept it")
         }
         let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
         throw DecodingError.dataCorruptedError(
-            in: container, debugDescription: "'\(text)' is not a value of \(typeName); expected one of: \(allowed)")
+            in: container,
+            debugDescription: "\(JSONFields.quoted(text)) is not a value of \(typeName); expected one of: \(allowed)")
     }
 }

@@ -64,9 +64,8 @@ struct ValidationRun {
     private mutating func report(_ error: RecordError, file: String, line: Int) {
         switch format {
         case .text:
-            // "message at $.path" reads as one sentence: drop the message's own full stop.
-            let message = error.message.hasSuffix(".") ? String(error.message.dropLast()) : error.message
-            output += Array(DisplayText.escaped("\(file):\(line): error: [\(error.category)] \(message) at \(error.path)").utf8)
+            // RecordError's description is "[category] message at $.path", one sentence.
+            output += Array(DisplayText.escaped("\(file):\(line): error: \(error)").utf8)
             output.append(0x0A)
         case .json:
             var object: JSONObject = ["file": .string(file), "line": .int(Int64(line)), "category": .string(error.category),

@@ -10,8 +10,10 @@ import Foundation
 ///
 /// The fast decoder and the interpreter must give the same verdict and category on every record, and a
 /// valid record must round-trip through the fast encoder and decoder to an equal value. Foundation's
-/// JSON parser is looser than RFC 8259/I-JSON (it keeps the last of duplicate keys, for one), so a
-/// record whose problem is JSON syntax is compared between the fast decoder and the interpreter only.
+/// JSON parser is looser than RFC 8259/I-JSON (it keeps one of duplicate keys, for one), so a record
+/// whose problem is JSON syntax is compared between the fast decoder and the interpreter only. Every
+/// other record gets the same verdict from Codable, and a valid one the same value, `result` included,
+/// as ``CodableJSONPolicy`` defines it (equal, or different only in its two documented exceptions).
 /// `GeneratedCodeTests` and the `FuzzValidate` fuzz target share this policy.
 public struct TaskStepResultDifferential: Sendable {
     /// The interpreter for `TaskStepResult`.
@@ -44,33 +46,59 @@ public struct TaskStepResultDifferential: Sendable {
         public var description: String { message }
     }
 
+    /// What comparing the three readers on one record found.
+    public struct Comparison: Sendable {
+        /// Every way the readers disagree; empty when they agree.
+        public var disagreements: [String] = []
+        /// The documented exceptions the Codable value needed to count as the fast decoder's, in the
+        /// order first met; empty when the two values are equal or Codable was not compared.
+        public var codableExceptions: [CodableJSONPolicy.Exception] = []
+    }
+
     /// Every way the three readers disagree on `bytes` (one record, without its line break); empty
     /// when they agree.
     public func disagreements(_ bytes: [UInt8]) -> [String] {
+        compare(bytes).disagreements
+    }
+
+    /// Compares the three readers on `bytes` (one record, without its line break).
+    public func compare(_ bytes: [UInt8]) -> Comparison {
         let text = String(decoding: bytes, as: UTF8.self)
-        var found: [String] = []
+        var comparison = Comparison()
         let fast = fastVerdict(bytes)
-        if let roundTripProblem = fast.roundTripProblem { found.append("\(roundTripProblem) on \(text)") }
+        if let roundTripProblem = fast.roundTripProblem {
+            comparison.disagreements.append("\(roundTripProblem) on \(text)")
+        }
         let interpreted = validator.validate(bytes)?.category
         if fast.category != interpreted {
-            found.append("fast decoder \(fast.category ?? "valid") vs validate \(interpreted ?? "valid") on \(text)")
+            comparison.disagreements.append(
+                "fast decoder \(fast.category ?? "valid") vs validate \(interpreted ?? "valid") on \(text)")
         }
-        if let category = fast.category, Self.jsonSyntaxCategories.contains(category) { return found }
+        if let category = fast.category, Self.jsonSyntaxCategories.contains(category) { return comparison }
         let codable = Result(catching: { try JSONDecoder().decode(TaskStepResult.self, from: Data(bytes)) })
         switch (codable, fast.value) {
         case (.success(let codable), let value?):
-            // `result` is left out: Foundation reads 1.0 as 1, and our JSONValue keeps them apart.
-            if value.status != codable.status || value.step != codable.step || value.errorCode != codable.errorCode
-                || value.errorMessage != codable.errorMessage || value.completed != codable.completed
-                || value.message != codable.message {
-                found.append("Codable read other field values than the fast decoder on \(text)")
+            var expected = codable
+            expected.result = value.result
+            if expected != value {
+                comparison.disagreements.append("Codable read other field values than the fast decoder on \(text)")
+            }
+            switch CodableJSONPolicy.compare(strict: value.result, codable: codable.result) {
+            case .equal:
+                break
+            case .equalExcept(let exceptions):
+                comparison.codableExceptions = exceptions
+            case .different(let path):
+                let resultPath = "$.result" + path.dropFirst()  // the policy's paths start at `result`
+                comparison.disagreements.append("Codable read another result than the fast decoder at \(resultPath) on \(text)")
             }
         case (.failure, nil):
             break
         default:
-            found.append("Codable and the fast decoder disagree (fast: \(fast.category ?? "valid")) on \(text)")
+            comparison.disagreements.append(
+                "Codable and the fast decoder disagree (fast: \(fast.category ?? "valid")) on \(text)")
         }
-        return found
+        return comparison
     }
 
     /// The fast decoder's value or error category, and whether a valid value failed to round-trip.

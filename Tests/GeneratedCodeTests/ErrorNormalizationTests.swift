@@ -111,6 +111,24 @@ import Testing
         #expect(error.description == "E003: disk /dev/sda1 is full (internal path /var/lib/x)")
     }
 
+    @Test func theLocalizedDescriptionIsTheUserMessageNeverTheDetail() {
+        let error: any Error = ErrorCode.normalize(Unexpected())
+        #expect(error.localizedDescription == "The task failed while it was running.")
+    }
+
+    @Test func theDetailOfADecodingFailureSaysTheBrokenRulesOnce() {
+        let text = #"{"step":"s","result":null,"completed":false,"message":"","status":"failed","error_code":null,"error_message":null}"#
+        let decoding = Result { try JSONDecoder().decode(TaskStepResult.self, from: Data(text.utf8)) }
+        guard case .failure(let error) = decoding else {
+            Issue.record("decoding should fail")
+            return
+        }
+        #expect(ErrorCode.normalize(error).detail == """
+            DecodingError.dataCorrupted: Data was corrupted. Debug description: TaskStepResult breaks 1 rule:
+            - unsuccessful_has_error_code (status, error_code): A failed, timed-out or cancelled result must carry an error code.
+            """)
+    }
+
     @Test func retryabilityAndStatusComeFromTheCode() {
         let timeout = ErrorCode.normalize(ContractTimeoutError())
         #expect(timeout.isRetryable && timeout.status == .timedOut)

@@ -74,7 +74,7 @@ import Testing
 
     @Test func anUnknownValueFailsNamingTheAllowedValues() {
         let message = JSON.decodingFailure(TaskStatus.self, #""paused""#)
-        #expect(message == "'paused' is not a value of TaskStatus; expected one of: pending, running, completed, cancelled, timed_out, failed")
+        #expect(message == #""paused" is not a value of TaskStatus; expected one of: pending, running, completed, cancelled, timed_out, failed"#)
     }
 
     @Test func encodingWritesTheWireValue() throws {

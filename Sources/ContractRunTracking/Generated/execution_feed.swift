@@ -248,8 +248,7 @@ extension ExecutionUpdateData {
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
     public init(from decoder: any Swift.Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self)
         self.id = try container.decode(Swift.Int64.self, forKey: .id)
         self.executionType = try container.decode(ExecutionType.self, forKey: .executionType)
         self.status = try container.decode(ExecutionStatus.self, forKey: .status)
@@ -426,8 +425,7 @@ extension ExecutionUpdate {
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
     public init(from decoder: any Swift.Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self)
         self.type = try container.decode(UpdateType.self, forKey: .type)
         self.data = try container.decode(ExecutionUpdateData.self, forKey: .data)
         try self.checkRulesAfterDecoding(from: decoder)

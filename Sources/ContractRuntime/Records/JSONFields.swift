@@ -91,7 +91,7 @@ public enum JSONFields {
         let text = try reader.readString()
         guard let date = RFC3339Timestamp.parse(text) else {
             throw RecordError(category: RecordError.invalidTimestamp,
-                              message: "\(quoted(text)) is not an RFC 3339 timestamp like \"2026-02-26T10:30:00Z\"",
+                              message: RFC3339Timestamp.notATimestamp(text),
                               path: reader.path, offset: start)
         }
         return date

@@ -48,8 +48,12 @@ public struct RecordError: Error, Hashable, Sendable, CustomStringConvertible {
         self.init(category: category, message: error.message, path: error.path, offset: error.offset)
     }
 
-    /// `[category] message at path`.
-    public var description: String { "[\(category)] \(message) at \(path)" }
+    /// `[category] message at path`, as one sentence: a message's own closing full stop (a rule's
+    /// message from the schema usually has one) is left out, so it does not end up before "at".
+    public var description: String {
+        let sentence = message.hasSuffix(".") && !message.hasSuffix("..") ? message.dropLast() : Substring(message)
+        return "[\(category)] \(sentence) at \(path)"
+    }
 
     public static let notAnObject = "not_an_object"
     public static let missingField = "missing_field"

@@ -267,8 +267,7 @@ extension TaskStepResult {
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
     public init(from decoder: any Swift.Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self)
         self.step = try container.decode(Swift.String.self, forKey: .step)
         self.result = try container.decode(ContractRuntime.JSONValue.self, forKey: .result)
         self.completed = try container.decode(Swift.Bool.self, forKey: .completed)

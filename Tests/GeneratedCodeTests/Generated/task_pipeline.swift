@@ -404,8 +404,7 @@ extension SubTask {
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
     init(from decoder: any Swift.Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self)
         self.id = try container.decode(Swift.String.self, forKey: .id)
         self.parentId = try container.decode(Swift.String.self, forKey: .parentId)
         self.taskType = try container.decode(SubTaskType.self, forKey: .taskType)

@@ -136,8 +136,7 @@ extension Attempt {
     /// Decodes strictly: keys that are not fields are refused; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
     public init(from decoder: any Swift.Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self, in: Self.modelName)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self)
         self.status = try container.decode(AttemptStatus.self, forKey: .status)
         self.attempts = try container.decode(Swift.Int64.self, forKey: .attempts)
         self.limit = try container.decode(Swift.Int64.self, forKey: .limit)

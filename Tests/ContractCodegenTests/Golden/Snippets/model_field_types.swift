@@ -78,7 +78,7 @@ extension Sample {
     /// Decodes strictly: keys that are not fields are ignored; every required key must be present (nullable ones as
     /// explicit null), types must match, and every rule must hold.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.modelContainer(keyedBy: CodingKeys.self, for: Self.self, allowingUnknownKeys: true)
         self.name = try container.decode(Swift.String.self, forKey: .name)
         self.flag = try container.decode(Swift.Bool.self, forKey: .flag)
         if container.contains(.count) {
