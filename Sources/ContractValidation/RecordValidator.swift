@@ -35,7 +35,7 @@ public struct RecordValidator: @unchecked Sendable {
         public var description: String {
             switch self {
             case let .unknownModel(name, available):
-                "the schema has no model `\(name)`\(Suggestion.didYouMean(name, among: available)) (models: \(available.joined(separator: ", ")))"
+                "the schema has no model `\(name)`\(Suggestion.hint(for: name, among: available, noun: "models"))"
             case .ambiguousModel(let available):
                 "the schema has \(Plural.counted(available.count, "model")) (\(available.joined(separator: ", "))); choose one with --model"
             case .noModels:

@@ -8,11 +8,13 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check schemas and report every finding as file:line:column.",
         discussion: """
-        Reads each schema, refuses YAML the schema language does not allow (anchors, aliases, tags, \
-        merge keys, duplicate keys, tabs) and checks the contract: unknown keys (with a suggestion), \
-        unknown references, duplicate names and codes, codes that miss the catalog's pattern, \
-        unreachable states, terminal states with exits, dead-end states, rules that do not type-check, \
-        and names that collide once turned into Swift.
+        Reads each UTF-8 schema (a leading byte-order mark is allowed), refuses YAML the schema language \
+        does not allow (anchors, aliases, tags, merge keys, duplicate keys, tabs) and checks the contract: \
+        unknown keys and names (with a suggestion, or the valid names), unknown references, duplicate \
+        names and codes, codes that miss the catalog's pattern, unreachable states, terminal states with \
+        exits, dead-end states, rules that do not type-check, and names that collide once turned into \
+        Swift. YAML syntax errors and keys at the wrong indentation are reported as such, naming where the \
+        block concerned began; each mistake gives one finding, not the findings that follow from it.
 
         An error catalog's `pattern` is matched in linear time, so it may use only literal characters, \
         `.`, `\\d \\w \\s \\D \\W \\S`, metacharacters escaped with `\\`, classes (`[a-z0-9_]`, `[^...]`), \
@@ -22,7 +24,7 @@ struct LintCommand: ParsableCommand {
         times per count and compile to at most 10,000 instructions.
 
         Findings go to standard error, sorted by position, one per line:
-          schema/execution.yaml:12:7: error: unknown key `initail` in lifecycle `TaskStatus`; did you mean `initial`?
+          schema/execution.yaml:13:5: error: unknown key `initail` in lifecycle `TaskStatus`; did you mean `initial`?
 
         Without a file it reads schema/execution.yaml in the current directory (exit 2 when there is none).
 

@@ -80,6 +80,12 @@ import Testing
         }
     }
 
+    /// "; valid states are `a`, `b`": how lint lists a lifecycle's states (up to ten) when no name is close.
+    private static func validStates(_ names: [String]) -> String {
+        let shown = names.prefix(10).map { "`\($0)`" }.joined(separator: ", ")
+        return "; valid states are \(shown)" + (names.count > 10 ? " and \(names.count - 10) more" : "")
+    }
+
     /// The places a lifecycle state is named, each given a name that is no state.
     enum UnknownStateReference: String, CaseIterable, CustomTestStringConvertible {
         case transitionTarget, transitionSource, initialState, legacyValue, errorCodeStatus
@@ -94,27 +100,28 @@ import Testing
             let lifecycle = contract.lifecycles[0]
             // Far from every generated name, so no "did you mean" recovery turns it into a real state.
             let missing = "zzq_nowhere_\(random.int(in: 0...999))"
+            let valid = Self.validStates(lifecycle.states.map(\.name))
             let expected: (message: String, onLineWith: String)
             switch reference {
             case .transitionTarget:
                 let from = random.pick(lifecycle.states.filter { !$0.isTerminal }).name
                 contract.lifecycles[0].edges.append(RandomContract.Edge(from: from, to: missing))
-                expected = ("transition to unknown state `\(missing)` in lifecycle `\(lifecycle.name)`", missing)
+                expected = ("transition to unknown state `\(missing)` in lifecycle `\(lifecycle.name)`\(valid)", missing)
             case .transitionSource:
                 contract.lifecycles[0].edges.append(RandomContract.Edge(from: missing, to: random.pick(lifecycle.states).name))
-                expected = ("transition from unknown state `\(missing)` in lifecycle `\(lifecycle.name)`", missing)
+                expected = ("transition from unknown state `\(missing)` in lifecycle `\(lifecycle.name)`\(valid)", missing)
             case .initialState:
                 contract.lifecycles[0].initial = missing
-                expected = ("initial state `\(missing)` is not a state of lifecycle `\(lifecycle.name)`", missing)
+                expected = ("initial state `\(missing)` is not a state of lifecycle `\(lifecycle.name)`\(valid)", missing)
             case .legacyValue:
                 contract.lifecycles[0].legacy.append((value: "legacy_zzq", state: missing))
-                expected = ("legacy value `legacy_zzq` maps to unknown state `\(missing)`", missing)
+                expected = ("legacy value `legacy_zzq` maps to unknown state `\(missing)`\(valid)", missing)
             case .errorCodeStatus:
                 let code = RandomContract.Code(code: "ZZQ1", name: "zzq_error", category: "client", isRetryable: false,
                                                message: nil, status: missing)
                 contract.catalogs.append(RandomContract.Catalog(name: "ZzqCodes", pattern: nil, lifecycle: lifecycle.name,
                                                                 codes: [code], normalize: nil))
-                expected = ("status `\(missing)` of code `ZZQ1` is not a state of lifecycle `\(lifecycle.name)`", missing)
+                expected = ("status `\(missing)` of code `ZZQ1` is not a state of lifecycle `\(lifecycle.name)`\(valid)", missing)
             }
             try Self.require(contract, findExactly: [expected])
         }

@@ -105,8 +105,18 @@ private func problem(_ text: String, in scope: RuleScope = sampler) throws -> Ru
             == RuleProblem(span: 0..<8, message: "unknown field `complted` in model TaskStepResult; did you mean `completed`?"))
     }
 
-    @Test func anUnknownFieldWithNothingCloseHasNoSuggestion() throws {
-        #expect(try messages("zzzzzz", in: taskStepResult) == ["unknown field `zzzzzz` in model TaskStepResult"])
+    @Test func anUnknownFieldWithNothingCloseListsTheModelsFields() throws {
+        #expect(try messages("zzzzzz", in: taskStepResult) == [
+            "unknown field `zzzzzz` in model TaskStepResult; valid fields are `step`, `result`, `completed`, `message`, "
+                + "`status`, `error_code`, `error_message`",
+        ])
+    }
+
+    @Test func theListOfFieldsStopsAtTenAndCountsTheRest() throws {
+        #expect(try messages("zzzzzz") == [
+            "unknown field `zzzzzz` in model Sampler; valid fields are `count`, `limit`, `ratio`, `started_at`, "
+                + "`finished_at`, `flag`, `done`, `name`, `tags`, `labels` and 5 more",
+        ])
     }
 
     @Test func aMisspelledEnumValueIsReportedAgainstTheEnum() throws {
@@ -119,9 +129,10 @@ private func problem(_ text: String, in scope: RuleScope = sampler) throws -> Ru
             == RuleProblem(span: 19..<27, message: "`timedout` is not a value of TaskStatus; did you mean `timed_out`?"))
     }
 
-    @Test func aNameThatIsNeitherValueNorFieldSaysBoth() throws {
+    @Test func aNameThatIsNeitherValueNorFieldSaysBothAndListsTheValues() throws {
         #expect(try messages("status == zzzzzz", in: taskStepResult)
-            == ["`zzzzzz` is not a value of TaskStatus nor a field of TaskStepResult"])
+            == ["`zzzzzz` is not a value of TaskStatus nor a field of TaskStepResult; valid values are `pending`, "
+                + "`running`, `completed`, `cancelled`, `timed_out`, `failed`"])
     }
 
     @Test func capitalizedKeywordsSuggestTheKeyword() throws {
@@ -313,7 +324,8 @@ private func problem(_ text: String, in scope: RuleScope = sampler) throws -> Ru
         #expect(problems.map(\.span.lowerBound) == [0, 10, 23])
         #expect(problems.map(\.message) == [
             "`and` needs true/false conditions on both sides, but `count` is int",
-            "unknown field `zzz` in model Sampler",
+            "unknown field `zzz` in model Sampler; valid fields are `count`, `limit`, `ratio`, `started_at`, "
+                + "`finished_at`, `flag`, `done`, `name`, `tags`, `labels` and 5 more",
             "`<` compares numbers or timestamps, but `name` is string",
         ])
     }

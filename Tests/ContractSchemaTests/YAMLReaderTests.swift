@@ -68,9 +68,10 @@ import Testing
             "t.yaml:2:1: error: a schema file holds one YAML document; remove the second `---` document\n")
     }
 
-    @Test func tabIndentationIsRefusedWithItsOwnMessage() {
-        #expect(rendered(read("a:\n\tb: 1\n")) ==
-            "t.yaml:2:1: error: tab character in indentation; YAML indents with spaces only\n")
+    @Test func tabIndentationIsRefusedWithItsOwnMessageNamingTheEnclosingBlock() {
+        #expect(rendered(read("a:\n  b:\n    c: 1\n\td: 2\n")) ==
+            "t.yaml:4:1: error: tab character in indentation; YAML indents with spaces only, so replace it with spaces "
+            + "(the enclosing mapping of `b` that begins at line 3 has its keys at column 5)\n")
     }
 
     @Test func unterminatedQuotesPointAtTheOpeningQuote() {

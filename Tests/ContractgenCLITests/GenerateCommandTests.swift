@@ -39,6 +39,23 @@ import Testing
         #expect(modified == stamp, "an unchanged file must not be rewritten")
     }
 
+    @Test func aByteOrderMarkBeforeTheSchemaChangesNothingInTheGeneratedCode() throws {
+        // The same schema at the same path in two directories, one copy after a byte-order mark.
+        let schema = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent("schema/execution.yaml"))
+        var generated: [Data] = []
+        for prefix in [Data(), Data([0xEF, 0xBB, 0xBF])] {
+            let dir = try temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent("schema"), withIntermediateDirectories: true)
+            try (prefix + schema).write(to: dir.appendingPathComponent("schema/execution.yaml"))
+            let out = try CLIRunner.run(["generate", "schema/execution.yaml", "--output", "out"], in: dir)
+            #expect(out.status == 0, "\(out.stderr)")
+            generated.append(try Data(contentsOf: dir.appendingPathComponent("out/execution.swift")))
+        }
+        #expect(generated[0] == generated[1])
+        #expect(!generated[0].isEmpty)
+    }
+
     @Test func generatingTwiceGivesTheSameBytes() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -16,7 +16,9 @@ import Testing
         #expect(out.stderr == "1 schema clean\n")
     }
 
-    @Test(arguments: ["lifecycle_unreachable_state", "key_typo_top_level", "yaml_duplicate_key", "rule_unknown_field"])
+    @Test(arguments: ["lifecycle_unreachable_state", "key_typo_top_level", "yaml_duplicate_key", "rule_unknown_field",
+                      "indent_transitions_line_inside_state", "indent_state_closes_its_block", "syntax_unclosed_bracket",
+                      "yaml_utf16le_bom", "yaml_bom_mid_file", "cascade_unknown_lifecycle_key", "suggest_type_from_another_language"])
     func lintPrintsTheFixtureDiagnosticsAndExitsOne(name: String) throws {
         let path = "Tests/Fixtures/lint/\(name).yaml"
         guard let expected = try? String(contentsOfFile: CLIRunner.packageRoot.appendingPathComponent(
@@ -28,6 +30,18 @@ import Testing
         #expect(out.status == 1)
         #expect(out.stdout == "")
         #expect(out.stderr == expected.replacingOccurrences(of: "\(name).yaml:", with: "\(path):"))
+    }
+
+    @Test func aSchemaThatStartsWithAByteOrderMarkLintsClean() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lint-bom-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let schema = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent("schema/execution.yaml"))
+        let path = dir.appendingPathComponent("execution.yaml").path
+        try (Data([0xEF, 0xBB, 0xBF]) + schema).write(to: URL(fileURLWithPath: path))
+        let out = try CLIRunner.run(["lint", path])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr == "1 schema clean\n")
     }
 
     @Test func aMissingFileExitsTwo() throws {

@@ -119,6 +119,12 @@ import Testing
         #expect(out.stderr.contains("no model `TaskStepResults`; did you mean `TaskStepResult`?"))
     }
 
+    @Test func anUnknownModelWithNothingCloseListsTheModels() throws {
+        let out = try CLIRunner.run(["validate", "--schema", "schema/agent_run.yaml", "--model", "Zzz", "-"], input: Data())
+        #expect(out.status == 2)
+        #expect(out.stderr == "error: the schema has no model `Zzz`; valid models are `AgentRun`\n")
+    }
+
     @Test func aMissingFileExitsTwo() throws {
         let out = try CLIRunner.run(["validate", "no/such/file.jsonl"])
         #expect(out.status == 2)

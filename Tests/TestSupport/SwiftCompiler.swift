@@ -31,8 +31,9 @@ public enum SwiftCompiler {
         }
         // `-emit-sil` runs the type checker and the mandatory SIL diagnostics (definite initialization,
         // ownership) without the cost of machine code.
-        let arguments = ["swiftc", "-parse-as-library", "-module-name", moduleName, "-package-name", moduleName, "-I", modules.path, "-Onone",
-                         "-emit-sil", "-o", "/dev/null", "--"] + files
+        // A package name, so that code generated at `package` access compiles as in a package.
+        let arguments = ["swiftc", "-parse-as-library", "-module-name", moduleName, "-package-name", moduleName,
+                         "-I", modules.path, "-Onone", "-emit-sil", "-o", "/dev/null", "--"] + files
         let out = try CLIRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments, in: directory)
         return Result(succeeded: out.status == 0, output: out.stdout + out.stderr)
     }

@@ -9,7 +9,7 @@ struct ErrorCatalogLint {
     ///   taken from it.
     func lint(_ catalog: ErrorCatalog, patternSteps: inout Int) {
         let what = "error catalog `\(catalog.name)`"
-        if catalog.codes.isEmpty {
+        if catalog.codes.isEmpty && !catalog.codesUnread && catalog.unreadCodes.isEmpty {
             reader.error("\(what) has no codes", at: catalog.location)
         }
         checkPattern(catalog, patternSteps: &patternSteps)
@@ -29,11 +29,12 @@ struct ErrorCatalogLint {
         NamingLint(reader: reader).checkMembers(catalog.codes.map { ($0.name, $0.location) }, of: what,
                                                 reserved: SwiftNaming.errorCatalogMembers, what: "error name")
         checkStatuses(catalog)
-        if let table = catalog.normalize {
+        if let table = catalog.normalize, !catalog.codesUnread {
             let codes = catalog.codes.map(\.code)
             for entry in table.entries {
                 _ = types.resolve(entry.code, among: codes, at: entry.location,
-                                  message: "the normalize table sends `\(entry.kind.rawValue)` to unknown code `\(entry.code)`")
+                                  message: "the normalize table sends `\(entry.kind.rawValue)` to unknown code `\(entry.code)`",
+                                  noun: "codes", unread: catalog.unreadCodes)
             }
         }
     }
@@ -93,9 +94,13 @@ struct ErrorCatalogLint {
         var lifecycle: Lifecycle?
         if let name = catalog.lifecycle {
             lifecycle = types.resolve(name, among: lifecycles.map(\.name), at: catalog.lifecycleLocation ?? catalog.location,
-                                      message: "the lifecycle of error catalog `\(catalog.name)`, `\(name)`, is not a lifecycle")
+                                      message: "the lifecycle of error catalog `\(catalog.name)`, `\(name)`, is not a lifecycle",
+                                      noun: "lifecycles", unread: types.contract.unreadTypeNames)
                 .flatMap(types.contract.lifecycle(named:))
             if lifecycle == nil { return }
+        } else if types.contract.hasUnreadLifecycle {
+            // Which lifecycle is meant depends on one that could not be read (already reported).
+            return
         } else if lifecycles.count == 1 {
             lifecycle = lifecycles[0]
         } else if let first = withStatus.first {
@@ -104,12 +109,13 @@ struct ErrorCatalogLint {
                          at: first.statusLocation ?? first.location)
             return
         }
-        guard let lifecycle else { return }
+        guard let lifecycle, !lifecycle.statesUnread else { return }
         let states = lifecycle.states.map(\.name)
         for code in withStatus {
             guard let status = code.status else { continue }
             _ = types.resolve(status, among: states, at: code.statusLocation ?? code.location,
-                              message: "status `\(status)` of code `\(code.code)` is not a state of lifecycle `\(lifecycle.name)`")
+                              message: "status `\(status)` of code `\(code.code)` is not a state of lifecycle `\(lifecycle.name)`",
+                              noun: "states")
         }
     }
 }

@@ -9,7 +9,10 @@ struct LifecycleLint {
         let what = "lifecycle `\(lifecycle.name)`"
         let names = lifecycle.states.map(\.name)
         if lifecycle.states.isEmpty {
-            reader.error("\(what) has no states", at: lifecycle.location)
+            // Missing or unreadable `states:` was reported already; nothing else can be checked against them.
+            if !lifecycle.statesUnread {
+                reader.error("\(what) has no states", at: lifecycle.location)
+            }
             return lifecycle
         }
         NamingLint(reader: reader).checkMembers(lifecycle.states.map { ($0.name, $0.location) }, of: what,
@@ -26,7 +29,7 @@ struct LifecycleLint {
         var initial: String?
         if !lifecycle.initial.isEmpty {
             initial = types.resolve(lifecycle.initial, among: names, at: lifecycle.initialLocation,
-                                    message: "initial state `\(lifecycle.initial)` is not a state of \(what)")
+                                    message: "initial state `\(lifecycle.initial)` is not a state of \(what)", noun: "states")
         }
 
         // Transitions, with targets recovered from likely typos for the graph checks below.
@@ -37,17 +40,23 @@ struct LifecycleLint {
         let terminalStates = Set(lifecycle.states.filter(\.isTerminal).map(\.name))
         // Each source state is resolved (and, when unknown, reported) once, not once per target.
         var resolvedFrom: [String: String?] = [:]
+        // A move that could not be read or resolved leaves the graph incomplete: its unreachable states and
+        // dead ends would only repeat that finding.
+        var graphIsComplete = !lifecycle.graphUnread
         for transition in lifecycle.transitions {
             if resolvedFrom[transition.from] == nil {
                 resolvedFrom[transition.from] = .some(stateSet.contains(transition.from) ? transition.from
                     : types.resolve(transition.from, among: names, at: transition.fromLocation,
-                                    message: "transition from unknown state `\(transition.from)` in \(what)"))
+                                    message: "transition from unknown state `\(transition.from)` in \(what)", noun: "states"))
             }
             guard let from = resolvedFrom[transition.from] ?? nil,
                   let to = stateSet.contains(transition.to) ? transition.to
                     : types.resolve(transition.to, among: names, at: transition.location,
-                                    message: "transition to unknown state `\(transition.to)` in \(what)")
-            else { continue }
+                                    message: "transition to unknown state `\(transition.to)` in \(what)", noun: "states")
+            else {
+                graphIsComplete = false
+                continue
+            }
             if terminalStates.contains(from), reportedTerminal.insert(from).inserted {
                 reader.error("terminal state `\(from)` has outgoing transitions; a terminal state is final, so remove `terminal: true` or these transitions",
                              at: transition.fromLocation)
@@ -61,7 +70,7 @@ struct LifecycleLint {
                 edges[from, default: []].append(to)
             }
         }
-        if let initial {
+        if let initial, graphIsComplete {
             checkGraph(lifecycle, initial: initial, edges: edges)
         }
         checkLegacy(lifecycle, names: names)
@@ -82,7 +91,8 @@ struct LifecycleLint {
             if !reached.contains(state.name) {
                 reader.error("state `\(state.name)` is unreachable from the initial state `\(initial)`", at: state.location)
             }
-            if !state.isTerminal && edges[state.name, default: []].isEmpty {
+            // A state with an outcome but no `terminal: true` was reported; adding that ends this one too.
+            if !state.isTerminal && state.outcome == nil && edges[state.name, default: []].isEmpty {
                 reader.error("state `\(state.name)` is not terminal but has no transitions out; add transitions or mark it `terminal: true`",
                              at: state.location)
             }
@@ -97,7 +107,7 @@ struct LifecycleLint {
                 continue
             }
             _ = types.resolve(alias.state, among: names, at: alias.stateLocation,
-                              message: "legacy value `\(alias.value)` maps to unknown state `\(alias.state)`")
+                              message: "legacy value `\(alias.value)` maps to unknown state `\(alias.state)`", noun: "states")
         }
     }
 
@@ -108,7 +118,8 @@ struct LifecycleLint {
         if let name = lifecycle.record {
             let models = types.contract.models.map(\.name)
             record = types.resolve(name, among: models, at: lifecycle.recordLocation ?? lifecycle.location,
-                                   message: "the record of \(what), `\(name)`, is not a model").flatMap(types.contract.model(named:))
+                                   message: "the record of \(what), `\(name)`, is not a model", noun: "models",
+                                   unread: types.contract.unreadTypeNames).flatMap(types.contract.model(named:))
         }
         for i in lifecycle.transitions.indices {
             let transition = lifecycle.transitions[i]
@@ -123,7 +134,7 @@ struct LifecycleLint {
             let scope = ModelLint.scope(of: record, types: types)
             lifecycle.transitions[i].guardExpression = RuleLint(reader: reader).check(
                 source, at: at, style: transition.guardStyle, scope: scope,
-                what: "guard on `\(transition.from)` → `\(transition.to)`")
+                what: "guard on `\(transition.from)` → `\(transition.to)`", typeCheck: !record.fieldsUnread)
         }
         if let retry = lifecycle.retry, let counter = retry.counterField {
             if let record {
@@ -132,8 +143,9 @@ struct LifecycleLint {
                         reader.error("the retry counter `\(counter)` must be a non-null int field of model `\(record.name)`",
                                      at: retry.counterLocation ?? retry.location)
                     }
-                } else {
-                    reader.error("the retry counter `\(counter)` is not a field of model `\(record.name)`\(Suggestion.didYouMean(counter, among: record.fields.map(\.name)))",
+                } else if !record.fieldsUnread && !record.unreadFieldNames.contains(counter) {
+                    let hint = Suggestion.hint(for: counter, among: record.fields.map(\.name), noun: "fields")
+                    reader.error("the retry counter `\(counter)` is not a field of model `\(record.name)`\(hint)",
                                  at: retry.counterLocation ?? retry.location)
                 }
             } else if lifecycle.record == nil {

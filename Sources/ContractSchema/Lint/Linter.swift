@@ -17,7 +17,7 @@ struct Linter {
         for e in contract.enums {
             NamingLint(reader: reader).checkMembers(e.values.map { ($0.name, $0.location) }, of: "enum `\(e.name)`",
                                                    reserved: SwiftNaming.enumMembers, what: "value")
-            if e.values.isEmpty {
+            if e.values.isEmpty && !e.valuesUnread {
                 reader.error("enum `\(e.name)` has no values", at: e.location)
             }
         }
@@ -61,18 +61,50 @@ struct Linter {
     }
 }
 
+extension RuleType {
+    /// `make(self)`, or unknown when this is unknown.
+    fileprivate func wrapped(in make: (RuleType) -> RuleType) -> RuleType {
+        self == .unknown ? .unknown : make(self)
+    }
+}
+
 /// Resolves type names and references with typo recovery.
 struct TypeResolver {
     let contract: Contract
     let reader: SchemaReader
 
+    /// How other languages and habits spell the built-in types, for "did you mean".
+    static let builtinAliases: [String: String] = [
+        "integer": "int", "long": "int", "int32": "int", "int64": "int", "number": "double", "float": "double",
+        "decimal": "double", "boolean": "bool", "str": "string", "text": "string", "datetime": "timestamp",
+        "date": "timestamp", "time": "timestamp", "instant": "timestamp", "object": "json", "any": "json",
+        "array": "list<T>", "dict": "map<T>", "dictionary": "map<T>",
+    ]
+
+    /// Every type a field can name: the built-in ones, then the contract's in source order.
+    var allTypeSpellings: [String] { FieldTypeParser.builtins + ["list<T>", "map<T>"] + allTypeNames }
+
     /// The named type called `name`, or the one it is a likely typo of (after reporting it), or nil.
     func resolveNamed(_ name: String, at location: SourceLocation, for what: String) -> NamedType? {
         if let t = contract.namedType(name) { return t }
-        let candidates = FieldTypeParser.builtins + allTypeNames
-        let guess = Suggestion.closest(to: name, among: candidates)
-        reader.error("unknown type `\(name)` for \(what)\(guess.map { "; did you mean `\($0)`?" } ?? "")", at: location)
-        return guess.flatMap { contract.namedType($0) }
+        // A definition that could not be read was reported where it stands.
+        if contract.unreadTypeNames.contains(name) { return nil }
+        let candidates = allTypeSpellings
+        // The built-in types are listed in full, then up to ten of the contract's.
+        let hint = Suggestion.hint(for: name, among: candidates, noun: "types", aliases: Self.builtinAliases,
+                                   limit: FieldTypeParser.builtins.count + 12)
+        reader.error("unknown type `\(name)` for \(what)\(hint)", at: location)
+        return Suggestion.closest(to: name, among: candidates).flatMap { contract.namedType($0) }
+    }
+
+    /// The built-in type `name` stands for when it is one in other letter case or another language's name.
+    func builtinSpelling(of name: String) -> FieldType? {
+        guard contract.namedType(name) == nil else { return nil }
+        let lowered = name.lowercased()
+        let spelling = FieldTypeParser.builtins.contains(lowered) ? lowered : Self.builtinAliases[lowered]
+        guard let spelling, case .success(let type) = FieldTypeParser.parse(spelling) else { return nil }
+        if case .named = type { return nil }
+        return type
     }
 
     var allTypeNames: [String] {
@@ -88,10 +120,11 @@ struct TypeResolver {
         case .double: return .double
         case .timestamp: return .timestamp
         case .json: return .json
-        case .list(let t): return .list(ruleType(t, at: location, for: what))
-        case .map(let t): return .map(ruleType(t, at: location, for: what))
+        // An element type already reported unknown makes the whole type unknown, so rules stay quiet about it.
+        case .list(let t): return ruleType(t, at: location, for: what).wrapped(in: RuleType.list)
+        case .map(let t): return ruleType(t, at: location, for: what).wrapped(in: RuleType.map)
         case .named(let name):
-            if FieldTypeParser.builtins.contains(name.lowercased()), case .success(let builtin) = FieldTypeParser.parse(name.lowercased()) {
+            if let builtin = builtinSpelling(of: name) {
                 reader.error("unknown type `\(name)` for \(what); did you mean `\(builtin)`?", at: location)
                 return ruleType(builtin, at: location, for: what)
             }
@@ -100,17 +133,21 @@ struct TypeResolver {
         }
     }
 
-    /// The rule-language type of a named type (no diagnostics).
+    /// The rule-language type of a named type (no diagnostics); unknown when its values could not be read.
     func ruleType(of named: NamedType) -> RuleType {
         if case .model(let m) = named { return .model(m.name) }
+        if named.wireValuesUnread { return .unknown }
         return .enumeration(name: named.name, values: named.wireValues ?? [])
     }
 
-    /// Finds `name` among `candidates`; reports an unknown one with a suggestion and returns the suggestion.
-    func resolve(_ name: String, among candidates: [String], at location: SourceLocation, message: String) -> String? {
+    /// Finds `name` among `candidates`; reports an unknown one with a suggestion, or else the list of
+    /// candidates (`noun` names them), and returns the suggestion. Names in `unread` were defined but could
+    /// not be read (already reported): nil, silently.
+    func resolve(_ name: String, among candidates: [String], at location: SourceLocation, message: String, noun: String,
+                 unread: some Collection<String> = [String]()) -> String? {
         if candidates.contains(name) { return name }
-        let guess = Suggestion.closest(to: name, among: candidates)
-        reader.error(message + (guess.map { "; did you mean `\($0)`?" } ?? ""), at: location)
-        return guess
+        if unread.contains(name) { return nil }
+        reader.error(message + Suggestion.hint(for: name, among: candidates, noun: noun), at: location)
+        return Suggestion.closest(to: name, among: candidates)
     }
 }

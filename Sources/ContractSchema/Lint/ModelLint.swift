@@ -24,6 +24,8 @@ struct ModelLint {
                              at: field.location)
             }
         }
+        // Fields that could not be read still exist for rules, untyped, so naming them is no finding.
+        operands += model.unreadFieldNames.map { ($0, RuleOperand(type: .unknown, isNullable: false)) }
         let scope = RuleScope(modelName: model.name, fields: operands)
         var seenRules: [String: SourceLocation] = [:]
         for i in model.rules.indices {
@@ -39,7 +41,8 @@ struct ModelLint {
                 seenRules[rule.id] = rule.location
             }
             model.rules[i].expression = RuleLint(reader: reader).check(rule.source, at: rule.checkLocation, style: rule.checkStyle,
-                                                                      scope: scope, what: "rule `\(rule.id)`")
+                                                                      scope: scope, what: "rule `\(rule.id)`",
+                                                                      typeCheck: !model.fieldsUnread)
         }
         return model
     }
@@ -49,7 +52,7 @@ struct ModelLint {
         let quiet = TypeResolver(contract: types.contract, reader: SchemaReader())
         return RuleScope(modelName: model.name, fields: model.fields.map {
             ($0.name, RuleOperand(type: quiet.ruleType($0.type, at: $0.typeLocation, for: ""), isNullable: $0.isNullable))
-        })
+        } + model.unreadFieldNames.map { ($0, RuleOperand(type: .unknown, isNullable: false)) })
     }
 
     /// Types a `default:` node against its field's type.
@@ -94,7 +97,7 @@ struct ModelLint {
         case .enumeration(let name, let values):
             guard case .scalar(let s) = node else { return mismatch("a value of `\(name)`") }
             guard values.contains(s.value) else {
-                reader.error("\(what), `\(s.value)`, is not a value of `\(name)`\(Suggestion.didYouMean(s.value, among: values))",
+                reader.error("\(what), `\(s.value)`, is not a value of `\(name)`\(Suggestion.hint(for: s.value, among: values, noun: "values"))",
                              at: s.location)
                 return nil
             }

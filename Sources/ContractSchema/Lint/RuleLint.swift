@@ -3,8 +3,10 @@ struct RuleLint {
     let reader: SchemaReader
 
     /// The resolved expression, or nil after reporting why it is not valid.
+    ///
+    /// - Parameter typeCheck: false when the fields are unknown (already reported): only the syntax is checked.
     func check(_ source: String, at start: SourceLocation, style: YAMLScalar.Style, scope: RuleScope,
-               what: String) -> RuleExpression? {
+               what: String, typeCheck: Bool = true) -> RuleExpression? {
         let parsed: RuleExpression
         switch RuleParser.parse(source) {
         case .success(let e):
@@ -13,6 +15,7 @@ struct RuleLint {
             reader.error("\(what): \(error.message)", at: Self.location(of: error.span.lowerBound, in: source, start: start, style: style))
             return nil
         }
+        guard typeCheck else { return nil }
         let (resolved, problems) = RuleTypeChecker.check(parsed, in: scope)
         for problem in problems {
             reader.error("\(what): \(problem.message)",

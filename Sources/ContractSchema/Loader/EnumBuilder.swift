@@ -12,6 +12,7 @@ struct EnumBuilder {
         let isOpen = keys["open"].flatMap { reader.bool($0, what: "`open` of \(what)") } ?? false
         var values: [EnumDefinition.Value] = []
         var seen: [String: SourceLocation] = [:]
+        var valuesUnread = false
         switch keys["values"] {
         case .sequence(let list)?:
             for item in list.items {
@@ -36,11 +37,15 @@ struct EnumBuilder {
                 values.append(.init(name: entry.key.value, doc: doc, location: entry.key.location))
             }
         case let node?:
+            if case .scalar(let s) = node, s.isNull { break }
             reader.error("the values of \(what) must be a list or a mapping, found \(reader.describe(node))", at: node.location)
+            valuesUnread = true
         case nil:
-            break
+            valuesUnread = true
         }
-        return EnumDefinition(name: name.value, doc: reader.doc(keys["doc"], what: what), values: values, isOpen: isOpen,
-                              location: name.location)
+        var definition = EnumDefinition(name: name.value, doc: reader.doc(keys["doc"], what: what), values: values,
+                                        isOpen: isOpen, location: name.location)
+        definition.valuesUnread = valuesUnread || values.isEmpty && keys.hasUnknownKeys
+        return definition
     }
 }

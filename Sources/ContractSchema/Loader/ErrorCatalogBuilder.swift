@@ -11,27 +11,37 @@ struct ErrorCatalogBuilder {
                                       owner: name.location) else { return nil }
         let pattern = keys["pattern"].flatMap { reader.text($0, what: "the pattern of \(what)") }
         let lifecycle = keys["lifecycle"].flatMap { reader.text($0, what: "the lifecycle of \(what)") }
-        let codes = keys["codes"].map { self.codes($0, catalog: name.value) } ?? []
+        var unreadCodes: [String] = []
+        let codes = keys["codes"].map { self.codes($0, catalog: name.value, unread: &unreadCodes) } ?? []
         let normalize = keys["normalize"].flatMap { normalizeTable($0, catalog: name.value) }
         var catalog = ErrorCatalog(name: name.value, doc: reader.doc(keys["doc"], what: what), pattern: pattern?.value,
                                    patternLocation: pattern?.location, lifecycle: lifecycle?.value, codes: codes,
                                    normalize: normalize, location: name.location)
         catalog.lifecycleLocation = lifecycle?.location
         catalog.patternScalar = pattern
+        catalog.codesUnread = keys["codes"].map(reader.isUnreadableMapping) ?? true || codes.isEmpty && keys.hasUnknownKeys
+        catalog.unreadCodes = unreadCodes
         return catalog
     }
 
-    private func codes(_ node: YAMLNode, catalog: String) -> [ErrorCodeDefinition] {
+    /// The codes that could be read; the others (reported) are listed in `unread`.
+    private func codes(_ node: YAMLNode, catalog: String, unread: inout [String]) -> [ErrorCodeDefinition] {
         reader.mappingEntries(node, what: "the codes of error catalog `\(catalog)`").compactMap { entry in
             let what = "error code `\(entry.key.value)`"
             guard let keys = reader.keyed(entry.value, allowed: Self.codeKeys, required: ["name", "category", "retryable"],
-                                          what: what, owner: entry.key.location) else { return nil }
+                                          what: what, owner: entry.key.location) else {
+                unread.append(entry.key.value)
+                return nil
+            }
             let name = keys["name"].flatMap { reader.text($0, what: "the name of \(what)") }
-            let category = keys["category"].flatMap { reader.choice($0, what: "error category", of: ErrorCategory.self) }
+            let category = keys["category"].flatMap { reader.choice($0, what: "error category", plural: "error categories", of: ErrorCategory.self) }
             let retryable = keys["retryable"].flatMap { reader.bool($0, what: "`retryable` of \(what)") }
             let message = keys["message"].flatMap { reader.text($0, what: "the message of \(what)")?.value }
             let status = keys["status"].flatMap { reader.text($0, what: "the status of \(what)") }
-            guard let name, let category, let retryable else { return nil }
+            guard let name, let category, let retryable else {
+                unread.append(entry.key.value)
+                return nil
+            }
             return ErrorCodeDefinition(code: entry.key.value, name: name.value, category: category, isRetryable: retryable,
                                        message: message, status: status?.value, doc: reader.doc(keys["doc"], what: what),
                                        location: entry.key.location, statusLocation: status?.location)

@@ -17,12 +17,20 @@ struct LifecycleBuilder {
             initial = s.value
             initialLocation = s.location
         }
-        let states = keys["states"].map { self.states($0, lifecycle: name.value) } ?? []
+        // What could not be read is reported here; the linter then skips checks that would only repeat it.
+        var graphUnread = false
+        let states = keys["states"].map { self.states($0, lifecycle: name.value, unread: &graphUnread) } ?? []
+        // No states beside an unknown key: that key may well have been meant as `states`.
+        let statesUnread = keys["states"].map(reader.isUnreadableMapping) ?? true || states.isEmpty && keys.hasUnknownKeys
         var transitions: [Transition] = []
         if let node = keys["transitions"] {
+            graphUnread = graphUnread || reader.isUnreadableMapping(node)
             for entry in reader.mappingEntries(node, what: "the transitions of \(what)") {
-                transitions += self.transitions(from: entry.key, node: entry.value, lifecycle: name.value)
+                transitions += self.transitions(from: entry.key, node: entry.value, lifecycle: name.value, unread: &graphUnread)
             }
+        } else if keys.hasUnknownKeys {
+            // An unknown key may well be the transitions, misspelled beyond recognition.
+            graphUnread = true
         }
         var legacy: [LegacyAlias] = []
         if let node = keys["legacy"] {
@@ -39,23 +47,29 @@ struct LifecycleBuilder {
                          transitions: transitions, legacy: legacy, record: record?.value, retry: retry,
                          location: name.location, initialLocation: initialLocation)
         lifecycle.recordLocation = record?.location
+        lifecycle.statesUnread = statesUnread
+        lifecycle.graphUnread = graphUnread || statesUnread
         return lifecycle
     }
 
-    private func states(_ node: YAMLNode, lifecycle: String) -> [State] {
+    /// The states; one whose settings cannot be read still exists (so references to it hold), and sets `unread`.
+    private func states(_ node: YAMLNode, lifecycle: String, unread: inout Bool) -> [State] {
         reader.mappingEntries(node, what: "the states of lifecycle `\(lifecycle)`").compactMap { entry in
             let what = "state `\(entry.key.value)`"
             if case .scalar(let s) = entry.value, s.isNull {
                 return State(name: entry.key.value, doc: nil, isTerminal: false, outcome: nil, location: entry.key.location)
             }
             guard let keys = reader.keyed(entry.value, allowed: Self.stateKeys, what: what, owner: entry.key.location)
-            else { return nil }
+            else {
+                unread = true
+                return State(name: entry.key.value, doc: nil, isTerminal: false, outcome: nil, location: entry.key.location)
+            }
             // An unreadable `terminal:` or `outcome:` is reported once; the state is then read as the schema
             // evidently meant it (terminal when it has an outcome; the outcome a typo is closest to), so the
             // graph checks do not add follow-on findings.
             let terminal = keys["terminal"].map { reader.bool($0, what: "`terminal` of \(what)") ?? (keys["outcome"] != nil) } ?? false
             let outcome = keys["outcome"].flatMap { node in
-                reader.choice(node, what: "outcome", of: Outcome.self) ?? {
+                reader.choice(node, what: "outcome", plural: "outcomes", of: Outcome.self) ?? {
                     guard case .scalar(let s) = node else { return nil }
                     return Suggestion.closest(to: s.value, among: Outcome.allCases.map(\.rawValue)).flatMap(Outcome.init(rawValue:))
                 }()
@@ -67,20 +81,22 @@ struct LifecycleBuilder {
         }
     }
 
-    private func transitions(from: YAMLScalar, node: YAMLNode, lifecycle: String) -> [Transition] {
+    private func transitions(from: YAMLScalar, node: YAMLNode, lifecycle: String, unread: inout Bool) -> [Transition] {
         let targets: [YAMLNode]
         switch node {
         case .sequence(let s):
             targets = s.items
         case .scalar(let s) where !s.isNull:
             reader.error("the transitions from `\(from.value)` must be a list, like `\(from.value): [\(s.value)]`", at: s.location)
+            unread = true
             return []
         default:
             reader.error("the transitions from `\(from.value)` must be a list of states, found \(reader.describe(node))",
                          at: node.location)
+            unread = true
             return []
         }
-        return targets.compactMap { item in
+        let read = targets.compactMap { item -> Transition? in
             if case .scalar = item {
                 guard let target = reader.text(item, what: "a transition target") else { return nil }
                 return Transition(from: from.value, to: target.value, location: target.location, fromLocation: from.location)
@@ -96,6 +112,8 @@ struct LifecycleBuilder {
             }
             return transition
         }
+        unread = unread || read.count < targets.count
+        return read
     }
 
     private func retryPolicy(_ node: YAMLNode, lifecycle: String) -> RetryPolicy? {
@@ -107,7 +125,7 @@ struct LifecycleBuilder {
         let initial = keys["initial_delay_ms"].flatMap { reader.integer($0, what: "`initial_delay_ms`", in: 0...day) }
         let cap = keys["max_delay_ms"].flatMap { reader.integer($0, what: "`max_delay_ms`", in: 0...day) }
         let multiplier = keys["multiplier"].map { reader.number($0, what: "`multiplier`", in: 1...100) } ?? 2
-        let jitter = keys["jitter"].map { reader.choice($0, what: "jitter", of: RetryPolicy.Jitter.self) } ?? RetryPolicy.Jitter.none
+        let jitter = keys["jitter"].map { reader.choice($0, what: "jitter", plural: "jitter modes", of: RetryPolicy.Jitter.self) } ?? RetryPolicy.Jitter.none
         let counter = keys["counter"].flatMap { reader.text($0, what: "`counter`") }
         guard let maxRetries, let initial, let cap, let multiplier, let jitter else { return nil }
         if cap < initial, let location = keys["max_delay_ms"]?.location {

@@ -17,7 +17,13 @@ struct ModelBuilder {
         let what = "model `\(name.value)`"
         guard let keys = reader.keyed(node, allowed: Self.allowedKeys, required: ["fields"], what: what,
                                       owner: name.location) else { return nil }
-        let fields = keys["fields"].map { self.fields($0, model: name.value, at: name.location) } ?? []
+        var unreadFields: [String] = []
+        let fields = keys["fields"].map { self.fields($0, model: name.value, unread: &unreadFields) } ?? []
+        // Counted before the fields are built: a field refused for its own reason is not also "no fields"; nor
+        // is a model with an unknown key, which was likely meant as `fields`.
+        if let node = keys["fields"], !reader.isUnreadableMapping(node), !keys.hasUnknownKeys, !hasEntries(node) {
+            reader.error("\(what) has no fields", at: name.location)
+        }
         var rules: [Rule] = []
         if let node = keys["rules"] {
             switch node {
@@ -30,27 +36,36 @@ struct ModelBuilder {
                              at: node.location)
             }
         }
-        let additional = keys["additional_keys"].flatMap { reader.choice($0, what: "additional_keys policy", of: AdditionalKeys.self) }
-        return Model(name: name.value, doc: reader.doc(keys["doc"], what: what), fields: fields, rules: rules,
-                     allowsAdditionalKeys: additional == .allow, location: name.location)
+        let additional = keys["additional_keys"].flatMap { reader.choice($0, what: "additional_keys policy", plural: "policies", of: AdditionalKeys.self) }
+        var model = Model(name: name.value, doc: reader.doc(keys["doc"], what: what), fields: fields, rules: rules,
+                          allowsAdditionalKeys: additional == .allow, location: name.location)
+        // No fields beside an unknown key: that key may well have been meant as `fields`.
+        model.fieldsUnread = keys["fields"].map(reader.isUnreadableMapping) ?? true || fields.isEmpty && keys.hasUnknownKeys
+        model.unreadFieldNames = unreadFields
+        return model
     }
 
-    private func fields(_ node: YAMLNode, model: String, at location: SourceLocation) -> [Field] {
-        let entries = reader.mappingEntries(node, what: "the fields of model `\(model)`")
-        // Counted before the fields are built: a field refused for its own reason is not also "no fields".
-        if entries.isEmpty {
-            reader.error("model `\(model)` has no fields", at: location)
-        }
-        return entries.compactMap { entry in
+    private func hasEntries(_ node: YAMLNode) -> Bool {
+        if case .mapping(let m) = node { return !m.entries.isEmpty }
+        return false
+    }
+
+    /// The fields that could be read; the names of the others (reported) go to `unread`.
+    private func fields(_ node: YAMLNode, model: String, unread: inout [String]) -> [Field] {
+        reader.mappingEntries(node, what: "the fields of model `\(model)`").compactMap { entry in
             let what = "field `\(entry.key.value)`"
             if case .scalar(let s) = entry.value, !s.isNull {
                 reader.error("\(what) must be a mapping like `{ type: \(s.value) }`", at: s.location)
+                unread.append(entry.key.value)
                 return nil
             }
             guard let keys = reader.keyed(entry.value, allowed: Self.fieldKeys, required: ["type"], what: what,
                                           owner: entry.key.location),
                   let typeNode = keys["type"], let typeText = reader.text(typeNode, what: "the type of \(what)")
-            else { return nil }
+            else {
+                unread.append(entry.key.value)
+                return nil
+            }
             let type: FieldType
             switch FieldTypeParser.parse(typeText.value, maxDepth: maxTypeDepth) {
             case .success(let parsed):
@@ -58,10 +73,12 @@ struct ModelBuilder {
             case .failure(.tooDeep):
                 reader.error("the type of \(what) nests `list<…>` and `map<…>` more than the limit of \(maxTypeDepth) levels "
                              + "(raise it with --max-type-depth)", at: typeText.location)
+                unread.append(entry.key.value)
                 return nil
             case .failure(.malformed):
                 reader.error("`\(typeText.value)` is not a type; write `string`, `list<string>`, `map<int>` or a type name",
                              at: typeText.location)
+                unread.append(entry.key.value)
                 return nil
             }
             let nullable = keys["nullable"].flatMap { reader.bool($0, what: "`nullable` of \(what)") } ?? false

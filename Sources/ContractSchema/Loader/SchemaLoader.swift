@@ -49,7 +49,10 @@ public struct SchemaLoader: Sendable {
         var diagnostics = document.diagnostics
         var contract: Contract?
         if let root = document.root {
-            contract = ContractBuilder(reader: reader, file: file, maxTypeDepth: limits.maxTypeDepth).build(root)
+            let recovery = IndentationRecovery(reader: reader, source: document.source)
+            let repaired = recovery.recover(root)
+            diagnostics.removeAll { recovery.explainedDuplicates.contains($0) }
+            contract = ContractBuilder(reader: reader, file: file, maxTypeDepth: limits.maxTypeDepth).build(repaired)
             if let built = contract {
                 contract = Linter(reader: reader, patternLimits: patternLimits).lint(built)
             }
@@ -99,20 +102,28 @@ struct ContractBuilder {
             }
         }
         let doc = reader.doc(top["doc"], what: "the contract")
-        let lifecycles = namedSections(top["lifecycles"], what: "lifecycle").compactMap {
-            LifecycleBuilder(reader: reader).build(name: $0.key, node: $0.value)
+        // A definition that is not a mapping is reported by its builder; its name is kept so that references
+        // to it are not reported again.
+        var unread: Set<String> = []
+        func build<T>(_ section: String, _ what: String, _ make: (YAMLMapping.Entry) -> T?) -> [T] {
+            namedSections(top[section], what: what).compactMap { entry in
+                let built = make(entry)
+                if built == nil { unread.insert(entry.key.value) }
+                return built
+            }
         }
-        let enums = namedSections(top["enums"], what: "enum").compactMap {
-            EnumBuilder(reader: reader).build(name: $0.key, node: $0.value)
-        }
-        let catalogs = namedSections(top["errors"], what: "error catalog").compactMap {
-            ErrorCatalogBuilder(reader: reader).build(name: $0.key, node: $0.value)
-        }
-        let models = namedSections(top["models"], what: "model").compactMap {
+        let lifecycles = build("lifecycles", "lifecycle") { LifecycleBuilder(reader: reader).build(name: $0.key, node: $0.value) }
+        let hasUnreadLifecycle = !unread.isEmpty
+        let enums = build("enums", "enum") { EnumBuilder(reader: reader).build(name: $0.key, node: $0.value) }
+        let catalogs = build("errors", "error catalog") { ErrorCatalogBuilder(reader: reader).build(name: $0.key, node: $0.value) }
+        let models = build("models", "model") {
             ModelBuilder(reader: reader, maxTypeDepth: maxTypeDepth).build(name: $0.key, node: $0.value)
         }
-        return Contract(name: name, version: version, doc: doc, lifecycles: lifecycles, enums: enums,
-                        errorCatalogs: catalogs, models: models, file: file, location: location)
+        var contract = Contract(name: name, version: version, doc: doc, lifecycles: lifecycles, enums: enums,
+                                errorCatalogs: catalogs, models: models, file: file, location: location)
+        contract.unreadTypeNames = unread
+        contract.hasUnreadLifecycle = hasUnreadLifecycle
+        return contract
     }
 
     /// The entries of a `lifecycles:`/`enums:`/`errors:`/`models:` section.

@@ -11,6 +11,11 @@ final class SchemaReader {
         diagnostics.append(.error(message, at: location, notes: notes))
     }
 
+    /// Adds a finding made elsewhere (the same text the YAML reader would give).
+    func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     func warning(_ message: String, at location: SourceLocation?) {
         diagnostics.append(.warning(message, at: location))
     }
@@ -35,6 +40,7 @@ final class SchemaReader {
                owner: SourceLocation? = nil) -> KeyedEntries {
         var result = KeyedEntries(location: mapping.location)
         let present = Set(mapping.entries.map(\.key.value))
+        var unknown: [YAMLMapping.Entry] = []
         for entry in mapping.entries {
             let key = entry.key.value
             if allowed.contains(key) {
@@ -46,17 +52,29 @@ final class SchemaReader {
             if let guess = Suggestion.closest(to: key, among: unused) {
                 error("unknown key `\(key)` in \(what); did you mean `\(guess)`?", at: entry.key.location)
                 result.entries[guess] = entry
-            } else if key.contains(" "), case .scalar(let value) = entry.value, value.isNull {
+            } else {
+                unknown.append(entry)
+            }
+        }
+        let missing = required.filter { result.entries[$0] == nil }
+        // A required key missing beside an unknown one was most likely written as that one: one finding says both.
+        let lacking = missing.isEmpty ? "" : ", which lacks the required " + missing.map { "`\($0)`" }.joined(separator: " and ")
+        for (index, entry) in unknown.enumerated() {
+            result.hasUnknownKeys = true
+            let key = entry.key.value
+            let what = index == 0 ? what + lacking : what
+            if key.contains(" "), case .scalar(let value) = entry.value, value.isNull {
                 // `{ doc: Created, not started. }` reads as two keys: the comma ends the text.
                 error("unknown key `\(key)` in \(what); a comma inside `{ }` starts a new key, so quote text that contains one",
                       at: entry.key.location)
             } else {
-                let valid = allowed.map { "`\($0)`" }.joined(separator: ", ")
-                error("unknown key `\(key)` in \(what); valid keys are \(valid)", at: entry.key.location)
+                error("unknown key `\(key)` in \(what); \(Suggestion.list(allowed, noun: "keys"))", at: entry.key.location)
             }
         }
-        for key in required where result.entries[key] == nil {
-            error("\(what) is missing the required key `\(key)`", at: owner ?? mapping.location)
+        if unknown.isEmpty {
+            for key in missing {
+                error("\(what) is missing the required key `\(key)`", at: owner ?? mapping.location)
+            }
         }
         return result
     }
@@ -125,14 +143,15 @@ final class SchemaReader {
         return value
     }
 
-    /// One of a fixed set of words, with a suggestion when it is not.
-    func choice<T: RawRepresentable>(_ node: YAMLNode, what: String, of _: T.Type) -> T?
+    /// One of a fixed set of words, with a suggestion or the list of words when it is not.
+    ///
+    /// - Parameter plural: how the list names the words, e.g. "outcomes".
+    func choice<T: RawRepresentable>(_ node: YAMLNode, what: String, plural: String, of _: T.Type) -> T?
     where T: CaseIterable, T.RawValue == String {
         guard let s = text(node, what: what) else { return nil }
         if let value = T(rawValue: s.value) { return value }
         let all = T.allCases.map(\.rawValue)
-        error("`\(s.value)` is not a valid \(what)\(Suggestion.didYouMean(s.value, among: all)) (expected one of \(all.joined(separator: ", ")))",
-              at: s.location)
+        error("`\(s.value)` is not a valid \(what)\(Suggestion.hint(for: s.value, among: all, noun: plural))", at: s.location)
         return nil
     }
 
@@ -140,6 +159,13 @@ final class SchemaReader {
     func describe(_ node: YAMLNode) -> String {
         if case .scalar(let s) = node { return s.isNull ? "null" : "`\(s.value)`" }
         return node.kindDescription
+    }
+
+    /// Whether `node` is neither a mapping nor null, which ``mappingEntries(_:what:)`` reports.
+    func isUnreadableMapping(_ node: YAMLNode) -> Bool {
+        if case .mapping = node { return false }
+        if case .scalar(let s) = node, s.isNull { return false }
+        return true
     }
 
     /// The entries of a mapping node (with an error for anything else).
@@ -155,6 +181,8 @@ final class SchemaReader {
 struct KeyedEntries {
     var location: SourceLocation
     var entries: [String: YAMLMapping.Entry] = [:]
+    /// Whether a key was neither valid nor a likely typo of a valid one (each reported).
+    var hasUnknownKeys = false
 
     subscript(key: String) -> YAMLNode? { entries[key]?.value }
 

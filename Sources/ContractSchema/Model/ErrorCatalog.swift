@@ -35,6 +35,10 @@ public struct ErrorCatalog: Sendable, Hashable {
     public var normalize: NormalizeTable?
     /// Where the catalog's name was written.
     public var location: SourceLocation
+    /// Whether `codes:` was missing or not a mapping (already reported): which codes exist is unknown.
+    var codesUnread = false
+    /// Codes whose definition could not be read (already reported); references to them are not findings.
+    var unreadCodes: [String] = []
 
     /// Creates a catalog.
     public init(name: String, doc: String?, pattern: String?, patternLocation: SourceLocation?, lifecycle: String?,

@@ -22,6 +22,12 @@ public struct Lifecycle: Sendable, Hashable {
     public var location: SourceLocation
     /// Where `initial:`'s value was written.
     public var initialLocation: SourceLocation
+    /// Whether `states:` was missing or not a mapping (already reported): which states exist is unknown,
+    /// so nothing is checked against them.
+    var statesUnread = false
+    /// Whether a state, the transitions or a transition target could not be read (already reported): the
+    /// graph is incomplete, so unreachable states and dead ends would only be consequences.
+    var graphUnread = false
 
     /// Creates a lifecycle.
     public init(name: String, doc: String?, initial: String, states: [State], transitions: [Transition],

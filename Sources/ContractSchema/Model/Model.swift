@@ -12,6 +12,10 @@ public struct Model: Sendable, Hashable {
     public var allowsAdditionalKeys: Bool
     /// Where the model's name was written.
     public var location: SourceLocation
+    /// Whether `fields:` was missing or not a mapping (already reported): rules are then only parsed.
+    var fieldsUnread = false
+    /// Fields whose definition could not be read (already reported); rules may name them without a finding.
+    var unreadFieldNames: [String] = []
 
     /// Creates a model.
     public init(name: String, doc: String?, fields: [Field], rules: [Rule], allowsAdditionalKeys: Bool,

@@ -22,6 +22,35 @@ public enum Suggestion {
         closest(to: word, among: candidates).map { "; did you mean `\($0)`?" } ?? ""
     }
 
+    /// How a message about an unknown name goes on: `; did you mean `x`?` when a candidate is close (or when
+    /// `aliases` maps the word, in any case, to one), otherwise `; valid NOUN are `a`, `b`` with the first
+    /// `limit` names and how many more, or `; there are no NOUN` when there is nothing to name.
+    ///
+    /// - Parameters:
+    ///   - candidates: the names a suggestion is taken from.
+    ///   - listing: the names listed when none is close; `candidates` when nil.
+    ///   - noun: the plural that names them, e.g. "states".
+    public static func hint(for word: String, among candidates: [String], listing: [String]? = nil, noun: String,
+                            aliases: [String: String] = [:], limit: Int = 10) -> String {
+        if let alias = aliases[word.lowercased()], candidates.contains(alias), alias != word {
+            return "; did you mean `\(alias)`?"
+        }
+        if let guess = closest(to: word, among: candidates) {
+            return "; did you mean `\(guess)`?"
+        }
+        return "; " + list(listing ?? candidates, noun: noun, limit: limit)
+    }
+
+    /// `valid NOUN are `a`, `b`, `c``, the first `limit` of `names` (duplicates dropped) and "and N more".
+    public static func list(_ names: [String], noun: String, limit: Int = 10) -> String {
+        var seen: Set<String> = []
+        let unique = names.filter { seen.insert($0).inserted }
+        guard !unique.isEmpty else { return "there are no \(noun)" }
+        let shown = unique.prefix(max(1, limit)).map { "`\($0)`" }.joined(separator: ", ")
+        let more = unique.count - min(unique.count, max(1, limit))
+        return "valid \(noun) are \(shown)" + (more > 0 ? " and \(more) more" : "")
+    }
+
     static func threshold(for length: Int) -> Int {
         switch length {
         case ..<5: 1

@@ -287,12 +287,13 @@ private struct Checker {
         if let counterpart, case .enumeration(let type, let values) = counterpart.type {
             let hint = Suggestion.closest(to: name, among: values + fieldNames)
             report(span, "`\(name)` is not a value of \(type)"
-                + (hint.map { "; did you mean `\($0)`?" } ?? " nor a field of \(scope.modelName)"))
+                + (hint.map { "; did you mean `\($0)`?" } ?? " nor a field of \(scope.modelName); " + Suggestion.list(values, noun: "values")))
         } else {
             // `True`, `NULL`, `nil` and friends are likely meant as the keyword.
             let keywords: [String: String] = ["true": "true", "false": "false", "null": "null", "nil": "null", "none": "null"]
-            let hint = keywords[name.lowercased()] ?? Suggestion.closest(to: name, among: fieldNames)
-            report(span, "unknown field `\(name)` in model \(scope.modelName)" + (hint.map { "; did you mean `\($0)`?" } ?? ""))
+            let hint = keywords[name.lowercased()].map { "; did you mean `\($0)`?" }
+                ?? Suggestion.hint(for: name, among: fieldNames, noun: "fields")
+            report(span, "unknown field `\(name)` in model \(scope.modelName)\(hint)")
         }
         return .poison(unresolved)
     }

@@ -80,13 +80,23 @@ public struct YAMLMapping: Sendable, Hashable {
 
     /// The entries, in source order, without duplicates.
     public var entries: [Entry]
+    /// Entries whose key was already used in this mapping, in source order. The reader reports each;
+    /// they are kept because a key line indented too far makes the keys below it look like duplicates.
+    public var duplicates: [Entry]
     /// Where the mapping starts.
     public var location: SourceLocation
 
     /// Creates a mapping.
-    public init(entries: [Entry], location: SourceLocation) {
+    public init(entries: [Entry], duplicates: [Entry] = [], location: SourceLocation) {
         self.entries = entries
+        self.duplicates = duplicates
         self.location = location
+    }
+
+    /// The error the reader reports for a duplicate `key`, first written at `first`.
+    static func duplicateKeyDiagnostic(_ key: YAMLScalar, firstAt first: SourceLocation) -> Diagnostic {
+        .error("duplicate key `\(key.value)`", at: key.location,
+               notes: [.init(location: first, message: "`\(key.value)` first defined here")])
     }
 
     /// The value for `key`, if present.

@@ -11,6 +11,8 @@ public struct YAMLDocument: Sendable {
     public var diagnostics: [Diagnostic]
     /// Whether the file could not be opened at all (missing, a directory, not readable).
     public var isUnreadable: Bool = false
+    /// The text the tree was read from, for recognising lines read as something other than meant.
+    var source: SourceText?
 }
 
 /// Reads the strict YAML subset schemas are written in, through libyaml's event API.
@@ -59,25 +61,39 @@ public struct YAMLReader: Sendable {
     }
 
     /// Reads YAML bytes held in memory; `file` is the name used in locations.
+    ///
+    /// A leading UTF-8 byte-order mark is skipped (columns on line 1 count from the character after it);
+    /// UTF-16 and UTF-32 text and a byte-order mark anywhere else are refused.
     public func read(bytes: [UInt8], file: String) -> YAMLDocument {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if bytes.count > limits.maxBytes {
             return YAMLDocument(root: nil, diagnostics: [tooLarge(bytes.count, at: start)])
         }
-        if let (offset, problem) = UTF8Check.firstError(in: bytes) {
-            let location = Self.location(ofByte: offset, in: bytes, file: file)
+        if let encoding = TextEncoding.foreignEncoding(of: bytes) {
+            return YAMLDocument(root: nil, diagnostics: [.error(TextEncoding.refusal(of: encoding), at: start)])
+        }
+        // Editors show no column for the mark, so positions are those of the text after it.
+        let text = bytes.starts(with: TextEncoding.utf8ByteOrderMark) ? Array(bytes.dropFirst(3)) : bytes
+        if let (offset, problem) = UTF8Check.firstError(in: text) {
+            let location = Self.location(ofByte: offset, in: text, file: file)
             return YAMLDocument(root: nil, diagnostics: [
                 .error("invalid UTF-8: \(problem); schema files must be UTF-8 text", at: location),
             ])
         }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        if let offset = TextEncoding.firstByteOrderMark(in: text[...]) {
+            let location = Self.location(ofByte: offset, in: text, file: file)
+            return YAMLDocument(root: nil, diagnostics: [.error(TextEncoding.misplacedByteOrderMark, at: location)])
+        }
+        if text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return YAMLDocument(root: nil, diagnostics: [])
         }
-        var builder = TreeBuilder(file: file, limits: limits, lines: Self.lines(of: bytes))
-        bytes.withUnsafeBufferPointer { buffer in
+        var builder = TreeBuilder(file: file, limits: limits, text: text)
+        text.withUnsafeBufferPointer { buffer in
             builder.run(buffer)
         }
-        return YAMLDocument(root: builder.root, diagnostics: builder.diagnostics)
+        var document = YAMLDocument(root: builder.root, diagnostics: builder.diagnostics)
+        document.source = builder.source
+        return document
     }
 
     private func tooLarge(_ size: Int, at location: SourceLocation) -> Diagnostic {
@@ -98,240 +114,5 @@ public struct YAMLReader: Sendable {
             }
         }
         return SourceLocation(file: file, line: line, column: column)
-    }
-
-    static func lines(of bytes: [UInt8]) -> [Substring] {
-        String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-    }
-}
-
-/// Turns libyaml events into a located node tree without recursion.
-private struct TreeBuilder {
-    let file: String
-    let limits: YAMLLimits
-    let lines: [Substring]
-    var root: YAMLNode?
-    var diagnostics: [Diagnostic] = []
-
-    /// An open mapping or sequence, mutated in place on the stack so appends never copy.
-    private struct Frame {
-        enum Kind {
-            case mapping, sequence
-            /// A container being skipped (a complex key); its contents are ignored.
-            case skipped
-        }
-
-        var kind: Kind
-        var location: SourceLocation
-        var entries: [YAMLMapping.Entry] = []
-        var items: [YAMLNode] = []
-        /// The key whose value is awaited.
-        var pendingKey: YAMLScalar?
-        /// Whether the awaited value belongs to a refused key and is dropped.
-        var dropNextValue = false
-        var seen: [String: SourceLocation] = [:]
-
-        /// Whether the next node in this mapping is a key.
-        var expectsKey: Bool { kind == .mapping && pendingKey == nil && !dropNextValue }
-    }
-
-    private var stack: [Frame] = []
-    private var nodeCount = 0
-    private var documents = 0
-    private var stopped = false
-
-    init(file: String, limits: YAMLLimits, lines: [Substring]) {
-        self.file = file
-        self.limits = limits
-        self.lines = lines
-    }
-
-    private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
-    }
-
-    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
-            diagnostics.append(.error("cannot initialize the YAML parser (out of memory)", at: nil))
-            return
-        }
-        defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-
-        var event = yaml_event_t()
-        while !stopped {
-            guard yaml_parser_parse(&parser, &event) == 1 else {
-                reportParserError(parser)
-                return
-            }
-            let done = event.type == YAML_STREAM_END_EVENT
-            handle(event)
-            yaml_event_delete(&event)
-            if done { return }
-        }
-    }
-
-    private mutating func handle(_ event: yaml_event_t) {
-        let at = location(event.start_mark)
-        switch event.type {
-        case YAML_DOCUMENT_START_EVENT:
-            documents += 1
-            if documents > 1 {
-                fail("a schema file holds one YAML document; remove the second `---` document", at: at)
-            }
-        case YAML_ALIAS_EVENT:
-            fail("aliases (`*name`) are not allowed in schemas; write the value out", at: at)
-        case YAML_SCALAR_EVENT:
-            let s = event.data.scalar
-            refuseAnchorAndTag(anchor: s.anchor, tag: s.tag, at: at)
-            let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(s.length)), as: UTF8.self) } ?? ""
-            let style: YAMLScalar.Style
-            switch s.style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: style = .literal
-            case YAML_FOLDED_SCALAR_STYLE: style = .folded
-            default: style = .plain
-            }
-            guard count(at: at) else { return }
-            add(.scalar(YAMLScalar(value: text, style: style, location: at, end: location(event.end_mark))))
-        case YAML_MAPPING_START_EVENT:
-            let m = event.data.mapping_start
-            refuseAnchorAndTag(anchor: m.anchor, tag: m.tag, at: at)
-            open(Frame(kind: .mapping, location: at), at: at)
-        case YAML_SEQUENCE_START_EVENT:
-            let q = event.data.sequence_start
-            refuseAnchorAndTag(anchor: q.anchor, tag: q.tag, at: at)
-            open(Frame(kind: .sequence, location: at), at: at)
-        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-            guard let frame = stack.popLast() else { return }
-            switch frame.kind {
-            case .mapping: add(.mapping(YAMLMapping(entries: frame.entries, location: frame.location)))
-            case .sequence: add(.sequence(YAMLSequence(items: frame.items, location: frame.location)))
-            case .skipped: add(nil)
-            }
-        default:
-            break
-        }
-    }
-
-    private mutating func open(_ frame: Frame, at: SourceLocation) {
-        guard count(at: at) else { return }
-        if stack.last?.expectsKey == true {
-            // A mapping or list used as a key.
-            diagnostics.append(.error("keys must be plain text; a mapping or list cannot be a key", at: at))
-            stack.append(Frame(kind: .skipped, location: at))
-            return
-        }
-        if stack.last?.kind == .skipped {
-            stack.append(Frame(kind: .skipped, location: at))
-            return
-        }
-        if stack.count >= limits.maxDepth {
-            if limits.maxDepth >= YAMLLimits.depthCeiling {
-                fail("nesting is deeper than \(Plural.counted(limits.maxDepth, "level")), the most a schema may have", at: at)
-            } else {
-                fail("nesting is deeper than the limit of \(Plural.counted(limits.maxDepth, "level")) (raise it with --max-schema-depth)", at: at)
-            }
-            return
-        }
-        stack.append(frame)
-    }
-
-    private mutating func count(at: SourceLocation) -> Bool {
-        nodeCount += 1
-        if nodeCount > limits.maxNodes {
-            fail("the file holds more than the limit of \(Plural.counted(limits.maxNodes, "YAML node")) (raise it with --max-schema-nodes)", at: at)
-            return false
-        }
-        return true
-    }
-
-    /// Attaches a finished node to its parent (nil: a skipped complex key).
-    private mutating func add(_ node: YAMLNode?) {
-        guard !stack.isEmpty else {
-            if root == nil { root = node }
-            return
-        }
-        let top = stack.count - 1
-        switch stack[top].kind {
-        case .skipped:
-            return
-        case .sequence:
-            if let node { stack[top].items.append(node) }
-        case .mapping:
-            if let key = stack[top].pendingKey {
-                if let node { stack[top].entries.append(.init(key: key, value: node)) }
-                stack[top].pendingKey = nil
-            } else if stack[top].dropNextValue {
-                stack[top].dropNextValue = false
-            } else if node == nil {
-                // A refused complex key: its value is dropped too.
-                stack[top].dropNextValue = true
-            } else if case .scalar(let key)? = node {
-                if key.style == .plain && key.value == "<<" {
-                    diagnostics.append(.error("merge keys (`<<`) are not allowed in schemas; write the keys out", at: key.location))
-                    stack[top].dropNextValue = true
-                } else if let first = stack[top].seen[key.value] {
-                    diagnostics.append(.error("duplicate key `\(key.value)`", at: key.location,
-                                              notes: [.init(location: first, message: "`\(key.value)` first defined here")]))
-                    stack[top].dropNextValue = true
-                } else {
-                    stack[top].seen[key.value] = key.location
-                    stack[top].pendingKey = key
-                }
-            }
-        }
-    }
-
-    private mutating func refuseAnchorAndTag(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?,
-                                             at: SourceLocation) {
-        if let anchor {
-            let name = String(cString: anchor)
-            diagnostics.append(.error("anchors (`&\(name)`) are not allowed in schemas; write the value out", at: at))
-        }
-        if let tag {
-            let name = String(cString: tag)
-            let shown = name.hasPrefix("tag:yaml.org,2002:") ? "!!" + name.dropFirst("tag:yaml.org,2002:".count) : name
-            diagnostics.append(.error("tags (`\(shown)`) are not allowed in schemas; a value's type comes from where it stands",
-                                      at: at))
-        }
-    }
-
-    private mutating func fail(_ message: String, at: SourceLocation) {
-        diagnostics.append(.error(message, at: at))
-        stopped = true
-        root = nil
-    }
-
-    private mutating func reportParserError(_ parser: yaml_parser_t) {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
-        let context = parser.context.map { String(cString: $0) }
-        let at = location(parser.problem_mark)
-        let contextAt = location(parser.context_mark)
-        root = nil
-        stopped = true
-        if let context, context.contains("quoted scalar"), problem.contains("end of stream") {
-            diagnostics.append(.error("unterminated quoted string; add the closing quote", at: contextAt))
-            return
-        }
-        if character(at: at) == "\t" {
-            diagnostics.append(.error("tab character in indentation; YAML indents with spaces only", at: at))
-            return
-        }
-        var notes: [Diagnostic.Note] = []
-        if let context {
-            notes.append(.init(location: contextAt, message: context))
-        }
-        diagnostics.append(.error("YAML syntax error: \(problem)", at: at, notes: notes))
-    }
-
-    private func character(at location: SourceLocation) -> Character? {
-        guard location.line >= 1, location.line <= lines.count else { return nil }
-        let line = lines[location.line - 1].unicodeScalars
-        guard location.column >= 1, location.column <= line.count else { return nil }
-        return Character(line[line.index(line.startIndex, offsetBy: location.column - 1)])
     }
 }
