@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets under Fuzz/ and runs them; README "Fuzzing" describes them.
+# Builds the libFuzzer targets under Fuzz/ and runs them; docs/Development.md "Fuzzing" describes them.
 #
 #   scripts/fuzz.sh TARGET SECONDS [LIBFUZZER_FLAG ...]   build and run one target
 #   scripts/fuzz.sh all SECONDS                           build all in one `swift build`, run two at a time

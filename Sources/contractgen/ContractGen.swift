@@ -10,7 +10,8 @@ struct ContractGen: ParsableCommand {
         abstract: "Lint execution contracts written in YAML, generate Swift from them, validate records against them.",
         discussion: """
         A contract is one YAML file: lifecycles (statuses and their transitions), enums, error catalogs \
-        and models with cross-field rules. See README.md for the schema language.
+        and models with cross-field rules. docs/SchemaLanguage.md describes the schema language and \
+        docs/CLI.md every command.
 
         Without a file argument every command reads schema/execution.yaml in the current directory; \
         where there is none, validate and export use the copy of that contract built into contractgen, \

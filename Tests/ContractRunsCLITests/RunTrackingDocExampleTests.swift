@@ -3,12 +3,12 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The README's `contractgen runs` examples run as written, in order, in an empty directory (with a
+/// The `contractgen runs` examples of docs/RunTracking.md run as written, in order, in an empty directory (with a
 /// tracker's run written between `init` and `list`, and RUN_ID standing for its id).
-@Suite("README's contractgen runs examples") struct ReadmeRunsExampleTests {
-    /// The command lines of the README block that shows `contractgen runs init`, without their comments.
+@Suite("docs/RunTracking.md contractgen runs examples") struct RunTrackingDocExampleTests {
+    /// The command lines of the block in docs/RunTracking.md that shows `contractgen runs init`, without comments.
     static func exampleCommands() throws -> [[String]] {
-        let readme = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("docs/RunTracking.md"), encoding: .utf8)
         let blocks = readme.components(separatedBy: "```sh\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
         let block = try #require(blocks.first { $0.contains("contractgen runs init") })
         return block.split(separator: "\n").map { line in
