@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ContractRuntime", targets: ["ContractRuntime"]),
         .library(name: "ContractSchema", targets: ["ContractSchema"]),
+        .library(name: "ContractSchemaLoader", targets: ["ContractSchemaLoader"]),
         .library(name: "ContractCodegen", targets: ["ContractCodegen"]),
         .library(name: "ContractEvolution", targets: ["ContractEvolution"]),
         .library(name: "ExecutionContracts", targets: ["ExecutionContracts"]),
@@ -26,8 +27,11 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        // ContractRuntime for the text helpers messages share (counts with plurals, escaped input).
-        .target(name: "ContractSchema", dependencies: ["CYAML", "ContractRuntime"]),
+        // The checked contract, rules, naming and diagnostics: no YAML. ContractRuntime owns the vocabulary
+        // the contract shares with generated code (Outcome, ErrorCategory, RetryPolicy) and text helpers.
+        .target(name: "ContractSchema", dependencies: ["ContractRuntime"]),
+        // Reading and checking a schema file: libyaml, the loader and lint; produces a ContractSchema.Contract.
+        .target(name: "ContractSchemaLoader", dependencies: ["CYAML", "ContractSchema"]),
         .target(name: "ContractRuntime"),
         .target(name: "ContractCodegen", dependencies: ["ContractSchema"]),
         .target(name: "ContractEvolution", dependencies: ["ContractSchema"]),
@@ -38,6 +42,7 @@ let package = Package(
             name: "contractgen",
             dependencies: [
                 "ContractSchema",
+                "ContractSchemaLoader",
                 "ContractCodegen",
                 "ContractEvolution",
                 "ContractValidation",
@@ -63,12 +68,12 @@ let package = Package(
         // the test targets; not a product.
         .target(
             name: "PropertyTesting",
-            dependencies: ["ContractSchema", "ContractRuntime"],
+            dependencies: ["ContractSchema", "ContractSchemaLoader", "ContractRuntime"],
             path: "Tests/PropertyTesting"
         ),
         .testTarget(
             name: "ContractSchemaTests",
-            dependencies: ["ContractSchema", "PropertyTesting", "TestSupport"],
+            dependencies: ["ContractSchema", "ContractSchemaLoader", "PropertyTesting", "TestSupport"],
             path: "Tests/ContractSchemaTests"
         ),
         .testTarget(
@@ -77,30 +82,30 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractCodegenTests",
-            dependencies: ["ContractCodegen", "ContractSchema", "PropertyTesting", "TestSupport"],
+            dependencies: ["ContractCodegen", "ContractSchema", "ContractSchemaLoader", "PropertyTesting", "TestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "GeneratedCodeTests",
             // ContractSchema reads the seed schemas, so lifecycle tests compare with the schema itself.
             // ContractRunTracking holds the generated AgentRun and ExecutionFeed types these tests exercise.
-            dependencies: ["ExecutionContracts", "ContractRunTracking", "ContractRuntime", "ContractSchema",
+            dependencies: ["ExecutionContracts", "ContractRunTracking", "ContractRuntime", "ContractSchema", "ContractSchemaLoader",
                            "ContractValidation", "PropertyTesting", "DecodingDifferential"]
         ),
         .target(
             // Not a product: the differential decoding policy that GeneratedCodeTests and the FuzzValidate
             // fuzz target share.
             name: "DecodingDifferential",
-            dependencies: ["ExecutionContracts", "ContractValidation", "ContractSchema", "ContractRuntime"],
+            dependencies: ["ExecutionContracts", "ContractValidation", "ContractSchema", "ContractSchemaLoader", "ContractRuntime"],
             path: "Tests/DecodingDifferential"
         ),
         .testTarget(
             name: "ContractValidationTests",
-            dependencies: ["ContractValidation", "ContractSchema", "ContractRuntime"]
+            dependencies: ["ContractValidation", "ContractSchema", "ContractSchemaLoader", "ContractRuntime"]
         ),
         .testTarget(
             name: "ContractEvolutionTests",
-            dependencies: ["ContractEvolution", "ContractSchema"]
+            dependencies: ["ContractEvolution", "ContractSchema", "ContractSchemaLoader"]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
@@ -169,7 +174,7 @@ if Context.environment["CONTRACTS_CORE_ONLY"] == nil && Context.environment["CON
             name: "ContractRunTrackingTests",
             // ContractCodegen and ContractSchema regenerate the checked-in AgentRun/ExecutionFeed code.
             dependencies: ["ContractRunTracking", "ContractRunStoreSQLite", "ContractRunStorePostgres",
-                           "ContractCodegen", "ContractSchema", "RunStoreTestSupport",
+                           "ContractCodegen", "ContractSchema", "ContractSchemaLoader", "RunStoreTestSupport",
                            .product(name: "SQLiteNIO", package: "sqlite-nio"),
                            .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
@@ -182,11 +187,11 @@ if Context.environment["CONTRACTS_CORE_ONLY"] == nil && Context.environment["CON
 // libraries and the fuzz targets only, and one `swift build` builds all of them.
 if Context.environment["CONTRACTS_FUZZ"] != nil {
     let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
-        ("FuzzSchemaLint", ["ContractSchema", "ContractCodegen", "ContractValidation"]),
+        ("FuzzSchemaLint", ["ContractSchema", "ContractSchemaLoader", "ContractCodegen", "ContractValidation"]),
         ("FuzzRuleExpression", ["ContractSchema"]),
         ("FuzzCodePattern", ["ContractSchema"]),
         ("FuzzJSONReader", ["ContractRuntime"]),
-        ("FuzzValidate", ["ContractValidation", "ContractSchema", "ContractRuntime", "ExecutionContracts", "DecodingDifferential"]),
+        ("FuzzValidate", ["ContractValidation", "ContractSchema", "ContractSchemaLoader", "ContractRuntime", "ExecutionContracts", "DecodingDifferential"]),
     ]
     // swift-argument-parser serves contractgen only, and `swift build` would link its executables too.
     // (With no dependencies SwiftPM deletes Package.resolved; scripts/fuzz.sh puts it back.)

@@ -1,4 +1,5 @@
 import ContractSchema
+import ContractSchemaLoader
 
 // Fuzz target for error-catalog patterns (`scripts/fuzz.sh FuzzCodePattern SECONDS`).
 //

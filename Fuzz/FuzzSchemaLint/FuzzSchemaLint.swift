@@ -1,5 +1,6 @@
 import ContractCodegen
 import ContractSchema
+import ContractSchemaLoader
 import ContractValidation
 
 // Fuzz target for the YAML reader, the schema loader and lint: what `contractgen lint` runs

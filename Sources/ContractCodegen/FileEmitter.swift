@@ -29,7 +29,7 @@ struct FileEmitter {
             LifecycleEmitter(lifecycle: lifecycle, contract: contract, access: access).emit(into: &w)
             if let retry = lifecycle.retry {
                 w.line()
-                RetryPolicyEmitter(lifecycle: lifecycle, policy: retry, contract: contract, access: access).emit(into: &w)
+                RetryPolicyEmitter(lifecycle: lifecycle, retry: retry, contract: contract, access: access).emit(into: &w)
             }
         }
         for enumeration in contract.enums {

@@ -86,7 +86,7 @@ struct LifecycleEmitter {
                 w.line("self = try decoder.decodeWireValue(\(name).self, typeName: \(name).lifecycleName\(legacy))")
             }
             if let record = lifecycle.record, let model = contract.model(named: record),
-               lifecycle.transitions.contains(where: { $0.guardSource != nil }) {
+               lifecycle.transitions.contains(where: { $0.condition != nil }) {
                 emitGuards(record: model, into: &w)
             }
         }
@@ -134,9 +134,9 @@ struct LifecycleEmitter {
         w.block("private func guardCheck(to next: \(name), record: \(record.name)) -> (source: \(SwiftSyntax.std("String")), holds: \(SwiftSyntax.std("Bool")))?") { w in
             w.switchBlock("(self, next)") { w in
                 for transition in lifecycle.transitions {
-                    guard let source = transition.guardSource, let expression = transition.guardExpression else { continue }
+                    guard let condition = transition.condition else { continue }
                     w.line("case (\(caseRef(transition.from)), \(caseRef(transition.to))):")
-                    w.line("    (\(SwiftSyntax.stringLiteral(source)), \(compiler.compile(expression)))")
+                    w.line("    (\(SwiftSyntax.stringLiteral(condition.source)), \(compiler.compile(condition.expression)))")
                 }
                 w.line("default:")
                 w.line("    nil")

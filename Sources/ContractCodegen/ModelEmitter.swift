@@ -91,10 +91,7 @@ struct ModelEmitter {
             for rule in model.rules {
                 w.comment("\(rule.id): \(rule.source)")
                 if let doc = rule.doc { w.comment(doc) }
-                guard let expression = rule.expression else {
-                    w.comment("Not generated: the rule did not type-check.")
-                    continue
-                }
+                let expression = rule.expression
                 let fields = expression.referencedFields.map(SwiftSyntax.stringLiteral).joined(separator: ", ")
                 let message = rule.message ?? "rule \(rule.id) does not hold"
                 w.block("if !(\(compiler.compile(expression)))") { w in

@@ -1,3 +1,4 @@
+import ContractRuntime
 import ContractSchema
 
 /// A lifecycle's `retry:` becomes a static `RetryPolicy`, and, when the contract has a catalog with a
@@ -5,7 +6,7 @@ import ContractSchema
 /// `try await withRetry(policy: .taskPipeline) { ... }`.
 struct RetryPolicyEmitter {
     let lifecycle: Lifecycle
-    let policy: ContractSchema.RetryPolicy
+    let retry: RetryDeclaration
     let contract: Contract
     let access: String
 
@@ -32,15 +33,17 @@ struct RetryPolicyEmitter {
     func emit(into w: inout SwiftWriter) {
         let member = memberName
         let declared = SwiftNaming.escaped(member)
+        let policy = retry.policy
         let jitter = policy.jitter == .none ? "no jitter" : "\(policy.jitter.rawValue) jitter"
         let multiplier = SwiftSyntax.doubleLiteral(policy.multiplier)
-        w.doc("The retry policy of \(lifecycle.name) in contract \(contract.name): \(policy.maxRetries) retries, the first after \(policy.initialDelayMilliseconds) ms, each delay × \(multiplier) up to \(policy.maxDelayMilliseconds) ms, \(jitter).")
+        let retries = Plural.counted(policy.maxRetries, "retry", "retries")
+        w.doc("The retry policy of \(lifecycle.name) in contract \(contract.name): \(retries), the first after \(retry.initialDelayMilliseconds) ms, each delay × \(multiplier) up to \(retry.maxDelayMilliseconds) ms, \(jitter).")
         let retryPolicy = SwiftSyntax.runtime("RetryPolicy")
         w.block("extension \(retryPolicy)") { w in
-            w.doc("\(policy.maxRetries) retries, \(policy.initialDelayMilliseconds) ms × \(multiplier)^n up to \(policy.maxDelayMilliseconds) ms, \(jitter).")
+            w.doc("\(retries), \(retry.initialDelayMilliseconds) ms × \(multiplier)^n up to \(retry.maxDelayMilliseconds) ms, \(jitter).")
             w.block("\(access)static var \(declared): \(retryPolicy)") { w in
-                w.line("\(retryPolicy)(maxRetries: \(policy.maxRetries), initialDelay: .milliseconds(\(policy.initialDelayMilliseconds)),")
-                w.line("    multiplier: \(multiplier), maxDelay: .milliseconds(\(policy.maxDelayMilliseconds)), jitter: .\(policy.jitter.rawValue))")
+                w.line("\(retryPolicy)(maxRetries: \(policy.maxRetries), initialDelay: .milliseconds(\(retry.initialDelayMilliseconds)),")
+                w.line("    multiplier: \(multiplier), maxDelay: .milliseconds(\(retry.maxDelayMilliseconds)), jitter: .\(policy.jitter.rawValue))")
             }
         }
         guard let catalog else { return }

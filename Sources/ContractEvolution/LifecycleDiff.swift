@@ -97,22 +97,22 @@ enum LifecycleDiff {
                             old: t.location, new: new.state(named: t.from)?.location ?? new.location)
                 continue
             }
-            switch (t.guardSource, updated.guardSource) {
+            switch (t.condition, updated.condition) {
             case (nil, nil):
                 break
             case (nil, let g?):
                 changes.add(.transitionGuardAdded, .breakingForProducers, subject,
-                            "transition `\(t.from) -> \(t.to)` now requires `\(g)`: producers making it without the condition are rejected",
-                            old: t.location, new: updated.guardLocation ?? updated.location)
+                            "transition `\(t.from) -> \(t.to)` now requires `\(g.source)`: producers making it without the condition are rejected",
+                            old: t.location, new: g.location)
             case (let g?, nil):
                 changes.add(.transitionGuardRemoved, .breakingForConsumers, subject,
-                            "transition `\(t.from) -> \(t.to)` no longer requires `\(g)`: consumers lose that guarantee",
-                            old: t.guardLocation ?? t.location, new: updated.location)
+                            "transition `\(t.from) -> \(t.to)` no longer requires `\(g.source)`: consumers lose that guarantee",
+                            old: g.location, new: updated.location)
             case (let a?, let b?):
-                if !sameExpression(t.guardExpression, a, updated.guardExpression, b) {
+                if !sameExpression(a.expression, a.source, b.expression, b.source) {
                     changes.add(.transitionGuardChanged, .breakingForBoth, subject,
-                                "the guard of `\(t.from) -> \(t.to)` changed from `\(a)` to `\(b)`",
-                                old: t.guardLocation ?? t.location, new: updated.guardLocation ?? updated.location)
+                                "the guard of `\(t.from) -> \(t.to)` changed from `\(a.source)` to `\(b.source)`",
+                                old: a.location, new: b.location)
                 }
             }
         }
@@ -148,16 +148,15 @@ enum LifecycleDiff {
     }
 
     /// Whether two policies retry the same way (locations aside).
-    private static func same(_ a: RetryPolicy, _ b: RetryPolicy?) -> Bool {
+    private static func same(_ a: RetryDeclaration, _ b: RetryDeclaration?) -> Bool {
         guard let b else { return false }
-        return a.maxRetries == b.maxRetries && a.initialDelayMilliseconds == b.initialDelayMilliseconds
-            && a.multiplier == b.multiplier && a.maxDelayMilliseconds == b.maxDelayMilliseconds
-            && a.jitter == b.jitter && a.counterField == b.counterField
+        return a.policy == b.policy && a.counterField == b.counterField
     }
 
-    private static func describe(_ policy: RetryPolicy?) -> String {
-        guard let p = policy else { return "none" }
-        return "{max_retries: \(p.maxRetries), initial_delay_ms: \(p.initialDelayMilliseconds), multiplier: \(p.multiplier), "
-            + "max_delay_ms: \(p.maxDelayMilliseconds), jitter: \(p.jitter.rawValue)}"
+    private static func describe(_ retry: RetryDeclaration?) -> String {
+        guard let retry else { return "none" }
+        let p = retry.policy
+        return "{max_retries: \(p.maxRetries), initial_delay_ms: \(retry.initialDelayMilliseconds), multiplier: \(p.multiplier), "
+            + "max_delay_ms: \(retry.maxDelayMilliseconds), jitter: \(p.jitter.rawValue)}"
     }
 }

@@ -133,8 +133,8 @@ enum PlanBuilder {
                           absentValue: absentValue(of: field))
             }
             for (index, field) in plan.fields.enumerated() { plan.fieldIndex[field.name] = index }
-            plan.rules = model.rules.compactMap { rule in
-                guard let expression = rule.expression else { return nil }
+            plan.rules = model.rules.map { rule in
+                let expression = rule.expression
                 for name in expression.referencedFields {
                     if let index = plan.fieldIndex[name] { plan.fields[index].isReadByRules = true }
                 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContractRuntime
 import ContractSchema
+import ContractSchemaLoader
 import Foundation
 
 /// What commands read when no schema is named: `schema/execution.yaml` in the current directory.

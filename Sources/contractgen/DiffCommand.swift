@@ -2,6 +2,7 @@ import ArgumentParser
 import ContractEvolution
 import ContractRuntime
 import ContractSchema
+import ContractSchemaLoader
 
 /// `contractgen diff`: list every change between two versions of a schema, classified by who it breaks.
 struct DiffCommand: ParsableCommand {

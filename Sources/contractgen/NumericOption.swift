@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractSchema
+import ContractSchemaLoader
 
 /// A whole-number option and the values it accepts.
 ///

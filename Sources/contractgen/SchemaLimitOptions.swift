@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractSchema
+import ContractSchemaLoader
 
 /// The limits on schema files, shared by every command that reads schemas.
 struct SchemaLimitOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContractRuntime
 import ContractSchema
+import ContractSchemaLoader
 
 /// Options every command that reads schema files shares: the files and their limits.
 struct SchemaOptions: ParsableArguments {

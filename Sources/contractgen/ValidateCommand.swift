@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContractRuntime
 import ContractSchema
+import ContractSchemaLoader
 import ContractValidation
 import Foundation
 

@@ -1,5 +1,6 @@
 import ContractEvolution
 import ContractSchema
+import ContractSchemaLoader
 import Foundation
 import Testing
 

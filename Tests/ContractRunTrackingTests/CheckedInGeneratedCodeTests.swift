@@ -1,5 +1,6 @@
 import ContractCodegen
 import ContractSchema
+import ContractSchemaLoader
 import Foundation
 import Testing
 

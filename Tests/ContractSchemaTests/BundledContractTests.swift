@@ -1,11 +1,12 @@
 import ContractSchema
+import ContractSchemaLoader
 import Foundation
 import Testing
 
 /// The default contract compiled into ContractSchema, for tools run outside this repository.
 @Suite struct BundledContractTests {
     private static let schemaURL = Fixtures.packageRoot.appendingPathComponent("schema/execution.yaml")
-    private static let sourceURL = Fixtures.packageRoot.appendingPathComponent("Sources/ContractSchema/Bundled/ExecutionSchemaText.swift")
+    private static let sourceURL = Fixtures.packageRoot.appendingPathComponent("Sources/ContractSchemaLoader/Bundled/ExecutionSchemaText.swift")
 
     @Test func theBuiltInExecutionContractIsSchemaExecutionYAMLByteForByte() throws {
         let file = [UInt8](try Data(contentsOf: Self.schemaURL))

@@ -1,6 +1,7 @@
 import PropertyTesting
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// Any text at all, as a pattern: compiling never traps, a refusal points inside the pattern, and an
 /// accepted pattern matches any code within the step bound.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// Patterns that make a backtracking matcher take exponential (or high polynomial) time finish in
 /// linear time here: the step count is at most (scalars + 2) × program size, whatever the pattern.

@@ -2,6 +2,7 @@ import ContractRuntime
 import PropertyTesting
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// `CodePattern` agrees with Swift's `Regex.wholeMatch` on random patterns of the supported subset and
 /// random short codes (only here, with inputs small enough for backtracking to stay cheap).

@@ -1,5 +1,6 @@
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// Every construct outside the linear-time subset, every malformed pattern and every limit is refused
 /// with its own message, at the offending character (offsets in Unicode scalars), and never crashes.

@@ -1,5 +1,6 @@
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// How lint applies the pattern limits a loader is given, and shares one matching-step allowance
 /// among all catalogs of a schema.

@@ -1,5 +1,6 @@
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// What the supported constructs match: whole codes only, one Unicode scalar at a time, with Swift's
 /// meaning of `.`, `\d`, `\w` and `\s`.

@@ -1,4 +1,5 @@
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 import Testing
 
 /// `RuleEvaluator.Compiled` (what `contractgen validate` runs per record) must agree with the reference

@@ -1,5 +1,6 @@
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// Text quoted in messages stays on one line and cannot carry terminal control sequences.
 @Suite struct DiagnosticTextTests {

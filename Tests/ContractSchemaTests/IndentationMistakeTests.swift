@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// Indentation mistakes on the bundled schemas: each gives one finding naming the cause, never a cascade.
 @Suite struct IndentationMistakeTests {

@@ -1,5 +1,6 @@
 import ContractRuntime
 import ContractSchema
+import ContractSchemaLoader
 import PropertyTesting
 import Testing
 
@@ -39,8 +40,8 @@ import Testing
             for (generated, lifecycle) in try Self.lifecycles(using: &random) {
                 for edge in generated.edges {
                     let transition = try #require(lifecycle.transitions(from: edge.from).first { $0.to == edge.to })
-                    try #require(transition.guardExpression?.shape == edge.guardExpression?.shape,
-                                 "\(edge.from) → \(edge.to): \(transition.guardSource ?? "no guard")")
+                    try #require(transition.condition?.expression.shape == edge.guardExpression?.shape,
+                                 "\(edge.from) → \(edge.to): \(transition.condition?.source ?? "no guard")")
                 }
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// Each `Tests/Fixtures/lint/NAME.yaml` is a broken schema; `NAME.expected` holds exactly the
 /// diagnostics it must produce, rendered as `NAME.yaml:LINE:COLUMN: error: message`.

@@ -2,6 +2,7 @@ import ContractRuntime
 import PropertyTesting
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// A class prepared for matching (bitmap, merged ranges, distinct builtins) contains exactly the
 /// scalars the class as written contains.

@@ -1,5 +1,6 @@
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// The parsed tree as an S-expression without spans, so precedence is visible at a glance.
 private func tree(_ text: String) -> String {

@@ -1,6 +1,7 @@
 import PropertyTesting
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// Random well-typed rules survive writing and parsing unchanged and type-check to the tree they were
 /// built as; the reference evaluator never traps, whatever the expression and the values.

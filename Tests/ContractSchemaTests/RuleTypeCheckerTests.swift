@@ -1,5 +1,6 @@
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 private let taskStatus = RuleType.enumeration(name: "TaskStatus",
                                               values: ["pending", "running", "completed", "cancelled", "timed_out", "failed"])

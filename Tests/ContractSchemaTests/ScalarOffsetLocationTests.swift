@@ -1,5 +1,6 @@
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// `YAMLScalar.location(ofOffset:)` finds the column of a character inside a scalar where the source
 /// shows it exactly, and falls back to the scalar's start where escapes or folding shift columns.

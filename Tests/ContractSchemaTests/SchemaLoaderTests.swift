@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 @Suite struct SeedContractTests {
     static let seeds = ["execution", "agent_run", "execution_feed", "task_pipeline"]

@@ -1,5 +1,6 @@
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// The one way an unknown name is answered: a close candidate, or the list of valid names.
 @Suite struct SuggestionTests {

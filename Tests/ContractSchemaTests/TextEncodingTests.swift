@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// Schema files are UTF-8. A leading UTF-8 byte-order mark is allowed (YAML 1.2 allows it); any other mark,
 /// and UTF-16 or UTF-32 text, is refused by name.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// Field types nest `list<…>` and `map<…>` at most `maxTypeDepth` levels (8 by default), refused past it
 /// with their own located message; parsing is iterative, so no depth can exhaust the stack.

@@ -1,4 +1,5 @@
 import ContractSchema
+import ContractSchemaLoader
 import Foundation
 import Testing
 

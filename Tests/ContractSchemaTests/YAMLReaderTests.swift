@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 @Suite struct YAMLReaderTests {
     private func read(_ text: String, limits: YAMLLimits = .default) -> YAMLDocument {

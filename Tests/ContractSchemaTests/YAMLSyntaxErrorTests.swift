@@ -1,5 +1,6 @@
 import Testing
 @testable import ContractSchema
+@testable import ContractSchemaLoader
 
 /// libyaml's parser errors, translated into what the user most likely did, one finding each.
 @Suite struct YAMLSyntaxErrorTests {

@@ -1,5 +1,6 @@
 import ContractRuntime
 import ContractSchema
+import ContractSchemaLoader
 import ContractValidation
 import Foundation
 

@@ -15,7 +15,7 @@ public struct RandomContract {
     public struct State {
         public var name: String
         public var isTerminal: Bool
-        public var outcome: ContractSchema.Outcome?
+        public var outcome: ContractRuntime.Outcome?
         public var doc: String?
     }
 
@@ -172,12 +172,12 @@ extension RandomContract {
             // The first state (the initial one, placed first in the tree) is terminal only when alone.
             let terminal = count == 1 ? random.chance(0.5) : index > 0 && random.chance(0.35)
             states.append(State(name: names.valueName(using: &random), isTerminal: terminal,
-                                outcome: terminal ? random.pick(ContractSchema.Outcome.allCases) : nil,
+                                outcome: terminal ? random.pick(ContractRuntime.Outcome.allCases) : nil,
                                 doc: random.chance(0.3) ? RandomRule.randomText(using: &random) : nil))
         }
         if minimumStates != nil, !states.contains(where: \.isTerminal) {
             states[count - 1].isTerminal = true
-            states[count - 1].outcome = random.pick(ContractSchema.Outcome.allCases)
+            states[count - 1].outcome = random.pick(ContractRuntime.Outcome.allCases)
         }
         var edges: [Edge] = []
         func hasEdge(_ from: String, _ to: String) -> Bool { edges.contains { $0.from == from && $0.to == to } }
@@ -287,7 +287,7 @@ extension RandomContract {
         for _ in 0..<random.int(in: 1...5) {
             let number = names.codeNumber()
             let code = [padded(number, prefix: "E"), padded(number, prefix: ""), "ERR_\(number)"][style]
-            codes.append(Code(code: code, name: names.fieldName(using: &random), category: random.pick(ContractSchema.ErrorCategory.allCases).rawValue,
+            codes.append(Code(code: code, name: names.fieldName(using: &random), category: random.pick(ContractRuntime.ErrorCategory.allCases).rawValue,
                               isRetryable: random.chance(0.5), message: random.chance(0.5) ? RandomRule.randomText(minimumLength: 1, using: &random) : nil,
                               status: lifecycle.flatMap { random.chance(0.6) ? random.pick($0.states).name : nil }))
         }

@@ -1,6 +1,7 @@
 import Benchmark
 import ContractCodegen
 import ContractSchema
+import ContractSchemaLoader
 import Foundation
 
 /// Loading, linting and generating Swift for the synthetic contract (1,000 states, 5,000 transitions,

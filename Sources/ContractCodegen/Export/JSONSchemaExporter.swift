@@ -65,8 +65,7 @@ public struct JSONSchemaExporter: Sendable {
             var entry: [JSONSchemaValue.Member] = [.init("id", .string(rule.id)), .init("expression", .string(rule.source))]
             if let message = rule.message { entry.append(.init("message", .string(message))) }
             do throws(RuleSchemaTranslator.Inexpressible) {
-                guard let expression = rule.expression else { throw .init(reason: "the rule did not type-check") }
-                expressed.append(try translator.predicate(expression))
+                expressed.append(try translator.predicate(rule.expression))
                 entry.append(.init("expressed", .bool(true)))
             } catch {
                 entry.append(.init("expressed", .bool(false)))

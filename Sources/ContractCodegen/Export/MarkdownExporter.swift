@@ -51,9 +51,10 @@ public struct MarkdownExporter: Sendable {
                 + l.legacy.map { "`\($0.value)` → `\($0.state)`" }.joined(separator: ", ") + ".\n"
         }
         if let r = l.retry {
-            out += "\nRetry: up to \(r.maxRetries) retries; the delay before retry n is \(r.initialDelayMilliseconds) ms × \(r.multiplier)^n, "
-                + "capped at \(r.maxDelayMilliseconds) ms, jitter \(r.jitter.rawValue)"
-                + (r.counterField.map { "; counter `\($0)`" } ?? "") + ".\n"
+            let policy = r.policy
+            let counter = r.counterField.map { "; counter `\($0)`" } ?? ""
+            out += "\nRetry: up to \(policy.maxRetries) retries; the delay before retry n is \(r.initialDelayMilliseconds) ms × "
+                + "\(policy.multiplier)^n, capped at \(r.maxDelayMilliseconds) ms, jitter \(policy.jitter.rawValue)\(counter).\n"
         }
         return out
     }

@@ -14,7 +14,7 @@ public enum MermaidStateDiagram {
             lines.append("    \(state.name)")
         }
         for t in lifecycle.transitions {
-            let edgeLabel = t.guardSource.map { ": when \(label(for: $0))" } ?? ""
+            let edgeLabel = t.condition.map { ": when \(label(for: $0.source))" } ?? ""
             lines.append("    \(t.from) --> \(t.to)\(edgeLabel)")
         }
         for state in lifecycle.states where state.isTerminal {

@@ -1,4 +1,9 @@
-/// A whole contract: one schema file's statuses, enums, error catalogs and models.
+/// A whole contract, checked: one schema file's statuses, enums, error catalogs and models.
+///
+/// A contract comes from ContractSchemaLoader, which reads the YAML and checks it; what it holds is
+/// the checked form only: references resolved, defaults typed, rules and guards compiled to
+/// expressions. Nothing here depends on YAML. Code generators, the validator, exports and the diff
+/// read this form and nothing else.
 public struct Contract: Sendable, Hashable {
     /// The contract's name (`contract:`), UpperCamelCase.
     public var name: String
@@ -18,11 +23,6 @@ public struct Contract: Sendable, Hashable {
     public var file: String
     /// Where `contract:` was written.
     public var location: SourceLocation
-    /// Lifecycles, enums, error catalogs and models whose definition was not a mapping (already reported):
-    /// references to them are not findings.
-    var unreadTypeNames: Set<String> = []
-    /// Whether one of those was a lifecycle, so "the contract has no lifecycle" is not known to be true.
-    var hasUnreadLifecycle = false
 
     /// Creates a contract.
     public init(name: String, version: SemanticVersion, doc: String?, lifecycles: [Lifecycle], enums: [EnumDefinition],
@@ -71,16 +71,6 @@ public enum NamedType: Sendable, Hashable {
         case .enumeration(let e): e.name
         case .errorCatalog(let c): c.name
         case .model(let m): m.name
-        }
-    }
-
-    /// Whether the wire values are unknown because their definition could not be read.
-    var wireValuesUnread: Bool {
-        switch self {
-        case .lifecycle(let l): l.statesUnread
-        case .enumeration(let e): e.valuesUnread
-        case .errorCatalog(let c): c.codesUnread || !c.unreadCodes.isEmpty
-        case .model: false
         }
     }
 

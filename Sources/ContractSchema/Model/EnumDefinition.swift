@@ -27,8 +27,6 @@ public struct EnumDefinition: Sendable, Hashable {
     public var isOpen: Bool
     /// Where the enum's name was written.
     public var location: SourceLocation
-    /// Whether `values:` was missing or unreadable (already reported): which values exist is unknown.
-    var valuesUnread = false
 
     /// Creates an enum.
     public init(name: String, doc: String?, values: [Value], isOpen: Bool, location: SourceLocation) {

@@ -1,16 +1,4 @@
-/// The broad class of an error, which decides how callers react to it.
-public enum ErrorCategory: String, Sendable, Hashable, CaseIterable {
-    /// The caller sent something invalid; retrying the same input fails again.
-    case client
-    /// A deadline passed.
-    case timeout
-    /// The work itself failed (business logic, a tool).
-    case execution
-    /// The platform failed (database, cancellation, exhausted retries).
-    case system
-    /// Something the work depends on is unavailable (a provider, a network peer).
-    case dependency
-}
+public import ContractRuntime
 
 /// A catalog of error codes with their meaning and the table that maps Swift errors to them.
 public struct ErrorCatalog: Sendable, Hashable {
@@ -23,8 +11,6 @@ public struct ErrorCatalog: Sendable, Hashable {
     public var pattern: String?
     /// Where the pattern was written.
     public var patternLocation: SourceLocation?
-    /// The pattern as written (its quoting and extent), so that a problem in it is reported at its column.
-    public var patternScalar: YAMLScalar?
     /// The lifecycle whose states `status:` names; nil picks the contract's only lifecycle.
     public var lifecycle: String?
     /// Where `lifecycle:`'s value was written.
@@ -35,10 +21,6 @@ public struct ErrorCatalog: Sendable, Hashable {
     public var normalize: NormalizeTable?
     /// Where the catalog's name was written.
     public var location: SourceLocation
-    /// Whether `codes:` was missing or not a mapping (already reported): which codes exist is unknown.
-    var codesUnread = false
-    /// Codes whose definition could not be read (already reported); references to them are not findings.
-    var unreadCodes: [String] = []
 
     /// Creates a catalog.
     public init(name: String, doc: String?, pattern: String?, patternLocation: SourceLocation?, lifecycle: String?,

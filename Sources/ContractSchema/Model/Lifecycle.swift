@@ -1,3 +1,5 @@
+public import ContractRuntime
+
 /// A status enum with its allowed transitions: the states a record moves through.
 public struct Lifecycle: Sendable, Hashable {
     /// UpperCamelCase type name, e.g. `TaskStatus`.
@@ -17,21 +19,15 @@ public struct Lifecycle: Sendable, Hashable {
     /// Where `record:`'s value was written.
     public var recordLocation: SourceLocation?
     /// How failed attempts are retried, if the lifecycle retries.
-    public var retry: RetryPolicy?
+    public var retry: RetryDeclaration?
     /// Where the lifecycle's name was written.
     public var location: SourceLocation
     /// Where `initial:`'s value was written.
     public var initialLocation: SourceLocation
-    /// Whether `states:` was missing or not a mapping (already reported): which states exist is unknown,
-    /// so nothing is checked against them.
-    var statesUnread = false
-    /// Whether a state, the transitions or a transition target could not be read (already reported): the
-    /// graph is incomplete, so unreachable states and dead ends would only be consequences.
-    var graphUnread = false
 
     /// Creates a lifecycle.
     public init(name: String, doc: String?, initial: String, states: [State], transitions: [Transition],
-                legacy: [LegacyAlias], record: String?, retry: RetryPolicy?, location: SourceLocation,
+                legacy: [LegacyAlias], record: String?, retry: RetryDeclaration?, location: SourceLocation,
                 initialLocation: SourceLocation) {
         self.name = name
         self.doc = doc
@@ -62,8 +58,6 @@ public struct State: Sendable, Hashable {
     public var isTerminal: Bool
     /// What reaching this terminal state means.
     public var outcome: Outcome?
-    /// Whether `outcome:` was written (even if it could not be read), so a bad value is reported once.
-    var outcomeWritten = false
     /// Where the state's name was written.
     public var location: SourceLocation
 
@@ -77,42 +71,44 @@ public struct State: Sendable, Hashable {
     }
 }
 
-/// What a terminal state means for the caller.
-public enum Outcome: String, Sendable, Hashable, CaseIterable {
-    case success, failure, cancelled, timeout
-}
-
 /// An allowed move from one state to another, optionally guarded by a rule over the record.
 public struct Transition: Sendable, Hashable {
     /// Source state's wire value.
     public var from: String
     /// Target state's wire value.
     public var to: String
-    /// The guard's source text (`when:`), if any.
-    public var guardSource: String?
-    /// The parsed guard, once it parsed.
-    public var guardExpression: RuleExpression?
+    /// The guard (`when:`), if the move has one.
+    public var condition: TransitionGuard?
     /// Where the target was written.
     public var location: SourceLocation
     /// Where the source state was written (the key of `transitions:`).
     public var fromLocation: SourceLocation
-    /// Where the guard text starts, if any.
-    public var guardLocation: SourceLocation?
-    /// How the guard text was quoted, to map expression offsets to columns.
-    public var guardStyle: YAMLScalar.Style
 
     /// Creates a transition.
-    public init(from: String, to: String, guardSource: String? = nil, guardExpression: RuleExpression? = nil,
-                location: SourceLocation, fromLocation: SourceLocation? = nil, guardLocation: SourceLocation? = nil,
-                guardStyle: YAMLScalar.Style = .plain) {
+    public init(from: String, to: String, condition: TransitionGuard? = nil, location: SourceLocation,
+                fromLocation: SourceLocation? = nil) {
         self.from = from
         self.to = to
-        self.guardSource = guardSource
-        self.guardExpression = guardExpression
+        self.condition = condition
         self.location = location
         self.fromLocation = fromLocation ?? location
-        self.guardLocation = guardLocation
-        self.guardStyle = guardStyle
+    }
+}
+
+/// A transition's guard: a rule over the lifecycle's record that must hold for the move.
+public struct TransitionGuard: Sendable, Hashable {
+    /// The guard as written (`retry_count < max_retries`).
+    public var source: String
+    /// The guard, parsed and type-checked against the record.
+    public var expression: RuleExpression
+    /// Where the guard text starts.
+    public var location: SourceLocation
+
+    /// Creates a guard.
+    public init(source: String, expression: RuleExpression, location: SourceLocation) {
+        self.source = source
+        self.expression = expression
+        self.location = location
     }
 }
 
@@ -136,28 +132,11 @@ public struct LegacyAlias: Sendable, Hashable {
     }
 }
 
-/// Exponential backoff: attempt n (0-based) waits `initialDelayMilliseconds × multiplier^n`, capped.
-public struct RetryPolicy: Sendable, Hashable {
-    /// How jitter spreads the delay.
-    public enum Jitter: String, Sendable, Hashable, CaseIterable {
-        /// The computed delay exactly.
-        case none
-        /// A random delay between 0 and the computed delay.
-        case full
-        /// Half the computed delay plus a random part of the other half.
-        case equal
-    }
-
-    /// Retries after the first attempt (the seeds' "最大重试次数", 3 by default).
-    public var maxRetries: Int
-    /// Delay before the first retry.
-    public var initialDelayMilliseconds: Int
-    /// Growth factor per retry (2 for doubling).
-    public var multiplier: Double
-    /// Upper bound on any single delay.
-    public var maxDelayMilliseconds: Int
-    /// Jitter applied to each delay.
-    public var jitter: Jitter
+/// A lifecycle's `retry:`: the runtime's ``ContractRuntime/RetryPolicy`` it declares, and the record
+/// field that counts retries when guards read it.
+public struct RetryDeclaration: Sendable, Hashable {
+    /// The policy: retries, delays, growth, cap and jitter.
+    public var policy: RetryPolicy
     /// The model field that counts retries, when guards read it.
     public var counterField: String?
     /// Where `counter:`'s value was written.
@@ -165,15 +144,22 @@ public struct RetryPolicy: Sendable, Hashable {
     /// Where `retry:` was written.
     public var location: SourceLocation
 
-    /// Creates a policy.
-    public init(maxRetries: Int, initialDelayMilliseconds: Int, multiplier: Double, maxDelayMilliseconds: Int,
-                jitter: Jitter, counterField: String? = nil, location: SourceLocation) {
-        self.maxRetries = maxRetries
-        self.initialDelayMilliseconds = initialDelayMilliseconds
-        self.multiplier = multiplier
-        self.maxDelayMilliseconds = maxDelayMilliseconds
-        self.jitter = jitter
+    /// Creates a declaration.
+    public init(policy: RetryPolicy, counterField: String? = nil, counterLocation: SourceLocation? = nil,
+                location: SourceLocation) {
+        self.policy = policy
         self.counterField = counterField
+        self.counterLocation = counterLocation
         self.location = location
+    }
+
+    /// The delay before the first retry in whole milliseconds, as the schema wrote it.
+    public var initialDelayMilliseconds: Int { Self.milliseconds(policy.initialDelay) }
+    /// The longest single delay in whole milliseconds, as the schema wrote it.
+    public var maxDelayMilliseconds: Int { Self.milliseconds(policy.maxDelay) }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
     }
 }

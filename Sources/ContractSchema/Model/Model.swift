@@ -12,10 +12,6 @@ public struct Model: Sendable, Hashable {
     public var allowsAdditionalKeys: Bool
     /// Where the model's name was written.
     public var location: SourceLocation
-    /// Whether `fields:` was missing or not a mapping (already reported): rules are then only parsed.
-    var fieldsUnread = false
-    /// Fields whose definition could not be read (already reported); rules may name them without a finding.
-    var unreadFieldNames: [String] = []
 
     /// Creates a model.
     public init(name: String, doc: String?, fields: [Field], rules: [Rule], allowsAdditionalKeys: Bool,
@@ -50,8 +46,6 @@ public struct Field: Sendable, Hashable {
     public var location: SourceLocation
     /// Where the type was written.
     public var typeLocation: SourceLocation
-    /// The `default:` node as written; typed against the field's type by the linter.
-    var defaultNode: YAMLNode?
 
     /// Creates a field.
     public init(name: String, doc: String?, type: FieldType, isNullable: Bool, isRequired: Bool,
@@ -135,8 +129,8 @@ public struct Rule: Sendable, Hashable {
     public var id: String
     /// The expression text as written.
     public var source: String
-    /// The parsed expression, with names resolved once the rule type-checked.
-    public var expression: RuleExpression?
+    /// The expression, parsed and type-checked against the model, names resolved.
+    public var expression: RuleExpression
     /// What a failure means, for people; defaults to a message built from the id.
     public var message: String?
     /// Prose.
@@ -145,12 +139,10 @@ public struct Rule: Sendable, Hashable {
     public var location: SourceLocation
     /// Where the expression text starts.
     public var checkLocation: SourceLocation
-    /// How the expression text was quoted, to map expression offsets to columns.
-    public var checkStyle: YAMLScalar.Style
 
     /// Creates a rule.
-    public init(id: String, source: String, expression: RuleExpression?, message: String?, doc: String?,
-                location: SourceLocation, checkLocation: SourceLocation, checkStyle: YAMLScalar.Style) {
+    public init(id: String, source: String, expression: RuleExpression, message: String?, doc: String?,
+                location: SourceLocation, checkLocation: SourceLocation) {
         self.id = id
         self.source = source
         self.expression = expression
@@ -158,6 +150,5 @@ public struct Rule: Sendable, Hashable {
         self.doc = doc
         self.location = location
         self.checkLocation = checkLocation
-        self.checkStyle = checkStyle
     }
 }

@@ -23,7 +23,7 @@ import Testing
         for lifecycle in contract.lifecycles {
             let parsed = try ParsedStateDiagram(MermaidStateDiagram.diagram(for: lifecycle))
             #expect(parsed.states == Set(lifecycle.states.map(\.name)), "\(lifecycle.name)")
-            #expect(parsed.transitions == lifecycle.transitions.map { ParsedStateDiagram.Edge(from: $0.from, to: $0.to, guardText: $0.guardSource) },
+            #expect(parsed.transitions == lifecycle.transitions.map { ParsedStateDiagram.Edge(from: $0.from, to: $0.to, guardText: $0.condition?.source) },
                     "\(lifecycle.name)")
             #expect(parsed.initial == [lifecycle.initial])
             #expect(parsed.terminal == Set(lifecycle.states.filter(\.isTerminal).map(\.name)))

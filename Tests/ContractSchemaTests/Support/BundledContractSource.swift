@@ -1,5 +1,6 @@
+import ContractSchemaLoader
 /// Writes the Swift source that compiles a schema's text into ContractSchema
-/// (`Sources/ContractSchema/Bundled/`), as a raw multi-line string literal a reviewer can read.
+/// (`Sources/ContractSchemaLoader/Bundled/`), as a raw multi-line string literal a reviewer can read.
 enum BundledContractSource {
     /// The source declaring `constant` as exactly `text`, read from `schemaPath`.
     static func swift(for text: String, constant: String, schemaPath: String) -> String {

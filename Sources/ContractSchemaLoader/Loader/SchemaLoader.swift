@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// The result of loading a schema: the contract (when its structure could be read) and every finding.
 public struct SchemaLoadResult: Sendable {
     /// The contract; present when the file's structure could be read, even if lint found errors.
@@ -119,11 +121,10 @@ struct ContractBuilder {
         let models = build("models", "model") {
             ModelBuilder(reader: reader, maxTypeDepth: maxTypeDepth).build(name: $0.key, node: $0.value)
         }
-        var contract = Contract(name: name, version: version, doc: doc, lifecycles: lifecycles, enums: enums,
-                                errorCatalogs: catalogs, models: models, file: file, location: location)
-        contract.unreadTypeNames = unread
-        contract.hasUnreadLifecycle = hasUnreadLifecycle
-        return contract
+        reader.notes.unreadTypeNames = unread
+        reader.notes.hasUnreadLifecycle = hasUnreadLifecycle
+        return Contract(name: name, version: version, doc: doc, lifecycles: lifecycles, enums: enums,
+                        errorCatalogs: catalogs, models: models, file: file, location: location)
     }
 
     /// The entries of a `lifecycles:`/`enums:`/`errors:`/`models:` section.

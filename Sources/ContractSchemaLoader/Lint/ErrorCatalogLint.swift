@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Checks one error catalog: pattern, code names, statuses and the normalize table.
 struct ErrorCatalogLint {
     let reader: SchemaReader
@@ -9,7 +11,9 @@ struct ErrorCatalogLint {
     ///   taken from it.
     func lint(_ catalog: ErrorCatalog, patternSteps: inout Int) {
         let what = "error catalog `\(catalog.name)`"
-        if catalog.codes.isEmpty && !catalog.codesUnread && catalog.unreadCodes.isEmpty {
+        let codesUnread = reader.notes.unreadCodeLists.contains(catalog.location)
+        let unreadCodes = reader.notes.unreadCodes[catalog.location] ?? []
+        if catalog.codes.isEmpty && !codesUnread && unreadCodes.isEmpty {
             reader.error("\(what) has no codes", at: catalog.location)
         }
         checkPattern(catalog, patternSteps: &patternSteps)
@@ -29,12 +33,12 @@ struct ErrorCatalogLint {
         NamingLint(reader: reader).checkMembers(catalog.codes.map { ($0.name, $0.location) }, of: what,
                                                 reserved: SwiftNaming.errorCatalogMembers, what: "error name")
         checkStatuses(catalog)
-        if let table = catalog.normalize, !catalog.codesUnread {
+        if let table = catalog.normalize, !codesUnread {
             let codes = catalog.codes.map(\.code)
             for entry in table.entries {
                 _ = types.resolve(entry.code, among: codes, at: entry.location,
                                   message: "the normalize table sends `\(entry.kind.rawValue)` to unknown code `\(entry.code)`",
-                                  noun: "codes", unread: catalog.unreadCodes)
+                                  noun: "codes", unread: unreadCodes)
             }
         }
     }
@@ -51,7 +55,7 @@ struct ErrorCatalogLint {
         do {
             compiled = try CodePattern.compile(source, limits: patternLimits, budget: patternSteps)
         } catch {
-            let location = catalog.patternScalar?.location(ofOffset: error.offset) ?? at
+            let location = reader.notes.patternScalars[catalog.location]?.location(ofOffset: error.offset) ?? at
             switch error.kind {
             case .tooLong:
                 reader.error("the pattern of error catalog `\(catalog.name)` \(error.message)", at: at)
@@ -95,10 +99,10 @@ struct ErrorCatalogLint {
         if let name = catalog.lifecycle {
             lifecycle = types.resolve(name, among: lifecycles.map(\.name), at: catalog.lifecycleLocation ?? catalog.location,
                                       message: "the lifecycle of error catalog `\(catalog.name)`, `\(name)`, is not a lifecycle",
-                                      noun: "lifecycles", unread: types.contract.unreadTypeNames)
+                                      noun: "lifecycles", unread: reader.notes.unreadTypeNames)
                 .flatMap(types.contract.lifecycle(named:))
             if lifecycle == nil { return }
-        } else if types.contract.hasUnreadLifecycle {
+        } else if reader.notes.hasUnreadLifecycle {
             // Which lifecycle is meant depends on one that could not be read (already reported).
             return
         } else if lifecycles.count == 1 {
@@ -109,7 +113,7 @@ struct ErrorCatalogLint {
                          at: first.statusLocation ?? first.location)
             return
         }
-        guard let lifecycle, !lifecycle.statesUnread else { return }
+        guard let lifecycle, !reader.notes.unreadStates.contains(lifecycle.location) else { return }
         let states = lifecycle.states.map(\.name)
         for code in withStatus {
             guard let status = code.status else { continue }

@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Checks that wire names become distinct, usable Swift member names.
 struct NamingLint {
     let reader: SchemaReader

@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Reads one entry of `models:`.
 struct ModelBuilder {
     let reader: SchemaReader
@@ -24,7 +26,7 @@ struct ModelBuilder {
         if let node = keys["fields"], !reader.isUnreadableMapping(node), !keys.hasUnknownKeys, !hasEntries(node) {
             reader.error("\(what) has no fields", at: name.location)
         }
-        var rules: [Rule] = []
+        var rules: [WrittenRule] = []
         if let node = keys["rules"] {
             switch node {
             case .sequence(let list):
@@ -37,11 +39,15 @@ struct ModelBuilder {
             }
         }
         let additional = keys["additional_keys"].flatMap { reader.choice($0, what: "additional_keys policy", plural: "policies", of: AdditionalKeys.self) }
-        var model = Model(name: name.value, doc: reader.doc(keys["doc"], what: what), fields: fields, rules: rules,
+        // Rules join the model once they type-check against its fields (ModelLint).
+        let model = Model(name: name.value, doc: reader.doc(keys["doc"], what: what), fields: fields, rules: [],
                           allowsAdditionalKeys: additional == .allow, location: name.location)
+        reader.notes.writtenRules[name.location] = rules
         // No fields beside an unknown key: that key may well have been meant as `fields`.
-        model.fieldsUnread = keys["fields"].map(reader.isUnreadableMapping) ?? true || fields.isEmpty && keys.hasUnknownKeys
-        model.unreadFieldNames = unreadFields
+        if keys["fields"].map(reader.isUnreadableMapping) ?? true || fields.isEmpty && keys.hasUnknownKeys {
+            reader.notes.unreadFieldLists.insert(name.location)
+        }
+        reader.notes.unreadFieldNames[name.location] = unreadFields
         return model
     }
 
@@ -83,24 +89,23 @@ struct ModelBuilder {
             }
             let nullable = keys["nullable"].flatMap { reader.bool($0, what: "`nullable` of \(what)") } ?? false
             let required = keys["required"].flatMap { reader.bool($0, what: "`required` of \(what)") } ?? true
-            var field = Field(name: entry.key.value, doc: reader.doc(keys["doc"], what: what), type: type, isNullable: nullable,
+            let field = Field(name: entry.key.value, doc: reader.doc(keys["doc"], what: what), type: type, isNullable: nullable,
                               isRequired: required, defaultValue: nil, location: entry.key.location,
                               typeLocation: typeText.location)
-            field.defaultNode = keys["default"]
+            reader.notes.defaultNodes[field.location] = keys["default"]
             return field
         }
     }
 
-    private func rule(_ node: YAMLNode, model: String) -> Rule? {
+    private func rule(_ node: YAMLNode, model: String) -> WrittenRule? {
         let what = "a rule of model `\(model)`"
         guard let keys = reader.keyed(node, allowed: Self.ruleKeys, required: ["id", "check"], what: what),
               let idNode = keys["id"], let id = reader.text(idNode, what: "the id of \(what)"),
               let checkNode = keys["check"], let check = reader.text(checkNode, what: "the check of rule `\(id.value)`")
         else { return nil }
-        return Rule(id: id.value, source: check.value, expression: nil,
-                    message: keys["message"].flatMap { reader.text($0, what: "the message of rule `\(id.value)`")?.value },
-                    doc: reader.doc(keys["doc"], what: "rule `\(id.value)`"), location: id.location,
-                    checkLocation: check.location, checkStyle: check.style)
+        return WrittenRule(id: id, check: check,
+                           message: keys["message"].flatMap { reader.text($0, what: "the message of rule `\(id.value)`")?.value },
+                           doc: reader.doc(keys["doc"], what: "rule `\(id.value)`"))
     }
 }
 

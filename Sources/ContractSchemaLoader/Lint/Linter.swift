@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Checks a loaded contract as a whole: references, lifecycle graphs, rules and Swift names.
 ///
 /// Every finding is reported, none stops the others; a reference that is a likely typo is reported
@@ -17,7 +19,7 @@ struct Linter {
         for e in contract.enums {
             NamingLint(reader: reader).checkMembers(e.values.map { ($0.name, $0.location) }, of: "enum `\(e.name)`",
                                                    reserved: SwiftNaming.enumMembers, what: "value")
-            if e.values.isEmpty && !e.valuesUnread {
+            if e.values.isEmpty && !reader.notes.unreadEnumValues.contains(e.location) {
                 reader.error("enum `\(e.name)` has no values", at: e.location)
             }
         }
@@ -72,6 +74,14 @@ extension RuleType {
 struct TypeResolver {
     let contract: Contract
     let reader: SchemaReader
+    /// What loading could not read; a quiet resolver reports to its own reader but reads the load's notes.
+    let notes: LoadNotes
+
+    init(contract: Contract, reader: SchemaReader, notes: LoadNotes? = nil) {
+        self.contract = contract
+        self.reader = reader
+        self.notes = notes ?? reader.notes
+    }
 
     /// How other languages and habits spell the built-in types, for "did you mean".
     static let builtinAliases: [String: String] = [
@@ -88,7 +98,7 @@ struct TypeResolver {
     func resolveNamed(_ name: String, at location: SourceLocation, for what: String) -> NamedType? {
         if let t = contract.namedType(name) { return t }
         // A definition that could not be read was reported where it stands.
-        if contract.unreadTypeNames.contains(name) { return nil }
+        if notes.unreadTypeNames.contains(name) { return nil }
         let candidates = allTypeSpellings
         // The built-in types are listed in full, then up to ten of the contract's.
         let hint = Suggestion.hint(for: name, among: candidates, noun: "types", aliases: Self.builtinAliases,
@@ -136,7 +146,7 @@ struct TypeResolver {
     /// The rule-language type of a named type (no diagnostics); unknown when its values could not be read.
     func ruleType(of named: NamedType) -> RuleType {
         if case .model(let m) = named { return .model(m.name) }
-        if named.wireValuesUnread { return .unknown }
+        if notes.wireValuesUnread(named) { return .unknown }
         return .enumeration(name: named.name, values: named.wireValues ?? [])
     }
 

@@ -1,9 +1,13 @@
+import ContractSchema
+
 /// Reads typed values out of YAML nodes and collects diagnostics; shared by every part of the loader.
 ///
 /// Unknown keys are reported with a suggestion; a key that is a likely typo of a missing valid key is
 /// then read as that key, so a newcomer's typo gets one message and no follow-on errors.
 final class SchemaReader {
     private(set) var diagnostics: [Diagnostic] = []
+    /// What checking needs beyond the contract's own parts.
+    let notes = LoadNotes()
     /// Every key read as a schema keyword, in reading order.
     private(set) var keywordKeys: [YAMLScalar] = []
 

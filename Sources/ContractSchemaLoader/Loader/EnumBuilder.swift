@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Reads one entry of `enums:`.
 struct EnumBuilder {
     let reader: SchemaReader
@@ -43,9 +45,9 @@ struct EnumBuilder {
         case nil:
             valuesUnread = true
         }
-        var definition = EnumDefinition(name: name.value, doc: reader.doc(keys["doc"], what: what), values: values,
+        let definition = EnumDefinition(name: name.value, doc: reader.doc(keys["doc"], what: what), values: values,
                                         isOpen: isOpen, location: name.location)
-        definition.valuesUnread = valuesUnread || values.isEmpty && keys.hasUnknownKeys
+        if valuesUnread || values.isEmpty && keys.hasUnknownKeys { reader.notes.unreadEnumValues.insert(name.location) }
         return definition
     }
 }

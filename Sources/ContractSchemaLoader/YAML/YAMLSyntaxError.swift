@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// A libyaml error as reported, with positions already 1-based.
 struct LibYAMLError {
     /// Which part of libyaml stopped.

@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Byte-order marks and the encodings a schema file must not be in.
 ///
 /// YAML 1.2 (section 5.2) lets a stream start with a byte-order mark and be UTF-16 or UTF-32; schemas

@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Keys indented too little: written after an entry they belong inside, such as `terminal:` among the states
 /// (it belongs to the state above it), or a state's whole block among the lifecycle's keys.
 extension IndentationRecovery {

@@ -1,5 +1,6 @@
 import CYAML
 internal import ContractRuntime
+import ContractSchema
 
 /// Turns libyaml events into a located node tree without recursion.
 struct TreeBuilder {

@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Bounds on the YAML a schema may contain and on the types it spells, so that hostile input is refused
 /// early and cheaply.
 ///

@@ -1,3 +1,6 @@
+internal import ContractRuntime
+import ContractSchema
+
 /// Reads one entry of `errors:`.
 struct ErrorCatalogBuilder {
     let reader: SchemaReader
@@ -18,9 +21,11 @@ struct ErrorCatalogBuilder {
                                    patternLocation: pattern?.location, lifecycle: lifecycle?.value, codes: codes,
                                    normalize: normalize, location: name.location)
         catalog.lifecycleLocation = lifecycle?.location
-        catalog.patternScalar = pattern
-        catalog.codesUnread = keys["codes"].map(reader.isUnreadableMapping) ?? true || codes.isEmpty && keys.hasUnknownKeys
-        catalog.unreadCodes = unreadCodes
+        reader.notes.patternScalars[name.location] = pattern
+        if keys["codes"].map(reader.isUnreadableMapping) ?? true || codes.isEmpty && keys.hasUnknownKeys {
+            reader.notes.unreadCodeLists.insert(name.location)
+        }
+        reader.notes.unreadCodes[name.location] = unreadCodes
         return catalog
     }
 

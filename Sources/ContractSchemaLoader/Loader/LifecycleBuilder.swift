@@ -1,3 +1,6 @@
+internal import ContractRuntime
+import ContractSchema
+
 /// Reads one entry of `lifecycles:`.
 struct LifecycleBuilder {
     let reader: SchemaReader
@@ -47,8 +50,8 @@ struct LifecycleBuilder {
                          transitions: transitions, legacy: legacy, record: record?.value, retry: retry,
                          location: name.location, initialLocation: initialLocation)
         lifecycle.recordLocation = record?.location
-        lifecycle.statesUnread = statesUnread
-        lifecycle.graphUnread = graphUnread || statesUnread
+        if statesUnread { reader.notes.unreadStates.insert(name.location) }
+        if graphUnread || statesUnread { reader.notes.incompleteGraphs.insert(name.location) }
         return lifecycle
     }
 
@@ -74,10 +77,9 @@ struct LifecycleBuilder {
                     return Suggestion.closest(to: s.value, among: Outcome.allCases.map(\.rawValue)).flatMap(Outcome.init(rawValue:))
                 }()
             }
-            var state = State(name: entry.key.value, doc: reader.doc(keys["doc"], what: what), isTerminal: terminal,
-                              outcome: outcome, location: entry.key.location)
-            state.outcomeWritten = keys["outcome"] != nil
-            return state
+            if keys["outcome"] != nil { reader.notes.writtenOutcomes.insert(entry.key.location) }
+            return State(name: entry.key.value, doc: reader.doc(keys["doc"], what: what), isTerminal: terminal,
+                         outcome: outcome, location: entry.key.location)
         }
     }
 
@@ -104,19 +106,17 @@ struct LifecycleBuilder {
             let what = "the transition from `\(from.value)`"
             guard let keys = reader.keyed(item, allowed: Self.transitionKeys, required: ["to"], what: what),
                   let toNode = keys["to"], let target = reader.text(toNode, what: "`to` of \(what)") else { return nil }
-            var transition = Transition(from: from.value, to: target.value, location: target.location, fromLocation: from.location)
+            // The guard joins the transition once it type-checks against the record (LifecycleLint).
             if let whenNode = keys["when"], let guardText = reader.text(whenNode, what: "the guard of \(what)") {
-                transition.guardSource = guardText.value
-                transition.guardLocation = guardText.location
-                transition.guardStyle = guardText.style
+                reader.notes.writtenGuards[target.location] = guardText
             }
-            return transition
+            return Transition(from: from.value, to: target.value, location: target.location, fromLocation: from.location)
         }
         unread = unread || read.count < targets.count
         return read
     }
 
-    private func retryPolicy(_ node: YAMLNode, lifecycle: String) -> RetryPolicy? {
+    private func retryPolicy(_ node: YAMLNode, lifecycle: String) -> RetryDeclaration? {
         let what = "the retry policy of lifecycle `\(lifecycle)`"
         guard let keys = reader.keyed(node, allowed: Self.retryKeys, required: ["max_retries", "initial_delay_ms", "max_delay_ms"],
                                       what: what) else { return nil }
@@ -131,9 +131,9 @@ struct LifecycleBuilder {
         if cap < initial, let location = keys["max_delay_ms"]?.location {
             reader.error("`max_delay_ms` (\(cap)) is smaller than `initial_delay_ms` (\(initial))", at: location)
         }
-        var policy = RetryPolicy(maxRetries: maxRetries, initialDelayMilliseconds: initial, multiplier: multiplier,
-                                 maxDelayMilliseconds: cap, jitter: jitter, counterField: counter?.value, location: keys.location)
-        policy.counterLocation = counter?.location
-        return policy
+        let policy = RetryPolicy(maxRetries: maxRetries, initialDelay: .milliseconds(initial), multiplier: multiplier,
+                                 maxDelay: .milliseconds(cap), jitter: jitter)
+        return RetryDeclaration(policy: policy, counterField: counter?.value, counterLocation: counter?.location,
+                                location: keys.location)
     }
 }

@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Parses and type-checks rule and guard expressions, mapping expression offsets to file columns.
 struct RuleLint {
     let reader: SchemaReader

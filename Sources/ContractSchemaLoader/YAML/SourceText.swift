@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// The lines of a YAML file, for messages that quote or measure what was written.
 struct SourceText {
     /// The lines without their line breaks (a `\r` before `\n` removed too).

@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Checks one lifecycle: states, initial state, transitions, reachability, dead ends, legacy values,
 /// guards and retry policy.
 struct LifecycleLint {
@@ -10,7 +12,7 @@ struct LifecycleLint {
         let names = lifecycle.states.map(\.name)
         if lifecycle.states.isEmpty {
             // Missing or unreadable `states:` was reported already; nothing else can be checked against them.
-            if !lifecycle.statesUnread {
+            if !reader.notes.unreadStates.contains(lifecycle.location) {
                 reader.error("\(what) has no states", at: lifecycle.location)
             }
             return lifecycle
@@ -18,7 +20,7 @@ struct LifecycleLint {
         NamingLint(reader: reader).checkMembers(lifecycle.states.map { ($0.name, $0.location) }, of: what,
                                                 reserved: SwiftNaming.lifecycleMembers, what: "state")
         for state in lifecycle.states {
-            if state.isTerminal && state.outcome == nil && !state.outcomeWritten {
+            if state.isTerminal && state.outcome == nil && !reader.notes.writtenOutcomes.contains(state.location) {
                 reader.error("terminal state `\(state.name)` needs an outcome: success, failure, cancelled or timeout",
                              at: state.location)
             } else if !state.isTerminal, let outcome = state.outcome {
@@ -42,7 +44,7 @@ struct LifecycleLint {
         var resolvedFrom: [String: String?] = [:]
         // A move that could not be read or resolved leaves the graph incomplete: its unreachable states and
         // dead ends would only repeat that finding.
-        var graphIsComplete = !lifecycle.graphUnread
+        var graphIsComplete = !reader.notes.incompleteGraphs.contains(lifecycle.location)
         for transition in lifecycle.transitions {
             if resolvedFrom[transition.from] == nil {
                 resolvedFrom[transition.from] = .some(stateSet.contains(transition.from) ? transition.from
@@ -119,22 +121,28 @@ struct LifecycleLint {
             let models = types.contract.models.map(\.name)
             record = types.resolve(name, among: models, at: lifecycle.recordLocation ?? lifecycle.location,
                                    message: "the record of \(what), `\(name)`, is not a model", noun: "models",
-                                   unread: types.contract.unreadTypeNames).flatMap(types.contract.model(named:))
+                                   unread: reader.notes.unreadTypeNames).flatMap(types.contract.model(named:))
         }
+        // A guard joins its transition only once it parses and type-checks; one that does not has been
+        // reported, and the contract is not valid.
         for i in lifecycle.transitions.indices {
             let transition = lifecycle.transitions[i]
-            guard let source = transition.guardSource, let at = transition.guardLocation else { continue }
+            guard let written = reader.notes.writtenGuards[transition.location] else { continue }
             guard let record else {
                 if lifecycle.record == nil {
                     reader.error("the guard on `\(transition.from)` → `\(transition.to)` reads fields, so \(what) needs `record:` naming the model that holds them",
-                                 at: at)
+                                 at: written.location)
                 }
                 continue
             }
             let scope = ModelLint.scope(of: record, types: types)
-            lifecycle.transitions[i].guardExpression = RuleLint(reader: reader).check(
-                source, at: at, style: transition.guardStyle, scope: scope,
-                what: "guard on `\(transition.from)` → `\(transition.to)`", typeCheck: !record.fieldsUnread)
+            let expression = RuleLint(reader: reader).check(
+                written.value, at: written.location, style: written.style, scope: scope,
+                what: "guard on `\(transition.from)` → `\(transition.to)`",
+                typeCheck: !reader.notes.unreadFieldLists.contains(record.location))
+            lifecycle.transitions[i].condition = expression.map {
+                TransitionGuard(source: written.value, expression: $0, location: written.location)
+            }
         }
         if let retry = lifecycle.retry, let counter = retry.counterField {
             if let record {
@@ -143,7 +151,8 @@ struct LifecycleLint {
                         reader.error("the retry counter `\(counter)` must be a non-null int field of model `\(record.name)`",
                                      at: retry.counterLocation ?? retry.location)
                     }
-                } else if !record.fieldsUnread && !record.unreadFieldNames.contains(counter) {
+                } else if !reader.notes.unreadFieldLists.contains(record.location)
+                            && !(reader.notes.unreadFieldNames[record.location] ?? []).contains(counter) {
                     let hint = Suggestion.hint(for: counter, among: record.fields.map(\.name), noun: "fields")
                     reader.error("the retry counter `\(counter)` is not a field of model `\(record.name)`\(hint)",
                                  at: retry.counterLocation ?? retry.location)

@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Finds keys that YAML accepted at the wrong indentation and moves them to where they belong, reporting
 /// each once as the root cause, so that the builders and the linter see the schema the user meant and add
 /// no follow-on findings (a `transitions:` nested in a state otherwise leaves every state unreachable).

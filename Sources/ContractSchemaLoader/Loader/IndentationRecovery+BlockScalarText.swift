@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Keys read as the text of a block scalar (`doc: >-`) because they stand at the indentation of its text.
 extension IndentationRecovery {
     /// Keys written after a block scalar (`doc: >-`) at the indentation of its text, so that they became

@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Where each key of the schema language may stand: which mappings take fixed keys, which map names the
 /// user picks to entries, and which hold lists. The keys themselves come from the builders, so this
 /// cannot drift from what they read.

@@ -1,5 +1,6 @@
 import CYAML
 internal import ContractRuntime
+import ContractSchema
 import Foundation
 
 /// The outcome of reading one YAML file: the root node (nil when the file is empty or unreadable)

@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// A contract compiled into the library, so that tools have the default contract outside this
 /// repository (`contractgen validate` in a service's own directory, for one).
 public struct BundledContract: Sendable {

@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Checks one model: field names and types, defaults, rules; and models that contain themselves.
 struct ModelLint {
     let reader: SchemaReader
@@ -17,7 +19,7 @@ struct ModelLint {
             let field = model.fields[i]
             let type = types.ruleType(field.type, at: field.typeLocation, for: "field `\(field.name)`")
             operands.append((field.name, RuleOperand(type: type, isNullable: field.isNullable)))
-            if let node = field.defaultNode {
+            if let node = reader.notes.defaultNodes[field.location] {
                 model.fields[i].defaultValue = defaultValue(node, for: field, type: type)
             } else if !field.isRequired && !field.isNullable {
                 reader.error("field `\(field.name)` may be absent (`required: false`), so it needs a `default:` or `nullable: true`",
@@ -25,34 +27,41 @@ struct ModelLint {
             }
         }
         // Fields that could not be read still exist for rules, untyped, so naming them is no finding.
-        operands += model.unreadFieldNames.map { ($0, RuleOperand(type: .unknown, isNullable: false)) }
+        operands += (reader.notes.unreadFieldNames[model.location] ?? []).map { ($0, RuleOperand(type: .unknown, isNullable: false)) }
         let scope = RuleScope(modelName: model.name, fields: operands)
+        let fieldsUnread = reader.notes.unreadFieldLists.contains(model.location)
         var seenRules: [String: SourceLocation] = [:]
-        for i in model.rules.indices {
-            let rule = model.rules[i]
-            if !SwiftNaming.isFieldName(rule.id) {
-                reader.error("rule id `\(rule.id)` must be letters, digits and underscores, like `completed_iff_status_completed`",
-                             at: rule.location)
+        // A rule joins the checked model only once it parses and type-checks; one that does not has been
+        // reported, and the contract is not valid.
+        for written in reader.notes.writtenRules[model.location] ?? [] {
+            let id = written.id.value
+            if !SwiftNaming.isFieldName(id) {
+                reader.error("rule id `\(id)` must be letters, digits and underscores, like `completed_iff_status_completed`",
+                             at: written.id.location)
             }
-            if let first = seenRules[rule.id] {
-                reader.error("duplicate rule id `\(rule.id)` in \(what)", at: rule.location,
-                             notes: [.init(location: first, message: "`\(rule.id)` first used here")])
+            if let first = seenRules[id] {
+                reader.error("duplicate rule id `\(id)` in \(what)", at: written.id.location,
+                             notes: [.init(location: first, message: "`\(id)` first used here")])
             } else {
-                seenRules[rule.id] = rule.location
+                seenRules[id] = written.id.location
             }
-            model.rules[i].expression = RuleLint(reader: reader).check(rule.source, at: rule.checkLocation, style: rule.checkStyle,
-                                                                      scope: scope, what: "rule `\(rule.id)`",
-                                                                      typeCheck: !model.fieldsUnread)
+            let expression = RuleLint(reader: reader).check(written.check.value, at: written.check.location,
+                                                            style: written.check.style, scope: scope,
+                                                            what: "rule `\(id)`", typeCheck: !fieldsUnread)
+            if let expression {
+                model.rules.append(Rule(id: id, source: written.check.value, expression: expression, message: written.message,
+                                        doc: written.doc, location: written.id.location, checkLocation: written.check.location))
+            }
         }
         return model
     }
 
     /// The rule scope of a model, without reporting anything (used for guards).
     static func scope(of model: Model, types: TypeResolver) -> RuleScope {
-        let quiet = TypeResolver(contract: types.contract, reader: SchemaReader())
+        let quiet = TypeResolver(contract: types.contract, reader: SchemaReader(), notes: types.reader.notes)
         return RuleScope(modelName: model.name, fields: model.fields.map {
             ($0.name, RuleOperand(type: quiet.ruleType($0.type, at: $0.typeLocation, for: ""), isNullable: $0.isNullable))
-        } + model.unreadFieldNames.map { ($0, RuleOperand(type: .unknown, isNullable: false)) })
+        } + (types.reader.notes.unreadFieldNames[model.location] ?? []).map { ($0, RuleOperand(type: .unknown, isNullable: false)) })
     }
 
     /// Types a `default:` node against its field's type.

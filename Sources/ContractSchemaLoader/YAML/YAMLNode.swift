@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// A YAML node with the place it was written. Scalars stay text: the schema decides their type.
 public indirect enum YAMLNode: Sendable, Hashable {
     case scalar(YAMLScalar)

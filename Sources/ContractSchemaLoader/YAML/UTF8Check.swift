@@ -1,3 +1,5 @@
+import ContractSchema
+
 /// Finds the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlongs, no surrogates).
 enum UTF8Check {
     /// The offset and a description of the first malformed sequence, or nil when `bytes` is valid.
