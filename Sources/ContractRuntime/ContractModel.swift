@@ -18,7 +18,7 @@ public protocol ContractModel: Sendable, Hashable, Codable, JSONFieldValue {
 
 extension ContractModel {
     /// "a TaskStepResult object".
-    public static var jsonDescription: String { "a \(modelName) object" }
+    public static var jsonDescription: String { ValueWording.object(of: modelName) }
 
     /// A nested model's value: the model's own strict reader.
     @inlinable

@@ -1,4 +1,5 @@
 import ContractRuntime
+import Foundation
 import ContractSchema
 
 /// A model compiled for validating records at run time, without generating code.
@@ -52,16 +53,16 @@ indirect enum TypePlan {
     /// How messages name the type.
     var description: String {
         switch self {
-        case .string: "a string"
-        case .bool: "true or false"
-        case .int: "an integer"
-        case .double: "a number"
-        case .timestamp: "an RFC 3339 timestamp string"
-        case .json: "a JSON value"
-        case .list: "an array"
-        case .map: "an object"
-        case .enumeration(let plan): "a \(plan.name) value (a string)"
-        case .model(let plan): "a \(plan.name) object"
+        case .string: String.jsonDescription
+        case .bool: Bool.jsonDescription
+        case .int: Int64.jsonDescription
+        case .double: Double.jsonDescription
+        case .timestamp: Date.jsonDescription
+        case .json: JSONValue.jsonDescription
+        case .list: [JSONValue].jsonDescription
+        case .map: [String: JSONValue].jsonDescription
+        case .enumeration(let plan): ValueWording.wireValue(of: plan.name)
+        case .model(let plan): ValueWording.object(of: plan.name)
         }
     }
 }

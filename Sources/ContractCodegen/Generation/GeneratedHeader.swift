@@ -44,22 +44,10 @@ public struct GeneratedHeader: Sendable, Hashable {
             let arguments = ["generate", schemaPath, "--output", outputDirectory] + extraArguments
             lines.append("Regenerate it from the package root after changing the schema:")
             lines.append("  swift run \(ContractGenerator.commandName) "
-                + arguments.map { DisplayText.escaped(ShellWord.quoted($0)) }.joined(separator: " "))
+                + arguments.map { DisplayText.escaped(DisplayText.shellWord($0)) }.joined(separator: " "))
         case .buildPlugin:
             lines.append("Generated at build time by the ContractGenPlugin build plugin; edit the schema, not this file.")
         }
         return lines
-    }
-}
-
-/// Words of a command line as a POSIX shell reads them back.
-enum ShellWord {
-    /// `word` as it is when the shell keeps it whole, in single quotes otherwise.
-    static func quoted(_ word: String) -> String {
-        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_-./+:=@%,".unicodeScalars.contains($0)
-        }
-        if plain { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -205,7 +205,7 @@ extension JSONWireValue {
     @inlinable
     public static var jsonLegacyValues: [String: Self] { [:] }
 
-    public static var jsonDescription: String { "a \(jsonTypeName) value (a string)" }
+    public static var jsonDescription: String { ValueWording.wireValue(of: jsonTypeName) }
 
     @inlinable
     public static func readJSON(_ reader: inout JSONReader, options: JSONDecodingOptions) throws -> Self {

@@ -65,34 +65,34 @@ public enum JSONFields {
     /// Reads a string.
     @inlinable @inline(__always)
     public static func string(_ reader: inout JSONReader) throws -> String {
-        try expect(.string, "a string", &reader)
+        try expect(.string, String.jsonDescription, &reader)
         return try reader.readString()
     }
 
     /// Reads `true` or `false`.
     @inlinable @inline(__always)
     public static func bool(_ reader: inout JSONReader) throws -> Bool {
-        try expect(.bool, "true or false", &reader)
+        try expect(.bool, Bool.jsonDescription, &reader)
         return try reader.readBool()
     }
 
     /// Reads an integer (no fraction or exponent) that fits 64 bits.
     @inlinable @inline(__always)
     public static func int(_ reader: inout JSONReader) throws -> Int64 {
-        try expect(.number, "an integer", &reader)
+        try expect(.number, Int64.jsonDescription, &reader)
         return try reader.readInt64()
     }
 
     /// Reads any number as a finite double.
     @inlinable @inline(__always)
     public static func double(_ reader: inout JSONReader) throws -> Double {
-        try expect(.number, "a number", &reader)
+        try expect(.number, Double.jsonDescription, &reader)
         return try reader.readDouble()
     }
 
     /// Reads an RFC 3339 timestamp string.
     public static func timestamp(_ reader: inout JSONReader) throws -> Date {
-        try expect(.string, "an RFC 3339 timestamp string", &reader)
+        try expect(.string, Date.jsonDescription, &reader)
         let start = reader.offset
         let text = try reader.readString()
         guard let date = RFC3339Timestamp.parse(text) else {
@@ -117,7 +117,7 @@ public enum JSONFields {
         _ reader: inout JSONReader, _ type: Value.Type, typeName: String,
         legacyValues: @autoclosure () -> [String: Value] = [:], acceptsLegacyValues: Bool = false
     ) throws -> Value where Value.RawValue == String {
-        try expect(.string, "a \(typeName) value (a string)", &reader)
+        try expect(.string, ValueWording.wireValue(of: typeName), &reader)
         let start = reader.offset
         let text = try reader.readString()
         if let value = Value(rawValue: text) { return value }
@@ -136,7 +136,7 @@ public enum JSONFields {
         legacyValues: @autoclosure () -> [String: Value] = [:], acceptsLegacyValues: Bool = false,
         matching match: (UnsafeBufferPointer<UInt8>) -> Value?
     ) throws -> Value where Value.RawValue == String {
-        try expect(.string, "a \(typeName) value (a string)", &reader)
+        try expect(.string, ValueWording.wireValue(of: typeName), &reader)
         let start = reader.offset
         var matched: Value? = nil
         var text = ""
@@ -241,7 +241,7 @@ public enum JSONFields {
         let path = reader.path, offset = reader.offset
         try reader.skipValue()
         if reader.depth == 0 { try reader.expectEnd() }
-        return RecordError(category: RecordError.notAnObject, message: "expected a \(name) object, found \(describe(found))",
+        return RecordError(category: RecordError.notAnObject, message: "expected \(ValueWording.object(of: name)), found \(describe(found))",
                            path: path, offset: offset)
     }
 
