@@ -6,19 +6,16 @@ import PackagePlugin
 ///     swift package --allow-writing-to-package-directory generate-contracts
 ///     swift package --allow-writing-to-package-directory generate-contracts schema/orders.yaml --output Sources/Orders/Generated
 ///
-/// Without arguments it regenerates `Sources/ExecutionContracts/Generated/execution.swift` from
-/// `schema/execution.yaml`; with arguments they are passed to `contractgen generate` as they are.
+/// Without arguments it runs `contractgen generate` without arguments in the package root: every entry
+/// of the package's `contractgen.yaml` (or, without one, `schema/execution.yaml` into
+/// `Sources/ExecutionContracts/Generated`); with arguments they are passed to `contractgen generate` as
+/// they are.
 @main
 struct GenerateContracts: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
         let tool = try context.tool(named: "contractgen")
         let root = context.package.directoryURL
-        var toolArguments = ["generate"]
-        if arguments.isEmpty {
-            toolArguments += ["schema/execution.yaml", "--output", "Sources/ExecutionContracts/Generated"]
-        } else {
-            toolArguments += arguments
-        }
+        let toolArguments = ["generate"] + arguments
         let process = Process()
         process.executableURL = tool.url
         process.arguments = toolArguments

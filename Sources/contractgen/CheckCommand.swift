@@ -12,9 +12,10 @@ struct CheckCommand: ParsableCommand {
         Lints each schema, regenerates its Swift in memory and compares it byte for byte with the file \
         in the output directory. Prints a unified diff for each stale or missing file.
 
-        Without arguments it checks schema/execution.yaml against \
-        Sources/ExecutionContracts/Generated/execution.swift, as in this repository (exit 2 when the \
-        current directory has no schema/execution.yaml).
+        Without arguments it checks every entry of contractgen.yaml when the current directory has one \
+        (`generated:`, a list of `{ schema, output, access }`; this repository's lists its four contracts), \
+        and otherwise schema/execution.yaml against Sources/ExecutionContracts/Generated (exit 2 when \
+        there is no such file).
 
         Exit codes: 0 up to date, 1 stale or missing generated code or schema errors, 2 unreadable input. \
         Fix a stale file with `contractgen generate` (same schema, --output and --access) or \
@@ -24,40 +25,39 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var schema: SchemaOptions
 
-    /// Where the bundled default contract's generated code is checked in.
-    static let defaultOutput = "Sources/ExecutionContracts/Generated"
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Directory holding the checked-in generated files.", valueName: "dir"))
-    var output: String = CheckCommand.defaultOutput
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Directory holding the checked-in generated files.",
+        discussion: "Default: Sources/ExecutionContracts/Generated, or each entry's own with contractgen.yaml.",
+        valueName: "dir"))
+    var output: String?
 
     @Option(help: "Access level the checked-in code was generated with.")
     var access: AccessOption = .public
 
     func run() throws {
-        let plan = try Generation.plan(schema.files, output: output)
-        let results = try SchemaSession(options: schema).loadAll(
-            missingDefault: .nameTheFile(command: "check", example: "path/to/contract.yaml --output DIR"))
-        let code = SchemaSession.report(results)
-        guard code == .success else { throw code }
-        let generation = Generation(access: access)
-        var stale = 0
-        for (entry, (file, result)) in zip(plan.entries, results) {
-            guard let contract = result.contract else { continue }
-            let expected = generation.source(for: contract, entry: entry)
-            let path = entry.outputFile
-            guard let data = FileManager.default.contents(atPath: path) else {
-                Console.standardError(DisplayText.escaped("error: \(path) is missing; generate it from \(file)") + "\n")
-                stale += 1
-                continue
-            }
-            let actual = String(decoding: data, as: UTF8.self)
-            if let diff = UnifiedDiff.make(old: actual, new: expected, oldName: path, newName: "\(path) (generated from \(file))") {
-                Console.standardOutput(diff)
-                Console.standardError(DisplayText.escaped("error: \(path) is stale; regenerate it from \(file)") + "\n")
-                stale += 1
+        var stale = 0, checked = 0
+        for job in try Generation.jobs(schemas: schema.schemas, output: output, access: access) {
+            let plan = try Generation.plan(job)
+            let results = try Generation.load(job, options: schema, command: "check")
+            checked += results.count
+            for (entry, (file, result)) in zip(plan.entries, results) {
+                guard let contract = result.contract else { continue }
+                let expected = Generation.source(for: contract, entry: entry, access: job.access)
+                let path = entry.outputFile
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    Console.standardError(DisplayText.escaped("error: \(path) is missing; generate it from \(file)") + "\n")
+                    stale += 1
+                    continue
+                }
+                let actual = String(decoding: data, as: UTF8.self)
+                if let diff = UnifiedDiff.make(old: actual, new: expected, oldName: path, newName: "\(path) (generated from \(file))") {
+                    Console.standardOutput(diff)
+                    Console.standardError(DisplayText.escaped("error: \(path) is stale; regenerate it from \(file)") + "\n")
+                    stale += 1
+                }
             }
         }
         if stale > 0 { throw ExitCode(1) }
-        Console.standardError("generated code is up to date (\(Plural.counted(results.count, "schema")))\n")
+        Console.standardError("generated code is up to date (\(Plural.counted(checked, "schema")))\n")
     }
 }

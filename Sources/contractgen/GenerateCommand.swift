@@ -4,40 +4,6 @@ import ContractRuntime
 import ContractSchema
 import Foundation
 
-/// Access level of generated declarations.
-enum AccessOption: String, ExpressibleByArgument, CaseIterable {
-    case `public`, package, `internal`
-
-    var level: AccessLevel {
-        switch self {
-        case .public: .public
-        case .package: .package
-        case .internal: .internal
-        }
-    }
-}
-
-/// Generation shared by `generate` and `check`: the plan (which file each schema becomes) comes from
-/// ContractCodegen; this only prints its problems.
-struct Generation {
-    let access: AccessOption
-
-    /// The plan for `files` into `output`; a clash (two schemas, one file) is printed and exits 2.
-    static func plan(_ files: [String], output: String, buildPlugin: Bool = false) throws -> GenerationPlan {
-        do {
-            return try GenerationPlan(schemas: files, outputDirectory: output, buildPlugin: buildPlugin)
-        } catch {
-            Console.standardError("error: \(DisplayText.escaped(error.description))\n")
-            throw ExitCode(2)
-        }
-    }
-
-    /// The generated source for a contract that linted without errors.
-    func source(for contract: Contract, entry: GenerationPlan.Entry) -> String {
-        SwiftGenerator(options: SwiftGeneratorOptions(access: access.level)).generate(contract, for: entry)
-    }
-}
-
 /// `contractgen generate`: write Swift for each schema.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,9 +16,10 @@ struct GenerateCommand: ParsableCommand {
         A file is rewritten only when its content changes, so timestamps and incremental builds are kept. \
         Each file's header names the schema from the package root and the command that regenerates it.
 
-        --output is required when schemas are named. Without arguments, generate writes \
-        schema/execution.yaml in the current directory into Sources/ExecutionContracts/Generated (where \
-        `contractgen check` looks); exit 2 when there is no such file.
+        --output is required when schemas are named. Without arguments, generate writes every entry of \
+        contractgen.yaml when the current directory has one (what `contractgen check` checks), and \
+        otherwise schema/execution.yaml into Sources/ExecutionContracts/Generated; exit 2 when there is \
+        no such file.
 
         Examples:
           contractgen generate schema/execution.yaml --output Sources/ExecutionContracts/Generated
@@ -90,22 +57,23 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let output = self.output ?? CheckCommand.defaultOutput
-        let plan = try Generation.plan(schema.files, output: output, buildPlugin: buildPlugin)
-        let results = try SchemaSession(options: schema).loadAll(
-            missingDefault: .nameTheFile(command: "generate", example: "path/to/contract.yaml --output DIR"))
-        let code = SchemaSession.report(results)
-        guard code == .success else { throw code }
+        for job in try Generation.jobs(schemas: schema.schemas, output: output, access: access) {
+            try write(job)
+        }
+    }
+
+    private func write(_ job: Generation.Job) throws {
+        let plan = try Generation.plan(job, buildPlugin: buildPlugin)
+        let results = try Generation.load(job, options: schema, command: "generate")
         do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: job.output, withIntermediateDirectories: true)
         } catch {
-            Console.standardError(DisplayText.escaped("error: cannot create output directory \(output)") + "\n")
+            Console.standardError(DisplayText.escaped("error: cannot create output directory \(job.output)") + "\n")
             throw ExitCode(2)
         }
-        let generation = Generation(access: access)
         for (entry, (_, result)) in zip(plan.entries, results) {
             guard let contract = result.contract else { continue }
-            let source = generation.source(for: contract, entry: entry)
+            let source = Generation.source(for: contract, entry: entry, access: job.access)
             let path = entry.outputFile
             let existing = FileManager.default.contents(atPath: path)
             if existing == Data(source.utf8) {

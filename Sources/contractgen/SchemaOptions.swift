@@ -49,6 +49,12 @@ struct SchemaSession {
         }
     }
 
+    /// `files` loaded in order, whatever the options name.
+    func load(_ files: [String]) -> [(file: String, result: SchemaLoadResult)] {
+        let loader = SchemaLoader(limits: options.limits)
+        return files.map { ($0, loader.load(contentsOf: $0)) }
+    }
+
     /// Prints every finding to standard error and returns the exit code the findings call for.
     static func report(_ results: [(file: String, result: SchemaLoadResult)]) -> ExitCode {
         var diagnostics: [Diagnostic] = []

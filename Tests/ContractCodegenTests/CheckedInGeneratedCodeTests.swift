@@ -1,26 +1,28 @@
 import ContractCodegen
+import ContractSchema
+import ContractSchemaLoader
 import Testing
 
-/// The full-file golden references for the four seed schemas are the generated files checked into the
-/// package (public for ExecutionContracts and ContractRunTracking, internal for task_pipeline in
-/// GeneratedCodeTests): each must
-/// be exactly what the generator makes now, so any change to the output shows in review. Record with
-/// `RECORD_GOLDEN=1 swift test --filter ContractCodegenTests` after changing the generator or a schema.
+/// The full-file golden references are the generated files the package checks in, listed in its
+/// `contractgen.yaml` (the same list `contractgen check` reads): each must be exactly what the generator
+/// makes now, so any change to the output shows in review. Re-record with
+/// `RECORD_GOLDEN=1 swift test --filter CheckedInGeneratedCodeTests` after changing the generator or a schema.
 @Suite struct CheckedInGeneratedCodeTests {
-    @Test func executionContractsIsTheGeneratorsOutputForTheExecutionSchema() throws {
-        let contract = try Golden.seedContract("execution.yaml")
-        try Golden.check(Golden.generate(contract, schemaPath: "schema/execution.yaml",
-                                         output: "Sources/ExecutionContracts/Generated"),
-                         against: "Sources/ExecutionContracts/Generated/execution.swift")
+    static let manifest: GenerationManifest? = GenerationManifest.load(
+        contentsOf: Golden.packageRoot.appendingPathComponent(GenerationManifest.fileName).path).manifest
+
+    @Test func theManifestListsTheFourBundledContracts() throws {
+        let manifest = try #require(Self.manifest)
+        #expect(manifest.entries.map(\.schema) == ["schema/execution.yaml", "schema/agent_run.yaml",
+                                                   "schema/execution_feed.yaml", "schema/task_pipeline.yaml"])
     }
 
-    // agent_run and execution_feed are checked in (public) under Sources/ContractRunTracking/Generated and
-    // compared by ContractRunTrackingTests; GeneratedCodeTests uses those.
-    @Test(arguments: ["task_pipeline"])
-    func generatedCodeTestsHoldsTheGeneratorsInternalOutput(for schema: String) throws {
-        let contract = try Golden.seedContract("\(schema).yaml")
-        try Golden.check(Golden.generate(contract, schemaPath: "schema/\(schema).yaml", access: .internal,
-                                         output: "Tests/GeneratedCodeTests/Generated"),
-                         against: "Tests/GeneratedCodeTests/Generated/\(schema).swift")
+    @Test(arguments: manifest?.entries ?? [])
+    func theCheckedInFileIsTheGeneratorsOutput(entry: GenerationManifest.Entry) throws {
+        let contract = try Golden.seedContract(String(entry.schema.dropFirst("schema/".count)))
+        let access = AccessLevel(rawValue: entry.access) ?? .public
+        let name = try #require(GenerationPlan.outputName(for: entry.schema))
+        try Golden.check(Golden.generate(contract, schemaPath: entry.schema, access: access, output: entry.output),
+                         against: entry.output + "/" + name)
     }
 }

@@ -9,10 +9,47 @@ import Testing
         return url
     }
 
+    /// Without arguments, `check` reads the repository's contractgen.yaml: all four bundled contracts.
     @Test func theCheckedInGeneratedCodeIsUpToDate() throws {
         let out = try CLIRunner.run(["check"])
         #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
-        #expect(out.stderr == "generated code is up to date (1 schema)\n")
+        #expect(out.stderr == "generated code is up to date (4 schemas)\n")
+    }
+
+    /// A package's own contractgen.yaml: `generate` writes every entry, `check` then passes, and a stale
+    /// entry fails `check` with its diff; a mistake in the manifest is a located finding.
+    @Test func aManifestListsWhatGenerateWritesAndCheckChecks() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        try fm.createDirectory(at: dir.appendingPathComponent("schema"), withIntermediateDirectories: true)
+        for name in ["execution", "task_pipeline"] {
+            try fm.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("schema/\(name).yaml"),
+                            to: dir.appendingPathComponent("schema/\(name).yaml"))
+        }
+        try Data("""
+            generated:
+              - { schema: schema/execution.yaml, output: Sources/A/Generated }
+              - { schema: schema/task_pipeline.yaml, output: Sources/B/Generated, access: package }
+
+            """.utf8).write(to: dir.appendingPathComponent("contractgen.yaml"))
+        let generate = try CLIRunner.run(["generate"], in: dir)
+        #expect(generate.status == 0, "\(generate.stderr)")
+        #expect(generate.stderr == "wrote Sources/A/Generated/execution.swift\nwrote Sources/B/Generated/task_pipeline.swift\n")
+        let pipeline = try String(contentsOf: dir.appendingPathComponent("Sources/B/Generated/task_pipeline.swift"), encoding: .utf8)
+        #expect(pipeline.contains("package enum SubTaskStatus"))
+        #expect(pipeline.contains("swift run contractgen generate schema/task_pipeline.yaml --output Sources/B/Generated --access package"))
+        #expect(try CLIRunner.run(["check"], in: dir).stderr == "generated code is up to date (2 schemas)\n")
+
+        try Data("// edited\n".utf8).write(to: dir.appendingPathComponent("Sources/A/Generated/execution.swift"))
+        let stale = try CLIRunner.run(["check"], in: dir)
+        #expect(stale.status == 1)
+        #expect(stale.stderr.contains("error: Sources/A/Generated/execution.swift is stale; regenerate it from schema/execution.yaml"))
+
+        try Data("generated:\n  - { schema: schema/execution.yaml, ouput: X }\n".utf8).write(to: dir.appendingPathComponent("contractgen.yaml"))
+        let broken = try CLIRunner.run(["check"], in: dir)
+        #expect(broken.status == 1)
+        #expect(broken.stderr == "contractgen.yaml:2:38: error: unknown key `ouput` in an entry of `generated`; did you mean `output`?\n")
     }
 
     @Test func generateWritesOneFilePerSchemaAndKeepsUnchangedFiles() throws {
@@ -133,10 +170,16 @@ import Testing
             """), "\(out.stderr)")
     }
 
-    @Test func withoutArgumentsGenerateWritesTheDefaultContractWhereCheckReadsIt() throws {
+    @Test func withoutArgumentsGenerateWritesWhatTheManifestListsWhereCheckReadsIt() throws {
         let out = try CLIRunner.run(["generate"])
         #expect(out.status == 0, "\(out.stderr)")
-        #expect(out.stderr == "Sources/ExecutionContracts/Generated/execution.swift is up to date\n")
+        #expect(out.stderr == """
+            Sources/ExecutionContracts/Generated/execution.swift is up to date
+            Sources/ContractRunTracking/Generated/agent_run.swift is up to date
+            Sources/ContractRunTracking/Generated/execution_feed.swift is up to date
+            Tests/GeneratedCodeTests/Generated/task_pipeline.swift is up to date
+
+            """)
     }
 
     @Test func checkReportsAOneCharacterSchemaChangeWithAUnifiedDiff() throws {

@@ -8,7 +8,7 @@ import Foundation
 /// A separate executable from `contractgen` because it links the database drivers (swift-nio,
 /// BoringSSL); `contractgen runs …` runs it, so the code generator and its build plugin stay light.
 @main
-struct RunsCommand: AsyncParsableCommand {
+struct ContractGenRuns: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contractgen runs",
         abstract: "Create, list, show and sweep tracked runs in an agent_runs database.",

@@ -9,7 +9,7 @@ import Foundation
 /// replaces this process with `contractgen-runs`, so arguments, output, terminal detection and the
 /// exit status are that tool's own. Without the tool, help still works (``RunsTool/fallbackHelp(in:)``)
 /// and anything else says how to build it.
-struct RunsCommand: ParsableCommand {
+struct RunsHandoffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs",
         abstract: "Create, list, show and sweep tracked runs (init | list | show ID | sweep) in an agent_runs database.",
