@@ -108,6 +108,8 @@ let package = Package(
             dependencies: ["ContractEvolution", "ContractSchema", "ContractSchemaLoader"]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // docs/Architecture.md's dependency rules, checked against this file.
+        .testTarget(name: "ArchitectureTests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "ContractgenCLITests",
             dependencies: ["contractgen", "TestSupport"]
