@@ -208,20 +208,19 @@ class TaskStepResult(rt.ContractModel):
         violations: list[rt.RuleViolation] = []
         # completed_iff_status_completed: completed == (status == completed)
         # A completed result has the completed status, and an incomplete result does not (状态一致性).
-        if not (self.completed == (self.status == TaskStatus.COMPLETED)):
+        if self.completed != (self.status == TaskStatus.COMPLETED):
             violations.append(rt.RuleViolation(
                 "completed_iff_status_completed", ("completed", "status"),
                 "completed must be true exactly when status is completed."))
         # error_code_iff_error_message: (error_code == null) == (error_message == null)
         # An error code never comes without an error message, nor a message without a code (错误信息一致性).
-        if not ((self.error_code is None) == (self.error_message is None)):
+        if (self.error_code is None) != (self.error_message is None):
             violations.append(rt.RuleViolation(
                 "error_code_iff_error_message", ("error_code", "error_message"),
                 "error_code and error_message must be set together or both be null."))
         # unsuccessful_has_error_code: status in [failed, timed_out, cancelled] implies error_code != null
         # A result that ended without success says why: a failed result is missing an error code otherwise.
-        if not (self.status not in (TaskStatus.FAILED, TaskStatus.TIMED_OUT, TaskStatus.CANCELLED)
-                or self.error_code is not None):
+        if self.status in (TaskStatus.FAILED, TaskStatus.TIMED_OUT, TaskStatus.CANCELLED) and self.error_code is None:
             violations.append(rt.RuleViolation(
                 "unsuccessful_has_error_code", ("status", "error_code"),
                 "A failed, timed-out or cancelled result must carry an error code."))

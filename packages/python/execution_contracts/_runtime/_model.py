@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import threading
 from collections.abc import Callable
@@ -59,6 +60,12 @@ class ModelSpec:
         self.allows_additional_keys = allows_additional_keys
         self.by_name = {field.name: field for field in fields}
         self.required = tuple(field for field in fields if field.required)
+        # Keys that may be absent and have no default in the dataclass (nullable ones without a schema
+        # default) are null when absent; the others take their default.
+        defaulted = {f.name for f in dataclasses.fields(model)  # type: ignore[arg-type]
+                     if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING}
+        self.null_when_absent = tuple(field.attribute for field in fields
+                                      if not field.required and field.attribute not in defaulted)
 
     # MARK: Reading
 
@@ -96,6 +103,8 @@ class ModelSpec:
         for field in self.required:
             if field.attribute not in values:
                 raise reader.error("missing_field", f"missing key {encode_string(field.name)} of {self.name}")
+        for attribute in self.null_when_absent:
+            values.setdefault(attribute, None)
         value = self.model(**values)
         violations = value.violations()
         if violations:
@@ -132,6 +141,8 @@ class ModelSpec:
             for field in self.required:
                 if field.attribute not in values:
                     raise Problem("missing_field", f"missing key {encode_string(field.name)} of {self.name}")
+            for attribute in self.null_when_absent:
+                values.setdefault(attribute, None)
         value = self.model(**values)
         violations = value.violations()
         if violations:
