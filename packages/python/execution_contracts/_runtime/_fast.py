@@ -2,11 +2,11 @@
 
 Python's ``json`` alone is not strict enough: it keeps the last of duplicate keys, lets lone surrogate
 escapes through, reads ``NaN`` and ``Infinity``, turns ``1e400`` into infinity, ``-0`` into the int 0,
-and integers beyond 64 bits into big ints. Here it runs with a hook that refuses duplicate keys and
-constants, on text already decoded as strict UTF-8, and only where cheap checks of the text rule out
-everything else it would get wrong (or with exact number hooks where numbers need them). Whatever it
-does not accept is read again by the strict reader, which says what is wrong: this path never
-diagnoses, so categories and paths come from one place.
+and integers beyond 64 bits into big ints. Here the C scanner runs on text already decoded as strict
+UTF-8, with number hooks that read numbers exactly as Swift does (refusing overflow), a constant hook
+that refuses ``NaN``/``Infinity`` and an object hook that refuses repeated keys; cheap checks of the
+text rule out lone surrogates, too much nesting and the limits. Whatever it does not accept is read again by the strict
+reader, which says what is wrong: this path never diagnoses, so categories and paths come from one place.
 """
 
 from __future__ import annotations
@@ -29,64 +29,67 @@ class _Refused(Exception):
 REFUSED: Final = object()
 """What :func:`parse_fast` returns for text it leaves to the strict reader."""
 
-# Numbers the C scanner would not read as Swift does: 19 digits or more in a row (an integer that may
-# not fit in 64 bits), a three-digit exponent (a double that may overflow), or `-0` (a double -0.0 in
-# Swift, the int 0 for the scanner). Text in strings can match too, which only costs the exact hooks.
-_NUMBER_NEEDS_HOOKS: Final = re.compile(r"[0-9]{19}|[eE][-+]?[0-9]{3}|-0(?![.eE0-9])")
-# A `\u` escape of a high surrogate not followed by a low one, or of a low surrogate not preceded by a
-# high one. Exact as long as no backslash is itself escaped (`\\`), which sends the text to the reader.
-_LONE_SURROGATE: Final = re.compile(
-    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
-    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+# What looks like a `\u` escape of a surrogate (it is one unless its backslash is itself escaped).
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _WHITESPACE: Final = " \t\n\r"
 _INFINITY: Final = float("inf")
 
 _Scanner = Callable[[str, int], "tuple[object, int]"]
-_scanners: dict[tuple[int, bool], _Scanner] = {}
 
 
 def parse_fast(text: str, byte_count: int, limits: JSONLimits) -> object:
-    """The JSON value of ``text`` (already strict UTF-8, ``byte_count`` bytes long) as plain data, exactly
-    as the strict reader would read it, or :data:`REFUSED`."""
+    """The JSON value of ``text`` (already strict UTF-8, ``byte_count`` bytes long) as plain data (objects as
+    dicts, arrays as lists, numbers as the strict reader reads them), or :data:`REFUSED`."""
     if byte_count > limits.max_input_length or byte_count - 2 > limits.max_string_length:
         return REFUSED
-    # The depth can be no more than the number of brackets.
-    if text.count("[") + text.count("{") > limits.max_depth:
+    # The depth can be no more than the number of brackets; an object's members, no more than its colons.
+    length = len(text)
+    if length > limits.max_depth and text.count("[") + text.count("{") > limits.max_depth:
         return REFUSED
-    if ("\\ud" in text or "\\uD" in text) and ("\\\\" in text or _LONE_SURROGATE.search(text)):
+    if length > limits.max_keys_per_object and text.count(":") > limits.max_keys_per_object:
         return REFUSED
-    exact_numbers = _NUMBER_NEEDS_HOOKS.search(text) is not None
-    scanner = _scanners.get((limits.max_keys_per_object, exact_numbers)) or _scanner(limits.max_keys_per_object,
-                                                                                     exact_numbers)
+    if "\\u" in text and ("\\ud" in text or "\\uD" in text) and _has_lone_surrogate_escape(text):
+        return REFUSED
     start = 0
     if text[:1] in _WHITESPACE:
         start = len(text) - len(text.lstrip(_WHITESPACE))
     try:
-        value, end = scanner(text, start)
+        value, end = _SCANNER(text, start)
     except (StopIteration, ValueError, RecursionError, _Refused):
         return REFUSED
-    if end != len(text) and text[end:].strip(_WHITESPACE):
+    if end != length and text[end:].strip(_WHITESPACE):
         return REFUSED
     return value
 
 
-def _scanner(max_keys: int, exact_numbers: bool) -> _Scanner:
-    """A C scanner that refuses duplicate keys, objects with more than ``max_keys`` members and
-    ``NaN``/``Infinity``, reading numbers as Swift does when ``exact_numbers``."""
+def _has_lone_surrogate_escape(text: str) -> bool:
+    """Whether ``text`` has a ``\\u`` escape of a high surrogate not directly followed by one of a low
+    surrogate, or of a low surrogate not directly after a high one (which the C scanner would let through)."""
+    low_expected_at = -1
+    for match in _SURROGATE_ESCAPE.finditer(text):
+        start = match.start()
+        backslash = start
+        while backslash > 0 and text[backslash - 1] == "\\":
+            backslash -= 1
+        if (start - backslash) % 2:
+            continue  # An escaped backslash followed by the letter u: not an escape.
+        is_high = text[start + 3] in "89abAB"
+        if low_expected_at >= 0:
+            if start != low_expected_at or is_high:
+                return True
+            low_expected_at = -1
+        elif is_high:
+            low_expected_at = start + 6
+        else:
+            return True
+    return low_expected_at >= 0
 
-    def checked_object(pairs: list[tuple[str, object]]) -> dict[str, object]:
-        members = dict(pairs)
-        if len(members) != len(pairs) or len(pairs) > max_keys:
-            raise _Refused
-        return members
 
-    decoder = json.decoder.JSONDecoder(
-        object_pairs_hook=checked_object, parse_constant=_refuse,
-        **({"parse_int": _exact_int, "parse_float": _exact_float} if exact_numbers else {}))  # type: ignore[arg-type]
-    scanner: _Scanner = json.scanner.make_scanner(decoder)  # type: ignore[no-untyped-call]
-    if len(_scanners) < 16:
-        _scanners[(max_keys, exact_numbers)] = scanner
-    return scanner
+def _checked_object(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    members = dict(pairs)
+    if len(members) != len(pairs):
+        raise _Refused  # A repeated key.
+    return members
 
 
 def _refuse(text: str) -> object:
@@ -95,13 +98,10 @@ def _refuse(text: str) -> object:
 
 def _exact_int(text: str) -> int | float:
     """An integer as Swift reads it: an int when it fits in 64 bits, else the nearest double; ``-0`` is -0.0."""
-    if text == "-0":
-        return -0.0
-    if len(text) <= 20:
-        value = int(text)
-        if INT64_MIN <= value <= INT64_MAX:
-            return value
-    return _exact_float(text)
+    if len(text) < 19:
+        return int(text) if text != "-0" else -0.0
+    value = int(text) if len(text) <= 20 else 0.5
+    return value if type(value) is int and INT64_MIN <= value <= INT64_MAX else _exact_float(text)
 
 
 def _exact_float(text: str) -> float:
@@ -109,3 +109,7 @@ def _exact_float(text: str) -> float:
     if value == _INFINITY or value == -_INFINITY:
         raise _Refused
     return value
+
+
+_SCANNER: Final[_Scanner] = json.scanner.make_scanner(json.decoder.JSONDecoder(  # type: ignore[no-untyped-call]
+    object_pairs_hook=_checked_object, parse_constant=_refuse, parse_int=_exact_int, parse_float=_exact_float))

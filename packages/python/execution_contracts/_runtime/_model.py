@@ -66,6 +66,11 @@ class ModelSpec:
                      if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING}
         self.null_when_absent = tuple(field.attribute for field in fields
                                       if not field.required and field.attribute not in defaulted)
+        self.names = frozenset(self.by_name)
+        # How `convert` takes each field of a trusted tree that has exactly the model's keys, schema order.
+        # Slot setters: a frozen dataclass refuses `setattr`, not its slots' own descriptors.
+        self.plan = tuple((field.name, field.type.plain_type, getattr(field.type, "members", None), field.accepts_null,
+                           field.type, _slot_setter(model, field.attribute)) for field in fields)
 
     # MARK: Reading
 
@@ -112,10 +117,14 @@ class ModelSpec:
         return value
 
     def convert(self, data: object, options: ReadOptions) -> Any:
-        """The model value of plain data (a dict with wire names), raising :class:`Problem` for the first
-        problem in the dict's order, then missing keys and broken rules in schema order."""
+        """The model value of plain data (a dict with wire names), raising
+        :class:`Problem` for the first problem in the data's order, then missing keys and broken rules in
+        schema order."""
         if not isinstance(data, dict):
             raise Problem("not_an_object", f"expected a {self.name} object, found {describe_python_value(data)}")
+        trusted = options.trusted
+        if trusted and data.keys() == self.names:
+            return self._convert_complete(data, options)
         values: dict[str, Any] = {}
         by_name = self.by_name
         key: object = None
@@ -125,15 +134,17 @@ class ModelSpec:
                 if field is None:
                     if not self.allows_additional_keys:
                         raise Problem("unknown_field", f"unknown key {_describe_key(key)} in {self.name}")
-                    if not options.trusted:
-                        JSON.convert(item, options)  # Checked as JSON, then left out.
+                    JSON.convert(item, options)  # Checked as JSON, then left out.
                     continue
+                attribute = field.attribute
                 if item is None:
                     if not field.accepts_null:
                         raise Problem("wrong_type", _null_not_allowed(field))
-                    values[field.attribute] = None
+                    values[attribute] = None
+                elif trusted and type(item) is field.type.plain_type:
+                    values[attribute] = item
                 else:
-                    values[field.attribute] = field.type.convert(item, options)
+                    values[attribute] = field.type.convert(item, options)
         except Problem as problem:
             problem.segments.append(key if isinstance(key, str) else repr(key))
             raise
@@ -144,6 +155,31 @@ class ModelSpec:
             for attribute in self.null_when_absent:
                 values.setdefault(attribute, None)
         value = self.model(**values)
+        violations = value.violations()
+        if violations:
+            raise Problem(f"rule:{violations[0].rule_id}", violations[0].message)
+        return value
+
+    def _convert_complete(self, members: dict[object, object], options: ReadOptions) -> Any:
+        """``convert`` of a trusted tree's object that has exactly the model's keys, the common case."""
+        value = object.__new__(self.model)
+        name = ""
+        try:
+            for name, plain_type, enum_members, accepts_null, value_type, set_slot in self.plan:
+                item = members[name]
+                if type(item) is plain_type:
+                    set_slot(value, item)
+                elif enum_members is not None and type(item) is str and item in enum_members:
+                    set_slot(value, enum_members[item])
+                elif item is None and accepts_null:
+                    set_slot(value, None)
+                elif item is None:
+                    raise Problem("wrong_type", f"expected {value_type.description}, found null")
+                else:
+                    set_slot(value, value_type.convert(item, options))
+        except Problem as problem:
+            problem.segments.append(name)
+            raise
         violations = value.violations()
         if violations:
             raise Problem(f"rule:{violations[0].rule_id}", violations[0].message)
@@ -182,6 +218,14 @@ class ModelSpec:
             item = getattr(value, field.attribute)
             data[field.name] = None if item is None else field.type.to_data(item)
         return data
+
+
+def _slot_setter(model: type, attribute: str) -> Callable[[object, object], None]:
+    """What sets ``attribute`` on an instance of ``model`` that ``__init__`` did not make."""
+    descriptor = getattr(model, "__dict__", {}).get(attribute)
+    if descriptor is not None and hasattr(descriptor, "__set__"):
+        return descriptor.__set__  # type: ignore[no-any-return]
+    return lambda instance, value: object.__setattr__(instance, attribute, value)
 
 
 def _null_not_allowed(field: Field) -> str:
@@ -278,7 +322,7 @@ def _decode_json(spec: ModelSpec, data: bytes | str, accept_legacy: bool, limits
         tree = parse_fast(text, len(raw), limits)
         if tree is not REFUSED:
             try:
-                return spec.convert(tree, ReadOptions(accept_legacy, trusted=True))
+                return spec.convert(tree, _TRUSTED_LEGACY if accept_legacy else _TRUSTED)
             except (Problem, RecursionError):
                 pass
 
@@ -289,6 +333,10 @@ def _decode_json(spec: ModelSpec, data: bytes | str, accept_legacy: bool, limits
         return value
 
     return _with_room_to_recurse(read)
+
+
+_TRUSTED: Final = ReadOptions(accept_legacy=False, trusted=True)
+_TRUSTED_LEGACY: Final = ReadOptions(accept_legacy=True, trusted=True)
 
 
 def _record_error(problem: Problem) -> RecordError:

@@ -40,8 +40,9 @@ class Problem(Exception):
 
 
 class ReadOptions:
-    """How one call reads values: legacy values accepted or not, and whether the data is a tree the
-    strict fast path parsed (so its strings and numbers need no second check)."""
+    """How one call reads values: legacy values accepted or not, and whether the data is a tree the fast
+    path parsed. Such a tree is trusted: its strings and numbers need no second check and its arrays are
+    lists. Other data (``from_dict``) is checked in full and may have tuples for arrays."""
 
     __slots__ = ("accept_legacy", "trusted")
 
@@ -74,6 +75,9 @@ class ValueType:
     """How messages name the type: ``a string``, ``an integer``, ``a TaskStatus value (a string)``."""
     kind: ValueKind | None = None
     """The JSON kind its values have, for the reader's type check; None for ``json``."""
+    plain_type: type = type(NotImplemented)
+    """The Python type whose values of a trusted tree are this type's values as they are (``str`` for
+    ``string``), so that model readers take them without a call."""
 
     def read(self, reader: JSONReader, options: ReadOptions) -> Any:
         """Reads one non-null value with the strict reader, raising ``RecordError``."""
@@ -116,6 +120,7 @@ def _record_error(category: str, message: str, path: str, offset: int | None) ->
 class _String(ValueType):
     description = "a string"
     kind = ValueKind.STRING
+    plain_type = str
 
     def read(self, reader: JSONReader, options: ReadOptions) -> str:
         self.expect(reader)
@@ -140,6 +145,7 @@ class _String(ValueType):
 class _Bool(ValueType):
     description = "true or false"
     kind = ValueKind.BOOL
+    plain_type = bool
 
     def read(self, reader: JSONReader, options: ReadOptions) -> bool:
         self.expect(reader)
@@ -159,6 +165,7 @@ class _Bool(ValueType):
 class _Int(ValueType):
     description = "an integer"
     kind = ValueKind.NUMBER
+    plain_type = int  # A trusted tree's ints fit in 64 bits.
 
     def read(self, reader: JSONReader, options: ReadOptions) -> int:
         self.expect(reader)
@@ -186,6 +193,7 @@ class _Int(ValueType):
 class _Double(ValueType):
     description = "a number"
     kind = ValueKind.NUMBER
+    plain_type = float  # A trusted tree's floats are finite.
 
     def read(self, reader: JSONReader, options: ReadOptions) -> float:
         self.expect(reader)
@@ -295,7 +303,7 @@ class ListType(ValueType):
         return tuple(values)
 
     def convert(self, value: object, options: ReadOptions) -> tuple[Any, ...]:
-        if not isinstance(value, (list, tuple)):
+        if not (type(value) is list if options.trusted else isinstance(value, (list, tuple))):
             raise self.wrong_type(value)
         element = self.element
         index = 0
