@@ -11,11 +11,11 @@ The errors and value types they share are exported here::
 from ._runtime import (
     API_VERSION, CodeFacts, ContractModel, ContractTimeoutError, ErrorCategory, FailureKind, Jitter, JSONLimits,
     JSONValue, NormalizedError, Outcome, RecordError, RetryPolicy, RuleViolation, SplitMix64, Timestamp,
-    TransitionError, ValidationFailure, json_equal, with_retry,
+    TransitionError, ValidationFailure, dump_json, json_equal, parse_json, with_retry,
 )
 
 __all__ = [
     "API_VERSION", "CodeFacts", "ContractModel", "ContractTimeoutError", "ErrorCategory", "FailureKind", "JSONLimits",
     "JSONValue", "Jitter", "NormalizedError", "Outcome", "RecordError", "RetryPolicy", "RuleViolation", "SplitMix64",
-    "Timestamp", "TransitionError", "ValidationFailure", "json_equal", "with_retry",
+    "Timestamp", "TransitionError", "ValidationFailure", "dump_json", "json_equal", "parse_json", "with_retry",
 ]

@@ -14,6 +14,7 @@ from ._catalog import (
     CodeFacts, ContractTimeoutError, ErrorCategory, FailureKind, NormalizedError, Outcome, normalize_error,
 )
 from ._errors import RecordError, RuleViolation, TransitionError, ValidationFailure
+from ._json import dump_json, parse_json
 from ._lifecycle import checked_transition
 from ._model import ContractModel, Field, ModelSpec
 from ._output import json_equal
@@ -28,8 +29,8 @@ __all__ = [
     "ContractTimeoutError", "EnumType", "ErrorCategory", "FailureKind", "Field", "JSONLimits", "JSONValue", "Jitter",
     "ListType", "MapType", "ModelSpec", "ModelType", "NormalizedError", "NormalizingCatalog", "Outcome",
     "RandomSource", "RecordError", "RetryPolicy", "RuleViolation", "SplitMix64", "Timestamp", "TransitionError",
-    "ValidationFailure", "ValueType", "checked_transition", "greater", "greater_or_equal", "json_equal", "less",
-    "less_or_equal", "normalize_error", "require_api_version", "same_text", "text_in", "with_retry",
+    "ValidationFailure", "ValueType", "checked_transition", "dump_json", "greater", "greater_or_equal", "json_equal", "less",
+    "less_or_equal", "normalize_error", "parse_json", "require_api_version", "same_text", "text_in", "with_retry",
 ]
 
 API_VERSION: Final = 1

@@ -10,6 +10,7 @@ from typing import Any, ClassVar, Final, Self
 
 from ._errors import RecordError, RuleViolation, ValidationFailure
 from ._fast import REFUSED, parse_fast
+from ._json import _bytes_and_text
 from ._output import encode_string
 from ._paths import key_path
 from ._reader import DEFAULT_LIMITS, JSONLimits, JSONReader, ValueKind
@@ -265,7 +266,25 @@ class ContractModel:
         order raises :class:`RecordError` with the category ``contractgen validate`` reports.
         ``accept_legacy`` reads lifecycles' legacy values as the states they now mean.
         """
-        return _decode_json(cls._spec, data, accept_legacy, limits or DEFAULT_LIMITS)  # type: ignore[no-any-return]
+        spec = cls._spec
+        # The common case in line (bytes, default limits, a complete object), as `_decode_json` does it.
+        if type(data) is bytes and limits is None:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = ""
+            if text:
+                tree = parse_fast(text, len(data), DEFAULT_LIMITS)
+                if type(tree) is dict:
+                    try:
+                        options = _TRUSTED_LEGACY if accept_legacy else _TRUSTED
+                        if tree.keys() == spec.names:
+                            return spec._convert_complete(tree, options)  # type: ignore[no-any-return]
+                        return spec.convert(tree, options)  # type: ignore[no-any-return]
+                    except (Problem, RecursionError):
+                        pass
+                return _read_strictly(spec, data, accept_legacy, DEFAULT_LIMITS)  # type: ignore[no-any-return]
+        return _decode_json(spec, data, accept_legacy, limits or DEFAULT_LIMITS)  # type: ignore[no-any-return]
 
     @classmethod
     def from_dict(cls, data: object, *, accept_legacy: bool = False) -> Self:
@@ -304,20 +323,7 @@ class ContractModel:
 
 def _decode_json(spec: ModelSpec, data: bytes | str, accept_legacy: bool, limits: JSONLimits) -> Any:
     """The fast path where it vouches for the text; else the strict reader, which reports the problem."""
-    if isinstance(data, str):
-        text = data
-        try:
-            raw = data.encode("utf-8")
-        except UnicodeEncodeError:
-            # A str holding a lone surrogate: its bytes are not UTF-8, which the reader reports.
-            raw = data.encode("utf-8", "surrogatepass")
-            text = ""
-    else:
-        raw = bytes(data)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = ""
+    raw, text = _bytes_and_text(data)
     if text:
         tree = parse_fast(text, len(raw), limits)
         if tree is not REFUSED:
@@ -325,6 +331,11 @@ def _decode_json(spec: ModelSpec, data: bytes | str, accept_legacy: bool, limits
                 return spec.convert(tree, _TRUSTED_LEGACY if accept_legacy else _TRUSTED)
             except (Problem, RecursionError):
                 pass
+    return _read_strictly(spec, raw, accept_legacy, limits)
+
+
+def _read_strictly(spec: ModelSpec, raw: bytes, accept_legacy: bool, limits: JSONLimits) -> Any:
+    """The model read by the strict reader, which reports the first problem in reading order."""
 
     def read() -> Any:
         reader = JSONReader(raw, limits)

@@ -136,13 +136,22 @@ def append_json_value(parts: list[str], value: Any) -> None:
 def json_equal(a: object, b: object) -> bool:
     """Whether two JSON values are equal as Swift's ``JSONValue`` compares them: objects in any key
     order, arrays in order, ``1`` and ``1.0`` different (Python's ``==`` says equal), ``true`` and
-    ``1`` different, strings by code points."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        assert isinstance(b, dict)
-        return a.keys() == b.keys() and all(json_equal(item, b[key]) for key, item in a.items())
-    if isinstance(a, list):
-        assert isinstance(b, list)
-        return len(a) == len(b) and all(json_equal(x, y) for x, y in zip(a, b))
-    return bool(a == b)
+    ``1`` different, strings by code points. Any depth (an explicit stack, no recursion)."""
+    pending = [(a, b)]
+    while pending:
+        x, y = pending.pop()
+        if type(x) is not type(y):
+            return False
+        if isinstance(x, dict):
+            assert isinstance(y, dict)
+            if x.keys() != y.keys():
+                return False
+            pending.extend((item, y[key]) for key, item in x.items())
+        elif isinstance(x, list):
+            assert isinstance(y, list)
+            if len(x) != len(y):
+                return False
+            pending.extend(zip(x, y))
+        elif x != y:
+            return False
+    return True
