@@ -12,8 +12,8 @@ reader, which says what is wrong: this path never diagnoses, so categories and p
 from __future__ import annotations
 
 import json.decoder
-import json.scanner
 import re
+import typing
 from collections.abc import Callable
 from typing import Final
 
@@ -111,5 +111,7 @@ def _exact_float(text: str) -> float:
     return value
 
 
-_SCANNER: Final[_Scanner] = json.scanner.make_scanner(json.decoder.JSONDecoder(  # type: ignore[no-untyped-call]
-    object_pairs_hook=_checked_object, parse_constant=_refuse, parse_int=_exact_int, parse_float=_exact_float))
+# The decoder's C scanner, called directly: `scan_once(text, index)` returns the value and where it ends.
+_SCANNER: Final = typing.cast(_Scanner, getattr(json.decoder.JSONDecoder(
+    object_pairs_hook=_checked_object, parse_constant=_refuse, parse_int=_exact_int, parse_float=_exact_float),
+    "scan_once"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 import threading
+import typing
 from collections.abc import Callable
 from typing import Any, ClassVar, Final, Self
 
@@ -131,7 +132,7 @@ class ModelSpec:
         key: object = None
         try:
             for key, item in data.items():
-                field = by_name.get(key)  # type: ignore[arg-type]
+                field = by_name.get(key) if isinstance(key, str) else None
                 if field is None:
                     if not self.allows_additional_keys:
                         raise Problem("unknown_field", f"unknown key {_describe_key(key)} in {self.name}")
@@ -318,7 +319,7 @@ class ContractModel:
         """The value as plain data (the seed's ``dict()`` shape): wire names in schema order, nulls
         explicit, enum values as strings, timestamps as RFC 3339 text, lists as lists, JSON values as
         they are held. Rules are not checked."""
-        return _with_room_to_recurse(lambda: self._spec.to_data(self))
+        return typing.cast("dict[str, object]", _with_room_to_recurse(lambda: self._spec.to_data(self)))
 
 
 def _decode_json(spec: ModelSpec, data: bytes | str, accept_legacy: bool, limits: JSONLimits) -> Any:

@@ -12,8 +12,9 @@ input costs time in proportion to its length.
 from __future__ import annotations
 
 import dataclasses
-import json.decoder
+import json
 import re
+import typing
 from enum import Enum
 from typing import Final
 
@@ -532,7 +533,7 @@ class JSONReader:
         if not has_escapes:
             return text
         # The token is valid JSON, so the standard library's unescaping gives its exact text.
-        return str(json.decoder.scanstring('"' + text + '"', 1)[0])
+        return typing.cast(str, json.loads('"' + text + '"'))
 
     def _escape_end(self, index: int) -> int:
         """The offset after the escape whose backslash is at ``index``, after checking it."""

@@ -307,9 +307,10 @@ class ListType(ValueType):
             raise self.wrong_type(value)
         element = self.element
         index = 0
+        items: list[object] | tuple[object, ...] = value  # type: ignore[assignment]
         try:
             converted = []
-            for index, item in enumerate(value):
+            for index, item in enumerate(items):
                 converted.append(_convert_element(element, item, options))
         except Problem as problem:
             problem.segments.append(index)
@@ -468,7 +469,7 @@ class EnumType(ValueType):
         if isinstance(value, str):
             if not options.trusted and type(value) is not str:
                 value = str.__str__(value) if not isinstance(value, self.enumeration) else value.value
-            return self.lookup(value, options)  # type: ignore[arg-type]
+            return self.lookup(value, options)
         raise self.wrong_type(value)
 
     def lookup(self, text: str, options: ReadOptions) -> Any:
