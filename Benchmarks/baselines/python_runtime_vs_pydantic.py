@@ -8,7 +8,8 @@ process) and the median of the per-round ratios, so a machine whose speed drifts
 
   python3 Benchmarks/corpus/make_corpus.py --records 200000 --invalid-every 1000 --out /tmp/corpus-200k.jsonl
   python3 -m venv /tmp/pyd && /tmp/pyd/bin/pip install pydantic
-  python3 Benchmarks/baselines/python_runtime_vs_pydantic.py --pydantic-python /tmp/pyd/bin/python /tmp/corpus-200k.jsonl
+  python3 Benchmarks/baselines/python_runtime_vs_pydantic.py --pydantic-python /tmp/pyd/bin/python \
+      /tmp/corpus-200k.jsonl
 
 Our decoder needs only the standard library; it runs with this interpreter (or --python). Also checks that both
 accept and refuse the same lines except where pydantic is known to be less strict (the corpus README lists them).
@@ -51,8 +52,9 @@ def main() -> int:
         theirs_rate = records / float(theirs["seconds"])  # type: ignore[arg-type]
         loop_ratios.append(ours_rate / theirs_rate)
         wall_ratios.append(theirs_wall / ours_wall)
-        print(f"round {round_number}: ours {ours_rate:,.0f} records/s (valid {ours['valid']}, invalid {ours['invalid']}, "
-              f"wall {ours_wall:.2f} s); {theirs['tool']} {theirs_rate:,.0f} records/s (valid {theirs['valid']}, "
+        print(f"round {round_number}: ours {ours_rate:,.0f} records/s (valid {ours['valid']}, "
+              f"invalid {ours['invalid']}, wall {ours_wall:.2f} s); {theirs['tool']} {theirs_rate:,.0f} records/s "
+              f"(valid {theirs['valid']}, "
               f"invalid {theirs['invalid']}, wall {theirs_wall:.2f} s); ratio loop {loop_ratios[-1]:.2f}, "
               f"wall {wall_ratios[-1]:.2f}")
     print(f"median ratio over {arguments.rounds} rounds (ours / pydantic, records/s): loop "

@@ -10,12 +10,13 @@ The errors and value types they share are exported here::
 
 from ._runtime import (
     API_VERSION, CodeFacts, ContractModel, ContractTimeoutError, ErrorCategory, FailureKind, Jitter, JSONLimits,
-    JSONValue, NormalizedError, Outcome, RecordError, RetryPolicy, RuleViolation, SplitMix64, Timestamp,
-    TransitionError, ValidationFailure, dump_json, json_equal, parse_json, with_retry,
+    JSONValue, NormalizedError, Outcome, RecordError, RetriesExhaustedError, RetryPolicy, RuleViolation,
+    SplitMix64, Timestamp, TransitionError, ValidationFailure, dump_json, json_equal, parse_json, with_retry,
 )
 
 __all__ = [
     "API_VERSION", "CodeFacts", "ContractModel", "ContractTimeoutError", "ErrorCategory", "FailureKind", "JSONLimits",
-    "JSONValue", "Jitter", "NormalizedError", "Outcome", "RecordError", "RetryPolicy", "RuleViolation", "SplitMix64",
-    "Timestamp", "TransitionError", "ValidationFailure", "dump_json", "json_equal", "parse_json", "with_retry",
+    "JSONValue", "Jitter", "NormalizedError", "Outcome", "RecordError", "RetriesExhaustedError", "RetryPolicy",
+    "RuleViolation", "SplitMix64", "Timestamp", "TransitionError", "ValidationFailure", "dump_json", "json_equal",
+    "parse_json", "with_retry",
 ]

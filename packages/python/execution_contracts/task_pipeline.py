@@ -122,7 +122,7 @@ _SUB_TASK_STATUS_OUTCOMES: typing.Final[dict[SubTaskStatus, rt.Outcome]] = {
 RETRY_POLICY: typing.Final = rt.RetryPolicy(
     max_retries=3, initial_delay_ms=1000, max_delay_ms=60000, multiplier=2.0, jitter=rt.Jitter.NONE)
 """The retry policy of SubTaskStatus: 3 retries, the first after 1000 ms, each delay × 2.0 up to 60000 ms, no
-jitter. ``rt.with_retry(operation, policy=RETRY_POLICY, catalog=PipelineErrorCode)`` retries what
+jitter. ``rt.with_retry(operation, policy=RETRY_POLICY, normalize=PipelineErrorCode.normalize)`` retries what
 PipelineErrorCode calls retryable; exhaustion raises P005."""
 
 
@@ -275,7 +275,8 @@ class SubTask(rt.ContractModel):
                 "retry_count_within_max", ("retry_count", "max_retries"), "retry_count must not exceed max_retries."))
         # no_retries_before_queued: status in [PENDING, SPLITTING, READY] implies retry_count == 0
         # Retries only happen through FAILED -> QUEUED, after the sub-task first ran.
-        if self.status in (SubTaskStatus.PENDING, SubTaskStatus.SPLITTING, SubTaskStatus.READY) and self.retry_count != 0:
+        if (self.status in (SubTaskStatus.PENDING, SubTaskStatus.SPLITTING, SubTaskStatus.READY)
+                and self.retry_count != 0):
             violations.append(rt.RuleViolation(
                 "no_retries_before_queued", ("status", "retry_count"),
                 "A sub-task that has not been queued yet cannot have retries."))
@@ -283,7 +284,8 @@ class SubTask(rt.ContractModel):
         # A failed attempt records why it failed.
         if self.status in (SubTaskStatus.FAILED, SubTaskStatus.BLOCKED) and self.error_code is None:
             violations.append(rt.RuleViolation(
-                "failed_has_error_code", ("status", "error_code"), "A FAILED or BLOCKED sub-task must carry an error code."))
+                "failed_has_error_code", ("status", "error_code"),
+                "A FAILED or BLOCKED sub-task must carry an error code."))
         # completed_has_no_error_code: status == COMPLETED implies error_code == null
         # A successful sub-task has no error; earlier failed attempts are kept in the execution logs.
         if self.status == SubTaskStatus.COMPLETED and self.error_code is not None:

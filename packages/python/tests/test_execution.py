@@ -17,9 +17,9 @@ VALID = (b'{"step":"pandas_tool.read_csv","result":{"rows":1000,"columns":5},"co
          b'"message":"Successfully read CSV file","status":"completed","error_code":null,"error_message":null}')
 
 
-def decode_error(data: bytes | str, **options: bool) -> tuple[str, str]:
+def decode_error(data: bytes | str, *, accept_legacy: bool = False) -> tuple[str, str]:
     try:
-        TaskStepResult.from_json(data, **options)
+        TaskStepResult.from_json(data, accept_legacy=accept_legacy)
     except RecordError as error:
         return error.category, error.path
     raise AssertionError(f"accepted {data!r}")

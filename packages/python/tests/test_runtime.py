@@ -6,6 +6,7 @@ import asyncio
 import datetime
 import struct
 import unittest
+from collections.abc import Callable
 
 import support
 from execution_contracts import (
@@ -111,7 +112,8 @@ class WithRetryTests(unittest.TestCase):
 
         policy = RetryPolicy(max_retries=2, initial_delay_ms=100, max_delay_ms=1000)
         try:
-            result: object = asyncio.run(with_retry(operation, policy=policy, catalog=PipelineErrorCode, sleep=sleep))
+            result: object = asyncio.run(with_retry(operation, policy=policy, normalize=PipelineErrorCode.normalize,
+                                                         sleep=sleep))
         except NormalizedError as error:
             result = error
         return result, slept
@@ -155,13 +157,15 @@ class RuleHelperTests(unittest.TestCase):
 
 class LimitTests(unittest.TestCase):
     def category(self, data: bytes, limits: JSONLimits) -> str | None:
-        results = set()
-        for read in (lambda d: parse_json(d, limits=limits), lambda d: read_json_strictly(d, limits)):
+        results: set[str | None] = set()
+        readers: list[Callable[[bytes], object]] = [lambda d: parse_json(d, limits=limits),
+                                                    lambda d: read_json_strictly(d, limits)]
+        for read in readers:
             try:
                 read(data)
                 results.add(None)
             except RecordError as error:
-                results.add(error.category)  # type: ignore[arg-type]
+                results.add(error.category)
         self.assertEqual(len(results), 1, f"the fast path and the reader disagree on {data!r}: {results}")
         return results.pop()
 

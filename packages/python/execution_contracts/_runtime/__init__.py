@@ -19,7 +19,7 @@ from ._lifecycle import checked_transition
 from ._model import ContractModel, Field, ModelSpec
 from ._output import json_equal
 from ._reader import JSONLimits
-from ._retry import Jitter, NormalizingCatalog, RandomSource, RetryPolicy, SplitMix64, with_retry
+from ._retry import Jitter, RandomSource, RetriesExhaustedError, RetryPolicy, SplitMix64, with_retry
 from ._rules import greater, greater_or_equal, less, less_or_equal, same_text, text_in
 from ._timestamp import Timestamp
 from ._types import BOOL, DOUBLE, INT, JSON, STRING, TIMESTAMP, EnumType, ListType, MapType, ModelType, ValueType
@@ -27,10 +27,11 @@ from ._types import BOOL, DOUBLE, INT, JSON, STRING, TIMESTAMP, EnumType, ListTy
 __all__ = [
     "API_VERSION", "BOOL", "DOUBLE", "INT", "JSON", "STRING", "TIMESTAMP", "CodeFacts", "ContractModel",
     "ContractTimeoutError", "EnumType", "ErrorCategory", "FailureKind", "Field", "JSONLimits", "JSONValue", "Jitter",
-    "ListType", "MapType", "ModelSpec", "ModelType", "NormalizedError", "NormalizingCatalog", "Outcome",
-    "RandomSource", "RecordError", "RetryPolicy", "RuleViolation", "SplitMix64", "Timestamp", "TransitionError",
-    "ValidationFailure", "ValueType", "checked_transition", "dump_json", "greater", "greater_or_equal", "json_equal", "less",
-    "less_or_equal", "normalize_error", "parse_json", "require_api_version", "same_text", "text_in", "with_retry",
+    "ListType", "MapType", "ModelSpec", "ModelType", "NormalizedError", "Outcome", "RandomSource", "RecordError",
+    "RetriesExhaustedError", "RetryPolicy", "RuleViolation", "SplitMix64", "Timestamp", "TransitionError",
+    "ValidationFailure", "ValueType", "checked_transition", "dump_json", "greater", "greater_or_equal", "json_equal",
+    "less", "less_or_equal", "normalize_error", "parse_json", "require_api_version", "same_text", "text_in",
+    "with_retry",
 ]
 
 API_VERSION: Final = 1

@@ -75,13 +75,16 @@ class FailureKind(str, enum.Enum):
         is cancellation; ``TimeoutError`` (``asyncio.TimeoutError``, ``socket.timeout``, an ``OSError`` with
         ``ETIMEDOUT``, :class:`ContractTimeoutError`) is a timeout; :class:`RecordError`,
         :class:`TransitionError`, :class:`ValidationFailure` and ``json.JSONDecodeError`` are validation;
-        anything else is the default."""
+        :class:`RetriesExhaustedError` is retry exhaustion; anything else is the default."""
         if isinstance(error, (asyncio.CancelledError, concurrent.futures.CancelledError)):
             return cls.CANCELLATION
         if isinstance(error, TimeoutError):
             return cls.TIMEOUT
         if isinstance(error, (RecordError, TransitionError, ValidationFailure, json.JSONDecodeError)):
             return cls.VALIDATION
+        from ._retry import RetriesExhaustedError
+        if isinstance(error, RetriesExhaustedError):
+            return cls.RETRY_EXHAUSTED
         return cls.DEFAULT
 
 
@@ -124,8 +127,6 @@ class CatalogCode(Protocol):
     """A member of a generated error catalog (``ErrorCode.VALIDATION_ERROR``)."""
 
     @property
-    def value(self) -> str: ...
-    @property
     def is_retryable(self) -> bool: ...
     @property
     def default_message(self) -> str: ...
@@ -157,7 +158,7 @@ class NormalizedError(Exception, Generic[Code]):
         return self.code.is_retryable
 
     def __str__(self) -> str:
-        return f"{self.code.value}: {self.detail}"
+        return f"{getattr(self.code, 'value', self.code)}: {self.detail}"
 
 
 def normalize_error(error: BaseException, table: Mapping[FailureKind, Code]) -> NormalizedError[Code]:

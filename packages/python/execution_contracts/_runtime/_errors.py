@@ -36,7 +36,8 @@ class RecordError(ValueError):
         return f"[{self.category}] {sentence} at {self.path}"
 
     def __repr__(self) -> str:
-        return f"RecordError(category={self.category!r}, message={self.message!r}, path={self.path!r}, offset={self.offset!r})"
+        return (f"RecordError(category={self.category!r}, message={self.message!r}, path={self.path!r}, "
+                f"offset={self.offset!r})")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

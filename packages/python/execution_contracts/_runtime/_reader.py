@@ -300,7 +300,8 @@ class JSONReader:
         """Checks that only whitespace follows the top-level value (``trailing_data`` otherwise)."""
         self.skip_whitespace()
         if self.position < len(self.data):
-            raise self.error("trailing_data", f"unexpected {self.describe_byte(self.position)} after the top-level value")
+            found = self.describe_byte(self.position)
+            raise self.error("trailing_data", f"unexpected {found} after the top-level value")
 
     # MARK: Scalars
 
@@ -487,8 +488,8 @@ class JSONReader:
             if offset >= len(data):
                 raise self.error("malformed_json", f"unexpected end of input; expected the literal {name}", offset)
             if data[offset] != expected:
-                raise self.error("malformed_json", f"unexpected {self.describe_byte(offset)}; expected the literal {name}",
-                                 offset)
+                found = self.describe_byte(offset)
+                raise self.error("malformed_json", f"unexpected {found}; expected the literal {name}", offset)
         raise self.error("malformed_json", f"unexpected {self.describe_byte(end)} after the literal {name}", end)
 
     # MARK: Strings
@@ -545,7 +546,8 @@ class JSONReader:
         if kind in _TWO_BYTE_ESCAPES:
             return index + 2
         if kind != 0x75:
-            raise self.error("invalid_escape", f"\\{self.describe_byte(index + 1)} is not a JSON escape; valid ones are "
+            escape = self.describe_byte(index + 1)
+            raise self.error("invalid_escape", f"\\{escape} is not a JSON escape; valid ones are "
                                                f"\\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX", index)
         unit = self._hex_escape_value(index)
         if 0xDC00 <= unit < 0xE000:

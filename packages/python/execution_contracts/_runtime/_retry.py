@@ -9,9 +9,9 @@ import secrets
 from collections.abc import Awaitable, Callable
 from typing import Final, Protocol, TypeVar
 
-from ._catalog import Code, FailureKind, NormalizedError
+from ._catalog import Code, NormalizedError
 
-__all__ = ["Jitter", "NormalizingCatalog", "RandomSource", "RetryPolicy", "SplitMix64", "with_retry"]
+__all__ = ["Jitter", "RandomSource", "RetriesExhaustedError", "RetryPolicy", "SplitMix64", "with_retry"]
 
 _UINT64: Final = (1 << 64) - 1
 _INT64_MAX: Final = (1 << 63) - 1
@@ -143,24 +143,23 @@ def _rounded(value: float) -> int:
     return whole + 1 if value - whole >= 0.5 else whole
 
 
-class NormalizingCatalog(Protocol[Code]):
-    """A generated error catalog with a ``normalize:`` table (the class, e.g. ``ErrorCode``)."""
-
-    def normalize(self, error: BaseException) -> NormalizedError[Code]: ...
-    def for_failure(self, kind: FailureKind) -> Code: ...
+class RetriesExhaustedError(Exception):
+    """Retries were used up; every catalog's ``normalize`` gives it the ``retry_exhausted`` code (its ``default:``
+    when the table names none)."""
 
 
 Success = TypeVar("Success")
 
 
 async def with_retry(operation: Callable[[], Awaitable[Success]], *, policy: RetryPolicy,
-                     catalog: NormalizingCatalog[Code], random: RandomSource | None = None,
+                     normalize: Callable[[BaseException], NormalizedError[Code]], random: RandomSource | None = None,
                      sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> Success:
     """Runs ``operation``, retrying failures the catalog calls retryable with the policy's backoff, and
     returns its first success.
 
-    Every failure is normalized through ``catalog`` (an ``Exception``; ``asyncio.CancelledError`` and
-    other ``BaseException``s propagate as they are, so cancellation keeps working):
+    ``normalize`` is a catalog's (``PipelineErrorCode.normalize``). Every failure (an ``Exception``;
+    ``asyncio.CancelledError`` and other ``BaseException``s propagate as they are, so cancellation keeps working)
+    is normalized through it:
     a failure that is not retryable is raised at once as its :class:`NormalizedError`; a retryable one is
     retried after :meth:`RetryPolicy.delay_seconds` (slept with ``sleep``) until ``policy.max_retries``
     retries are used, then the catalog's ``retry_exhausted`` code is raised with the attempts and the
@@ -171,13 +170,13 @@ async def with_retry(operation: Callable[[], Awaitable[Success]], *, policy: Ret
         try:
             return await operation()
         except Exception as error:  # noqa: BLE001 - every failure is normalized
-            failure = catalog.normalize(error)
+            failure = normalize(error)
             if not failure.is_retryable:
                 raise failure from error
             if retry >= policy.max_retries:
                 attempts = retry + 1
-                raise NormalizedError(catalog.for_failure(FailureKind.RETRY_EXHAUSTED),
-                                      f"gave up after {attempts} attempt{'' if attempts == 1 else 's'}; "
-                                      f"last error {failure}") from error
+                exhausted = RetriesExhaustedError(f"gave up after {attempts} attempt{'' if attempts == 1 else 's'}; "
+                                                  f"last error {failure}")
+                raise normalize(exhausted) from error
         await sleep(policy.delay_seconds(retry, random))
         retry += 1

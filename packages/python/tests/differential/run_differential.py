@@ -199,9 +199,9 @@ def round_trip_problem(value: object) -> str | None:
         # A timestamp outside the years RFC 3339 can write (read from an offset in year 0000 or 9999).
         return None if "RFC 3339" in str(error) else f"to_json raised {error!r}"
     again = type(value).from_json(encoded)  # type: ignore[attr-defined]
-    if again.to_json() != encoded:  # type: ignore[attr-defined]
-        return f"to_json differs after a round trip: {encoded!r} then {again.to_json()!r}"  # type: ignore[attr-defined]
-    if not json_equal(json.loads(encoded), json.loads(again.to_json())):  # type: ignore[attr-defined]
+    if again.to_json() != encoded:
+        return f"to_json differs after a round trip: {encoded!r} then {again.to_json()!r}"
+    if not json_equal(json.loads(encoded), json.loads(again.to_json())):
         return "values differ after a round trip"
     # Timestamps are written to the microsecond (as Swift writes them), so compare what is written.
     if type(value).from_dict(value.to_dict()).to_json() != encoded:  # type: ignore[attr-defined]
@@ -254,7 +254,8 @@ def run(target: Target, contractgen: str, count: int, seed: int, show: int) -> i
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--contractgen", default=os.environ.get("CONTRACTGEN", str(REPOSITORY / ".build" / "debug" / "contractgen")))
+    default_contractgen = str(REPOSITORY / ".build" / "debug" / "contractgen")
+    parser.add_argument("--contractgen", default=os.environ.get("CONTRACTGEN", default_contractgen))
     parser.add_argument("--count", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=0x5EED)
     parser.add_argument("--schema", action="append", choices=["execution", "task_pipeline", "everything"])

@@ -17,8 +17,8 @@ from . import _runtime as rt
 rt.require_api_version(1, __name__)
 
 __all__ = [
-    "CONTRACT_NAME", "CONTRACT_VERSION", "Attachment", "Channel", "Envelope", "JobError", "JobState", "Node", "Priority",
-    "RETRY_POLICY",
+    "CONTRACT_NAME", "CONTRACT_VERSION", "Attachment", "Channel", "Envelope", "JobError", "JobState", "Node",
+    "Priority", "RETRY_POLICY",
 ]
 
 CONTRACT_NAME: typing.Final = "Everything"
@@ -114,7 +114,7 @@ _JOB_STATE_LEGACY: typing.Final[typing.Mapping[str, JobState]] = {
 RETRY_POLICY: typing.Final = rt.RetryPolicy(
     max_retries=5, initial_delay_ms=250, max_delay_ms=4000, multiplier=1.5, jitter=rt.Jitter.EQUAL)
 """The retry policy of JobState: 5 retries, the first after 250 ms, each delay × 1.5 up to 4000 ms, equal jitter.
-``rt.with_retry(operation, policy=RETRY_POLICY, catalog=JobError)`` retries what JobError calls retryable;
+``rt.with_retry(operation, policy=RETRY_POLICY, normalize=JobError.normalize)`` retries what JobError calls retryable;
 exhaustion raises gone (the table has no ``retry_exhausted``, so its ``default``)."""
 
 
