@@ -59,7 +59,7 @@ class TaskStatus(str, enum.Enum):
     @property
     def is_terminal(self) -> bool:
         """Whether the record is finished in this state; no transition leaves a terminal state."""
-        return not _TASK_STATUS_TRANSITIONS[self]
+        return self in _TASK_STATUS_OUTCOMES
 
     @property
     def outcome(self) -> rt.Outcome | None:
