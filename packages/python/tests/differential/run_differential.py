@@ -33,7 +33,11 @@ REPOSITORY = PACKAGE.parent.parent
 sys.path.insert(0, str(PACKAGE))
 sys.path.insert(0, str(PACKAGE / "tests"))
 
-from execution_contracts import RecordError, json_equal  # noqa: E402
+from execution_contracts import JSONLimits, RecordError, json_equal  # noqa: E402
+
+# Small limits, so that mutated records reach each of them; the oracle gets the same as command-line options.
+SMALL_LIMITS = JSONLimits(max_depth=4, max_string_length=24, max_keys_per_object=6, max_input_length=300)
+SMALL_LIMIT_OPTIONS = ["--max-depth", "4", "--max-string-bytes", "24", "--max-keys", "6", "--max-line-bytes", "300"]
 
 
 @dataclass
@@ -166,7 +170,7 @@ def mutate(seed: bytes, rng: random.Random) -> bytes:
 
 
 def oracle(contractgen: str, schema: Path, model: str, records: list[bytes], accept_legacy: bool,
-           workdir: Path) -> dict[int, tuple[str, str]]:
+           workdir: Path, options: list[str]) -> dict[int, tuple[str, str]]:
     """What ``contractgen validate`` says of each record: {index: (category, path)} for invalid ones."""
     lines = workdir / "records.jsonl"
     lines.write_bytes(b"\n".join(records) + b"\n")
@@ -174,6 +178,7 @@ def oracle(contractgen: str, schema: Path, model: str, records: list[bytes], acc
                "--max-errors", str(len(records) + 1), "--no-progress", str(lines)]
     if accept_legacy:
         command.append("--accept-legacy")
+    command += options
     completed = subprocess.run(command, capture_output=True, cwd=workdir)
     if completed.returncode not in (0, 1):
         raise SystemExit(f"contractgen failed ({completed.returncode}): {completed.stderr.decode(errors='replace')}")
@@ -184,9 +189,10 @@ def oracle(contractgen: str, schema: Path, model: str, records: list[bytes], acc
     return verdicts
 
 
-def python_verdict(decode: Callable[..., object], record: bytes, accept_legacy: bool) -> tuple[str, str] | object:
+def python_verdict(decode: Callable[..., object], record: bytes, accept_legacy: bool,
+                   limits: JSONLimits | None) -> tuple[str, str] | object:
     try:
-        return decode(record, accept_legacy=accept_legacy)
+        return decode(record, accept_legacy=accept_legacy, limits=limits)
     except RecordError as error:
         return (error.category, error.path)
 
@@ -227,21 +233,24 @@ def run(target: Target, contractgen: str, count: int, seed: int, show: int) -> i
         workdir = Path(directory)
         schema = workdir / target.schema.name
         shutil.copy(target.schema, schema)
-        for accept_legacy in (False, True):
-            expected = oracle(contractgen, schema, target.model, records, accept_legacy, workdir)
+        for accept_legacy, limits in ((False, None), (True, None), (False, SMALL_LIMITS)):
+            options = SMALL_LIMIT_OPTIONS if limits else []
+            expected = oracle(contractgen, schema, target.model, records, accept_legacy, workdir, options)
             for index, record in enumerate(records):
                 counts["records"] += 1
-                got = python_verdict(target.decode, record, accept_legacy)
+                got = python_verdict(target.decode, record, accept_legacy, limits)
                 want = expected.get(index)
                 if isinstance(got, tuple):
                     counts["invalid"] += 1
                     if got != want:
-                        failures.append(f"{record!r} (legacy={accept_legacy}): Swift {want}, Python {got}")
+                        failures.append(f"{record!r} (legacy={accept_legacy}, limits={limits is not None}): "
+                                        f"Swift {want}, Python {got}")
                 else:
                     counts["valid"] += 1
                     if want is not None:
-                        failures.append(f"{record!r} (legacy={accept_legacy}): Swift {want}, Python accepts")
-                    else:
+                        failures.append(f"{record!r} (legacy={accept_legacy}, limits={limits is not None}): "
+                                        f"Swift {want}, Python accepts")
+                    elif limits is None:
                         problem = round_trip_problem(got)
                         if problem:
                             failures.append(f"{record!r}: {problem}")
