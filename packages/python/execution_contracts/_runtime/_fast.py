@@ -32,7 +32,6 @@ REFUSED: Final = object()
 # What looks like a `\u` escape of a surrogate (it is one unless its backslash is itself escaped).
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _WHITESPACE: Final = " \t\n\r"
-_INFINITY: Final = float("inf")
 
 _Scanner = Callable[[str, int], "tuple[object, int]"]
 
@@ -106,7 +105,7 @@ def _exact_int(text: str) -> int | float:
 
 def _exact_float(text: str) -> float:
     value = float(text)
-    if value == _INFINITY or value == -_INFINITY:
+    if value - value:  # NaN only for an infinite value: the number overflows a double.
         raise _Refused
     return value
 

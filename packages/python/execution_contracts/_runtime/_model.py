@@ -171,7 +171,7 @@ class ModelSpec:
                 item = members[name]
                 if type(item) is plain_type:
                     set_slot(value, item)
-                elif enum_members is not None and type(item) is str and item in enum_members:
+                elif type(item) is str and enum_members is not None and item in enum_members:
                     set_slot(value, enum_members[item])
                 elif item is None and accepts_null:
                     set_slot(value, None)

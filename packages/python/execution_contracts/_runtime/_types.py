@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+from ._errors import RecordError
 from ._output import append_json_value, check_text, encode_string, normalized_json
 from ._reader import INT64_MAX, INT64_MIN, JSONReader, ValueKind
 from ._timestamp import Timestamp
@@ -112,8 +113,7 @@ class ValueType:
         return Problem("wrong_type", f"expected {self.description}, found {describe_python_value(value)}")
 
 
-def _record_error(category: str, message: str, path: str, offset: int | None) -> Exception:
-    from ._errors import RecordError
+def _record_error(category: str, message: str, path: str, offset: int | None) -> RecordError:
     return RecordError(category, message, path, offset)
 
 
