@@ -185,6 +185,13 @@ class DecodingTests(unittest.TestCase):
         self.assertEqual(decode_error(record), ("unknown_enum_value", "$.status"))
         self.assertIs(TaskStepResult.from_json(record, accept_legacy=True).status, TaskStatus.COMPLETED)
 
+    def test_bytes_like_input_is_read_and_anything_else_is_a_type_error(self) -> None:
+        self.assertEqual(TaskStepResult.from_json(bytearray(VALID)), TaskStepResult.from_json(memoryview(VALID)))
+        for wrong in (5, None, [VALID]):
+            with self.subTest(repr(wrong)[:20]):
+                with self.assertRaises(TypeError):
+                    TaskStepResult.from_json(wrong)  # type: ignore[arg-type]
+
     def test_a_str_with_a_lone_surrogate_is_not_utf8(self) -> None:
         self.assertEqual(decode_error('{"step":"\ud800"}'), ("invalid_utf8", "$.step"))
 

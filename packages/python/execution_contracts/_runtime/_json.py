@@ -51,6 +51,8 @@ def _bytes_and_text(data: bytes | str) -> tuple[bytes, str]:
         except UnicodeEncodeError:
             # A str holding a lone surrogate: its bytes are not UTF-8, which the reader reports.
             return data.encode("utf-8", "surrogatepass"), ""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"JSON text must be bytes or str, not {type(data).__name__}")
     raw = bytes(data)
     try:
         return raw, raw.decode("utf-8")
