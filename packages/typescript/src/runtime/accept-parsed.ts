@@ -1,0 +1,230 @@
+import { JsonLimits } from "./json-limits.js";
+import { absentValue, FieldSpec, ModelSpec, TypeSpec } from "./model-spec.js";
+import { parseTimestamp } from "./timestamp.js";
+
+/** What `acceptParsed` returns when it cannot vouch for a record; the exact reader then decides. */
+export const notAccepted: unique symbol = Symbol("notAccepted");
+
+interface WalkState {
+  readonly limits: JsonLimits;
+  readonly acceptLegacy: boolean;
+  /** Whether strings may hold escaped lone surrogates (the text has a `\uD8..`-`\uDF..` escape). */
+  readonly checkStrings: boolean;
+  /** Object members in the parsed tree; fewer than the text has means `JSON.parse` merged duplicates. */
+  members: number;
+  /** Whether an `int` field, list or map element was read: `1.0` and `1` parse alike, so the text decides. */
+  sawInteger: boolean;
+}
+
+type IsWellFormed = (this: string) => boolean;
+const nativeIsWellFormed = (String.prototype as unknown as { isWellFormed?: IsWellFormed }).isWellFormed;
+const loneSurrogate = /[\uD800-\uDFFF]/u;
+
+/** Whether `text` has no lone surrogate (`String.prototype.isWellFormed` where it exists). */
+export function isWellFormed(text: string): boolean {
+  return nativeIsWellFormed !== undefined ? nativeIsWellFormed.call(text) : !loneSurrogate.test(text);
+}
+
+const surrogateEscape = /\\u[dD][89abAB]|\\u[dD][c-fC-F]/;
+
+/**
+ * The fast path: `JSON.parse`, then checks that make its acceptance exact. Returns the record (the
+ * parsed tree itself, completed with defaults and canonical enum values) only when the strict reader
+ * would accept the text and produce the same value; otherwise `notAccepted`, and the caller runs the
+ * exact reader, which also finds the error. `JSON.parse` alone accepts too much: it keeps the last of
+ * duplicate keys, lets `"\ud800"` through, reads `1e400` as Infinity and `1.0` as the integer 1.
+ *
+ * `text` must be well-formed (no lone surrogates) and no longer, in UTF-8, than any limit but the depth
+ * and key count, which are checked here.
+ */
+export function acceptParsed<T extends object>(model: ModelSpec<T>, text: string, limits: JsonLimits, acceptLegacy: boolean): T | typeof notAccepted {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return notAccepted;
+  }
+  const state: WalkState = { limits, acceptLegacy, checkStrings: surrogateEscape.test(text), members: 0, sawInteger: false };
+  const record = acceptModel(model as ModelSpec<object>, parsed, 1, state);
+  if (record === notAccepted) return notAccepted;
+  const scan = scanText(text);
+  if (scan.members !== state.members) return notAccepted;
+  if (state.sawInteger && scan.fractionMarks > 0) return notAccepted;
+  return record as T;
+}
+
+function acceptModel(model: ModelSpec<object>, value: unknown, depth: number, state: WalkState): object | typeof notAccepted {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || depth > state.limits.maxDepth) return notAccepted;
+  const record = value as Record<string, unknown>;
+  const fields = model.fields;
+  let members = 0;
+  let matched = 0;
+  let extra = false;
+  let expected = 0;
+  // `for in` also visits enumerable properties someone added to Object.prototype: they count as
+  // members, so the count no longer matches the text and the exact reader decides.
+  for (const key in record) {
+    members++;
+    let index = expected < fields.length && (fields[expected] as FieldSpec).name === key ? expected : model.fieldIndex.get(key);
+    if (index === undefined) {
+      if (!model.allowsAdditionalKeys) return notAccepted;
+      if (state.checkStrings && !isWellFormed(key)) return notAccepted;
+      if (!acceptJSON(record[key], depth + 1, state)) return notAccepted;
+      extra = true;
+      continue;
+    }
+    expected = index + 1;
+    matched++;
+    const spec = fields[index] as FieldSpec;
+    const member = record[key];
+    if (member === null) {
+      if (!spec.nullable && spec.type.kind !== "json") return notAccepted;
+      continue;
+    }
+    const accepted = acceptValue(spec.type, member, depth + 1, state);
+    if (accepted === notAccepted) return notAccepted;
+    if (accepted !== member) record[key] = accepted;
+  }
+  if (members > state.limits.maxKeysPerObject) return notAccepted;
+  state.members += members;
+  let result = record;
+  if (extra) {
+    // Keys that are not fields are skipped, as the Swift decoders skip them: the value has fields only.
+    result = {};
+    for (const spec of fields) {
+      if (Object.prototype.hasOwnProperty.call(record, spec.name)) result[spec.name] = record[spec.name];
+    }
+  }
+  if (matched < fields.length) {
+    for (const spec of fields) {
+      if (Object.prototype.hasOwnProperty.call(result, spec.name)) continue;
+      if (spec.required) return notAccepted;
+      result[spec.name] = absentValue(spec);
+    }
+  }
+  if (model.violations(result).length > 0) return notAccepted;
+  return result;
+}
+
+/** `value` (not null, at depth `depth` if it is a container) as a valid value of `type`, possibly replaced (canonical enum value, `-0` as 0), or `notAccepted`. */
+function acceptValue(type: TypeSpec, value: unknown, depth: number, state: WalkState): unknown {
+  switch (type.kind) {
+    case "string":
+      return typeof value === "string" && (!state.checkStrings || isWellFormed(value)) ? value : notAccepted;
+    case "bool":
+      return typeof value === "boolean" ? value : notAccepted;
+    case "int":
+      if (typeof value !== "number" || !Number.isSafeInteger(value)) return notAccepted;
+      state.sawInteger = true;
+      return value === 0 ? 0 : value;
+    case "double":
+      return typeof value === "number" && value - value === 0 ? value : notAccepted;
+    case "timestamp":
+      return typeof value === "string" && parseTimestamp(value) !== null ? value : notAccepted;
+    case "json":
+      return acceptJSON(value, depth, state) ? value : notAccepted;
+    case "list": {
+      if (!Array.isArray(value) || depth > state.limits.maxDepth) return notAccepted;
+      const element = type.element;
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        if (item === null) {
+          if (element.kind !== "json") return notAccepted;
+          continue;
+        }
+        const accepted = acceptValue(element, item, depth + 1, state);
+        if (accepted === notAccepted) return notAccepted;
+        if (accepted !== item) value[index] = accepted;
+      }
+      return value;
+    }
+    case "map": {
+      if (typeof value !== "object" || value === null || Array.isArray(value) || depth > state.limits.maxDepth) return notAccepted;
+      const members = value as Record<string, unknown>;
+      const element = type.element;
+      let count = 0;
+      for (const key in members) {
+        count++;
+        if (state.checkStrings && !isWellFormed(key)) return notAccepted;
+        const item = members[key];
+        if (item === null) {
+          if (element.kind !== "json") return notAccepted;
+          continue;
+        }
+        const accepted = acceptValue(element, item, depth + 1, state);
+        if (accepted === notAccepted) return notAccepted;
+        if (accepted !== item) members[key] = accepted;
+      }
+      if (count > state.limits.maxKeysPerObject) return notAccepted;
+      state.members += count;
+      return value;
+    }
+    case "enum": {
+      if (typeof value !== "string") return notAccepted;
+      if (state.checkStrings && !isWellFormed(value)) return notAccepted;
+      return type.values.match(value, state.acceptLegacy) ?? notAccepted;
+    }
+    case "model":
+      return acceptModel(type.model(), value, depth, state);
+  }
+}
+
+/** Whether `value`, at container depth `depth` (its own depth if it is a container), is valid JSON within the limits. */
+function acceptJSON(value: unknown, depth: number, state: WalkState): boolean {
+  if (typeof value === "object") {
+    if (value === null) return true;
+    if (depth > state.limits.maxDepth) return false;
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        if (!acceptJSON(value[index], depth + 1, state)) return false;
+      }
+      return true;
+    }
+    const members = value as Record<string, unknown>;
+    let count = 0;
+    for (const key in members) {
+      count++;
+      if (state.checkStrings && !isWellFormed(key)) return false;
+      if (!acceptJSON(members[key], depth + 1, state)) return false;
+    }
+    if (count > state.limits.maxKeysPerObject) return false;
+    state.members += count;
+    return true;
+  }
+  if (typeof value === "number") return value - value === 0; // JSON.parse reads 1e400 as Infinity
+  if (typeof value === "string") return !state.checkStrings || isWellFormed(value);
+  return typeof value === "boolean";
+}
+
+/**
+ * Counts, in text `JSON.parse` accepted, the object members (colons outside strings) and the marks that
+ * show a number was written with a fraction or exponent (`.`, `e`, `E` outside strings, less the `e` of
+ * each `true` and `false`). Strings are skipped with `indexOf`, which is most of the text.
+ */
+export function scanText(text: string): { members: number; fractionMarks: number } {
+  let members = 0;
+  let fractionMarks = 0;
+  let index = 0;
+  const length = text.length;
+  for (;;) {
+    const quote = text.indexOf('"', index);
+    const end = quote < 0 ? length : quote;
+    for (; index < end; index++) {
+      const c = text.charCodeAt(index);
+      if (c === 0x3a) members++;
+      else if (c === 0x2e || c === 0x65 || c === 0x45) fractionMarks++;
+      else if (c === 0x74 || c === 0x66) fractionMarks--;
+    }
+    if (quote < 0) break;
+    // The closing quote is the first one not escaped: preceded by an even number of backslashes.
+    let close = text.indexOf('"', quote + 1);
+    for (;;) {
+      let backslash = close - 1;
+      while (text.charCodeAt(backslash) === 0x5c) backslash--;
+      if (((close - 1 - backslash) & 1) === 0) break;
+      close = text.indexOf('"', close + 1);
+    }
+    index = close + 1;
+  }
+  return { members, fractionMarks };
+}
