@@ -83,7 +83,7 @@ function acceptModel(model: ModelSpec<object>, value: unknown, depth: number, st
     }
     const accepted = acceptValue(spec.type, member, depth + 1, state);
     if (accepted === notAccepted) return notAccepted;
-    if (accepted !== member) record[key] = accepted;
+    if (!Object.is(accepted, member)) record[key] = accepted;
   }
   if (members > state.limits.maxKeysPerObject) return notAccepted;
   state.members += members;
@@ -134,7 +134,7 @@ function acceptValue(type: TypeSpec, value: unknown, depth: number, state: WalkS
         }
         const accepted = acceptValue(element, item, depth + 1, state);
         if (accepted === notAccepted) return notAccepted;
-        if (accepted !== item) value[index] = accepted;
+        if (!Object.is(accepted, item)) value[index] = accepted;
       }
       return value;
     }
@@ -153,7 +153,7 @@ function acceptValue(type: TypeSpec, value: unknown, depth: number, state: WalkS
         }
         const accepted = acceptValue(element, item, depth + 1, state);
         if (accepted === notAccepted) return notAccepted;
-        if (accepted !== item) members[key] = accepted;
+        if (!Object.is(accepted, item)) members[key] = accepted;
       }
       if (count > state.limits.maxKeysPerObject) return notAccepted;
       state.members += count;

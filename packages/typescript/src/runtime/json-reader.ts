@@ -25,7 +25,8 @@ export interface NumberToken {
   readonly isInteger: boolean;
 }
 
-const utf8 = new TextDecoder("utf-8");
+// ignoreBOM: a U+FEFF inside a string is text, not a byte-order mark to drop.
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /**
  * A strict pull reader over JSON text in UTF-8 (RFC 8259 with I-JSON's rules, RFC 7493), the same
