@@ -219,6 +219,7 @@ export function scanText(text: string): { members: number; fractionMarks: number
     // The closing quote is the first one not escaped: preceded by an even number of backslashes.
     let close = text.indexOf('"', quote + 1);
     for (;;) {
+      if (close < 0) return { members: -1, fractionMarks: -1 }; // not JSON: an unclosed string
       let backslash = close - 1;
       while (text.charCodeAt(backslash) === 0x5c) backslash--;
       if (((close - 1 - backslash) & 1) === 0) break;
