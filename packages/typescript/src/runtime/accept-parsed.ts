@@ -12,6 +12,8 @@ interface WalkState {
   readonly checkStrings: boolean;
   /** Object members in the parsed tree; fewer than the text has means `JSON.parse` merged duplicates. */
   members: number;
+  /** Colons inside the parsed keys and strings, which are not the text's member separators. */
+  stringColons: number;
   /** Whether an `int` field, list or map element was read: `1.0` and `1` parse alike, so the text decides. */
   sawInteger: boolean;
 }
@@ -44,12 +46,22 @@ export function acceptParsed<T extends object>(model: ModelSpec<T>, text: string
   } catch {
     return notAccepted;
   }
-  const state: WalkState = { limits, acceptLegacy, checkStrings: surrogateEscape.test(text), members: 0, sawInteger: false };
+  const state: WalkState = {
+    limits, acceptLegacy, checkStrings: surrogateEscape.test(text), members: 0, stringColons: 0, sawInteger: false,
+  };
   const record = acceptModel(model as ModelSpec<object>, parsed, 1, state);
   if (record === notAccepted) return notAccepted;
-  const scan = scanText(text);
-  if (scan.members !== state.members) return notAccepted;
-  if (state.sawInteger && scan.fractionMarks > 0) return notAccepted;
+  if (state.sawInteger) {
+    // Whether each integer was written as one needs the text's number tokens.
+    const scan = scanText(text);
+    if (scan.members !== state.members || scan.fractionMarks > 0) return notAccepted;
+    return record as T;
+  }
+  // Every colon of the text separates a member or stands in a string literal, where the parsed string has it too
+  // (no escape writes a colon but \u003A, refused here). So the text's colons, less the parsed strings' ones,
+  // count the text's members: exactly the parsed tree's unless JSON.parse merged a repeated key (whose lost key
+  // and value can only lower the parsed counts).
+  if (countColons(text) - state.stringColons !== state.members || escapedColon.test(text)) return notAccepted;
   return record as T;
 }
 
@@ -68,13 +80,13 @@ function acceptModel(model: ModelSpec<object>, value: unknown, depth: number, st
     let index = expected < fields.length && (fields[expected] as FieldSpec).name === key ? expected : model.fieldIndex.get(key);
     if (index === undefined) {
       if (!model.allowsAdditionalKeys) return notAccepted;
-      if (state.checkStrings && !isWellFormed(key)) return notAccepted;
-      if (!acceptJSON(record[key], depth + 1, state)) return notAccepted;
+      if (!acceptText(key, state) || !acceptJSON(record[key], depth + 1, state)) return notAccepted;
       extra = true;
       continue;
     }
     expected = index + 1;
     matched++;
+    if (key.indexOf(":") >= 0) state.stringColons += countColons(key);
     const spec = fields[index] as FieldSpec;
     const member = record[key];
     if (member === null) {
@@ -110,7 +122,7 @@ function acceptModel(model: ModelSpec<object>, value: unknown, depth: number, st
 function acceptValue(type: TypeSpec, value: unknown, depth: number, state: WalkState): unknown {
   switch (type.kind) {
     case "string":
-      return typeof value === "string" && (!state.checkStrings || isWellFormed(value)) ? value : notAccepted;
+      return typeof value === "string" && acceptText(value, state) ? value : notAccepted;
     case "bool":
       return typeof value === "boolean" ? value : notAccepted;
     case "int":
@@ -120,7 +132,7 @@ function acceptValue(type: TypeSpec, value: unknown, depth: number, state: WalkS
     case "double":
       return typeof value === "number" && value - value === 0 ? value : notAccepted;
     case "timestamp":
-      return typeof value === "string" && parseTimestamp(value) !== null ? value : notAccepted;
+      return typeof value === "string" && parseTimestamp(value) !== null && acceptText(value, state) ? value : notAccepted;
     case "json":
       return acceptJSON(value, depth, state) ? value : notAccepted;
     case "list": {
@@ -145,7 +157,7 @@ function acceptValue(type: TypeSpec, value: unknown, depth: number, state: WalkS
       let count = 0;
       for (const key in members) {
         count++;
-        if (state.checkStrings && !isWellFormed(key)) return notAccepted;
+        if (!acceptText(key, state)) return notAccepted;
         const item = members[key];
         if (item === null) {
           if (element.kind !== "json") return notAccepted;
@@ -160,8 +172,7 @@ function acceptValue(type: TypeSpec, value: unknown, depth: number, state: WalkS
       return value;
     }
     case "enum": {
-      if (typeof value !== "string") return notAccepted;
-      if (state.checkStrings && !isWellFormed(value)) return notAccepted;
+      if (typeof value !== "string" || !acceptText(value, state)) return notAccepted;
       return type.values.match(value, state.acceptLegacy) ?? notAccepted;
     }
     case "model":
@@ -184,16 +195,30 @@ function acceptJSON(value: unknown, depth: number, state: WalkState): boolean {
     let count = 0;
     for (const key in members) {
       count++;
-      if (state.checkStrings && !isWellFormed(key)) return false;
-      if (!acceptJSON(members[key], depth + 1, state)) return false;
+      if (!acceptText(key, state) || !acceptJSON(members[key], depth + 1, state)) return false;
     }
     if (count > state.limits.maxKeysPerObject) return false;
     state.members += count;
     return true;
   }
   if (typeof value === "number") return value - value === 0; // JSON.parse reads 1e400 as Infinity
-  if (typeof value === "string") return !state.checkStrings || isWellFormed(value);
+  if (typeof value === "string") return acceptText(value, state);
   return typeof value === "boolean";
+}
+
+/** Whether a parsed key or string may stand (no lone surrogate); counts its colons. */
+function acceptText(text: string, state: WalkState): boolean {
+  if (text.indexOf(":") >= 0) state.stringColons += countColons(text);
+  return !state.checkStrings || isWellFormed(text);
+}
+
+const escapedColon = /\\u003[aA]/;
+
+/** The number of colons in `text`. */
+function countColons(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf(":"); index >= 0; index = text.indexOf(":", index + 1)) count++;
+  return count;
 }
 
 /**
