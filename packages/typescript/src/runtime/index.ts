@@ -16,6 +16,7 @@ export type { JsonLimits } from "./json-limits.js";
 export { JsonReader } from "./json-reader.js";
 export type { JsonKind } from "./json-reader.js";
 export { parseRecord, utf8Bytes } from "./parse-record.js";
+export { parseStrictJSON } from "./parse-json.js";
 export type { ParseOptions } from "./parse-record.js";
 export { readRecord } from "./read-record.js";
 export { encodeRecord } from "./encode-record.js";
