@@ -9,7 +9,7 @@
 // agree with the exact reader on the verdict, the error and the value. Documented differences are counted apart:
 // an `int` beyond ±(2^53−1), which TypeScript refuses as number_out_of_range.
 //
-//   node tests/differential.mjs [--contractgen PATH] [--cases N] [--seed S] [--keep DIR]
+//   node tests/differential.mjs [--contractgen PATH] [--cases N] [--seed S] [--keep DIR]   (default: .build/debug/contractgen)
 //
 // Run after `npm run build` and `tsc -p tests` (the `test` script does both). Exit 0 when nothing disagrees.
 import { execFileSync } from "node:child_process";
@@ -31,7 +31,7 @@ const option = (name, fallback) => {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : fallback;
 };
-const contractgen = option("--contractgen", process.env.CONTRACTGEN ?? "/work/main/.build/debug/contractgen");
+const contractgen = option("--contractgen", process.env.CONTRACTGEN ?? join(root, ".build", "debug", "contractgen"));
 const casesPerSeed = Number(option("--cases", "400"));
 let seed = Number(option("--seed", "24301")) >>> 0;
 const keep = option("--keep", undefined);
