@@ -3,7 +3,7 @@
 //
 // Seeded mutations of valid records (those of Tests/DifferentialDecodingTests.swift and more: values replaced
 // after a colon, bytes flipped or inserted, truncation, members dropped or repeated, enum values swapped, invalid
-// UTF-8, escapes, deep nesting) are written as JSON Lines for three models (TaskStepResult, SubTask and the Run of
+// UTF-8, escapes, deep nesting), plus every combination of small value sets for the fields rules read, are written as JSON Lines for three models (TaskStepResult, SubTask and the Run of
 // tests/constructs.yaml) and judged by `contractgen validate --format json`, with and without --accept-legacy.
 // Every line must get the same verdict, category and path from the TypeScript module, and the fast path must
 // agree with the exact reader on the verdict, the error and the value. Documented differences are counted apart:
@@ -140,10 +140,33 @@ function mutate(line) {
   return Uint8Array.from(bytes);
 }
 
+// Every combination of small value sets for the fields rules read: each rule held and broken, with legacy values.
+function combinations(base, domains) {
+  let records = [JSON.parse(base)];
+  for (const [key, values] of Object.entries(domains)) {
+    records = records.flatMap((record) => values.map((value) => ({ ...record, [key]: value })));
+  }
+  return records.map((record) => JSON.stringify(record));
+}
+const taskStepCombinations = combinations(taskStepSeeds[0], {
+  status: ["pending", "running", "completed", "cancelled", "timed_out", "failed", "success", "error"],
+  completed: [true, false], error_code: [null, "E001", "E005"], error_message: [null, "x"],
+});
+const subTaskCombinations = combinations(subTaskSeeds[0], {
+  status: ["PENDING", "SPLITTING", "READY", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "BLOCKED"],
+  error_code: [null, "P001", "P005"], retry_count: [-1, 0, 1, 3, 4], max_retries: [-1, 0, 3], output_result: [null, {}, 0],
+});
+const runCombinations = combinations(runSeeds[0], {
+  execution_type: ["workflow", "agent_test", "other"], priority: ["low", "high"],
+  status: ["queued", "running", "succeeded", "failed", "canceled", "timeout"], error: [null, "R003"],
+  finished_at: [null, "2025-12-31T23:59:59Z", "2026-01-01T00:00:00+00:00", "2026-01-01T08:00:00.000001+08:00"],
+  duration_ms: [null, -0.5, 0, 1], score: [0, 0.5, 1, 1.5], id: [-1, 1, 9007199254740991],
+});
+
 const suites = [
-  { schema: "schema/execution.yaml", model: "TaskStepResult", parse: parseTaskStepResult, spec: taskStepResultModel, seeds: taskStepSeeds },
-  { schema: "schema/task_pipeline.yaml", model: "SubTask", parse: parseSubTask, spec: subTaskModel, seeds: subTaskSeeds },
-  { schema: "packages/typescript/tests/constructs.yaml", model: "Run", parse: parseRun, spec: runModel, seeds: runSeeds },
+  { schema: "schema/execution.yaml", model: "TaskStepResult", parse: parseTaskStepResult, spec: taskStepResultModel, seeds: taskStepSeeds, combinations: taskStepCombinations },
+  { schema: "schema/task_pipeline.yaml", model: "SubTask", parse: parseSubTask, spec: subTaskModel, seeds: subTaskSeeds, combinations: subTaskCombinations },
+  { schema: "packages/typescript/tests/constructs.yaml", model: "Run", parse: parseRun, spec: runModel, seeds: runSeeds, combinations: runCombinations },
 ];
 
 const work = keep ?? mkdtempSync(join(tmpdir(), "ts-differential-"));
@@ -169,6 +192,7 @@ for (const suite of suites) {
     records.push(enc.encode(line));
     for (let index = 0; index < casesPerSeed; index++) records.push(mutate(line));
   }
+  for (const line of suite.combinations) records.push(enc.encode(line));
   const schemaCopy = join(work, suite.model + ".yaml");
   copyFileSync(join(root, suite.schema), schemaCopy);
   const file = join(work, suite.model + ".jsonl");
