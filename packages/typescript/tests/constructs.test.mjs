@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
-  createRun, createStep, encodeRun, ExecutionType, parseRun, RunError, RunStatus, runViolations, validateRun,
+  createRun, createStep, encodeRun, ExecutionType, parseRun, parseStep, RunError, RunStatus, runViolations, validateRun,
 } from "../dist-tests/constructs.js";
 import { RecordError, ValidationFailure } from "../dist/runtime/index.js";
 
@@ -153,4 +153,11 @@ test("random valid runs survive encode then parse unchanged", () => {
     assert.deepEqual(parseRun(text), run, text);
     assert.deepEqual(parseRun(new TextEncoder().encode(text)), run, text);
   }
+});
+
+test("a recursive model nested beyond the stack is too_deep, even with the depth limit lifted", () => {
+  const levels = 200000;
+  const text = '{"name":"a","started_at":null,"children":['.repeat(levels) + '{"name":"z","started_at":null}' + "]}".repeat(levels);
+  assert.equal(failure(() => parseStep(text)).category, "too_deep");
+  assert.equal(failure(() => parseStep(text, { limits: { maxDepth: Infinity } })).category, "too_deep");
 });

@@ -17,9 +17,18 @@ import { legacyTarget } from "./wire-values.js";
  */
 export function readRecord<T extends object>(model: ModelSpec<T>, input: Uint8Array, limits: JsonLimits, acceptLegacy: boolean): T {
   const reader = new JsonReader(input, limits);
-  const value = readModel(reader, model as ModelSpec<object>, acceptLegacy);
-  reader.expectEnd();
-  return value as T;
+  try {
+    const value = readModel(reader, model as ModelSpec<object>, acceptLegacy);
+    reader.expectEnd();
+    return value as T;
+  } catch (error) {
+    // Nested models are read recursively: with the depth limit lifted, a deep enough record of a recursive
+    // model exhausts the stack, which is reported as the depth it is rather than as a crash.
+    if (error instanceof RangeError && !(error instanceof RecordError)) {
+      throw reader.error(RecordCategory.tooDeep, `models nest deeper than the JavaScript stack allows (${reader.depth} levels)`);
+    }
+    throw error;
+  }
 }
 
 function readModel(reader: JsonReader, model: ModelSpec<object>, acceptLegacy: boolean): object {
