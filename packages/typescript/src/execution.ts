@@ -44,8 +44,8 @@ export const TaskStatus: Lifecycle<TaskStatus> = lifecycle<TaskStatus>({
  * The error codes of task execution (错误码), each with a category that decides how callers react and the terminal status
  * a task ends in when the error stops it.
  *
- * - `E001` (`validation_error`): Validation error (参数验证错误): the input parameters do not meet the requirements. A
- *   client error.
+ * - `E001` (`validation_error`): Validation error (参数验证错误): the input parameters do not meet the requirements. A client
+ *   error.
  * - `E002` (`timeout_error`): Timeout error (执行超时错误): the task ran longer than its time limit.
  * - `E003` (`execution_error`): Execution error (执行错误): an error occurred while the task was executing (business logic
  *   error).
@@ -53,12 +53,14 @@ export const TaskStatus: Lifecycle<TaskStatus> = lifecycle<TaskStatus>({
  * - `E005` (`retry_exhausted`): Retries exhausted (重试耗尽错误): the allowed number of retries has been used up. A
  *   system-level error.
  * - `E006` (`database_error`): Database error (数据库错误): a database operation failed. A system-level error.
- * - `E007` (`dsl_evaluation_error`): DSL evaluation error (DSL 评估错误): evaluating a DSL expression failed. A system-level
- *   error.
+ * - `E007` (`dsl_evaluation_error`): DSL evaluation error (DSL 评估错误): evaluating a DSL expression failed. A
+ *   system-level error.
  */
 export type ErrorCode = "E001" | "E002" | "E003" | "E004" | "E005" | "E006" | "E007";
 
-/** The codes of `ErrorCode` with their facts, and `ErrorCode.normalize(error)` through the schema's `normalize:` table. */
+/**
+ * The codes of `ErrorCode` with their facts, and `ErrorCode.normalize(error)` through the schema's `normalize:` table.
+ */
 export const ErrorCode: ErrorCatalog<ErrorCode, TaskStatus> = errorCatalog<ErrorCode, TaskStatus>({
   name: "ErrorCode",
   codes: [
@@ -112,7 +114,10 @@ export interface TaskStepResultInit {
   readonly error_message?: string | null;
 }
 
-/** A `TaskStepResult` with the schema's defaults for the fields `init` leaves out. Rules are checked by `validateTaskStepResult`, `encodeTaskStepResult` and `parseTaskStepResult`, not here. */
+/**
+ * A `TaskStepResult` with the schema's defaults for the fields `init` leaves out. Rules are checked by
+ * `validateTaskStepResult`, `encodeTaskStepResult` and `parseTaskStepResult`, not here.
+ */
 export function createTaskStepResult(init: TaskStepResultInit): TaskStepResult {
   return {
     step: init.step,
@@ -146,7 +151,8 @@ export function taskStepResultViolations(value: TaskStepResult): RuleViolation[]
   }
   // unsuccessful_has_error_code: status in [failed, timed_out, cancelled] implies error_code != null
   // A result that ended without success says why: a failed result is missing an error code otherwise.
-  if ((value.status === "failed" || value.status === "timed_out" || value.status === "cancelled") && value.error_code === null) {
+  if ((value.status === "failed" || value.status === "timed_out" || value.status === "cancelled")
+      && value.error_code === null) {
     violations.push({
       ruleId: "unsuccessful_has_error_code", fields: ["status", "error_code"],
       message: "A failed, timed-out or cancelled result must carry an error code.",
@@ -178,15 +184,17 @@ export const taskStepResultModel: ModelSpec<TaskStepResult> = defineModel<TaskSt
 });
 
 /**
- * Reads a `TaskStepResult` from JSON text or UTF-8 bytes, strictly: keys may come in any order, keys that are not fields
- * are refused, required keys must be present (nullable ones as explicit null), types and enum values must match, and every
- * rule must hold. Throws `RecordError` with the category and path `contractgen validate` reports.
+ * Reads a `TaskStepResult` from JSON text or UTF-8 bytes, strictly: keys may come in any order, keys that are not
+ * fields are refused, required keys must be present (nullable ones as explicit null), types and enum values must match,
+ * and every rule must hold. Throws `RecordError` with the category and path `contractgen validate` reports.
  */
 export function parseTaskStepResult(input: string | Uint8Array, options?: ParseOptions): TaskStepResult {
   return parseRecord(taskStepResultModel, input, options);
 }
 
-/** `value` as compact JSON, keys in schema order and nulls explicit; throws `RecordError` for a value that is not valid. */
+/**
+ * `value` as compact JSON, keys in schema order and nulls explicit; throws `RecordError` for a value that is not valid.
+ */
 export function encodeTaskStepResult(value: TaskStepResult): string {
   return encodeRecord(taskStepResultModel, value);
 }

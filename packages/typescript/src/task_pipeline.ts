@@ -34,12 +34,13 @@ requireContractRuntimeAPI(1);
  * - `BLOCKED` (terminal, failure): Blocked (重试耗尽): retries are used up and the sub-task was moved to the dead-letter
  *   queue (死信队列) for manual handling.
  */
-export type SubTaskStatus = "PENDING" | "SPLITTING" | "READY" | "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED" | "BLOCKED";
+export type SubTaskStatus =
+  "PENDING" | "SPLITTING" | "READY" | "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED" | "BLOCKED";
 
 /**
- * The states and moves of `SubTaskStatus`. `FAILED → QUEUED` is guarded by `retry_count < max_retries` and
- * `FAILED → BLOCKED` by `retry_count >= max_retries`, evaluated when a `SubTask` is passed to `canTransition` or
- * `transition`. Retry policy: 3 retries, 1000 ms × 2^n up to 60000 ms, no jitter, counted in `retry_count`.
+ * The states and moves of `SubTaskStatus`. `FAILED → QUEUED` is guarded by `retry_count < max_retries` and `FAILED →
+ * BLOCKED` by `retry_count >= max_retries`, evaluated when a `SubTask` is passed to `canTransition` or `transition`.
+ * Retry policy: 3 retries, 1000 ms × 2^n up to 60000 ms, no jitter, counted in `retry_count`.
  */
 export const SubTaskStatus: Lifecycle<SubTaskStatus, SubTask> = lifecycle<SubTaskStatus, SubTask>({
   name: "SubTaskStatus",
@@ -60,7 +61,8 @@ export const SubTaskStatus: Lifecycle<SubTaskStatus, SubTask> = lifecycle<SubTas
       BLOCKED: { source: "retry_count >= max_retries", holds: (record) => record.retry_count >= record.max_retries },
     },
   },
-  retry: { maxRetries: 3, initialDelayMs: 1000, multiplier: 2, maxDelayMs: 60000, jitter: "none", counter: "retry_count" },
+  retry: { maxRetries: 3, initialDelayMs: 1000, multiplier: 2, maxDelayMs: 60000, jitter: "none",
+      counter: "retry_count" },
 });
 
 /**
@@ -81,19 +83,19 @@ export const SubTaskType: Enumeration<SubTaskType> = enumeration<SubTaskType>({
 /**
  * Errors that stop a sub-task attempt, with the status the sub-task moves to (错误处理与重试机制).
  *
- * - `P001` (`invalid_task`): Invalid task: the submitted task or its input cannot be parsed or executed as given; retrying
- *   fails again.
+ * - `P001` (`invalid_task`): Invalid task: the submitted task or its input cannot be parsed or executed as given;
+ *   retrying fails again.
  * - `P002` (`tool_timeout`): Tool timeout (网络超时): a tool, MCP server or network call timed out. A temporary error,
  *   retried with backoff.
  * - `P003` (`tool_error`): Tool error (执行出错): a tool or the sandboxed code failed during execution; the attempt may be
  *   retried.
- * - `P004` (`rate_limited`): Rate limited (API 限流): an API or provider rate limit was hit. A temporary error, retried with
- *   backoff.
+ * - `P004` (`rate_limited`): Rate limited (API 限流): an API or provider rate limit was hit. A temporary error, retried
+ *   with backoff.
  * - `P005` (`retry_exhausted`): Retries exhausted (重试耗尽): the sub-task exceeded its retries and was moved to the
  *   dead-letter queue (死信队列).
- * - `P006` (`circuit_open`): Circuit open (熔断): calls to a tool or MCP server are temporarily cut off because its recent
- *   failure rate passed the threshold (e.g. 50%); the call returns this error at once, or a fallback is used. Retryable
- *   once the circuit closes.
+ * - `P006` (`circuit_open`): Circuit open (熔断): calls to a tool or MCP server are temporarily cut off because its
+ *   recent failure rate passed the threshold (e.g. 50%); the call returns this error at once, or a fallback is used.
+ *   Retryable once the circuit closes.
  * - `P007` (`cancelled`): Cancelled (取消任务): the task was cancelled through the cancel API. The seed's state machine has
  *   no cancellation state, so this code names no status.
  */
@@ -101,10 +103,11 @@ export type PipelineErrorCode = "P001" | "P002" | "P003" | "P004" | "P005" | "P0
 
 /**
  * The codes of `PipelineErrorCode` with their facts, and `PipelineErrorCode.normalize(error)` through the schema's
- * `normalize:` table. With `withRetry(operation, { policy: SubTaskStatus.retryPolicy, catalog: PipelineErrorCode })`
- * it decides what is retried, and exhaustion rejects with P005.
+ * `normalize:` table. With `withRetry(operation, { policy: SubTaskStatus.retryPolicy, catalog: PipelineErrorCode })` it
+ * decides what is retried, and exhaustion rejects with P005.
  */
-export const PipelineErrorCode: ErrorCatalog<PipelineErrorCode, SubTaskStatus> = errorCatalog<PipelineErrorCode, SubTaskStatus>({
+export const PipelineErrorCode: ErrorCatalog<PipelineErrorCode, SubTaskStatus> = errorCatalog<PipelineErrorCode,
+    SubTaskStatus>({
   name: "PipelineErrorCode",
   codes: [
     { code: "P001", name: "invalid_task", category: "client", retryable: false, status: null,
@@ -142,8 +145,8 @@ export interface SubTask {
   /** The execution result (执行结果); null until the sub-task completes. */
   readonly output_result: JsonValue;
   /**
-   * How many times the sub-task has been retried (重试次数); the retry policy's counter, increased on FAILED -> QUEUED.
-   * An integer within ±(2^53−1).
+   * How many times the sub-task has been retried (重试次数); the retry policy's counter, increased on FAILED -> QUEUED. An
+   * integer within ±(2^53−1).
    */
   readonly retry_count: number;
   /** How many retries the sub-task may use (最大重试次数, default 3). An integer within ±(2^53−1). */
@@ -166,7 +169,10 @@ export interface SubTaskInit {
   readonly error_code?: PipelineErrorCode | null;
 }
 
-/** A `SubTask` with the schema's defaults for the fields `init` leaves out. Rules are checked by `validateSubTask`, `encodeSubTask` and `parseSubTask`, not here. */
+/**
+ * A `SubTask` with the schema's defaults for the fields `init` leaves out. Rules are checked by `validateSubTask`,
+ * `encodeSubTask` and `parseSubTask`, not here.
+ */
 export function createSubTask(init: SubTaskInit): SubTask {
   return {
     id: init.id,
@@ -193,12 +199,14 @@ export function subTaskViolations(value: SubTask): RuleViolation[] {
   // retry_count_non_negative: retry_count >= 0
   // A retry count starts at 0 and only grows.
   if (value.retry_count < 0) {
-    violations.push({ ruleId: "retry_count_non_negative", fields: ["retry_count"], message: "retry_count must not be negative." });
+    violations.push({ ruleId: "retry_count_non_negative", fields: ["retry_count"],
+        message: "retry_count must not be negative." });
   }
   // max_retries_non_negative: max_retries >= 0
   // 0 means a failed sub-task is blocked at once. Also implied by the two rules around it; kept for a direct message.
   if (value.max_retries < 0) {
-    violations.push({ ruleId: "max_retries_non_negative", fields: ["max_retries"], message: "max_retries must not be negative." });
+    violations.push({ ruleId: "max_retries_non_negative", fields: ["max_retries"],
+        message: "max_retries must not be negative." });
   }
   // retry_count_within_max: retry_count <= max_retries
   // A sub-task is only queued again while retry_count < max_retries, so the count never passes the maximum.
@@ -210,7 +218,8 @@ export function subTaskViolations(value: SubTask): RuleViolation[] {
   }
   // no_retries_before_queued: status in [PENDING, SPLITTING, READY] implies retry_count == 0
   // Retries only happen through FAILED -> QUEUED, after the sub-task first ran.
-  if ((value.status === "PENDING" || value.status === "SPLITTING" || value.status === "READY") && value.retry_count !== 0) {
+  if ((value.status === "PENDING" || value.status === "SPLITTING" || value.status === "READY")
+      && value.retry_count !== 0) {
     violations.push({
       ruleId: "no_retries_before_queued", fields: ["status", "retry_count"],
       message: "A sub-task that has not been queued yet cannot have retries.",
@@ -278,7 +287,9 @@ export function parseSubTask(input: string | Uint8Array, options?: ParseOptions)
   return parseRecord(subTaskModel, input, options);
 }
 
-/** `value` as compact JSON, keys in schema order and nulls explicit; throws `RecordError` for a value that is not valid. */
+/**
+ * `value` as compact JSON, keys in schema order and nulls explicit; throws `RecordError` for a value that is not valid.
+ */
 export function encodeSubTask(value: SubTask): string {
   return encodeRecord(subTaskModel, value);
 }

@@ -32,16 +32,17 @@ const rareEscape = /\\u(?:[dD][89a-fA-F]|003[aA])/;
 const surrogateEscape = /\\u[dD][89a-fA-F]/;
 
 /**
- * The fast path: `JSON.parse`, then checks that make its acceptance exact. Returns the record (the
- * parsed tree itself, completed with defaults and canonical enum values) only when the strict reader
- * would accept the text and produce the same value; otherwise `notAccepted`, and the caller runs the
- * exact reader, which also finds the error. `JSON.parse` alone accepts too much: it keeps the last of
- * duplicate keys, lets `"\ud800"` through, reads `1e400` as Infinity and `1.0` as the integer 1.
+ * The fast path: `JSON.parse`, then checks that make its acceptance exact. Returns the record (the parsed tree itself,
+ * completed with defaults and canonical enum values) only when the strict reader would accept the text and produce the
+ * same value; otherwise `notAccepted`, and the caller runs the exact reader, which also finds the error. `JSON.parse`
+ * alone accepts too much: it keeps the last of duplicate keys, lets `"\ud800"` through, reads `1e400` as Infinity and
+ * `1.0` as the integer 1.
  *
- * `text` must be well-formed (no lone surrogates) and no longer, in UTF-8, than any limit but the depth
- * and key count, which are checked here.
+ * `text` must be well-formed (no lone surrogates) and no longer, in UTF-8, than any limit but the depth and key count,
+ * which are checked here.
  */
-export function acceptParsed<T extends object>(model: ModelSpec<T>, text: string, limits: JsonLimits, acceptLegacy: boolean): T | typeof notAccepted {
+export function acceptParsed<T extends object>(model: ModelSpec<T>, text: string, limits: JsonLimits,
+    acceptLegacy: boolean): T | typeof notAccepted {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -50,7 +51,8 @@ export function acceptParsed<T extends object>(model: ModelSpec<T>, text: string
   }
   const hasRareEscape = rareEscape.test(text);
   const state: WalkState = {
-    limits, acceptLegacy, checkStrings: hasRareEscape && surrogateEscape.test(text), members: 0, stringColons: 0, sawInteger: false,
+    limits, acceptLegacy, checkStrings: hasRareEscape && surrogateEscape.test(text), members: 0, stringColons: 0,
+        sawInteger: false,
   };
   const record = acceptModel(model as ModelSpec<object>, parsed, 1, state);
   if (record === notAccepted) return notAccepted;
@@ -64,12 +66,15 @@ export function acceptParsed<T extends object>(model: ModelSpec<T>, text: string
   // (no escape writes a colon but \u003A, refused here). So the text's colons, less the parsed strings' ones,
   // count the text's members: exactly the parsed tree's unless JSON.parse merged a repeated key (whose lost key
   // and value can only lower the parsed counts).
-  if (countColons(text) - state.stringColons !== state.members || (hasRareEscape && escapedColon.test(text))) return notAccepted;
+  if (countColons(text) - state.stringColons !== state.members || (hasRareEscape
+      && escapedColon.test(text))) return notAccepted;
   return record as T;
 }
 
-function acceptModel(model: ModelSpec<object>, value: unknown, depth: number, state: WalkState): object | typeof notAccepted {
-  if (typeof value !== "object" || value === null || Array.isArray(value) || depth > state.limits.maxDepth) return notAccepted;
+function acceptModel(model: ModelSpec<object>, value: unknown, depth: number,
+    state: WalkState): object | typeof notAccepted {
+  if (typeof value !== "object" || value === null || Array.isArray(value)
+      || depth > state.limits.maxDepth) return notAccepted;
   const record = value as Record<string, unknown>;
   const fields = model.fields;
   let members = 0;
@@ -80,7 +85,8 @@ function acceptModel(model: ModelSpec<object>, value: unknown, depth: number, st
   // members, so the count no longer matches the text and the exact reader decides.
   for (const key in record) {
     members++;
-    let index = expected < fields.length && (fields[expected] as FieldSpec).name === key ? expected : model.fieldIndex.get(key);
+    let index = expected < fields.length && (fields[expected] as FieldSpec).name === key ? expected
+        : model.fieldIndex.get(key);
     if (index === undefined) {
       if (!model.allowsAdditionalKeys) return notAccepted;
       if (!acceptText(key, state) || !acceptJSON(record[key], depth + 1, state)) return notAccepted;
@@ -121,7 +127,10 @@ function acceptModel(model: ModelSpec<object>, value: unknown, depth: number, st
   return result;
 }
 
-/** `value` (not null, at depth `depth` if it is a container) as a valid value of `type`, possibly replaced (canonical enum value, `-0` as 0), or `notAccepted`. */
+/**
+ * `value` (not null, at depth `depth` if it is a container) as a valid value of `type`, possibly replaced (canonical
+ * enum value, `-0` as 0), or `notAccepted`.
+ */
 function acceptValue(type: TypeSpec, value: unknown, depth: number, state: WalkState): unknown {
   switch (type.kind) {
     case "string":
@@ -135,7 +144,8 @@ function acceptValue(type: TypeSpec, value: unknown, depth: number, state: WalkS
     case "double":
       return typeof value === "number" && value - value === 0 ? value : notAccepted;
     case "timestamp":
-      return typeof value === "string" && parseTimestamp(value) !== null && acceptText(value, state) ? value : notAccepted;
+      return typeof value === "string" && parseTimestamp(value) !== null && acceptText(value, state) ? value
+          : notAccepted;
     case "json":
       return acceptJSON(value, depth, state) ? value : notAccepted;
     case "list": {
@@ -154,7 +164,8 @@ function acceptValue(type: TypeSpec, value: unknown, depth: number, state: WalkS
       return value;
     }
     case "map": {
-      if (typeof value !== "object" || value === null || Array.isArray(value) || depth > state.limits.maxDepth) return notAccepted;
+      if (typeof value !== "object" || value === null || Array.isArray(value)
+          || depth > state.limits.maxDepth) return notAccepted;
       const members = value as Record<string, unknown>;
       const element = type.element;
       let count = 0;
@@ -183,7 +194,9 @@ function acceptValue(type: TypeSpec, value: unknown, depth: number, state: WalkS
   }
 }
 
-/** Whether `value`, at container depth `depth` (its own depth if it is a container), is valid JSON within the limits. */
+/**
+ * Whether `value`, at container depth `depth` (its own depth if it is a container), is valid JSON within the limits.
+ */
 function acceptJSON(value: unknown, depth: number, state: WalkState): boolean {
   if (typeof value === "object") {
     if (value === null) return true;
@@ -225,9 +238,9 @@ function countColons(text: string): number {
 }
 
 /**
- * Counts, in text `JSON.parse` accepted, the object members (colons outside strings) and the marks that
- * show a number was written with a fraction or exponent (`.`, `e`, `E` outside strings, less the `e` of
- * each `true` and `false`). Strings are skipped with `indexOf`, which is most of the text.
+ * Counts, in text `JSON.parse` accepted, the object members (colons outside strings) and the marks that show a number
+ * was written with a fraction or exponent (`.`, `e`, `E` outside strings, less the `e` of each `true` and `false`).
+ * Strings are skipped with `indexOf`, which is most of the text.
  */
 export function scanText(text: string): { members: number; fractionMarks: number } {
   let members = 0;

@@ -7,11 +7,10 @@ import { RecordCategory, RecordError, ruleCategory } from "./record-error.js";
 import { parseTimestamp } from "./timestamp.js";
 
 /**
- * Writes `value` as compact JSON: fields in schema order, nulls explicit, nothing else. Throws
- * `RecordError` (with the path of the problem) for a value that would not decode again: a wrong type,
- * a string with a lone surrogate, an `int` that is not a safe integer, a number that is not finite, an
- * unknown enum value (legacy values are never written), a broken rule, nesting beyond 512 levels.
- * `parseX(encodeX(v))` is equal to `v` for every value `encodeX` accepts.
+ * Writes `value` as compact JSON: fields in schema order, nulls explicit, nothing else. Throws `RecordError` (with the
+ * path of the problem) for a value that would not decode again: a wrong type, a string with a lone surrogate, an `int`
+ * that is not a safe integer, a number that is not finite, an unknown enum value (legacy values are never written), a
+ * broken rule, nesting beyond 512 levels. `parseX(encodeX(v))` is equal to `v` for every value `encodeX` accepts.
  */
 export function encodeRecord<T extends object>(model: ModelSpec<T>, value: T): string {
   return writeModel(model as ModelSpec<object>, value, "$", 1);
@@ -19,7 +18,8 @@ export function encodeRecord<T extends object>(model: ModelSpec<T>, value: T): s
 
 function writeModel(model: ModelSpec<object>, value: unknown, path: string, depth: number): string {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new RecordError(RecordCategory.notAnObject, `expected a ${model.name} object, found ${describeValue(value)}`, path);
+    throw new RecordError(RecordCategory.notAnObject,
+        `expected a ${model.name} object, found ${describeValue(value)}`, path);
   }
   checkDepth(depth, path);
   const record = value as Record<string, unknown>;
@@ -28,7 +28,8 @@ function writeModel(model: ModelSpec<object>, value: unknown, path: string, dept
     const spec = model.fields[index] as FieldSpec;
     const member = record[spec.name];
     if (member === undefined) {
-      throw new RecordError(RecordCategory.missingField, `missing key ${JSON.stringify(spec.name)} of ${model.name}`, path);
+      throw new RecordError(RecordCategory.missingField, `missing key ${JSON.stringify(spec.name)} of ${model.name}`,
+          path);
     }
     const memberPath = appendKeyToPath(path, spec.name);
     if (index > 0) text += ",";
@@ -68,7 +69,8 @@ function writeValue(type: TypeSpec, value: unknown, path: string, depth: number)
     case "timestamp":
       if (typeof value !== "string") throw wrongType(type, value, path);
       if (parseTimestamp(value) === null) {
-        throw new RecordError(RecordCategory.invalidTimestamp, `${JSON.stringify(value)} is not an RFC 3339 timestamp like "2026-02-26T10:30:00Z"`, path);
+        throw new RecordError(RecordCategory.invalidTimestamp,
+            `${JSON.stringify(value)} is not an RFC 3339 timestamp like "2026-02-26T10:30:00Z"`, path);
       }
       return JSON.stringify(value);
     case "json":
@@ -99,7 +101,8 @@ function writeValue(type: TypeSpec, value: unknown, path: string, depth: number)
     case "enum":
       if (typeof value !== "string") throw wrongType(type, value, path);
       if (!type.values.is(value) && !(type.values.isOpen && isWellFormed(value))) {
-        throw new RecordError(RecordCategory.unknownEnumValue, `${JSON.stringify(value)} is not a value of ${type.values.name}`, path);
+        throw new RecordError(RecordCategory.unknownEnumValue,
+            `${JSON.stringify(value)} is not a value of ${type.values.name}`, path);
       }
       return JSON.stringify(value);
     case "model":
@@ -149,7 +152,8 @@ function writeJSON(value: unknown, path: string, depth: number): string {
 /** A finite number as JSON; `-0` as `-0`, so it reads back as -0. */
 function writeNumber(value: number, path: string): string {
   if (!Number.isFinite(value)) {
-    throw new RecordError(RecordCategory.numberOutOfRange, `${value} is not a finite number, which JSON cannot write`, path);
+    throw new RecordError(RecordCategory.numberOutOfRange, `${value} is not a finite number, which JSON cannot write`,
+        path);
   }
   return Object.is(value, -0) ? "-0" : String(value);
 }
@@ -159,14 +163,16 @@ function writeString(value: string, path: string): string {
     let index = 0;
     while (isWellFormed(value.slice(0, index + 1))) index++;
     throw new RecordError(RecordCategory.loneSurrogate,
-      `the string holds a lone surrogate U+${hex(value.charCodeAt(index), 4)}, which UTF-8 JSON text cannot carry`, path);
+      `the string holds a lone surrogate U+${hex(value.charCodeAt(index), 4)}, which UTF-8 JSON text cannot carry`,
+          path);
   }
   return JSON.stringify(value);
 }
 
 function checkDepth(depth: number, path: string): void {
   if (depth > defaultJsonLimits.maxDepth) {
-    throw new RecordError(RecordCategory.tooDeep, `arrays and objects nest more than ${defaultJsonLimits.maxDepth} levels deep`, path);
+    throw new RecordError(RecordCategory.tooDeep,
+        `arrays and objects nest more than ${defaultJsonLimits.maxDepth} levels deep`, path);
   }
 }
 
@@ -177,7 +183,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function wrongType(type: TypeSpec, value: unknown, path: string): RecordError {
-  return new RecordError(RecordCategory.wrongType, `expected ${describeType(type)}, found ${describeValue(value)}`, path);
+  return new RecordError(RecordCategory.wrongType, `expected ${describeType(type)}, found ${describeValue(value)}`,
+      path);
 }
 
 /** How messages name a JavaScript value's kind. */
@@ -188,7 +195,8 @@ function describeValue(value: unknown): string {
     case "string": return "a string";
     case "number": return Number.isInteger(value) ? "a number" : `the number ${value}`;
     case "boolean": return "a boolean";
-    case "object": return isPlainObject(value) ? "an object" : `an instance of ${(value as object).constructor?.name ?? "a class"}`;
+    case "object": return isPlainObject(value) ? "an object"
+        : `an instance of ${(value as object).constructor?.name ?? "a class"}`;
     default: return `a ${typeof value}`;
   }
 }

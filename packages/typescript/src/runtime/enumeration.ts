@@ -4,8 +4,8 @@ import { WireValues, wireValues } from "./wire-values.js";
 export type Enumeration<Value extends string> = WireValues<Value>;
 
 /**
- * Any string an open enum may hold besides its known values: open enums keep values from newer
- * producers. (`string & Record<never, never>` keeps editors suggesting the known values.)
+ * Any string an open enum may hold besides its known values: open enums keep values from newer producers. (`string &
+ * Record<never, never>` keeps editors suggesting the known values.)
  */
 export type OtherString = string & Record<never, never>;
 
@@ -28,7 +28,9 @@ export function enumeration<Value extends string>(definition: EnumerationDefinit
 }
 
 /** Builds an open enum's const object. */
-export function openEnumeration<Known extends string>(definition: EnumerationDefinition<Known>): OpenEnumeration<Known> {
+export function openEnumeration<Known extends string>(
+  definition: EnumerationDefinition<Known>,
+): OpenEnumeration<Known> {
   const values = wireValues<Known>(definition.name, definition.values, true, {});
   return Object.freeze({ ...values, isKnown: (value: string): value is Known => values.is(value) });
 }

@@ -7,20 +7,20 @@ import { WireValues, wireValues } from "./wire-values.js";
 export type ErrorCategory = "client" | "timeout" | "execution" | "system" | "dependency";
 
 /**
- * The kinds of failure a catalog's `normalize:` table gives a code: `validation` (the input or the
- * move was wrong), `timeout`, `cancellation`, `retry_exhausted` (only `withRetry` produces it) and
- * `default` (anything else).
+ * The kinds of failure a catalog's `normalize:` table gives a code: `validation` (the input or the move was wrong),
+ * `timeout`, `cancellation`, `retry_exhausted` (only `withRetry` produces it) and `default` (anything else).
  */
 export type FailureKind = "validation" | "timeout" | "cancellation" | "retry_exhausted" | "default";
 
 /**
- * The kind of `error`: `cancellation` for an `AbortError` (what `AbortController` rejects with),
- * `timeout` for a `TimeoutError` (`AbortSignal.timeout`), `validation` for `RecordError`,
- * `TransitionError` and `ValidationFailure`, `default` for anything else. Errors are told by `name`,
- * so `DOMException`s and errors of other libraries that follow the convention are sorted too.
+ * The kind of `error`: `cancellation` for an `AbortError` (what `AbortController` rejects with), `timeout` for a
+ * `TimeoutError` (`AbortSignal.timeout`), `validation` for `RecordError`, `TransitionError` and `ValidationFailure`,
+ * `default` for anything else. Errors are told by `name`, so `DOMException`s and errors of other libraries that follow
+ * the convention are sorted too.
  */
 export function classifyFailure(error: unknown): FailureKind {
-  if (error instanceof RecordError || error instanceof TransitionError || error instanceof ValidationFailure) return "validation";
+  if (error instanceof RecordError || error instanceof TransitionError
+      || error instanceof ValidationFailure) return "validation";
   const name = typeof error === "object" && error !== null ? (error as { name?: unknown }).name : undefined;
   if (name === "AbortError") return "cancellation";
   if (name === "TimeoutError") return "timeout";
@@ -64,13 +64,16 @@ export interface ErrorCatalog<Code extends string, Status extends string = never
   defaultMessage(code: Code): string;
   /** The state a record ends in when this error stops it; null when the code names none. */
   status(code: Code): Status | null;
-  /** The code the `normalize:` table gives `kind` (the `default` code for a kind it leaves out); throws for a catalog without the table. */
+  /**
+   * The code the `normalize:` table gives `kind` (the `default` code for a kind it leaves out); throws for a catalog
+   * without the table.
+   */
   codeFor(kind: FailureKind): Code;
   /**
    * `error` as a code of this catalog: a `NormalizedError` of this catalog as it is; an error with a
-   * `contractErrorCode` property holding a code of this catalog with that code; anything else by its
-   * `classifyFailure` kind through the `normalize:` table. The user message is the code's message; the
-   * error's own text is kept as `detail`.
+   * `contractErrorCode` property holding a code of this catalog with that code; anything else by its `classifyFailure`
+   * kind through the `normalize:` table. The user message is the code's message; the error's own text is kept as
+   * `detail`.
    */
   normalize(error: unknown): NormalizedError<Code, Status>;
 }
@@ -131,7 +134,8 @@ export function errorCatalog<Code extends string, Status extends string = never>
     normalize(error: unknown): NormalizedError<Code, Status> {
       if (error instanceof NormalizedError && error.catalog === catalog) return error as NormalizedError<Code, Status>;
       const detail = describeError(error);
-      const declared = typeof error === "object" && error !== null ? (error as { contractErrorCode?: unknown }).contractErrorCode : undefined;
+      const declared = typeof error === "object" && error !== null
+          ? (error as { contractErrorCode?: unknown }).contractErrorCode : undefined;
       if (values.is(declared)) return new NormalizedError(catalog, declared, detail);
       return new NormalizedError(catalog, catalog.codeFor(classifyFailure(error)), detail);
     },

@@ -31,7 +31,8 @@ export type { Lifecycle, LifecycleDefinition, Outcome, TransitionGuard } from ".
 export { enumeration, openEnumeration } from "./enumeration.js";
 export type { Enumeration, EnumerationDefinition, OpenEnumeration, OtherString } from "./enumeration.js";
 export { classifyFailure, errorCatalog, NormalizedError } from "./error-catalog.js";
-export type { ErrorCatalog, ErrorCatalogDefinition, ErrorCategory, ErrorCodeDefinition, FailureKind } from "./error-catalog.js";
+export type { ErrorCatalog, ErrorCatalogDefinition, ErrorCategory, ErrorCodeDefinition,
+    FailureKind } from "./error-catalog.js";
 export { RetryPolicy, retryPolicy } from "./retry-policy.js";
 export type { Jitter, RetryPolicyDefinition } from "./retry-policy.js";
 export { withRetry } from "./with-retry.js";

@@ -1,9 +1,9 @@
 /**
- * Bounds on what the strict JSON reader accepts, so hostile input costs bounded memory and time; the
- * defaults are the Swift runtime's (`JSONReaderLimits`). All but `maxDepth` report `too_long`.
+ * Bounds on what the strict JSON reader accepts, so hostile input costs bounded memory and time; the defaults are the
+ * Swift runtime's (`JSONReaderLimits`). All but `maxDepth` report `too_long`.
  *
- * Any value is safe: a negative or NaN limit counts as 0 (nothing of that kind is accepted), a fraction
- * is rounded down, and `Infinity` means no limit.
+ * Any value is safe: a negative or NaN limit counts as 0 (nothing of that kind is accepted), a fraction is rounded
+ * down, and `Infinity` means no limit.
  */
 export interface JsonLimits {
   /** How deeply arrays and objects may nest; `[[1]]` has depth 2. Default 512. */

@@ -1,6 +1,6 @@
 /**
- * How keys appear in error paths, as in the Swift runtime: `.name` for identifiers (`[A-Za-z_][A-Za-z0-9_]*`),
- * `["a b"]` for anything else, the key written as a JSON string literal.
+ * How keys appear in error paths, as in the Swift runtime: `.name` for identifiers (`[A-Za-z_][A-Za-z0-9_]*`), `["a
+ * b"]` for anything else, the key written as a JSON string literal.
  */
 export function appendKeyToPath(path: string, key: string): string {
   return isIdentifierKey(key) ? path + "." + key : path + "[" + quotedKey(key) + "]";

@@ -29,13 +29,13 @@ export interface NumberToken {
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /**
- * A strict pull reader over JSON text in UTF-8 (RFC 8259 with I-JSON's rules, RFC 7493), the same
- * reader as the Swift runtime's `JSONReader`: it refuses what that one refuses, with the same category,
- * at the same byte offset and JSON path, so every record gets one verdict in every language.
+ * A strict pull reader over JSON text in UTF-8 (RFC 8259 with I-JSON's rules, RFC 7493), the same reader as the Swift
+ * runtime's `JSONReader`: it refuses what that one refuses, with the same category, at the same byte offset and JSON
+ * path, so every record gets one verdict in every language.
  *
- * Nesting is kept on an explicit stack, never by recursion, so hostile depth is `too_deep`, not a
- * stack overflow. Everything passed over is validated, skipped values included. Errors are thrown as
- * `RecordError` (a well-formed value of another kind than asked for is `wrong_type`).
+ * Nesting is kept on an explicit stack, never by recursion, so hostile depth is `too_deep`, not a stack overflow.
+ * Everything passed over is validated, skipped values included. Errors are thrown as `RecordError` (a well-formed value
+ * of another kind than asked for is `wrong_type`).
  */
 export class JsonReader {
   /** The bytes being read. */
@@ -68,7 +68,8 @@ export class JsonReader {
         "the input starts with a UTF-8 byte-order mark (EF BB BF), which JSON text must not have", 0);
     }
     if (input.length >= 2 && ((input[0] === 0xfe && input[1] === 0xff) || (input[0] === 0xff && input[1] === 0xfe))) {
-      throw this.error(RecordCategory.byteOrderMark, "the input starts with a UTF-16 byte-order mark; JSON text must be UTF-8", 0);
+      throw this.error(RecordCategory.byteOrderMark,
+          "the input starts with a UTF-16 byte-order mark; JSON text must be UTF-8", 0);
     }
   }
 
@@ -155,8 +156,8 @@ export class JsonReader {
   }
 
   /**
-   * The next key of the innermost object, positioned at its value, or null after consuming the `}`.
-   * Throws `duplicate_key` when the object already had the key (compared after unescaping).
+   * The next key of the innermost object, positioned at its value, or null after consuming the `}`. Throws
+   * `duplicate_key` when the object already had the key (compared after unescaping).
    */
   nextKey(): string | null {
     const top = this.counts.length - 1;
@@ -239,7 +240,8 @@ export class JsonReader {
   expectEnd(): void {
     this.skipWhitespace();
     if (this.position < this.input.length) {
-      throw this.error(RecordCategory.trailingData, `unexpected ${this.describeByte(this.position)} after the top-level value`);
+      throw this.error(RecordCategory.trailingData,
+          `unexpected ${this.describeByte(this.position)} after the top-level value`);
     }
   }
 
@@ -277,8 +279,8 @@ export class JsonReader {
   }
 
   /**
-   * Reads an integer written without a fraction or exponent (`1.0` and `1e2` are `wrong_type`) whose
-   * value a JavaScript number holds exactly: outside ±(2^53−1) it is `number_out_of_range`. `-0` reads as 0.
+   * Reads an integer written without a fraction or exponent (`1.0` and `1e2` are `wrong_type`) whose value a JavaScript
+   * number holds exactly: outside ±(2^53−1) it is `number_out_of_range`. `-0` reads as 0.
    */
   readSafeInteger(): number {
     this.skipWhitespace();
@@ -294,12 +296,16 @@ export class JsonReader {
     // Number() rounds to the nearest double, and every integer past 2^53 - 1 rounds to at least 2^53.
     if (!Number.isSafeInteger(value)) {
       throw this.error(RecordCategory.numberOutOfRange,
-        `the integer ${abbreviated(text)} is outside ±(2^53−1), the integers a JavaScript number holds exactly`, token.start);
+        `the integer ${abbreviated(text)} is outside ±(2^53−1), the integers a JavaScript number holds exactly`,
+            token.start);
     }
     return value === 0 ? 0 : value;
   }
 
-  /** Reads any number as a finite double; `number_out_of_range` when its magnitude overflows (underflow to 0 is accepted). */
+  /**
+   * Reads any number as a finite double; `number_out_of_range` when its magnitude overflows (underflow to 0 is
+   * accepted).
+   */
   readDouble(): number {
     this.skipWhitespace();
     if (this.position >= this.input.length || kindStartingWith(this.input[this.position] as number) !== "number") {
@@ -417,8 +423,8 @@ export class JsonReader {
   }
 
   /**
-   * Consumes the literal `word`, which must end there: `nullx` and `true1` are malformed at their first
-   * extra byte, like `nul` and `trux` at their first wrong one.
+   * Consumes the literal `word`, which must end there: `nullx` and `true1` are malformed at their first extra byte,
+   * like `nul` and `trux` at their first wrong one.
    */
   private consumeLiteral(word: string): void {
     const input = this.input;
@@ -429,12 +435,14 @@ export class JsonReader {
         throw this.error(RecordCategory.malformedJSON, `unexpected end of input; expected the literal ${word}`, offset);
       }
       if (input[offset] !== word.charCodeAt(index)) {
-        throw this.error(RecordCategory.malformedJSON, `unexpected ${this.describeByte(offset)}; expected the literal ${word}`, offset);
+        throw this.error(RecordCategory.malformedJSON,
+            `unexpected ${this.describeByte(offset)}; expected the literal ${word}`, offset);
       }
     }
     const end = start + word.length;
     if (end < input.length && continuesToken(input[end] as number)) {
-      throw this.error(RecordCategory.malformedJSON, `unexpected ${this.describeByte(end)} after the literal ${word}`, end);
+      throw this.error(RecordCategory.malformedJSON, `unexpected ${this.describeByte(end)} after the literal ${word}`,
+          end);
     }
     this.position = end;
   }
@@ -484,7 +492,8 @@ export class JsonReader {
     this.position = index;
     const token = { start, end: index, isInteger };
     if (index < count && continuesToken(input[index] as number)) {
-      throw this.error(RecordCategory.malformedJSON, `unexpected ${this.describeByte(index)} after the number ${abbreviated(this.text(token))}`, index);
+      throw this.error(RecordCategory.malformedJSON,
+          `unexpected ${this.describeByte(index)} after the number ${abbreviated(this.text(token))}`, index);
     }
     return token;
   }
@@ -494,7 +503,8 @@ export class JsonReader {
     const text = this.text(token);
     const value = Number(text);
     if (value === Infinity || value === -Infinity) {
-      throw this.error(RecordCategory.numberOutOfRange, `the number ${abbreviated(text)} is too large for a double`, token.start);
+      throw this.error(RecordCategory.numberOutOfRange, `the number ${abbreviated(text)} is too large for a double`,
+          token.start);
     }
     return value;
   }
@@ -561,16 +571,19 @@ export class JsonReader {
     if (isTwoByteEscape(kind)) return index + 2;
     if (kind !== 0x75) {
       throw this.error(RecordCategory.invalidEscape,
-        `\\${this.describeByte(index + 1)} is not a JSON escape; valid ones are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX`, index);
+        `\\${this.describeByte(index + 1)} is not a JSON escape; `
+        + `valid ones are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX`, index);
     }
     const unit = this.hexEscapeValue(index);
     if (unit >= 0xdc00 && unit < 0xe000) {
-      throw this.error(RecordCategory.loneSurrogate, `\\u${hex(unit, 4)} is a low surrogate without a high surrogate before it`, index);
+      throw this.error(RecordCategory.loneSurrogate,
+          `\\u${hex(unit, 4)} is a low surrogate without a high surrogate before it`, index);
     }
     if (unit < 0xd800 || unit >= 0xdc00) return index + 6;
     const next = index + 6;
     if (!(next + 1 < input.length && input[next] === 0x5c && input[next + 1] === 0x75)) {
-      throw this.error(RecordCategory.loneSurrogate, `\\u${hex(unit, 4)} is a high surrogate not followed by a low surrogate escape`, index);
+      throw this.error(RecordCategory.loneSurrogate,
+          `\\u${hex(unit, 4)} is a high surrogate not followed by a low surrogate escape`, index);
     }
     const low = this.hexEscapeValue(next);
     if (low < 0xdc00 || low >= 0xe000) {
@@ -597,7 +610,8 @@ export class JsonReader {
     const rule = utf8LeadRule(lead);
     if (rule === null) {
       if (lead >= 0x80 && lead <= 0xbf) {
-        throw this.error(RecordCategory.invalidUTF8, `byte 0x${hex(lead, 2)} is a UTF-8 continuation byte with no lead byte`, index);
+        throw this.error(RecordCategory.invalidUTF8,
+            `byte 0x${hex(lead, 2)} is a UTF-8 continuation byte with no lead byte`, index);
       }
       if (lead === 0xc0 || lead === 0xc1) {
         throw this.error(RecordCategory.invalidUTF8, `byte 0x${hex(lead, 2)} starts an overlong UTF-8 encoding`, index);
@@ -612,7 +626,8 @@ export class JsonReader {
     if (second < low || second > high) {
       const reason = lead === 0xed ? "an encoded UTF-16 surrogate (CESU-8), not valid UTF-8"
         : lead === 0xf4 ? "a code point above U+10FFFF" : "an overlong UTF-8 encoding";
-      throw this.error(RecordCategory.invalidUTF8, `bytes 0x${hex(lead, 2)} 0x${hex(second, 2)} start ${reason}`, index);
+      throw this.error(RecordCategory.invalidUTF8, `bytes 0x${hex(lead, 2)} 0x${hex(second, 2)} start ${reason}`,
+          index);
     }
     for (let offset = 2; offset < length; offset++) {
       const byte = input[index + offset];
@@ -649,9 +664,9 @@ export class JsonReader {
   }
 
   /**
-   * The error for a well-formed value of the wrong kind, or for malformed text, where `expected` should
-   * be. A scalar that only starts like a value (`nope`, `42abc`, an unclosed string) is reported as what
-   * is wrong with it. The reader stays where it was.
+   * The error for a well-formed value of the wrong kind, or for malformed text, where `expected` should be. A scalar
+   * that only starts like a value (`nope`, `42abc`, an unclosed string) is reported as what is wrong with it. The
+   * reader stays where it was.
    */
   mismatch(expected: string): RecordError {
     const position = this.position;

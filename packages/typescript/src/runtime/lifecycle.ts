@@ -18,7 +18,8 @@ export class TransitionError extends Error {
   readonly unmetGuard: string | null;
 
   /** An error for the move `from` → `to`; `unmetGuard` names the guard that failed, if that was the reason. */
-  constructor(lifecycle: string, from: string, to: string, allowed: readonly string[], unmetGuard: string | null = null) {
+  constructor(lifecycle: string, from: string, to: string, allowed: readonly string[],
+      unmetGuard: string | null = null) {
     const head = `${lifecycle}: cannot move from ${from} to ${to}`;
     super(unmetGuard !== null ? `${head}; the guard \`${unmetGuard}\` does not hold`
       : allowed.length === 0 ? `${head}; ${from} is terminal` : `${head}; allowed: ${allowed.join(", ")}`);
@@ -73,19 +74,20 @@ export interface Lifecycle<State extends string, Record = never> extends WireVal
   /** The states `state` may move to, in schema order; empty for a terminal state. Guards are not evaluated. */
   allowedTransitions(state: State): readonly State[];
   /**
-   * Whether the schema lists the move `from` → `to`, and, when `record` is given, its guard (if any)
-   * holds for it. Without a record guards are not evaluated.
+   * Whether the schema lists the move `from` → `to`, and, when `record` is given, its guard (if any) holds for it.
+   * Without a record guards are not evaluated.
    */
   canTransition(from: State, to: State, record?: Record): boolean;
   /**
-   * `to` if the schema lists the move and, when `record` is given, its guard (if any) holds; otherwise
-   * throws `TransitionError` (a terminal state's moves included: `completed` → `failed` throws).
+   * `to` if the schema lists the move and, when `record` is given, its guard (if any) holds; otherwise throws
+   * `TransitionError` (a terminal state's moves included: `completed` → `failed` throws).
    */
   transition(from: State, to: State, record?: Record): State;
 }
 
 /** Builds a lifecycle's const object from its schema data. */
-export function lifecycle<State extends string, Record = never>(definition: LifecycleDefinition<State, Record>): Lifecycle<State, Record> {
+export function lifecycle<State extends string, Record = never>(definition: LifecycleDefinition<State,
+    Record>): Lifecycle<State, Record> {
   const values = wireValues<State>(definition.name, definition.values, false, definition.legacy ?? {});
   const moves = new Map<State, readonly State[]>();
   for (const state of definition.values) moves.set(state, Object.freeze((definition.transitions[state] ?? []).slice()));

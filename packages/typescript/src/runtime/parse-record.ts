@@ -17,15 +17,15 @@ const utf8Encoder = new TextEncoder();
 const fastPathMaxDepth = 2048;
 
 /**
- * Decodes one record of `model` from JSON text or UTF-8 bytes, strictly: the verdict, category and path
- * are those of the Swift decoders and `contractgen validate`. Throws `RecordError`.
+ * Decodes one record of `model` from JSON text or UTF-8 bytes, strictly: the verdict, category and path are those of
+ * the Swift decoders and `contractgen validate`. Throws `RecordError`.
  *
- * Valid records take the fast path (`JSON.parse` plus the checks in `acceptParsed`); anything it does
- * not vouch for is read again by the exact reader (`readRecord`), which accepts it or says what is wrong.
- * A string is read as its UTF-8 encoding; a lone surrogate in it has no such encoding and is refused as
- * `invalid_utf8` where it stands.
+ * Valid records take the fast path (`JSON.parse` plus the checks in `acceptParsed`); anything it does not vouch for is
+ * read again by the exact reader (`readRecord`), which accepts it or says what is wrong. A string is read as its UTF-8
+ * encoding; a lone surrogate in it has no such encoding and is refused as `invalid_utf8` where it stands.
  */
-export function parseRecord<T extends object>(model: ModelSpec<T>, input: string | Uint8Array, options?: ParseOptions): T {
+export function parseRecord<T extends object>(model: ModelSpec<T>, input: string | Uint8Array,
+    options?: ParseOptions): T {
   const limits = resolveJsonLimits(options?.limits);
   const acceptLegacy = options?.acceptLegacy === true;
   let text: string | undefined;
@@ -68,7 +68,8 @@ export function utf8Bytes(text: string): Uint8Array {
     if (unit < 0x80) bytes.push(unit);
     else if (unit < 0x800) bytes.push(0xc0 | (unit >> 6), 0x80 | (unit & 0x3f));
     else if (unit < 0x10000) bytes.push(0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f));
-    else bytes.push(0xf0 | (unit >> 18), 0x80 | ((unit >> 12) & 0x3f), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f));
+    else bytes.push(0xf0 | (unit >> 18), 0x80 | ((unit >> 12) & 0x3f), 0x80 | ((unit >> 6) & 0x3f),
+        0x80 | (unit & 0x3f));
   }
   return Uint8Array.from(bytes);
 }

@@ -7,15 +7,16 @@ import { parseTimestamp } from "./timestamp.js";
 import { legacyTarget } from "./wire-values.js";
 
 /**
- * Decodes one record with the strict pull reader: the exact decoder, which also says what is wrong with
- * a record the fast path (`JSON.parse`) did not accept.
+ * Decodes one record with the strict pull reader: the exact decoder, which also says what is wrong with a record the
+ * fast path (`JSON.parse`) did not accept.
  *
- * It reads as the Swift decoders do, so a record with several problems reports the first one a
- * streaming reader meets: syntax errors where they occur; a field's wrong type when its value is read;
- * an unknown key as soon as the key is read; a duplicate key at its second occurrence; missing fields
- * once the object closes, in schema order; rules last, in schema order.
+ * It reads as the Swift decoders do, so a record with several problems reports the first one a streaming reader meets:
+ * syntax errors where they occur; a field's wrong type when its value is read; an unknown key as soon as the key is
+ * read; a duplicate key at its second occurrence; missing fields once the object closes, in schema order; rules last,
+ * in schema order.
  */
-export function readRecord<T extends object>(model: ModelSpec<T>, input: Uint8Array, limits: JsonLimits, acceptLegacy: boolean): T {
+export function readRecord<T extends object>(model: ModelSpec<T>, input: Uint8Array, limits: JsonLimits,
+    acceptLegacy: boolean): T {
   const reader = new JsonReader(input, limits);
   try {
     const value = readModel(reader, model as ModelSpec<object>, acceptLegacy);
@@ -25,7 +26,8 @@ export function readRecord<T extends object>(model: ModelSpec<T>, input: Uint8Ar
     // Nested models are read recursively: with the depth limit lifted, a deep enough record of a recursive
     // model exhausts the stack, which is reported as the depth it is rather than as a crash.
     if (error instanceof RangeError && !(error instanceof RecordError)) {
-      throw reader.error(RecordCategory.tooDeep, `models nest deeper than the JavaScript stack allows (${reader.depth} levels)`);
+      throw reader.error(RecordCategory.tooDeep,
+          `models nest deeper than the JavaScript stack allows (${reader.depth} levels)`);
     }
     throw error;
   }
@@ -42,7 +44,8 @@ function readModel(reader: JsonReader, model: ModelSpec<object>, acceptLegacy: b
   let expected = 0;
   for (let key = reader.nextKey(); key !== null; key = reader.nextKey()) {
     // Records usually list keys in schema order: try the next expected field first.
-    let index = expected < fields.length && (fields[expected] as FieldSpec).name === key ? expected : model.fieldIndex.get(key) ?? -1;
+    let index = expected < fields.length && (fields[expected] as FieldSpec).name === key ? expected
+        : model.fieldIndex.get(key) ?? -1;
     if (index < 0) {
       if (model.allowsAdditionalKeys) {
         reader.skipValue();
@@ -134,7 +137,8 @@ function readValue(reader: JsonReader, type: TypeSpec, acceptLegacy: boolean): u
       const current = legacyTarget(type.values, text);
       const hint = current === undefined ? ""
         : `; it is a legacy value for ${quotedText(current)}, accepted when legacy values are asked for`;
-      throw reader.error(RecordCategory.unknownEnumValue, `${quotedText(text)} is not a value of ${type.values.name}${hint}`, start);
+      throw reader.error(RecordCategory.unknownEnumValue,
+          `${quotedText(text)} is not a value of ${type.values.name}${hint}`, start);
     }
     case "model":
       return readModel(reader, type.model(), acceptLegacy);
@@ -151,8 +155,8 @@ function readElement(reader: JsonReader, type: TypeSpec, acceptLegacy: boolean):
 }
 
 /**
- * Throws `wrong_type` unless the next value is of `kind`. Only a well-formed value is of the wrong
- * type: the value is read through first, so `[1,}` where a string is wanted is `malformed_json`.
+ * Throws `wrong_type` unless the next value is of `kind`. Only a well-formed value is of the wrong type: the value is
+ * read through first, so `[1,}` where a string is wanted is `malformed_json`.
  */
 function expect(reader: JsonReader, kind: JsonKind, type: TypeSpec): void {
   const next = reader.peekKind();
@@ -160,17 +164,19 @@ function expect(reader: JsonReader, kind: JsonKind, type: TypeSpec): void {
   const path = reader.path;
   const offset = reader.position;
   reader.skipValue();
-  throw new RecordError(RecordCategory.wrongType, `expected ${describeType(type)}, found ${describeKind(next)}`, path, offset);
+  throw new RecordError(RecordCategory.wrongType, `expected ${describeType(type)}, found ${describeKind(next)}`, path,
+      offset);
 }
 
 /**
- * The `not_an_object` error for a value of kind `found` where a model object was wanted. Only a complete
- * value is "not an object": it must be well-formed, and a record must be nothing but that value.
+ * The `not_an_object` error for a value of kind `found` where a model object was wanted. Only a complete value is "not
+ * an object": it must be well-formed, and a record must be nothing but that value.
  */
 function notAnObject(reader: JsonReader, name: string, found: JsonKind): RecordError {
   const path = reader.path;
   const offset = reader.position;
   reader.skipValue();
   if (reader.depth === 0) reader.expectEnd();
-  return new RecordError(RecordCategory.notAnObject, `expected a ${name} object, found ${describeKind(found)}`, path, offset);
+  return new RecordError(RecordCategory.notAnObject, `expected a ${name} object, found ${describeKind(found)}`, path,
+      offset);
 }

@@ -1,13 +1,14 @@
 /**
  * Why one serialized record is invalid: a stable category, a message for people, and where.
  *
- * The categories are the ones `contractgen validate` prints, so a record gets the same category in
- * Swift, Python and TypeScript:
+ * The categories are the ones `contractgen validate` prints, so a record gets the same category in Swift, Python and
+ * TypeScript:
  *
  * | category | meaning |
  * |---|---|
  * | `malformed_json` | the text breaks the JSON grammar (trailing comma, `NaN`, comment, ...) |
- * | `invalid_utf8` | the bytes are not UTF-8 (overlong, CESU-8 surrogates, truncated); for text input, a lone UTF-16 surrogate in the text itself |
+ * | `invalid_utf8` | the bytes are not UTF-8 (overlong, CESU-8 surrogates, truncated); for text input, a lone UTF-16
+ * surrogate in the text itself |
  * | `byte_order_mark` | the record starts with a byte-order mark |
  * | `duplicate_key` | an object repeats a key, at any depth |
  * | `number_out_of_range` | a number overflows a double, or an `int` field's value is outside ±(2^53−1) |
@@ -44,7 +45,8 @@ export class RecordError extends Error {
 
   /** `[category] message at path`; a message's closing full stop is left out so it does not end up before "at". */
   override toString(): string {
-    const message = this.message.endsWith(".") && !this.message.endsWith("..") ? this.message.slice(0, -1) : this.message;
+    const message = this.message.endsWith(".") && !this.message.endsWith("..") ? this.message.slice(0, -1)
+        : this.message;
     return `[${this.category}] ${message} at ${this.path}`;
   }
 }

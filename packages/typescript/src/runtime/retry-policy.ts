@@ -1,4 +1,7 @@
-/** How jitter spreads a delay: `none` (exactly), `full` (0 to the delay), `equal` (half plus a random part of the other half). */
+/**
+ * How jitter spreads a delay: `none` (exactly), `full` (0 to the delay), `equal` (half plus a random part of the other
+ * half).
+ */
 export type Jitter = "none" | "full" | "equal";
 
 /** What `retryPolicy` takes: a lifecycle's `retry:` block, in milliseconds. */
@@ -17,9 +20,9 @@ export interface RetryPolicyDefinition {
 }
 
 /**
- * Exponential backoff (指数退避重试): retry `n` (0 for the first retry) waits `initialDelayMs ×
- * multiplier^n`, capped at `maxDelayMs`, then spread by `jitter`: the Swift runtime's `RetryPolicy`,
- * computed the same way in whole nanoseconds, so the delays without jitter are identical.
+ * Exponential backoff (指数退避重试): retry `n` (0 for the first retry) waits `initialDelayMs × multiplier^n`, capped at
+ * `maxDelayMs`, then spread by `jitter`: the Swift runtime's `RetryPolicy`, computed the same way in whole nanoseconds,
+ * so the delays without jitter are identical.
  */
 export class RetryPolicy {
   readonly maxRetries: number;
@@ -41,8 +44,8 @@ export class RetryPolicy {
   }
 
   /**
-   * The delay before retry `n` without jitter, in whole nanoseconds: `initialDelay × multiplier^n`,
-   * capped at `maxDelay`. Any `n` works: a product too large is the cap, and a negative `n` counts as 0.
+   * The delay before retry `n` without jitter, in whole nanoseconds: `initialDelay × multiplier^n`, capped at
+   * `maxDelay`. Any `n` works: a product too large is the cap, and a negative `n` counts as 0.
    */
   baseDelayNanoseconds(n: number): number {
     const cap = nanoseconds(this.maxDelayMs);
@@ -60,9 +63,9 @@ export class RetryPolicy {
   }
 
   /**
-   * The delay before retry `n` in whole nanoseconds, spread by `jitter` with numbers from `random`
-   * (uniform in [0, 1), like `Math.random`): `full` gives 0 to the base delay, `equal` half of it plus
-   * 0 to the other half, both ends included, as in Swift.
+   * The delay before retry `n` in whole nanoseconds, spread by `jitter` with numbers from `random` (uniform in [0, 1),
+   * like `Math.random`): `full` gives 0 to the base delay, `equal` half of it plus 0 to the other half, both ends
+   * included, as in Swift.
    */
   delayNanoseconds(n: number, random: () => number = Math.random): number {
     const base = this.baseDelayNanoseconds(n);

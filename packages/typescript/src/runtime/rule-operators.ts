@@ -1,8 +1,8 @@
 import { parseTimestamp, Timestamp } from "./timestamp.js";
 
 /**
- * What generated rule code calls where JavaScript's operators do not have the rule language's
- * semantics (those of the Swift runtime's `RuleEvaluator`):
+ * What generated rule code calls where JavaScript's operators do not have the rule language's semantics (those of the
+ * Swift runtime's `RuleEvaluator`):
  * - `null == null` holds and a value never equals null (`===` already does this);
  * - text is equal when canonically equivalent, as Swift compares strings (`sameText`);
  * - an ordering with a null operand is false (`less` and friends);
@@ -11,7 +11,10 @@ import { parseTimestamp, Timestamp } from "./timestamp.js";
  */
 export type RuleNumber = number | bigint;
 
-/** Whether `a` and `b` are the same text up to canonical equivalence (`"é"` written as one or two code points); null equals only null. */
+/**
+ * Whether `a` and `b` are the same text up to canonical equivalence (`"é"` written as one or two code points); null
+ * equals only null.
+ */
 export function sameText(a: string | null, b: string | null): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;

@@ -18,7 +18,8 @@ export class ValidationFailure extends Error {
   /** A failure listing `violations` (at least one) of a `modelName` value. */
   constructor(modelName: string, violations: readonly RuleViolation[]) {
     const count = violations.length === 1 ? "1 rule" : `${violations.length} rules`;
-    super(`${modelName} breaks ${count}:\n` + violations.map((v) => `- ${v.ruleId} (${v.fields.join(", ")}): ${v.message}`).join("\n"));
+    super(`${modelName} breaks ${count}:\n`
+        + violations.map((v) => `- ${v.ruleId} (${v.fields.join(", ")}): ${v.message}`).join("\n"));
     this.name = "ValidationFailure";
     this.modelName = modelName;
     this.violations = Object.freeze(violations.slice());

@@ -1,9 +1,9 @@
 /**
- * A `timestamp` field's value: the RFC 3339 date-time text as it was received, such as
- * `2026-02-26T10:30:00Z` or `2026-02-26T18:30:00.123456+08:00`.
+ * A `timestamp` field's value: the RFC 3339 date-time text as it was received, such as `2026-02-26T10:30:00Z` or
+ * `2026-02-26T18:30:00.123456+08:00`.
  *
- * Kept as text so nothing is lost (a `Date` holds milliseconds only, and no offset); rules compare
- * timestamps by the instant they name (`compareTimestamps`), and `timestampToDate` gives a `Date`.
+ * Kept as text so nothing is lost (a `Date` holds milliseconds only, and no offset); rules compare timestamps by the
+ * instant they name (`compareTimestamps`), and `timestampToDate` gives a `Date`.
  */
 export type Timestamp = string;
 
@@ -11,10 +11,10 @@ export type Timestamp = string;
 const referenceDateOffset = 978307200;
 
 /**
- * The instant `text` names, in seconds since 1970-01-01T00:00:00Z (fractions included), or null when
- * `text` is not a strict RFC 3339 date-time: `YYYY-MM-DDTHH:MM:SS`, an optional fraction of 1 to 9 digits,
- * then `Z` or `±HH:MM`. Lowercase `t`/`z`, spaces, leap seconds (`:60`) and other formats are refused,
- * as the Swift runtime's `RFC3339Timestamp.parse` refuses them, and the number is the one it computes.
+ * The instant `text` names, in seconds since 1970-01-01T00:00:00Z (fractions included), or null when `text` is not a
+ * strict RFC 3339 date-time: `YYYY-MM-DDTHH:MM:SS`, an optional fraction of 1 to 9 digits, then `Z` or `±HH:MM`.
+ * Lowercase `t`/`z`, spaces, leap seconds (`:60`) and other formats are refused, as the Swift runtime's
+ * `RFC3339Timestamp.parse` refuses them, and the number is the one it computes.
  */
 export function parseTimestamp(text: string): number | null {
   let index = 0;
@@ -47,7 +47,8 @@ export function parseTimestamp(text: string): number | null {
   if (minute < 0 || !expect(":")) return null;
   const second = number(2);
   if (second < 0) return null;
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(month, year) || hour > 23 || minute > 59 || second > 59) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(month, year) || hour > 23 || minute > 59
+      || second > 59) return null;
   let fraction = 0;
   if (expect(".")) {
     const start = index;

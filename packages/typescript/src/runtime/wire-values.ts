@@ -1,10 +1,10 @@
 /**
  * The wire values of a lifecycle, enum or error catalog, as record decoders match them.
  *
- * Matching follows the Swift runtime: a value written byte for byte as a current value is that value;
- * text that is canonically equivalent to one (Swift compares strings by canonical equivalence, so
- * `"BLOC\u212AED"`, with a Kelvin sign, is `BLOCKED`) is that value too; then an open enum keeps any
- * other string; then, when asked for, a legacy value reads as the state it now means.
+ * Matching follows the Swift runtime: a value written byte for byte as a current value is that value; text that is
+ * canonically equivalent to one (Swift compares strings by canonical equivalence, so `"BLOC\u212AED"`, with a Kelvin
+ * sign, is `BLOCKED`) is that value too; then an open enum keeps any other string; then, when asked for, a legacy value
+ * reads as the state it now means.
  */
 export interface WireValues<Value extends string> {
   /** The type's name in messages, e.g. `TaskStatus`. */
@@ -16,8 +16,8 @@ export interface WireValues<Value extends string> {
   /** Wire values of earlier versions and the current values they are read as; read on request, never written. */
   readonly legacyValues: Readonly<Record<string, Value>>;
   /**
-   * The value `text` stands for: a current value (canonical spelling), an unknown string of an open
-   * enum (as written), a legacy value's current value when `acceptLegacy` is true; otherwise undefined.
+   * The value `text` stands for: a current value (canonical spelling), an unknown string of an open enum (as written),
+   * a legacy value's current value when `acceptLegacy` is true; otherwise undefined.
    */
   match(text: string, acceptLegacy: boolean): string | undefined;
   /** Whether `value` is exactly one of the current values. */

@@ -5,9 +5,14 @@ import { RetryPolicy } from "./retry-policy.js";
 export interface RetryOptions<Code extends string, Status extends string> {
   /** The delays and the number of retries, e.g. a lifecycle's `retryPolicy`. */
   readonly policy: RetryPolicy;
-  /** The catalog that decides what is retried (its codes' `retryable`) and names exhaustion (its `retry_exhausted` code). */
+  /**
+   * The catalog that decides what is retried (its codes' `retryable`) and names exhaustion (its `retry_exhausted`
+   * code).
+   */
   readonly catalog: ErrorCatalog<Code, Status>;
-  /** Cancels the retries: before an attempt or during a wait, `withRetry` stops with the catalog's cancellation code. */
+  /**
+   * Cancels the retries: before an attempt or during a wait, `withRetry` stops with the catalog's cancellation code.
+   */
   readonly signal?: AbortSignal;
   /** Waits `milliseconds`; rejects when `signal` aborts. Default: a timer. Tests pass a fake clock. */
   readonly sleep?: (milliseconds: number, signal: AbortSignal | undefined) => Promise<void>;
@@ -16,13 +21,13 @@ export interface RetryOptions<Code extends string, Status extends string> {
 }
 
 /**
- * Runs `operation`, retrying failures the catalog calls retryable with the policy's backoff, and
- * returns its first success; as the Swift runtime's `withRetry`, it rejects only with `NormalizedError`:
+ * Runs `operation`, retrying failures the catalog calls retryable with the policy's backoff, and returns its first
+ * success; as the Swift runtime's `withRetry`, it rejects only with `NormalizedError`:
  * - a failure that is not retryable, at once, as normalized;
- * - after `policy.maxRetries` retries, the catalog's `retry_exhausted` code, with the attempts and the
- *   last failure in `detail`;
- * - when `signal` aborts before an attempt or during a wait, the catalog's cancellation code (an
- *   attempt already running is not interrupted; pass the signal on to it for that).
+ * - after `policy.maxRetries` retries, the catalog's `retry_exhausted` code, with the attempts and the last failure in
+ *   `detail`;
+ * - when `signal` aborts before an attempt or during a wait, the catalog's cancellation code (an attempt already
+ *   running is not interrupted; pass the signal on to it for that).
  */
 export async function withRetry<Result, Code extends string, Status extends string>(
   operation: (attempt: number) => Promise<Result>,
