@@ -54,11 +54,13 @@ function baselineParse(input) {
   if (typeof value.completed !== "boolean") throw new Error("completed");
   if (typeof value.message !== "string") throw new Error("message");
   if (typeof value.status !== "string" || !STATUSES.has(value.status)) throw new Error("status");
-  if (value.error_code !== null && (typeof value.error_code !== "string" || !CODES.has(value.error_code))) throw new Error("error_code");
+  if (value.error_code !== null && (typeof value.error_code !== "string"
+      || !CODES.has(value.error_code))) throw new Error("error_code");
   if (value.error_message !== null && typeof value.error_message !== "string") throw new Error("error_message");
   if (value.completed !== (value.status === "completed")) throw new Error("rule 1");
   if ((value.error_code === null) !== (value.error_message === null)) throw new Error("rule 2");
-  if ((value.status === "failed" || value.status === "timed_out" || value.status === "cancelled") && value.error_code === null) {
+  if ((value.status === "failed" || value.status === "timed_out" || value.status === "cancelled")
+      && value.error_code === null) {
     throw new Error("rule 3");
   }
   return value;

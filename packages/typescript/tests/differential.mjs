@@ -48,12 +48,17 @@ const below = (n) => Math.floor(random() * n);
 const pick = (items) => items[below(items.length)];
 const enc = new TextEncoder();
 
-const taskStepSeeds = readFileSync(join(root, "Tests/Fixtures/records/execution_valid.jsonl"), "utf8").split("\n").filter((l) => l.trim() !== "");
+const taskStepSeeds = readFileSync(join(root, "Tests/Fixtures/records/execution_valid.jsonl"),
+    "utf8").split("\n").filter((l) => l.trim() !== "");
 const subTaskSeeds = [
-  { id: "a1", parent_id: "p", task_type: "CODE_GEN", status: "PENDING", dependencies: [], input_context: { prompt: "写代码", n: 3 }, output_result: null, retry_count: 0, max_retries: 3, error_code: null },
-  { id: "a2", parent_id: "p", task_type: "API_CALL", status: "FAILED", dependencies: ["a1", "a0"], input_context: null, output_result: null, retry_count: 2, max_retries: 3, error_code: "P002" },
-  { id: "a3", parent_id: "p", task_type: "DATA_RETRIEVAL", status: "COMPLETED", dependencies: ["a1"], input_context: [1, 2.5, "x"], output_result: { rows: [1, 2] }, retry_count: 1, max_retries: 3, error_code: null },
-  { id: "a4", parent_id: "p", task_type: "CODE_GEN", status: "BLOCKED", dependencies: [], input_context: {}, output_result: null, retry_count: 3, max_retries: 3, error_code: "P005" },
+  { id: "a1", parent_id: "p", task_type: "CODE_GEN", status: "PENDING", dependencies: [],
+      input_context: { prompt: "写代码", n: 3 }, output_result: null, retry_count: 0, max_retries: 3, error_code: null },
+  { id: "a2", parent_id: "p", task_type: "API_CALL", status: "FAILED", dependencies: ["a1", "a0"],
+      input_context: null, output_result: null, retry_count: 2, max_retries: 3, error_code: "P002" },
+  { id: "a3", parent_id: "p", task_type: "DATA_RETRIEVAL", status: "COMPLETED", dependencies: ["a1"],
+      input_context: [1, 2.5, "x"], output_result: { rows: [1, 2] }, retry_count: 1, max_retries: 3, error_code: null },
+  { id: "a4", parent_id: "p", task_type: "CODE_GEN", status: "BLOCKED", dependencies: [], input_context: {},
+      output_result: null, retry_count: 3, max_retries: 3, error_code: "P005" },
 ].map((v) => JSON.stringify(v));
 subTaskSeeds.push('{"max_retries":0,"retry_count":0,"id":"k","parent_id":"p","task_type":"API_CALL","status":"QUEUED","dependencies":[],"input_context":1e2,"output_result":null,"error_code":null}');
 const runSeeds = [
@@ -63,21 +68,29 @@ const runSeeds = [
   '{"id":4,"execution_type":"workflow","status":"succeeded","started_at":"2026-01-01T00:00:00Z","finished_at":"2026-01-01T00:00:00.000001Z","duration_ms":1e-3,"counts":null,"metadata":null}',
 ];
 
-const replacements = ["null", "true", "false", "1", "0", "-1", "1.5", '"x"', '""', "[]", "{}", '"completed"', '"E003"', '"failed"',
-  '"success"', '"error"', "-0", "1e400", '"\\ud800"', '"\\udc00x"', "1.0", "-0.0", "1e2", "9007199254740991", "9007199254740992",
+const replacements = ["null", "true", "false", "1", "0", "-1", "1.5", '"x"', '""', "[]", "{}", '"completed"',
+    '"E003"', '"failed"',
+  '"success"', '"error"', "-0", "1e400", '"\\ud800"', '"\\udc00x"', "1.0", "-0.0", "1e2", "9007199254740991",
+      "9007199254740992",
   "-9007199254740992", "9223372036854775808", "12345678901234567890123", '{"b":1.0,"a":[2,{"d":null,"c":0e3}]}',
-  '[{"y":1,"x":2}]', '"PENDING"', '"FAILED"', '"BLOC\\u212aED"', '"BLOC\u212aED"', '"P005"', '"P009"', '"CODE_GEN"', '"code_gen"',
+  '[{"y":1,"x":2}]', '"PENDING"', '"FAILED"', '"BLOC\\u212aED"', '"BLOC\u212aED"', '"P005"', '"P009"', '"CODE_GEN"',
+      '"code_gen"',
   '["a",null]', '["a",1]', '[1.0]', '[1,2]', '{"a":1}', '{"a":null}', '{"a":"x","a":"y"}', '"2026-01-01T00:00:00Z"',
   '"2026-02-30T00:00:00Z"', '"2026-01-01t00:00:00Z"', '"2026-01-01T00:00:60Z"', '"2026-01-01T00:00:00.1234567890Z"',
-  '"2026-01-01T00:00:00+24:00"', '"2026-01-01T00:00:00-07:30"', '"agent_test"', '"agent\\u005ftest"', '"low"', '"reserved"',
-  '"reser\\u0076ed"', '"R001"', '"canceled"', '{"name":"n","started_at":null}', '{"name":"n"}', '[{"name":"n","started_at":null,"attempt":0}]',
-  '"\\u00e9"', '"e\\u0301"', "[".repeat(600) + "]".repeat(600), '{"x":' + "[".repeat(511) + "]".repeat(511) + "}", "01", "1.", ".5",
-  "NaN", "-Infinity", "tru", "nul", '"\\x"', '"a\tb"', "'x'", '"\\uD83D\\uDE00"', "1E+2", "-1e-400", "0.5", "2", "3", "4"];
+  '"2026-01-01T00:00:00+24:00"', '"2026-01-01T00:00:00-07:30"', '"agent_test"', '"agent\\u005ftest"', '"low"',
+      '"reserved"',
+  '"reser\\u0076ed"', '"R001"', '"canceled"', '{"name":"n","started_at":null}', '{"name":"n"}',
+      '[{"name":"n","started_at":null,"attempt":0}]',
+  '"\\u00e9"', '"e\\u0301"', "[".repeat(600) + "]".repeat(600), '{"x":' + "[".repeat(511) + "]".repeat(511) + "}",
+      "01", "1.", ".5",
+  "NaN", "-Infinity", "tru", "nul", '"\\x"', '"a\tb"', "'x'", '"\\uD83D\\uDE00"', "1E+2", "-1e-400", "0.5", "2", "3",
+      "4"];
 const textSwaps = [['"completed"', '"running"'], ['"failed"', '"timed_out"'], ['"pending"', '"E001"'], ["null", '""'],
   ['"PENDING"', '"READY"'], ['"FAILED"', '"QUEUED"'], ['"running"', '"succeeded"'], ['"workflow"', '"agent_test"'],
   ["0", "-0"], ['"completed"', '"success"'], ['"failed"', '"error"'], ["3", "3.0"], ["1", "1e0"], ['"a"', '"\\u0061"'],
   ['"step"', '"\\u0073tep"'], ['"id"', '"i\\u0064"']];
-const byteSnippets = [[0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe7, 0xa7], [0x80], [0xef, 0xbb, 0xbf], [0x00], [0x1f],
+const byteSnippets = [[0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe7, 0xa7], [0x80], [0xef, 0xbb, 0xbf], [0x00],
+    [0x1f],
   [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x84, 0xaa], [0x5c], [0x22], [0x2c], [0x7d], [0x5d], [0x3a]];
 
 function mutate(line) {
@@ -128,7 +141,8 @@ function mutate(line) {
       }
       default: {
         // An extra member at the front or the end of the object.
-        const extra = enc.encode(pick(['"extra":1,', '"step":"again",', '"id":"again",', '"zz":{"a":1,"a":2},', '"x":[1,1.0],']));
+        const extra = enc.encode(pick(['"extra":1,', '"step":"again",', '"id":"again",', '"zz":{"a":1,"a":2},',
+            '"x":[1,1.0],']));
         if (bytes[0] === 0x7b) bytes.splice(1, 0, ...extra);
         break;
       }
@@ -154,7 +168,8 @@ const taskStepCombinations = combinations(taskStepSeeds[0], {
 });
 const subTaskCombinations = combinations(subTaskSeeds[0], {
   status: ["PENDING", "SPLITTING", "READY", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "BLOCKED"],
-  error_code: [null, "P001", "P005"], retry_count: [-1, 0, 1, 3, 4], max_retries: [-1, 0, 3], output_result: [null, {}, 0],
+  error_code: [null, "P001", "P005"], retry_count: [-1, 0, 1, 3, 4], max_retries: [-1, 0, 3], output_result: [null,
+      {}, 0],
 });
 const runCombinations = combinations(runSeeds[0], {
   execution_type: ["workflow", "agent_test", "other"], priority: ["low", "high"],
@@ -164,9 +179,12 @@ const runCombinations = combinations(runSeeds[0], {
 });
 
 const suites = [
-  { schema: "schema/execution.yaml", model: "TaskStepResult", parse: parseTaskStepResult, spec: taskStepResultModel, seeds: taskStepSeeds, combinations: taskStepCombinations },
-  { schema: "schema/task_pipeline.yaml", model: "SubTask", parse: parseSubTask, spec: subTaskModel, seeds: subTaskSeeds, combinations: subTaskCombinations },
-  { schema: "packages/typescript/tests/constructs.yaml", model: "Run", parse: parseRun, spec: runModel, seeds: runSeeds, combinations: runCombinations },
+  { schema: "schema/execution.yaml", model: "TaskStepResult", parse: parseTaskStepResult, spec: taskStepResultModel,
+      seeds: taskStepSeeds, combinations: taskStepCombinations },
+  { schema: "schema/task_pipeline.yaml", model: "SubTask", parse: parseSubTask, spec: subTaskModel,
+      seeds: subTaskSeeds, combinations: subTaskCombinations },
+  { schema: "packages/typescript/tests/constructs.yaml", model: "Run", parse: parseRun, spec: runModel,
+      seeds: runSeeds, combinations: runCombinations },
 ];
 
 const work = keep ?? mkdtempSync(join(tmpdir(), "ts-differential-"));
@@ -205,11 +223,13 @@ for (const suite of suites) {
   }
   writeFileSync(file, joined);
   for (const acceptLegacy of [false, true]) {
-    const argv = ["validate", "--schema", schemaCopy, "--model", suite.model, "--format", "json", "--no-progress", file];
+    const argv = ["validate", "--schema", schemaCopy, "--model", suite.model, "--format", "json", "--no-progress",
+        file];
     if (acceptLegacy) argv.push("--accept-legacy");
     let out;
     try {
-      out = execFileSync(contractgen, argv, { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "pipe"] });
+      out = execFileSync(contractgen, argv, { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe",
+          "pipe"] });
     } catch (error) {
       if (error.status !== 1) throw error;
       out = error.stdout;
@@ -229,19 +249,23 @@ for (const suite of suites) {
       const exact = verdict(() => readRecord(suite.spec, bytes, limits, acceptLegacy));
       const problems = [];
       for (const got of [fromBytes, exact]) if (got.crash) problems.push("crash: " + got.crash);
-      if (!isDeepStrictEqual(fromBytes, exact)) problems.push(`fast path and exact reader differ: ${JSON.stringify(fromBytes)} vs ${JSON.stringify(exact)}`);
+      if (!isDeepStrictEqual(fromBytes,
+          exact)) problems.push(`fast path and exact reader differ: ${JSON.stringify(fromBytes)} vs ${JSON.stringify(exact)}`);
       // Text input: the same verdict when the bytes are UTF-8 (otherwise the text is another record).
       if (!text.includes("\uFFFD") || Array.from(bytes).some((b) => b >= 0x80) === false) {
         const fromText = verdict(() => suite.parse(text, options));
-        if (!isDeepStrictEqual(fromText, fromBytes)) problems.push(`text and bytes differ: ${JSON.stringify(fromText)} vs ${JSON.stringify(fromBytes)}`);
+        if (!isDeepStrictEqual(fromText,
+            fromBytes)) problems.push(`text and bytes differ: ${JSON.stringify(fromText)} vs ${JSON.stringify(fromBytes)}`);
       }
       const got = fromBytes.error;
       if (expected) invalidLines++;
       const key = expected ? expected.category : "valid";
       categories.set(key, (categories.get(key) ?? 0) + 1);
-      const agree = expected ? got !== undefined && got.category === expected.category && got.path === expected.path : got === undefined;
+      const agree = expected ? got !== undefined && got.category === expected.category && got.path === expected.path
+          : got === undefined;
       if (!agree) {
-        const isDocumented = got !== undefined && got.category === "number_out_of_range" && got.message.includes("±(2^53−1)");
+        const isDocumented = got !== undefined && got.category === "number_out_of_range"
+            && got.message.includes("±(2^53−1)");
         if (isDocumented) documented++;
         else problems.push(`oracle ${expected ? `${expected.category} at ${expected.path}` : "valid"}, TypeScript ${got ? `${got.category} at ${got.path} (${got.message})` : "valid"}`);
       } else if (expected && got.offset !== undefined && expected.offset !== null && got.offset !== expected.offset) {

@@ -36,7 +36,8 @@ test("the suite has cases of every kind and a policy row for every i_ file", () 
   assert.ok(files.filter((f) => f.startsWith("y_")).length > 50);
   assert.ok(files.filter((f) => f.startsWith("n_")).length > 100);
   for (const name of files.filter((f) => f.startsWith("i_"))) assert.ok(policy.has(name), `${name} has no policy row`);
-  for (const name of files.filter((f) => f.startsWith("n_"))) assert.ok(categories.has(name), `${name} has no category`);
+  for (const name of files.filter((f) => f.startsWith("n_"))) assert.ok(categories.has(name),
+      `${name} has no category`);
 });
 
 test("every y_ file parses", () => {

@@ -14,8 +14,10 @@ import {
 test("a lifecycle lists its states, initial state, terminal states and outcomes from the schema", () => {
   assert.deepEqual(TaskStatus.values, ["pending", "running", "completed", "cancelled", "timed_out", "failed"]);
   assert.equal(TaskStatus.initial, "pending");
-  assert.deepEqual(TaskStatus.values.filter((s) => TaskStatus.isTerminal(s)), ["completed", "cancelled", "timed_out", "failed"]);
-  assert.deepEqual(TaskStatus.values.map((s) => TaskStatus.outcome(s)), [null, null, "success", "cancelled", "timeout", "failure"]);
+  assert.deepEqual(TaskStatus.values.filter((s) => TaskStatus.isTerminal(s)), ["completed", "cancelled", "timed_out",
+      "failed"]);
+  assert.deepEqual(TaskStatus.values.map((s) => TaskStatus.outcome(s)), [null, null, "success", "cancelled",
+      "timeout", "failure"]);
   assert.deepEqual({ ...TaskStatus.legacyValues }, { success: "completed", error: "failed" });
 });
 
@@ -56,10 +58,12 @@ test("a guarded move is checked against the record when one is given, and only t
   assert.equal(SubTaskStatus.canTransition("FAILED", "BLOCKED", record(3, 3)), true);
   assert.equal(SubTaskStatus.canTransition("FAILED", "BLOCKED", record(2, 3)), false);
   assert.equal(SubTaskStatus.transition("FAILED", "BLOCKED", record(3, 3)), "BLOCKED");
-  const error = (() => { try { SubTaskStatus.transition("FAILED", "QUEUED", record(3, 3)); } catch (e) { return e; } })();
+  const error = (() => { try { SubTaskStatus.transition("FAILED", "QUEUED", record(3,
+      3)); } catch (e) { return e; } })();
   assert.ok(error instanceof TransitionError);
   assert.equal(error.unmetGuard, "retry_count < max_retries");
-  assert.equal(error.message, "SubTaskStatus: cannot move from FAILED to QUEUED; the guard `retry_count < max_retries` does not hold");
+  assert.equal(error.message,
+      "SubTaskStatus: cannot move from FAILED to QUEUED; the guard `retry_count < max_retries` does not hold");
   // An unlisted move is refused for the listing, whatever the record.
   assert.throws(() => SubTaskStatus.transition("PENDING", "QUEUED", record(0, 3)), (e) => e.unmetGuard === null);
 });
@@ -93,7 +97,8 @@ test("normalize maps each kind of failure through the schema's table", () => {
   assert.equal(ErrorCode.normalize(timeout).code, "E002");
   assert.equal(ErrorCode.normalize(record).code, "E001");
   assert.equal(ErrorCode.normalize(transition).code, "E001");
-  assert.equal(ErrorCode.normalize(new ValidationFailure("M", [{ ruleId: "r", fields: [], message: "m" }])).code, "E001");
+  assert.equal(ErrorCode.normalize(new ValidationFailure("M", [{ ruleId: "r", fields: [], message: "m" }])).code,
+      "E001");
   assert.equal(ErrorCode.normalize(new Error("boom")).code, "E003");
   assert.equal(ErrorCode.normalize("a string").code, "E003");
   assert.equal(ErrorCode.normalize(undefined).code, "E003");
@@ -122,7 +127,8 @@ test("an error that declares a code of the catalog gets that code", () => {
 
 test("retry delays double from the initial delay up to the cap, as in Swift", () => {
   const policy = SubTaskStatus.retryPolicy;
-  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map((n) => policy.baseDelayMs(n)), [1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000]);
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map((n) => policy.baseDelayMs(n)), [1000, 2000, 4000, 8000, 16000, 32000,
+      60000, 60000]);
   assert.equal(policy.maxRetries, 3);
   assert.equal(policy.counter, "retry_count");
   assert.equal(policy.jitter, "none");
@@ -135,7 +141,8 @@ test("a fractional multiplier grows exactly to the nanosecond", () => {
 
 test("retry numbers at the edges give the first delay, the cap or zero, never NaN or a hang", () => {
   const doubling = new RetryPolicy({ maxRetries: 3, initialDelayMs: 1000, multiplier: 2, maxDelayMs: 60000 });
-  for (const n of [63, 64, 1000, 1e6, Number.MAX_SAFE_INTEGER, Infinity]) assert.equal(doubling.baseDelayMs(n), 60000, String(n));
+  for (const n of [63, 64, 1000, 1e6, Number.MAX_SAFE_INTEGER, Infinity]) assert.equal(doubling.baseDelayMs(n), 60000,
+      String(n));
   for (const n of [-5, -Infinity, NaN, 0]) assert.equal(doubling.baseDelayMs(n), 1000, String(n));
   const zero = new RetryPolicy({ maxRetries: 1, initialDelayMs: 0, maxDelayMs: 60000 });
   assert.equal(zero.baseDelayMs(1e9), 0);
@@ -167,7 +174,8 @@ test("withRetry retries retryable failures with the policy's delays, then report
   const rejected = await withRetry(async () => {
     attempts++;
     throw Object.assign(new Error("slow tool"), { name: "TimeoutError" });
-  }, { policy: SubTaskStatus.retryPolicy, catalog: PipelineErrorCode, sleep: async (ms) => { sleeps.push(ms); } }).catch((e) => e);
+  }, { policy: SubTaskStatus.retryPolicy, catalog: PipelineErrorCode,
+      sleep: async (ms) => { sleeps.push(ms); } }).catch((e) => e);
   assert.equal(attempts, 4);
   assert.deepEqual(sleeps, [1000, 2000, 4000]);
   assert.ok(rejected instanceof NormalizedError);
