@@ -51,8 +51,12 @@ export function acceptParsed<T extends object>(model: ModelSpec<T>, text: string
   }
   const hasRareEscape = rareEscape.test(text);
   const state: WalkState = {
-    limits, acceptLegacy, checkStrings: hasRareEscape && surrogateEscape.test(text), members: 0, stringColons: 0,
-        sawInteger: false,
+    limits,
+    acceptLegacy,
+    checkStrings: hasRareEscape && surrogateEscape.test(text),
+    members: 0,
+    stringColons: 0,
+    sawInteger: false,
   };
   const record = acceptModel(model as ModelSpec<object>, parsed, 1, state);
   if (record === notAccepted) return notAccepted;
@@ -66,9 +70,8 @@ export function acceptParsed<T extends object>(model: ModelSpec<T>, text: string
   // (no escape writes a colon but \u003A, refused here). So the text's colons, less the parsed strings' ones,
   // count the text's members: exactly the parsed tree's unless JSON.parse merged a repeated key (whose lost key
   // and value can only lower the parsed counts).
-  if (countColons(text) - state.stringColons !== state.members || (hasRareEscape
-      && escapedColon.test(text))) return notAccepted;
-  return record as T;
+  if (hasRareEscape && escapedColon.test(text)) return notAccepted;
+  return countColons(text) - state.stringColons === state.members ? record as T : notAccepted;
 }
 
 function acceptModel(model: ModelSpec<object>, value: unknown, depth: number,
@@ -85,8 +88,9 @@ function acceptModel(model: ModelSpec<object>, value: unknown, depth: number,
   // members, so the count no longer matches the text and the exact reader decides.
   for (const key in record) {
     members++;
-    let index = expected < fields.length && (fields[expected] as FieldSpec).name === key ? expected
-        : model.fieldIndex.get(key);
+    const index = expected < fields.length && (fields[expected] as FieldSpec).name === key
+      ? expected
+      : model.fieldIndex.get(key);
     if (index === undefined) {
       if (!model.allowsAdditionalKeys) return notAccepted;
       if (!acceptText(key, state) || !acceptJSON(record[key], depth + 1, state)) return notAccepted;
