@@ -5,6 +5,7 @@
 //   python3 Benchmarks/corpus/make_corpus.py --records 200000 --invalid-every 1000 --out /tmp/corpus-200k.jsonl
 //   (cd packages/typescript && tsc -p .)
 //   node Benchmarks/baselines/typescript_parse_bench.mjs /tmp/corpus-200k.jsonl [--rounds 7] [--input string|bytes]
+//   node Benchmarks/baselines/typescript_parse_bench.mjs FILE --only generated|baseline   # one pass, for farm-bench
 //
 // The file is read and split into lines once; each round times both parsers over every line, chunk by chunk (see
 // below), so a change of load on a shared machine hits both sides of a round alike. Prints records/s per
@@ -17,7 +18,7 @@ import { parseTaskStepResult } from "../../packages/typescript/dist/execution.js
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith("--"));
 if (!file) {
-  console.error("usage: typescript_parse_bench.mjs CORPUS.jsonl [--rounds N] [--input string|bytes]");
+  console.error("usage: typescript_parse_bench.mjs CORPUS.jsonl [--rounds N] [--input string|bytes] [--only SIDE]");
   process.exit(2);
 }
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -83,6 +84,17 @@ function run(parse) {
 }
 
 const sides = { generated: parseTaskStepResult, baseline: baselineParse };
+// --only SIDE: one pass of one side, for timing whole processes (`farm-bench --vs '... --only baseline' -- ...`).
+const only = option("--only", undefined);
+if (only !== undefined) {
+  if (!(only in sides)) {
+    console.error("--only takes generated or baseline");
+    process.exit(2);
+  }
+  const result = run(sides[only]);
+  console.log(JSON.stringify({ tool: only, records: lines.length, ...result }));
+  process.exit(0);
+}
 // Warm-up: one pass of each, so both run optimized code.
 const warm = { generated: run(sides.generated), baseline: run(sides.baseline) };
 console.log(`${lines.length} records, ${megabytes.toFixed(1)} MB, input as ${inputKind}; ` +
