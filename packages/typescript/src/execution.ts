@@ -30,14 +30,16 @@ export type TaskStatus = "pending" | "running" | "completed" | "cancelled" | "ti
 /** The states and moves of `TaskStatus`; legacy values `success` and `error` are read only when asked for. */
 export const TaskStatus: Lifecycle<TaskStatus> = lifecycle<TaskStatus>({
   name: "TaskStatus",
-  values: ["pending", "running", "completed", "cancelled", "timed_out", "failed"],
   initial: "pending",
-  outcomes: { completed: "success", cancelled: "cancelled", timed_out: "timeout", failed: "failure" },
-  transitions: {
-    pending: ["running", "cancelled"],
-    running: ["completed", "failed", "timed_out", "cancelled"],
-  },
-  legacy: { success: "completed", error: "failed" },
+  states: [
+    { state: "pending", moves: ["running", "cancelled"] },
+    { state: "running", moves: ["completed", "failed", "timed_out", "cancelled"] },
+    { state: "completed", outcome: "success" },
+    { state: "cancelled", outcome: "cancelled" },
+    { state: "timed_out", outcome: "timeout" },
+    { state: "failed", outcome: "failure" },
+  ],
+  legacy: [{ value: "success", state: "completed" }, { value: "error", state: "failed" }],
 });
 
 /**

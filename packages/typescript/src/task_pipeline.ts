@@ -44,23 +44,23 @@ export type SubTaskStatus =
  */
 export const SubTaskStatus: Lifecycle<SubTaskStatus, SubTask> = lifecycle<SubTaskStatus, SubTask>({
   name: "SubTaskStatus",
-  values: ["PENDING", "SPLITTING", "READY", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "BLOCKED"],
   initial: "PENDING",
-  outcomes: { COMPLETED: "success", BLOCKED: "failure" },
-  transitions: {
-    PENDING: ["SPLITTING"],
-    SPLITTING: ["READY"],
-    READY: ["QUEUED"],
-    QUEUED: ["RUNNING"],
-    RUNNING: ["COMPLETED", "FAILED"],
-    FAILED: ["QUEUED", "BLOCKED"],
-  },
-  guards: {
-    FAILED: {
-      QUEUED: { source: "retry_count < max_retries", holds: (record) => record.retry_count < record.max_retries },
-      BLOCKED: { source: "retry_count >= max_retries", holds: (record) => record.retry_count >= record.max_retries },
+  states: [
+    { state: "PENDING", moves: ["SPLITTING"] },
+    { state: "SPLITTING", moves: ["READY"] },
+    { state: "READY", moves: ["QUEUED"] },
+    { state: "QUEUED", moves: ["RUNNING"] },
+    { state: "RUNNING", moves: ["COMPLETED", "FAILED"] },
+    { state: "COMPLETED", outcome: "success" },
+    {
+      state: "FAILED",
+      moves: [
+        { to: "QUEUED", when: "retry_count < max_retries", holds: (record) => record.retry_count < record.max_retries },
+        { to: "BLOCKED", when: "retry_count >= max_retries", holds: (record) => record.retry_count >= record.max_retries },
+      ],
     },
-  },
+    { state: "BLOCKED", outcome: "failure" },
+  ],
   retry: { maxRetries: 3, initialDelayMs: 1000, multiplier: 2, maxDelayMs: 60000, jitter: "none",
       counter: "retry_count" },
 });

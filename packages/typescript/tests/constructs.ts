@@ -38,13 +38,15 @@ export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "cancele
 /** The states and moves of `RunStatus`. */
 export const RunStatus: Lifecycle<RunStatus> = lifecycle<RunStatus>({
   name: "RunStatus",
-  values: ["queued", "running", "succeeded", "failed", "canceled", "timeout"],
   initial: "queued",
-  outcomes: { succeeded: "success", failed: "failure", canceled: "cancelled", timeout: "timeout" },
-  transitions: {
-    queued: ["running", "canceled"],
-    running: ["succeeded", "failed", "canceled", "timeout"],
-  },
+  states: [
+    { state: "queued", moves: ["running", "canceled"] },
+    { state: "running", moves: ["succeeded", "failed", "canceled", "timeout"] },
+    { state: "succeeded", outcome: "success" },
+    { state: "failed", outcome: "failure" },
+    { state: "canceled", outcome: "cancelled" },
+    { state: "timeout", outcome: "timeout" },
+  ],
 });
 
 /**

@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // Differential test of the TypeScript decoders against the Swift oracle, `contractgen validate`.
 //
-// Seeded mutations of valid records (those of Tests/DifferentialDecodingTests.swift and more: values replaced
-// after a colon, bytes flipped or inserted, truncation, members dropped or repeated, enum values swapped, invalid
-// UTF-8, escapes, deep nesting), plus every combination of small value sets for the fields rules read, are written as JSON Lines for three models (TaskStepResult, SubTask and the Run of
-// tests/constructs.yaml) and judged by `contractgen validate --format json`, with and without --accept-legacy.
-// Every line must get the same verdict, category and path from the TypeScript module, and the fast path must
-// agree with the exact reader on the verdict, the error and the value. Documented differences are counted apart:
-// an `int` beyond ±(2^53−1), which TypeScript refuses as number_out_of_range.
+// Seeded mutations of valid records (those of Tests/DifferentialDecodingTests.swift and more: values replaced after a
+// colon, bytes flipped or inserted, truncation, members dropped or repeated, enum values swapped, invalid UTF-8,
+// escapes, deep nesting), plus every combination of small value sets for the fields rules read, are written as JSON
+// Lines for four models (TaskStepResult, SubTask, the Run of tests/constructs.yaml and the Named of tests/names.yaml)
+// and judged by `contractgen validate --format json`, with and without --accept-legacy. Every line must get the same
+// verdict, category and path from the TypeScript module, and the fast path must agree with the exact reader on the
+// verdict, the error and the value. Documented differences are counted apart: an `int` beyond ±(2^53−1), which
+// TypeScript refuses as number_out_of_range.
 //
-//   node tests/differential.mjs [--contractgen PATH] [--cases N] [--seed S] [--keep DIR]   (default: .build/debug/contractgen)
+//   node tests/differential.mjs [--contractgen PATH] [--cases N] [--seed S] [--keep DIR]
+//   (--contractgen defaults to .build/debug/contractgen of the repository)
 //
 // Run after `npm run build` and `tsc -p tests` (the `test` script does both). Exit 0 when nothing disagrees.
 import { execFileSync } from "node:child_process";
@@ -23,6 +25,7 @@ import { parseTaskStepResult, taskStepResultModel } from "../dist/execution.js";
 import { parseSubTask, subTaskModel } from "../dist/task_pipeline.js";
 import { readRecord, resolveJsonLimits, RecordError } from "../dist/runtime/index.js";
 import { parseRun, runModel } from "../dist-tests/constructs.js";
+import { namedModel, parseNamed } from "../dist-tests/names.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..", "..");
@@ -178,6 +181,12 @@ const runCombinations = combinations(runSeeds[0], {
   duration_ms: [null, -0.5, 0, 1], score: [0, 0.5, 1, 1.5], id: [-1, 1, 9007199254740991],
 });
 
+const namedSeeds = ['{"constructor":"c","__proto__":"toString"}',
+  '{"__proto__":"__proto__","toString":"0","constructor":"","hasOwnProperty":{"__proto__":1,"0":2},"default":true,"valueOf":-3}'];
+const namedCombinations = combinations(namedSeeds[0], {
+  ["__proto__"]: ["constructor", "toString", "__proto__", "valueOf"], toString: ["default", "1", "toString", "hasOwnProperty"],
+});
+
 const suites = [
   { schema: "schema/execution.yaml", model: "TaskStepResult", parse: parseTaskStepResult, spec: taskStepResultModel,
       seeds: taskStepSeeds, combinations: taskStepCombinations },
@@ -185,6 +194,8 @@ const suites = [
       seeds: subTaskSeeds, combinations: subTaskCombinations },
   { schema: "packages/typescript/tests/constructs.yaml", model: "Run", parse: parseRun, spec: runModel,
       seeds: runSeeds, combinations: runCombinations },
+  { schema: "packages/typescript/tests/names.yaml", model: "Named", parse: parseNamed, spec: namedModel,
+      seeds: namedSeeds, combinations: namedCombinations },
 ];
 
 const work = keep ?? mkdtempSync(join(tmpdir(), "ts-differential-"));

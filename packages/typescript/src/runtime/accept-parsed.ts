@@ -1,4 +1,5 @@
 import { JsonLimits } from "./json-limits.js";
+import { setMember } from "./json-reader.js";
 import { absentValue, FieldSpec, ModelSpec, TypeSpec } from "./model-spec.js";
 import { parseTimestamp } from "./timestamp.js";
 
@@ -117,14 +118,14 @@ function acceptModel(model: ModelSpec<object>, value: unknown, depth: number,
     // Keys that are not fields are skipped, as the Swift decoders skip them: the value has fields only.
     result = {};
     for (const spec of fields) {
-      if (Object.prototype.hasOwnProperty.call(record, spec.name)) result[spec.name] = record[spec.name];
+      if (Object.prototype.hasOwnProperty.call(record, spec.name)) setMember(result, spec.name, record[spec.name]);
     }
   }
   if (matched < fields.length) {
     for (const spec of fields) {
       if (Object.prototype.hasOwnProperty.call(result, spec.name)) continue;
       if (spec.required) return notAccepted;
-      result[spec.name] = absentValue(spec);
+      setMember(result, spec.name, absentValue(spec));
     }
   }
   if (model.violations(result).length > 0) return notAccepted;

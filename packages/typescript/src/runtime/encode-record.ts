@@ -26,7 +26,8 @@ function writeModel(model: ModelSpec<object>, value: unknown, path: string, dept
   let text = "{";
   for (let index = 0; index < model.fields.length; index++) {
     const spec = model.fields[index] as FieldSpec;
-    const member = record[spec.name];
+    // Own properties only: a field named like an Object.prototype member (`toString`) is not inherited.
+    const member = Object.prototype.hasOwnProperty.call(record, spec.name) ? record[spec.name] : undefined;
     if (member === undefined) {
       throw new RecordError(RecordCategory.missingField, `missing key ${JSON.stringify(spec.name)} of ${model.name}`,
           path);

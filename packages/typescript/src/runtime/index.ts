@@ -27,7 +27,7 @@ export {
 export type { FieldDefault, FieldOptions, FieldSpec, ModelDefinition, ModelSpec, TypeSpec } from "./model-spec.js";
 export type { WireValues } from "./wire-values.js";
 export { lifecycle, TransitionError } from "./lifecycle.js";
-export type { Lifecycle, LifecycleDefinition, Outcome, TransitionGuard } from "./lifecycle.js";
+export type { GuardedMove, Lifecycle, LifecycleDefinition, Outcome, StateDefinition } from "./lifecycle.js";
 export { enumeration, openEnumeration } from "./enumeration.js";
 export type { Enumeration, EnumerationDefinition, OpenEnumeration, OtherString } from "./enumeration.js";
 export { classifyFailure, errorCatalog, NormalizedError } from "./error-catalog.js";

@@ -37,26 +37,31 @@ export class TransitionError extends Error {
   }
 }
 
-/** A transition's guard: its expression as written in the schema, and the compiled check. */
-export interface TransitionGuard<Record> {
-  readonly source: string;
+/** A guarded transition (`{ to, when }` in the schema): the target, the guard as written, and the compiled check. */
+export interface GuardedMove<State extends string, Record> {
+  readonly to: State;
+  /** The guard expression as written in the schema, for `TransitionError.unmetGuard`. */
+  readonly when: string;
   readonly holds: (record: Record) => boolean;
 }
 
-/** What `lifecycle` takes; the generated module writes it from the schema. */
+/** One state of a lifecycle, as the schema gives it. */
+export interface StateDefinition<State extends string, Record = never> {
+  readonly state: State;
+  /** What reaching the state means; given exactly for terminal states. */
+  readonly outcome?: Outcome;
+  /** The states it may move to, in schema order; a guarded move as a `GuardedMove`. */
+  readonly moves?: readonly (State | GuardedMove<State, Record>)[];
+}
+
+/** What `lifecycle` takes; the generated module writes it from the schema, one entry per state. */
 export interface LifecycleDefinition<State extends string, Record = never> {
   readonly name: string;
-  /** Every state, in schema order. */
-  readonly values: readonly State[];
   readonly initial: State;
-  /** The outcome of each terminal state; a state with an outcome is terminal, one without is not. */
-  readonly outcomes: { readonly [S in State]?: Outcome };
-  /** The states each state may move to, in schema order; a state that is not listed has no moves. */
-  readonly transitions: { readonly [S in State]?: readonly State[] };
+  /** Every state, in schema order. Arrays rather than objects keyed by state: a state may be called `__proto__`. */
+  readonly states: readonly StateDefinition<State, Record>[];
   /** Wire values of earlier versions and the states they now mean; read on request, never written. */
-  readonly legacy?: Readonly<{ [value: string]: State }>;
-  /** Guards (`when:`) of moves, by source then target state, over the lifecycle's `record` model. */
-  readonly guards?: { readonly [S in State]?: { readonly [T in State]?: TransitionGuard<Record> } };
+  readonly legacy?: readonly { readonly value: string; readonly state: State }[];
   /** The lifecycle's `retry:` policy. */
   readonly retry?: RetryPolicyDefinition;
 }
@@ -86,19 +91,37 @@ export interface Lifecycle<State extends string, Record = never> extends WireVal
 }
 
 /** Builds a lifecycle's const object from its schema data. */
-export function lifecycle<State extends string, Record = never>(definition: LifecycleDefinition<State,
-    Record>): Lifecycle<State, Record> {
-  const values = wireValues<State>(definition.name, definition.values, false, definition.legacy ?? {});
+export function lifecycle<State extends string, Record = never>(
+  definition: LifecycleDefinition<State, Record>,
+): Lifecycle<State, Record> {
+  const legacy: { [value: string]: State } = Object.create(null);
+  for (const entry of definition.legacy ?? []) legacy[entry.value] = entry.state;
+  const values = wireValues<State>(definition.name, definition.states.map((entry) => entry.state), false, legacy);
   const moves = new Map<State, readonly State[]>();
-  for (const state of definition.values) moves.set(state, Object.freeze((definition.transitions[state] ?? []).slice()));
-  const guardOf = (from: State, to: State): TransitionGuard<Record> | undefined => definition.guards?.[from]?.[to];
+  const outcomes = new Map<State, Outcome>();
+  const guards = new Map<string, GuardedMove<State, Record>>();
+  for (const entry of definition.states) {
+    const targets: State[] = [];
+    for (const move of entry.moves ?? []) {
+      if (typeof move === "string") {
+        targets.push(move);
+      } else {
+        targets.push(move.to);
+        guards.set(JSON.stringify([entry.state, move.to]), move);
+      }
+    }
+    moves.set(entry.state, Object.freeze(targets));
+    if (entry.outcome !== undefined) outcomes.set(entry.state, entry.outcome);
+  }
+  const guardOf = (from: State, to: State): GuardedMove<State, Record> | undefined =>
+    guards.get(JSON.stringify([from, to]));
   const allowed = (state: State): readonly State[] => moves.get(state) ?? [];
   const result: Lifecycle<State, Record> = {
     ...values,
     initial: definition.initial,
     retryPolicy: definition.retry === undefined ? undefined : retryPolicy(definition.retry),
-    isTerminal: (state) => definition.outcomes[state] !== undefined,
-    outcome: (state) => definition.outcomes[state] ?? null,
+    isTerminal: (state) => outcomes.has(state),
+    outcome: (state) => outcomes.get(state) ?? null,
     allowedTransitions: allowed,
     canTransition(from, to, record) {
       if (!allowed(from).includes(to)) return false;
@@ -110,7 +133,7 @@ export function lifecycle<State extends string, Record = never>(definition: Life
       if (!targets.includes(to)) throw new TransitionError(definition.name, from, to, targets);
       const guard = guardOf(from, to);
       if (record !== undefined && guard !== undefined && !guard.holds(record)) {
-        throw new TransitionError(definition.name, from, to, targets, guard.source);
+        throw new TransitionError(definition.name, from, to, targets, guard.when);
       }
       return to;
     },
