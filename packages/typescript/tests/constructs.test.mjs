@@ -6,19 +6,11 @@ import assert from "node:assert/strict";
 import {
   createRun, createStep, encodeRun, ExecutionType, parseRun, parseStep, RunError, RunStatus, runViolations, validateRun,
 } from "../dist-tests/constructs.js";
-import { RecordError, ValidationFailure } from "../dist/runtime/index.js";
+import { ValidationFailure } from "../dist/runtime/index.js";
+import { failure } from "./support/record-failure.mjs";
 
 const minimal = '{"id":1,"execution_type":"workflow","status":"running","started_at":"2026-01-01T00:00:00Z","counts":null}';
 
-function failure(run) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RecordError) return { category: error.category, path: error.path };
-    throw error;
-  }
-  return "valid";
-}
 
 test("absent optional keys take their defaults, fresh containers for each record", () => {
   const first = parseRun(minimal);
@@ -203,4 +195,11 @@ test("a recursive model nested beyond the stack is too_deep, even with the depth
       + "]}".repeat(levels);
   assert.equal(failure(() => parseStep(text)).category, "too_deep");
   assert.equal(failure(() => parseStep(text, { limits: { maxDepth: Infinity } })).category, "too_deep");
+});
+
+test("the encoder names the lone surrogate, not the first half of a valid pair before it", () => {
+  const run = parseRun(minimal);
+  const error = (() => { try { encodeRun({ ...run, note: "a\u{1F600}b\udc00c" }); } catch (e) { return e; } })();
+  assert.equal(error.category, "lone_surrogate");
+  assert.match(error.message, /U\+DC00/);
 });

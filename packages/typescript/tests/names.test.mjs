@@ -4,19 +4,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { createNamed, encodeNamed, namedModel, parseNamed, Phase, Word } from "../dist-tests/names.js";
-import { readRecord, RecordError, resolveJsonLimits } from "../dist/runtime/index.js";
+import { readRecord, resolveJsonLimits } from "../dist/runtime/index.js";
+import { failure } from "./support/record-failure.mjs";
 
 const minimal = '{"constructor":"c","__proto__":"toString"}';
 
-function failure(run) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RecordError) return { category: error.category, path: error.path };
-    throw error;
-  }
-  return "valid";
-}
 
 test("a field called __proto__ is an own property and leaves the prototype alone", () => {
   const value = parseNamed(minimal);

@@ -10,20 +10,12 @@ import {
   createTaskStepResult, encodeTaskStepResult, parseTaskStepResult, taskStepResultModel,
 } from "../dist/execution.js";
 import { encodeSubTask, parseSubTask } from "../dist/task_pipeline.js";
-import { readRecord, RecordError, resolveJsonLimits } from "../dist/runtime/index.js";
+import { readRecord, resolveJsonLimits } from "../dist/runtime/index.js";
+import { failure } from "./support/record-failure.mjs";
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "Tests", "Fixtures", "records");
 const valid = '{"step":"s","result":null,"completed":false,"message":"","status":"pending","error_code":null,"error_message":null}';
 
-function failure(run) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RecordError) return { category: error.category, path: error.path };
-    throw error;
-  }
-  return "valid";
-}
 
 function lines(name) {
   return readFileSync(join(fixtures, name), "utf8").split("\n").filter((line) => line.trim() !== "");

@@ -161,13 +161,26 @@ function writeNumber(value: number, path: string): string {
 
 function writeString(value: string, path: string): string {
   if (!isWellFormed(value)) {
-    let index = 0;
-    while (isWellFormed(value.slice(0, index + 1))) index++;
+    const unit = value.charCodeAt(loneSurrogateIndex(value));
     throw new RecordError(RecordCategory.loneSurrogate,
-      `the string holds a lone surrogate U+${hex(value.charCodeAt(index), 4)}, which UTF-8 JSON text cannot carry`,
-          path);
+      `the string holds a lone surrogate U+${hex(unit, 4)}, which UTF-8 JSON text cannot carry`, path);
   }
   return JSON.stringify(value);
+}
+
+/** The index of the first code unit of `text` that is half of a surrogate pair without the other half, or -1. */
+function loneSurrogateIndex(text: string): number {
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0xd800 || unit > 0xdfff) continue;
+    const next = text.charCodeAt(index + 1);
+    if (unit < 0xdc00 && next >= 0xdc00 && next <= 0xdfff) {
+      index++;
+      continue;
+    }
+    return index;
+  }
+  return -1;
 }
 
 function checkDepth(depth: number, path: string): void {
