@@ -203,3 +203,14 @@ test("the encoder names the lone surrogate, not the first half of a valid pair b
   assert.equal(error.category, "lone_surrogate");
   assert.match(error.message, /U\+DC00/);
 });
+
+test("an integer written with a fraction is refused wherever it stands, keys that JSON.parse reorders included", () => {
+  const withExtra = (extra, id) => minimal.replace('{"id":1', `{${extra}"id":${id}`);
+  assert.equal(parseRun(withExtra('"0":[1.5,2e0],', "1")).id, 1);
+  assert.deepEqual(failure(() => parseRun(withExtra('"0":[1.5,2e0],', "1.0"))), { category: "wrong_type", path: "$.id" });
+  assert.deepEqual(failure(() => parseRun(withExtra('"x":0.5,', "1e0"))), { category: "wrong_type", path: "$.id" });
+  const counts = (text) => minimal.replace('"counts":null', `"counts":${text}`);
+  assert.deepEqual(parseRun(counts('{"2":1,"1":2,"b":3}')).counts, { 1: 2, 2: 1, b: 3 });
+  assert.deepEqual(failure(() => parseRun(counts('{"2":1.0,"1":2,"b":3}'))), { category: "wrong_type", path: "$.counts.2" });
+  assert.deepEqual(failure(() => parseRun(counts('{"2":1,"1":2,"b":3.5}'))), { category: "wrong_type", path: "$.counts.b" });
+});

@@ -15,8 +15,15 @@ interface WalkState {
   members: number;
   /** Colons inside the parsed keys and strings, which are not the text's member separators. */
   stringColons: number;
-  /** Whether an `int` field, list or map element was read: `1.0` and `1` parse alike, so the text decides. */
-  sawInteger: boolean;
+  /** Numbers read so far, anywhere: the index in the text's number tokens of the next one read in text order. */
+  numbers: number;
+  /** The token index of each `int` value read: `1.0` and `1` parse alike, so the text says how each was written. */
+  readonly integerTokens: number[];
+  /**
+   * Whether an object on the way to the values had a key that is an array index (`"0"`): `JSON.parse` puts such keys
+   * first, so the values were not read in text order and token indexes do not hold.
+   */
+  reordered: boolean;
 }
 
 type IsWellFormed = (this: string) => boolean;
@@ -57,14 +64,20 @@ export function acceptParsed<T extends object>(model: ModelSpec<T>, text: string
     checkStrings: hasRareEscape && surrogateEscape.test(text),
     members: 0,
     stringColons: 0,
-    sawInteger: false,
+    numbers: 0,
+    integerTokens: [],
+    reordered: false,
   };
   const record = acceptModel(model as ModelSpec<object>, parsed, 1, state);
   if (record === notAccepted) return notAccepted;
-  if (state.sawInteger) {
+  if (state.integerTokens.length > 0) {
     // Whether each integer was written as one needs the text's number tokens.
+    if (state.reordered) return notAccepted;
     const scan = scanText(text);
-    if (scan.members !== state.members || scan.fractionMarks > 0) return notAccepted;
+    if (scan.members !== state.members || scan.numbers !== state.numbers) return notAccepted;
+    for (const token of state.integerTokens) {
+      if (scan.fractionTokens.has(token)) return notAccepted;
+    }
     return record as T;
   }
   // Every colon of the text separates a member or stands in a string literal, where the parsed string has it too
@@ -94,6 +107,7 @@ function acceptModel(model: ModelSpec<object>, value: unknown, depth: number,
       : model.fieldIndex.get(key);
     if (index === undefined) {
       if (!model.allowsAdditionalKeys) return notAccepted;
+      if (isArrayIndex(key)) state.reordered = true;
       if (!acceptText(key, state) || !acceptJSON(record[key], depth + 1, state)) return notAccepted;
       extra = true;
       continue;
@@ -144,10 +158,12 @@ function acceptValue(type: TypeSpec, value: unknown, depth: number, state: WalkS
       return typeof value === "boolean" ? value : notAccepted;
     case "int":
       if (typeof value !== "number" || !Number.isSafeInteger(value)) return notAccepted;
-      state.sawInteger = true;
+      state.integerTokens.push(state.numbers++);
       return value === 0 ? 0 : value;
     case "double":
-      return typeof value === "number" && value - value === 0 ? value : notAccepted;
+      if (typeof value !== "number" || value - value !== 0) return notAccepted;
+      state.numbers++;
+      return value;
     case "timestamp":
       return typeof value === "string" && parseTimestamp(value) !== null && acceptText(value, state) ? value
           : notAccepted;
@@ -177,6 +193,7 @@ function acceptValue(type: TypeSpec, value: unknown, depth: number, state: WalkS
       for (const key in members) {
         count++;
         if (!acceptText(key, state)) return notAccepted;
+        if (isArrayIndex(key)) state.reordered = true;
         const item = members[key];
         if (item === null) {
           if (element.kind !== "json") return notAccepted;
@@ -222,7 +239,10 @@ function acceptJSON(value: unknown, depth: number, state: WalkState): boolean {
     state.members += count;
     return true;
   }
-  if (typeof value === "number") return value - value === 0; // JSON.parse reads 1e400 as Infinity
+  if (typeof value === "number") {
+    state.numbers++;
+    return value - value === 0; // JSON.parse reads 1e400 as Infinity
+  }
   if (typeof value === "string") return acceptText(value, state);
   return typeof value === "boolean";
 }
@@ -242,30 +262,49 @@ function countColons(text: string): number {
   return count;
 }
 
+/** Whether `key` is an array index, which `JSON.parse` puts before an object's other keys. */
+function isArrayIndex(key: string): boolean {
+  const first = key.charCodeAt(0);
+  if (!(first >= 0x30 && first <= 0x39)) return false;
+  return /^(?:0|[1-9][0-9]{0,9})$/.test(key) && Number(key) < 4294967295;
+}
+
 /**
- * Counts, in text `JSON.parse` accepted, the object members (colons outside strings) and the marks that show a number
- * was written with a fraction or exponent (`.`, `e`, `E` outside strings, less the `e` of each `true` and `false`).
- * Strings are skipped with `indexOf`, which is most of the text.
+ * Reads the structure of text `JSON.parse` accepted: the object members (colons outside strings), the number tokens,
+ * and which of them (by index, in text order) are written with a fraction or exponent. Strings are skipped with
+ * `indexOf`, which is most of the text.
  */
-export function scanText(text: string): { members: number; fractionMarks: number } {
+export function scanText(text: string): { members: number; numbers: number; fractionTokens: Set<number> } {
   let members = 0;
-  let fractionMarks = 0;
+  let numbers = 0;
+  const fractionTokens = new Set<number>();
   let index = 0;
   const length = text.length;
   for (;;) {
     const quote = text.indexOf('"', index);
     const end = quote < 0 ? length : quote;
-    for (; index < end; index++) {
+    while (index < end) {
       const c = text.charCodeAt(index);
-      if (c === 0x3a) members++;
-      else if (c === 0x2e || c === 0x65 || c === 0x45) fractionMarks++;
-      else if (c === 0x74 || c === 0x66) fractionMarks--;
+      if (c === 0x3a) {
+        members++;
+      } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+        let fraction = false;
+        for (index++; index < end; index++) {
+          const d = text.charCodeAt(index);
+          if (d === 0x2e || d === 0x65 || d === 0x45) fraction = true;
+          else if (!(d === 0x2b || d === 0x2d || (d >= 0x30 && d <= 0x39))) break;
+        }
+        if (fraction) fractionTokens.add(numbers);
+        numbers++;
+        continue;
+      }
+      index++;
     }
     if (quote < 0) break;
     // The closing quote is the first one not escaped: preceded by an even number of backslashes.
     let close = text.indexOf('"', quote + 1);
     for (;;) {
-      if (close < 0) return { members: -1, fractionMarks: -1 }; // not JSON: an unclosed string
+      if (close < 0) return { members: -1, numbers: -1, fractionTokens }; // not JSON: an unclosed string
       let backslash = close - 1;
       while (text.charCodeAt(backslash) === 0x5c) backslash--;
       if (((close - 1 - backslash) & 1) === 0) break;
@@ -273,5 +312,5 @@ export function scanText(text: string): { members: number; fractionMarks: number
     }
     index = close + 1;
   }
-  return { members, fractionMarks };
+  return { members, numbers, fractionTokens };
 }
