@@ -48,11 +48,6 @@ public struct SwiftGenerator: Sendable {
         self.options = options
     }
 
-    /// The Swift source for `contract`, generated as `entry` of a ``GenerationPlan`` says.
-    public func generate(_ contract: Contract, for entry: GenerationPlan.Entry) -> String {
-        generate(contract, schemaPath: entry.schemaPath, provenance: entry.provenance)
-    }
-
     /// The Swift source for `contract`; `schemaPath` is how the header names the schema (relative to the
     /// package root, so the output does not depend on where the package is checked out or how the path
     /// was typed; ``GenerationPlan`` works it out).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractCodegen
 import ContractRuntime
 import ContractSchema
 import Foundation
@@ -34,30 +35,39 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Access level the checked-in code was generated with.")
     var access: AccessOption = .public
 
+    @Option(help: "The language the checked-in code is in: swift, typescript or python.")
+    var language: OutputLanguage = .swift
+
     func run() throws {
         var stale = 0, checked = 0
-        for job in try Generation.jobs(schemas: schema.schemas, output: output, access: access) {
+        for job in try Generation.jobs(schemas: schema.schemas, output: output, access: access, language: language) {
             let plan = try Generation.plan(job)
+            let generator = try Generation.generator(for: job)
             let results = try Generation.load(job, options: schema, command: "check")
             checked += results.count
             for (entry, (file, result)) in zip(plan.entries, results) {
                 guard let contract = result.contract else { continue }
-                let expected = Generation.source(for: contract, entry: entry, access: job.access)
-                let path = entry.outputFile
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    Console.standardError(DisplayText.escaped("error: \(path) is missing; generate it from \(file)") + "\n")
-                    stale += 1
-                    continue
-                }
-                let actual = String(decoding: data, as: UTF8.self)
-                if let diff = UnifiedDiff.make(old: actual, new: expected, oldName: path, newName: "\(path) (generated from \(file))") {
-                    Console.standardOutput(diff)
-                    Console.standardError(DisplayText.escaped("error: \(path) is stale; regenerate it from \(file)") + "\n")
-                    stale += 1
-                }
+                if !compare(entry.outputFile, with: generator.generate(contract, for: entry), from: file) { stale += 1 }
+            }
+            for runtime in Generation.runtimeFiles(for: job) where !compare(runtime.path, with: runtime.contents, from: "the runtime") {
+                stale += 1
             }
         }
         if stale > 0 { throw ExitCode(1) }
         Console.standardError("generated code is up to date (\(Plural.counted(checked, "schema")))\n")
+    }
+
+    /// Whether the file at `path` holds exactly `expected`; otherwise prints why (with a unified diff).
+    private func compare(_ path: String, with expected: String, from source: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Console.standardError(DisplayText.escaped("error: \(path) is missing; generate it from \(source)") + "\n")
+            return false
+        }
+        let actual = String(decoding: data, as: UTF8.self)
+        guard let diff = UnifiedDiff.make(old: actual, new: expected, oldName: path, newName: "\(path) (generated from \(source))")
+        else { return true }
+        Console.standardOutput(diff)
+        Console.standardError(DisplayText.escaped("error: \(path) is stale; regenerate it from \(source)") + "\n")
+        return false
     }
 }

@@ -38,6 +38,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Access level of generated declarations: public, package or internal.")
     var access: AccessOption = .public
 
+    @Option(help: "The language to generate: swift, typescript or python.")
+    var language: OutputLanguage = .swift
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -57,13 +60,14 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        for job in try Generation.jobs(schemas: schema.schemas, output: output, access: access) {
+        for job in try Generation.jobs(schemas: schema.schemas, output: output, access: access, language: language) {
             try write(job)
         }
     }
 
     private func write(_ job: Generation.Job) throws {
         let plan = try Generation.plan(job, buildPlugin: buildPlugin)
+        let generator = try Generation.generator(for: job)
         let results = try Generation.load(job, options: schema, command: "generate")
         do {
             try FileManager.default.createDirectory(atPath: job.output, withIntermediateDirectories: true)
@@ -71,20 +75,29 @@ struct GenerateCommand: ParsableCommand {
             Console.standardError(DisplayText.escaped("error: cannot create output directory \(job.output)") + "\n")
             throw ExitCode(2)
         }
+        var files: [(path: String, contents: String)] = []
         for (entry, (_, result)) in zip(plan.entries, results) {
             guard let contract = result.contract else { continue }
-            let source = Generation.source(for: contract, entry: entry, access: job.access)
-            let path = entry.outputFile
-            let existing = FileManager.default.contents(atPath: path)
-            if existing == Data(source.utf8) {
-                if !quiet { Console.standardError(DisplayText.escaped("\(path) is up to date") + "\n") }
-                continue
-            }
-            guard FileManager.default.createFile(atPath: path, contents: Data(source.utf8)) else {
-                Console.standardError(DisplayText.escaped("error: cannot write \(path)") + "\n")
-                throw ExitCode(2)
-            }
-            if !quiet { Console.standardError(DisplayText.escaped("wrote \(path)") + "\n") }
+            files.append((entry.outputFile, generator.generate(contract, for: entry)))
         }
+        for (path, contents) in files + Generation.runtimeFiles(for: job) {
+            try write(contents, to: path)
+        }
+    }
+
+    /// Writes `contents` to `path` unless the file holds exactly that already (so timestamps and
+    /// incremental builds are kept); creates the file's directory when needed.
+    private func write(_ contents: String, to path: String) throws {
+        if FileManager.default.contents(atPath: path) == Data(contents.utf8) {
+            if !quiet { Console.standardError(DisplayText.escaped("\(path) is up to date") + "\n") }
+            return
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        guard FileManager.default.createFile(atPath: path, contents: Data(contents.utf8)) else {
+            Console.standardError(DisplayText.escaped("error: cannot write \(path)") + "\n")
+            throw ExitCode(2)
+        }
+        if !quiet { Console.standardError(DisplayText.escaped("wrote \(path)") + "\n") }
     }
 }

@@ -5,6 +5,8 @@ import ContractSchema
 import ContractSchemaLoader
 import Foundation
 
+extension OutputLanguage: ExpressibleByArgument {}
+
 /// Access level of generated declarations.
 enum AccessOption: String, ExpressibleByArgument, CaseIterable {
     case `public`, package, `internal`
@@ -27,6 +29,7 @@ struct Generation {
         var files: [String]
         var output: String
         var access: AccessOption
+        var language: OutputLanguage = .swift
         /// The bundled default (`schema/execution.yaml`): when it is missing, say which file to name.
         var isDefault = false
     }
@@ -37,10 +40,11 @@ struct Generation {
     /// The jobs the arguments ask for. Schemas named: one job into `output`. None named and no `output`:
     /// the entries of `contractgen.yaml` when the current directory has one, grouped by output directory
     /// and access level in the order written; else the default contract into ``defaultOutput``.
-    static func jobs(schemas: [String], output: String?, access: AccessOption) throws -> [Job] {
-        if !schemas.isEmpty { return [Job(files: schemas, output: output ?? defaultOutput, access: access)] }
+    static func jobs(schemas: [String], output: String?, access: AccessOption, language: OutputLanguage) throws -> [Job] {
+        if !schemas.isEmpty { return [Job(files: schemas, output: output ?? defaultOutput, access: access, language: language)] }
         guard output == nil, FileManager.default.fileExists(atPath: GenerationManifest.fileName) else {
-            return [Job(files: [DefaultSchema.path], output: output ?? defaultOutput, access: access, isDefault: true)]
+            return [Job(files: [DefaultSchema.path], output: output ?? defaultOutput, access: access, language: language,
+                        isDefault: true)]
         }
         let (manifest, diagnostics) = GenerationManifest.load(contentsOf: GenerationManifest.fileName)
         Console.standardError(DiagnosticRenderer.render(diagnostics))
@@ -48,10 +52,11 @@ struct Generation {
         var jobs: [Job] = []
         for entry in manifest.entries {
             let access = AccessOption(rawValue: entry.access) ?? .public
-            if let index = jobs.firstIndex(where: { $0.output == entry.output && $0.access == access }) {
+            let language = OutputLanguage(rawValue: entry.language) ?? .swift
+            if let index = jobs.firstIndex(where: { $0.output == entry.output && $0.access == access && $0.language == language }) {
                 jobs[index].files.append(entry.schema)
             } else {
-                jobs.append(Job(files: [entry.schema], output: entry.output, access: access))
+                jobs.append(Job(files: [entry.schema], output: entry.output, access: access, language: language))
             }
         }
         return jobs
@@ -60,7 +65,8 @@ struct Generation {
     /// The plan for `job`; a clash (two schemas, one file) is printed and exits 2.
     static func plan(_ job: Job, buildPlugin: Bool = false) throws -> GenerationPlan {
         do {
-            return try GenerationPlan(schemas: job.files, outputDirectory: job.output, buildPlugin: buildPlugin)
+            return try GenerationPlan(schemas: job.files, outputDirectory: job.output, language: job.language,
+                                      buildPlugin: buildPlugin)
         } catch {
             Console.standardError("error: \(DisplayText.escaped(error.description))\n")
             throw ExitCode(2)
@@ -79,8 +85,17 @@ struct Generation {
         return results
     }
 
-    /// The generated source for a contract that linted without errors.
-    static func source(for contract: Contract, entry: GenerationPlan.Entry, access: AccessOption) -> String {
-        SwiftGenerator(options: SwiftGeneratorOptions(access: access.level)).generate(contract, for: entry)
+    /// The generator for `job`'s language; exits 2 for a language this build cannot generate.
+    static func generator(for job: Job) throws -> any ContractCodeGenerator {
+        guard let generator = CodeGenerators.generator(for: job.language, access: job.access.level) else {
+            Console.standardError("error: this contractgen cannot generate \(job.language.rawValue)\n")
+            throw ExitCode(2)
+        }
+        return generator
+    }
+
+    /// The files besides the modules that `job`'s output directory holds: the language's runtime.
+    static func runtimeFiles(for job: Job) -> [(path: String, contents: String)] {
+        (job.language.runtimeFiles ?? []).map { (job.output.hasSuffix("/") ? job.output + $0.path : job.output + "/" + $0.path, $0.contents) }
     }
 }

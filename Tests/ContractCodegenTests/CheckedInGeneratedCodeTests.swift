@@ -11,18 +11,25 @@ import Testing
     static let manifest: GenerationManifest? = GenerationManifest.load(
         contentsOf: Golden.packageRoot.appendingPathComponent(GenerationManifest.fileName).path).manifest
 
+    @Test func theManifestKnowsEveryLanguageTheGeneratorWrites() {
+        #expect(GenerationManifest.languages == OutputLanguage.allCases.map(\.rawValue))
+    }
+
     @Test func theManifestListsTheFourBundledContracts() throws {
         let manifest = try #require(Self.manifest)
-        #expect(manifest.entries.map(\.schema) == ["schema/execution.yaml", "schema/agent_run.yaml",
-                                                   "schema/execution_feed.yaml", "schema/task_pipeline.yaml"])
+        let swift = manifest.entries.filter { $0.language == "swift" }
+        #expect(swift.map(\.schema) == ["schema/execution.yaml", "schema/agent_run.yaml", "schema/execution_feed.yaml",
+                                        "schema/task_pipeline.yaml"])
     }
 
     @Test(arguments: manifest?.entries ?? [])
     func theCheckedInFileIsTheGeneratorsOutput(entry: GenerationManifest.Entry) throws {
         let contract = try Golden.seedContract(String(entry.schema.dropFirst("schema/".count)))
         let access = AccessLevel(rawValue: entry.access) ?? .public
-        let name = try #require(GenerationPlan.outputName(for: entry.schema))
-        try Golden.check(Golden.generate(contract, schemaPath: entry.schema, access: access, output: entry.output),
+        let language = try #require(OutputLanguage(rawValue: entry.language))
+        let generator = try #require(CodeGenerators.generator(for: language, access: access))
+        let name = try #require(GenerationPlan.outputName(for: entry.schema, language: language))
+        try Golden.check(generator.generate(contract, schemaPath: entry.schema, provenance: .command(outputDirectory: entry.output)),
                          against: entry.output + "/" + name)
     }
 }

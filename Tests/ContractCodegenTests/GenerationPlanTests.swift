@@ -74,3 +74,27 @@ import Testing
         ])
     }
 }
+
+/// Output names in each language.
+@Suite struct OutputLanguageTests {
+    @Test(arguments: [("schema/agent-run.yaml", OutputLanguage.python, "agent_run.py"), ("2024.yaml", .python, "_2024.py"),
+                      ("agent-run.yml", .typescript, "agent-run.ts"), ("agent_run.yaml", .swift, "agent_run.swift")])
+    func eachLanguageNamesTheModuleItsWay(schema: String, language: OutputLanguage, name: String) {
+        #expect(GenerationPlan.outputName(for: schema, language: language) == name)
+    }
+
+    @Test func aPythonModuleCannotTakeTheRuntimesName() {
+        #expect(throws: GenerationPlan.Problem.reservedOutputName(schema: "_runtime.yaml", name: "_runtime.py")) {
+            try GenerationPlan(schemas: ["_runtime.yaml"], outputDirectory: "out", language: .python,
+                               currentDirectory: "/work/pkg", isPackageRoot: { _ in false })
+        }
+    }
+
+    @Test func languagesWithARuntimeShipItBesideTheModules() throws {
+        #expect(OutputLanguage.swift.runtimeFiles == nil)
+        let python = try #require(OutputLanguage.python.runtimeFiles)
+        #expect(python.contains { $0.path == "_runtime/__init__.py" })
+        let typeScript = try #require(OutputLanguage.typescript.runtimeFiles)
+        #expect(typeScript.contains { $0.path == "runtime/index.ts" })
+    }
+}

@@ -1,18 +1,5 @@
 import Foundation
 
-/// The languages `contractgen generate` writes.
-public enum OutputLanguage: String, Sendable, Hashable, CaseIterable {
-    /// Swift, for ContractRuntime.
-    case swift
-
-    /// The extension of generated files, with its dot.
-    public var fileExtension: String {
-        switch self {
-        case .swift: ".swift"
-        }
-    }
-}
-
 /// Which file each schema becomes and what its header says, decided before anything is written, so
 /// that two schemas can never silently write the same file.
 public struct GenerationPlan: Sendable {
@@ -39,6 +26,8 @@ public struct GenerationPlan: Sendable {
         case repeatedSchema(String)
         /// A schema's file name leaves nothing to name the output after (`.yaml`).
         case noOutputName(String)
+        /// A schema's module would take the name of the runtime beside it (`_runtime.py` for Python).
+        case reservedOutputName(schema: String, name: String)
 
         public var description: String {
             switch self {
@@ -50,6 +39,8 @@ public struct GenerationPlan: Sendable {
                 return "the schema `\(schema)` is named more than once"
             case let .noOutputName(schema):
                 return "the schema `\(schema)` has no file name to name the generated file after"
+            case let .reservedOutputName(schema, name):
+                return "the schema `\(schema)` would be generated as `\(name)`, the name of the runtime beside the modules; rename the schema"
             }
         }
     }
@@ -70,6 +61,7 @@ public struct GenerationPlan: Sendable {
             let path = PackagePath(schema, currentDirectory: currentDirectory)
             guard seenSchemas.insert(path).inserted else { throw .repeatedSchema(schema) }
             guard let name = Self.outputName(for: schema, language: language) else { throw .noOutputName(schema) }
+            if language == .python, name == "_runtime.py" { throw .reservedOutputName(schema: schema, name: name) }
             let root = path.packageRoot(isPackageRoot: isPackageRoot) ?? current
             let provenance: GenerationProvenance = buildPlugin
                 ? .buildPlugin
@@ -108,7 +100,7 @@ public struct GenerationPlan: Sendable {
             base = String(base.dropLast(ext.count))
         }
         guard !base.isEmpty, base != ".", base != ".." else { return nil }
-        return base + language.fileExtension
+        return language.moduleName(forBase: base) + language.fileExtension
     }
 
     /// A relative path as a command argument: one starting with `-` gets `./`, so no command reads it as

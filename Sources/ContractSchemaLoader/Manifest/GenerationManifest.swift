@@ -32,7 +32,7 @@ public struct GenerationManifest: Sendable, Hashable {
 
     /// The access levels and languages an entry may name.
     public static let accessLevels = ["public", "package", "internal"]
-    public static let languages = ["swift"]
+    public static let languages = ["swift", "typescript", "python"]
 
     /// Reads the manifest at `path`; nil with the findings when it cannot be used.
     public static func load(contentsOf path: String) -> (manifest: GenerationManifest?, diagnostics: [Diagnostic]) {
