@@ -1,5 +1,4 @@
 import ContractSchema
-import ContractSchemaLoader
 
 // Fuzz target for error-catalog patterns (`scripts/fuzz.sh FuzzCodePattern SECONDS`).
 //

@@ -94,7 +94,8 @@ struct ModelEmitter {
                 let expression = rule.expression
                 let fields = expression.referencedFields.map(SwiftSyntax.stringLiteral).joined(separator: ", ")
                 let message = rule.message ?? "rule \(rule.id) does not hold"
-                w.block("if !(\(compiler.compile(expression)))") { w in
+                // The condition under which the rule is broken, negated at generation time.
+                w.block("if \(compiler.compileNegation(expression))") { w in
                     w.line("violations.append(\(violation)(")
                     w.line("    ruleID: \(SwiftSyntax.stringLiteral(rule.id)), fields: [\(fields)],")
                     w.line("    message: \(SwiftSyntax.stringLiteral(message))))")

@@ -42,6 +42,52 @@ struct RuleCompiler {
         compiled(e).code
     }
 
+    /// The Swift condition that holds exactly when `e` does not, in its simplest form: the negation is
+    /// pushed inward where that is exact (De Morgan, `a implies b` broken as `a && !b`, `==` as `!=`, `in`
+    /// as `not in`, `not x` as `x`); an ordering keeps its `!`, because a null or NaN operand makes both
+    /// it and its opposite false.
+    func compileNegation(_ e: RuleExpression) -> String {
+        negated(e).code
+    }
+
+    private func negated(_ e: RuleExpression) -> Compiled {
+        switch e.kind {
+        case .not(let operand):
+            return compiled(operand)
+        case .binary(.and, let left, let right):
+            let l = negated(left)
+            let leftCode = l.precedence == .disjunction ? l.code : l.wrapped(below: .comparison)
+            return condition(leftCode + " || " + negated(right).wrapped(below: .comparison), .disjunction)
+        case .binary(.or, let left, let right):
+            return condition(negated(left).wrapped(below: .comparison) + " && "
+                             + negated(right).wrapped(below: .comparison), .conjunction)
+        case .binary(.implies, let left, let right):
+            return condition(compiled(left).wrapped(below: .comparison) + " && "
+                             + negated(right).wrapped(below: .comparison), .conjunction)
+        case .binary(.equal, let left, let right):
+            return equality(.notEqual, left, right)
+        case .binary(.notEqual, let left, let right):
+            return equality(.equal, left, right)
+        case .membership(let subject, let items, let isNegated):
+            return membership(compiled(subject), items, negated: !isNegated)
+        case .bool(let b):
+            return Compiled(code: b ? "false" : "true", precedence: .primary, kind: .other, isNullable: false)
+        case .binary(let op, let left, let right) where [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(op):
+            // Between two integers that cannot be null, an ordering's opposite is exact: no NaN, no null.
+            let l = compiled(left), r = compiled(right)
+            guard l.kind == .int, r.kind == .int, !l.isNullable, !r.isNullable else { fallthrough }
+            let opposite: RuleOperator = switch op {
+            case .less: .greaterOrEqual
+            case .lessOrEqual: .greater
+            case .greater: .lessOrEqual
+            default: .less
+            }
+            return ordering(opposite, l, r)
+        default:
+            return condition("!" + compiled(e).wrapped(below: .primary), .prefix)
+        }
+    }
+
     private func kind(of type: FieldType) -> Kind {
         switch type {
         case .int: .int

@@ -69,9 +69,9 @@ import Testing
 
     @Test func rulesCompileToPlainSwift() throws {
         let output = Golden.generate(try Golden.seedContract("execution.yaml"), schemaPath: "schema/execution.yaml")
-        #expect(output.contains("if !(self.completed == (self.status == .completed)) {"))
-        #expect(output.contains("if !((self.errorCode == nil) == (self.errorMessage == nil)) {"))
-        #expect(output.contains("if !(!([.failed, .timedOut, .cancelled].contains(self.status)) || self.errorCode != nil) {"))
+        #expect(output.contains("if self.completed != (self.status == .completed) {"))
+        #expect(output.contains("if (self.errorCode == nil) != (self.errorMessage == nil) {"))
+        #expect(output.contains("if [.failed, .timedOut, .cancelled].contains(self.status) && self.errorCode == nil {"))
     }
 
     @Test func theSmallestIntLiteralAgainstADoubleFieldCompilesToAnExactComparison() throws {

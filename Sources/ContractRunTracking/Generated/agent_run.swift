@@ -260,49 +260,49 @@ public struct AgentRun: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractR
         var violations: [ContractRuntime.RuleViolation] = []
         // id_not_empty: id != ''
         // The run id is the table's primary key.
-        if !(self.id != "") {
+        if self.id == "" {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "id_not_empty", fields: ["id"],
                 message: "id must not be empty."))
         }
         // finished_iff_terminal: (finished_at == null) == (status in [queued, running])
         // A terminal run records when it finished; a queued or running run has not finished (终态一致性).
-        if !((self.finishedAt == nil) == [.queued, .running].contains(self.status)) {
+        if (self.finishedAt == nil) != [.queued, .running].contains(self.status) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "finished_iff_terminal", fields: ["finished_at", "status"],
                 message: "finished_at must be set exactly when the run is in a terminal status."))
         }
         // duration_iff_finished: (duration_ms == null) == (finished_at == null)
         // The duration is computed when the run finishes, and only then.
-        if !((self.durationMs == nil) == (self.finishedAt == nil)) {
+        if (self.durationMs == nil) != (self.finishedAt == nil) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "duration_iff_finished", fields: ["duration_ms", "finished_at"],
                 message: "duration_ms must be set exactly when finished_at is set."))
         }
         // duration_non_negative: duration_ms == null or duration_ms >= 0
         // A duration in milliseconds is zero or more.
-        if !(self.durationMs == nil || ContractRuntime.RuleOperators.greaterOrEqual(self.durationMs, 0)) {
+        if self.durationMs != nil && !(ContractRuntime.RuleOperators.greaterOrEqual(self.durationMs, 0)) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "duration_non_negative", fields: ["duration_ms"],
                 message: "duration_ms must not be negative."))
         }
         // finished_not_before_started: finished_at == null or finished_at >= started_at
         // A run cannot finish before it started.
-        if !(self.finishedAt == nil || ContractRuntime.RuleOperators.greaterOrEqual(self.finishedAt, self.startedAt)) {
+        if self.finishedAt != nil && !(ContractRuntime.RuleOperators.greaterOrEqual(self.finishedAt, self.startedAt)) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "finished_not_before_started", fields: ["finished_at", "started_at"],
                 message: "finished_at must not be earlier than started_at."))
         }
         // error_code_iff_unsuccessful: (error_code != null) == (status in [error, timeout, canceled])
         // A run that ended without success says why; a queued, running or successful run carries no error.
-        if !((self.errorCode != nil) == [.error, .timeout, .canceled].contains(self.status)) {
+        if (self.errorCode != nil) != [.error, .timeout, .canceled].contains(self.status) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "error_code_iff_unsuccessful", fields: ["error_code", "status"],
                 message: "error_code must be set exactly when the status is error, timeout or canceled."))
         }
         // error_message_iff_error_code: (error_message == null) == (error_code == null)
         // Every normalized error has both a machine-readable code and a user-readable message.
-        if !((self.errorMessage == nil) == (self.errorCode == nil)) {
+        if (self.errorMessage == nil) != (self.errorCode == nil) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "error_message_iff_error_code", fields: ["error_message", "error_code"],
                 message: "error_code and error_message must be set together or both be null."))
@@ -311,14 +311,14 @@ public struct AgentRun: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractR
         // The timeout and stale_run codes end a run with status timeout (their status), and a timed-out run carries one
         // of them: timeout when the tracker's deadline passed, stale_run when the stale sweep closed a run nobody
         // finished.
-        if !((self.status == .timeout) == [RunErrorCode.timeout, RunErrorCode.staleRun].contains(self.errorCode)) {
+        if (self.status == .timeout) != [RunErrorCode.timeout, RunErrorCode.staleRun].contains(self.errorCode) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "timeout_status_iff_timeout_code", fields: ["status", "error_code"],
                 message: "The status is timeout exactly when error_code is timeout or stale_run."))
         }
         // canceled_status_iff_canceled_code: (status == canceled) == (error_code == canceled)
         // The canceled code ends a run with status canceled (the code's status), and a canceled run carries that code.
-        if !((self.status == .canceled) == (self.errorCode == RunErrorCode.canceled)) {
+        if (self.status == .canceled) != (self.errorCode == RunErrorCode.canceled) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "canceled_status_iff_canceled_code", fields: ["status", "error_code"],
                 message: "The status is canceled exactly when error_code is canceled."))

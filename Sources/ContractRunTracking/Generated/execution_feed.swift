@@ -183,49 +183,49 @@ public struct ExecutionUpdateData: Swift.Sendable, Swift.Hashable, Swift.Codable
         var violations: [ContractRuntime.RuleViolation] = []
         // id_positive: id > 0
         // Execution ids are database primary keys, which start at 1.
-        if !(self.id > 0) {
+        if self.id <= 0 {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "id_positive", fields: ["id"],
                 message: "id must be a positive execution id."))
         }
         // agent_id_positive: agent_id == null or agent_id > 0
         // Agent ids are database primary keys, which start at 1.
-        if !(self.agentId == nil || ContractRuntime.RuleOperators.greater(self.agentId, 0)) {
+        if self.agentId != nil && !(ContractRuntime.RuleOperators.greater(self.agentId, 0)) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "agent_id_positive", fields: ["agent_id"],
                 message: "agent_id must be a positive agent id when set."))
         }
         // agent_test_has_agent_id: execution_type == agent_test implies agent_id != null
         // An agent test always runs one agent (POST /agents/{agent_id}/test).
-        if !(!(self.executionType == .agentTest) || self.agentId != nil) {
+        if self.executionType == .agentTest && self.agentId == nil {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "agent_test_has_agent_id", fields: ["execution_type", "agent_id"],
                 message: "An agent_test execution must name the tested agent in agent_id."))
         }
         // pending_not_started: status == pending implies started_at == null
         // started_at is set when the execution starts running.
-        if !(!(self.status == .pending) || self.startedAt == nil) {
+        if self.status == .pending && self.startedAt != nil {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "pending_not_started", fields: ["status", "started_at"],
                 message: "A pending execution must not have started_at."))
         }
         // started_when_running_or_succeeded: status in [running, succeeded] implies started_at != null
         // An execution that ran records when it started.
-        if !(!([.running, .succeeded].contains(self.status)) || self.startedAt != nil) {
+        if [.running, .succeeded].contains(self.status) && self.startedAt == nil {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "started_when_running_or_succeeded", fields: ["status", "started_at"],
                 message: "A running or succeeded execution must have started_at."))
         }
         // error_iff_failed: (error != null) == (status == failed)
         // A failed execution carries its error message; no other status carries one.
-        if !((self.error != nil) == (self.status == .failed)) {
+        if (self.error != nil) != (self.status == .failed) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "error_iff_failed", fields: ["error", "status"],
                 message: "error must be set exactly when the status is failed."))
         }
         // output_only_when_succeeded: output != null implies status == succeeded
         // Output is pushed with the final succeeded status; it is null while pending or running and when failed.
-        if !(!((self.output ?? .null) != .null) || self.status == .succeeded) {
+        if (self.output ?? .null) != .null && self.status != .succeeded {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "output_only_when_succeeded", fields: ["output", "status"],
                 message: "output may only be set when the status is succeeded."))

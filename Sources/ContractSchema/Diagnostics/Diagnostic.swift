@@ -1,4 +1,4 @@
-public import ContractRuntime
+import ContractRuntime
 
 /// A finding about a schema: an error or a warning at a source location, with optional notes.
 public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {

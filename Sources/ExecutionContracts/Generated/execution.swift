@@ -230,21 +230,21 @@ public struct TaskStepResult: Swift.Sendable, Swift.Hashable, Swift.Codable, Con
         var violations: [ContractRuntime.RuleViolation] = []
         // completed_iff_status_completed: completed == (status == completed)
         // A completed result has the completed status, and an incomplete result does not (状态一致性).
-        if !(self.completed == (self.status == .completed)) {
+        if self.completed != (self.status == .completed) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "completed_iff_status_completed", fields: ["completed", "status"],
                 message: "completed must be true exactly when status is completed."))
         }
         // error_code_iff_error_message: (error_code == null) == (error_message == null)
         // An error code never comes without an error message, nor a message without a code (错误信息一致性).
-        if !((self.errorCode == nil) == (self.errorMessage == nil)) {
+        if (self.errorCode == nil) != (self.errorMessage == nil) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "error_code_iff_error_message", fields: ["error_code", "error_message"],
                 message: "error_code and error_message must be set together or both be null."))
         }
         // unsuccessful_has_error_code: status in [failed, timed_out, cancelled] implies error_code != null
         // A result that ended without success says why: a failed result is missing an error code otherwise.
-        if !(!([.failed, .timedOut, .cancelled].contains(self.status)) || self.errorCode != nil) {
+        if [.failed, .timedOut, .cancelled].contains(self.status) && self.errorCode == nil {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "unsuccessful_has_error_code", fields: ["status", "error_code"],
                 message: "A failed, timed-out or cancelled result must carry an error code."))

@@ -328,14 +328,14 @@ struct SubTask: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.C
         var violations: [ContractRuntime.RuleViolation] = []
         // id_not_empty: id != ''
         // The sub-task id is the table's primary key.
-        if !(self.id != "") {
+        if self.id == "" {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "id_not_empty", fields: ["id"],
                 message: "id must not be empty."))
         }
         // retry_count_non_negative: retry_count >= 0
         // A retry count starts at 0 and only grows.
-        if !(self.retryCount >= 0) {
+        if self.retryCount < 0 {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "retry_count_non_negative", fields: ["retry_count"],
                 message: "retry_count must not be negative."))
@@ -343,42 +343,42 @@ struct SubTask: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.C
         // max_retries_non_negative: max_retries >= 0
         // 0 means a failed sub-task is blocked at once. Also implied by the two rules around it; kept for a direct
         // message.
-        if !(self.maxRetries >= 0) {
+        if self.maxRetries < 0 {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "max_retries_non_negative", fields: ["max_retries"],
                 message: "max_retries must not be negative."))
         }
         // retry_count_within_max: retry_count <= max_retries
         // A sub-task is only queued again while retry_count < max_retries, so the count never passes the maximum.
-        if !(self.retryCount <= self.maxRetries) {
+        if self.retryCount > self.maxRetries {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "retry_count_within_max", fields: ["retry_count", "max_retries"],
                 message: "retry_count must not exceed max_retries."))
         }
         // no_retries_before_queued: status in [PENDING, SPLITTING, READY] implies retry_count == 0
         // Retries only happen through FAILED -> QUEUED, after the sub-task first ran.
-        if !(!([.pending, .splitting, .ready].contains(self.status)) || self.retryCount == 0) {
+        if [.pending, .splitting, .ready].contains(self.status) && self.retryCount != 0 {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "no_retries_before_queued", fields: ["status", "retry_count"],
                 message: "A sub-task that has not been queued yet cannot have retries."))
         }
         // failed_has_error_code: status in [FAILED, BLOCKED] implies error_code != null
         // A failed attempt records why it failed.
-        if !(!([.failed, .blocked].contains(self.status)) || self.errorCode != nil) {
+        if [.failed, .blocked].contains(self.status) && self.errorCode == nil {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "failed_has_error_code", fields: ["status", "error_code"],
                 message: "A FAILED or BLOCKED sub-task must carry an error code."))
         }
         // completed_has_no_error_code: status == COMPLETED implies error_code == null
         // A successful sub-task has no error; earlier failed attempts are kept in the execution logs.
-        if !(!(self.status == .completed) || self.errorCode == nil) {
+        if self.status == .completed && self.errorCode != nil {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "completed_has_no_error_code", fields: ["status", "error_code"],
                 message: "A COMPLETED sub-task must not carry an error code."))
         }
         // output_only_when_completed: output_result != null implies status == COMPLETED
         // Results are stored when the sub-task succeeds.
-        if !(!((self.outputResult ?? .null) != .null) || self.status == .completed) {
+        if (self.outputResult ?? .null) != .null && self.status != .completed {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "output_only_when_completed", fields: ["output_result", "status"],
                 message: "output_result may only be set when the sub-task is COMPLETED."))

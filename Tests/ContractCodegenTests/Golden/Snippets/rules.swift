@@ -51,25 +51,25 @@ public struct Measure: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRu
     public func violations() -> [ContractRuntime.RuleViolation] {
         var violations: [ContractRuntime.RuleViolation] = []
         // value_below_limit: limit == null or value <= limit
-        if !(self.limit == nil || ContractRuntime.RuleOperators.lessOrEqual(ContractRuntime.RuleNumber(self.value), self.limit.map { ContractRuntime.RuleNumber($0) })) {
+        if self.limit != nil && !(ContractRuntime.RuleOperators.lessOrEqual(ContractRuntime.RuleNumber(self.value), self.limit.map { ContractRuntime.RuleNumber($0) })) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "value_below_limit", fields: ["limit", "value"],
                 message: "rule value_below_limit does not hold"))
         }
         // value_not_half: value != 2.5 and value not in [1, 1.5]
-        if !(ContractRuntime.RuleNumber(self.value) != ContractRuntime.RuleNumber(2.5) && !([ContractRuntime.RuleNumber(Swift.Int64(1)), ContractRuntime.RuleNumber(1.5)].contains(ContractRuntime.RuleNumber(self.value)))) {
+        if ContractRuntime.RuleNumber(self.value) == ContractRuntime.RuleNumber(2.5) || [ContractRuntime.RuleNumber(Swift.Int64(1)), ContractRuntime.RuleNumber(1.5)].contains(ContractRuntime.RuleNumber(self.value)) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "value_not_half", fields: ["value"],
                 message: "rule value_not_half does not hold"))
         }
         // level_known: level in [low, none] or level == null
-        if !([Level.low, Level.none].contains(self.level) || self.level == nil) {
+        if !([Level.low, Level.none].contains(self.level)) && self.level != nil {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "level_known", fields: ["level"],
                 message: "level must be low or none when set."))
         }
         // label_short: not checked implies label in ['a', 'b']
-        if !(!(!self.checked) || ["a", "b"].contains(self.label)) {
+        if !self.checked && !(["a", "b"].contains(self.label)) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "label_short", fields: ["checked", "label"],
                 message: "rule label_short does not hold"))
