@@ -9,11 +9,12 @@ import Testing
         return url
     }
 
-    /// Without arguments, `check` reads the repository's contractgen.yaml: all four bundled contracts.
+    /// Without arguments, `check` reads the repository's contractgen.yaml: the four bundled contracts and
+    /// the field-types fixture.
     @Test func theCheckedInGeneratedCodeIsUpToDate() throws {
         let out = try CLIRunner.run(["check"])
         #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
-        #expect(out.stderr == "generated code is up to date (4 schemas)\n")
+        #expect(out.stderr == "generated code is up to date (5 schemas)\n")
     }
 
     /// A package's own contractgen.yaml: `generate` writes every entry, `check` then passes, and a stale
@@ -178,6 +179,7 @@ import Testing
             Sources/ContractRunTracking/Generated/agent_run.swift is up to date
             Sources/ContractRunTracking/Generated/execution_feed.swift is up to date
             Tests/GeneratedCodeTests/Generated/task_pipeline.swift is up to date
+            Tests/GeneratedCodeTests/Generated/field_types.swift is up to date
 
             """)
     }
