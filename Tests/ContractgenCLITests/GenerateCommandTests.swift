@@ -126,14 +126,25 @@ import Testing
     /// The header's regenerate command, pasted from the package root, reproduces the file exactly.
     @Test(arguments: ["Sources/ExecutionContracts/Generated/execution.swift", "Sources/ContractRunTracking/Generated/agent_run.swift",
                       "Sources/ContractRunTracking/Generated/execution_feed.swift",
-                      "Tests/GeneratedCodeTests/Generated/task_pipeline.swift"])
+                      "Tests/GeneratedCodeTests/Generated/task_pipeline.swift",
+                      "Tests/GeneratedCodeTests/Generated/field_types.swift"])
     func theHeadersRegenerateCommandWorksAsWritten(file: String) throws {
         let text = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent(file), encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[1] == "// Regenerate it from the package root after changing the schema:")
         let prefix = "//   swift run contractgen "
         #expect(lines[2].hasPrefix(prefix))
-        let arguments = lines[2].dropFirst(prefix.count).split(separator: " ").map(String.init)
+        // A long command goes on over comment lines ending in ` \`, as a shell reads it pasted.
+        var command = String(lines[2].dropFirst(prefix.count))
+        var next = 3
+        while command.hasSuffix(" \\") {
+            let continuation = lines[next].dropFirst("//".count).drop { $0 == " " }
+            #expect(lines[next].count <= 120 && lines[next].hasPrefix("//     ") && !continuation.isEmpty)
+            command = command.dropLast(2) + " " + continuation
+            next += 1
+        }
+        #expect(lines[..<next].allSatisfy { $0.count <= 120 })
+        let arguments = command.split(separator: " ").map(String.init)
         // Run as `check` (which reads the same arguments) so the test cannot rewrite checked-in files.
         #expect(arguments.first == "generate")
         let out = try CLIRunner.run(["check"] + arguments.dropFirst())
