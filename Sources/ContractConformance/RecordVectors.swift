@@ -1,0 +1,185 @@
+import ContractRuntime
+import ContractSchema
+import ContractValidation
+
+/// The record vectors of one model: valid and invalid records as exact input bytes, each judged by the
+/// run-time interpreter (`RecordValidator`), which is the reference every language is held to.
+struct RecordVectors {
+    let contract: Contract
+    let model: Model
+    let samples: SampleValues
+    private let strict: RecordValidator
+    private let lenient: RecordValidator
+
+    /// Most combinations a rule is enumerated over; the rest of its product is left out.
+    static let maxCombinations = 256
+
+    init(contract: Contract, model: Model) throws(RecordValidator.SetupError) {
+        self.contract = contract
+        self.model = model
+        self.samples = SampleValues(contract: contract)
+        self.strict = try RecordValidator(contract: contract, model: model.name)
+        self.lenient = try RecordValidator(contract: contract, model: model.name,
+                                           options: .init(acceptsLegacyValues: true))
+    }
+
+    /// Every vector of the model, in a fixed order.
+    func vectors() -> [JSONValue] {
+        let base = validBase()
+        var out: [JSONValue] = []
+        out.append(vector("valid_base", .object(base)))
+        out.append(vector("empty_object", .object([:])))
+        out.append(vector("not_an_object", .array([.object(base)])))
+        if let first = base.members.first {
+            // A repeated key, written by hand: JSONObject keeps each key once.
+            let text = objectText(base.members + [first])
+            out.append(vector("duplicate_key/\(first.key)", bytes: Array(text.utf8)))
+        }
+        out.append(vector("unknown_key", .object(JSONObject(base.members + [("unknown_key_zz", .int(1))]))))
+        for field in model.fields {
+            out += fieldVectors(field, base: base)
+        }
+        for rule in model.rules {
+            out += ruleVectors(rule, base: base)
+        }
+        return out
+    }
+
+    /// The base record, or the first combination of the rules' small value sets that satisfies every rule.
+    func validBase() -> JSONObject {
+        let base = samples.baseRecord(of: model)
+        if judge(base, acceptLegacy: false) == nil { return base }
+        let names = uniqueFields(model.rules.flatMap { Self.fieldNames($0.expression) })
+        for assignment in combinations(names, base: base) where judge(assignment.record, acceptLegacy: false) == nil {
+            return assignment.record
+        }
+        return base
+    }
+
+    private func fieldVectors(_ field: Field, base: JSONObject) -> [JSONValue] {
+        let prefix = "field/\(field.name)"
+        var out: [JSONValue] = []
+        if let wrong = samples.wrongType(for: field.type) {
+            out.append(vector("\(prefix)/wrong_type", replacing(field.name, with: wrong, in: base)))
+        }
+        out.append(vector("\(prefix)/null", replacing(field.name, with: .null, in: base)))
+        let without = JSONObject(base.members.filter { $0.key != field.name })
+        out.append(vector("\(prefix)/missing", .object(without)))
+        guard case .named(let name) = field.type, let wire = contract.namedType(name)?.wireValues else { return out }
+        for value in wire {
+            out.append(vector("\(prefix)/value/\(value)", replacing(field.name, with: .string(value), in: base)))
+        }
+        out.append(vector("\(prefix)/unknown_value", replacing(field.name, with: .string("not_a_value_zz"), in: base)))
+        if let lifecycle = contract.lifecycle(named: name) {
+            for alias in lifecycle.legacy {
+                let record = replacing(field.name, with: .string(alias.value), in: base)
+                out.append(vector("\(prefix)/legacy/\(alias.value)/refused", record))
+                out.append(vector("\(prefix)/legacy/\(alias.value)/accepted", record, acceptLegacy: true))
+            }
+        }
+        return out
+    }
+
+    private func ruleVectors(_ rule: Rule, base: JSONObject) -> [JSONValue] {
+        let names = uniqueFields(Self.fieldNames(rule.expression))
+        return combinations(names, base: base).map { assignment in
+            vector("rule/\(rule.id)/\(assignment.label)", .object(assignment.record))
+        }
+    }
+
+    /// Every combination of the small value sets of `names` (fields without one keep their base value),
+    /// in a fixed order, at most ``maxCombinations``.
+    func combinations(_ names: [String], base: JSONObject) -> [(label: String, record: JSONObject)] {
+        let sets: [(name: String, values: [JSONValue])] = names.compactMap { name in
+            guard let field = model.field(named: name),
+                  let values = samples.smallValueSet(of: field, base: base[name] ?? .null) else { return nil }
+            return (name, values)
+        }
+        var results: [(label: String, record: JSONObject)] = [("", base)]
+        for set in sets {
+            var next: [(label: String, record: JSONObject)] = []
+            outer: for partial in results {
+                for value in set.values {
+                    if next.count == Self.maxCombinations { break outer }
+                    let text = (try? value.jsonString()) ?? "?"
+                    let label = partial.label.isEmpty ? "\(set.name)=\(text)" : "\(partial.label),\(set.name)=\(text)"
+                    next.append((label, replacing(set.name, with: value, in: partial.record).objectValue ?? partial.record))
+                }
+            }
+            results = next
+        }
+        return results
+    }
+
+    private func uniqueFields(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+
+    /// The fields an expression reads, in order of first use.
+    static func fieldNames(_ expression: RuleExpression) -> [String] {
+        switch expression.kind {
+        case .field(let name), .name(let name): [name]
+        case .not(let e): fieldNames(e)
+        case .binary(_, let l, let r): fieldNames(l) + fieldNames(r)
+        case .membership(let l, let items, _): fieldNames(l) + items.flatMap(fieldNames)
+        case .enumValue, .null, .bool, .int, .double, .string: []
+        }
+    }
+
+    private func replacing(_ key: String, with value: JSONValue, in record: JSONObject) -> JSONValue {
+        .object(JSONObject(record.members.map { $0.key == key ? ($0.key, value) : $0 }))
+    }
+
+    private func judge(_ record: JSONObject, acceptLegacy: Bool) -> RecordError? {
+        let bytes = Array(objectText(record.members).utf8)
+        return (acceptLegacy ? lenient : strict).validate(bytes)
+    }
+
+    private func objectText(_ members: [(key: String, value: JSONValue)]) -> String {
+        let parts = members.map { member in
+            ((try? JSONValue.string(member.key).jsonString()) ?? "\"\"") + ":" + ((try? member.value.jsonString()) ?? "null")
+        }
+        return "{" + parts.joined(separator: ",") + "}"
+    }
+
+    private func vector(_ name: String, _ record: JSONValue, acceptLegacy: Bool = false) -> JSONValue {
+        let text: String
+        if case .object(let object) = record {
+            text = objectText(object.members)
+        } else {
+            text = (try? record.jsonString()) ?? "null"
+        }
+        return vector(name, bytes: Array(text.utf8), acceptLegacy: acceptLegacy)
+    }
+
+    private func vector(_ name: String, bytes: [UInt8], acceptLegacy: Bool = false) -> JSONValue {
+        let error = (acceptLegacy ? lenient : strict).validate(bytes)
+        return RecordVectorFormat.vector(id: "\(model.name)/\(name)", model: model.name, input: bytes,
+                                         acceptLegacy: acceptLegacy, error: error)
+    }
+}
+
+/// How one record vector is written: shared by the schema-derived records and the seeded mutations.
+public enum RecordVectorFormat {
+    /// A record vector: `id`, `model`, the input (`input` when it is UTF-8, else `input_hex`),
+    /// `accept_legacy`, and the verdict with the category and path of an invalid record.
+    public static func vector(id: String, model: String, input: [UInt8], acceptLegacy: Bool,
+                              error: RecordError?) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [("id", .string(id)), ("model", .string(model))]
+        if let text = String(validating: input, as: UTF8.self) {
+            members.append(("input", .string(text)))
+        } else {
+            members.append(("input_hex", .string(input.map { hexDigits[Int($0 >> 4)] + hexDigits[Int($0 & 15)] }.joined())))
+        }
+        members.append(("accept_legacy", .bool(acceptLegacy)))
+        if let error {
+            members += [("verdict", .string("invalid")), ("category", .string(error.category)), ("path", .string(error.path))]
+        } else {
+            members.append(("verdict", .string("valid")))
+        }
+        return .object(JSONObject(members))
+    }
+
+    private static let hexDigits = (0..<16).map { String($0, radix: 16) }
+}
