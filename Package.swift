@@ -107,6 +107,10 @@ let package = Package(
             dependencies: ["ContractValidation", "ContractSchema", "ContractSchemaLoader", "ContractRuntime"]
         ),
         .testTarget(
+            name: "ContractConformanceTests",
+            dependencies: ["ContractConformance", "ContractSchema", "ContractSchemaLoader", "ContractValidation", "ContractRuntime"]
+        ),
+        .testTarget(
             name: "ContractEvolutionTests",
             dependencies: ["ContractEvolution", "ContractSchema", "ContractSchemaLoader"]
         ),

@@ -45,15 +45,25 @@ struct RecordVectors {
         return out
     }
 
-    /// The base record, or the first combination of the rules' small value sets that satisfies every rule.
-    func validBase() -> JSONObject {
-        let base = samples.baseRecord(of: model)
-        if judge(base, acceptLegacy: false) == nil { return base }
-        let names = uniqueFields(model.rules.flatMap { Self.fieldNames($0.expression) })
-        for assignment in combinations(names, base: base) where judge(assignment.record, acceptLegacy: false) == nil {
-            return assignment.record
+    /// The base record made valid where rules reject it: while some rule is broken, the first
+    /// combination of the small value sets of its fields that satisfies it (and the rules before it).
+    func validBase(depth: Int = 0) -> JSONObject {
+        var record = samples.baseRecord(of: model, depth: depth)
+        // Each round fixes the first broken rule; a rule already fixed is not broken again, so the rounds
+        // are bounded by the number of rules.
+        for _ in 0...model.rules.count {
+            guard let error = judge(record, acceptLegacy: false), error.category.hasPrefix("rule:"),
+                  let index = model.rules.firstIndex(where: { RecordError.rule($0.id) == error.category }) else { break }
+            let names = uniqueFields(Self.fieldNames(model.rules[index].expression))
+            let later = Set(model.rules[(index + 1)...].map { RecordError.rule($0.id) })
+            let fixed = combinations(names, base: record).first { candidate in
+                guard let problem = judge(candidate.record, acceptLegacy: false) else { return true }
+                return later.contains(problem.category)
+            }
+            guard let fixed else { break }
+            record = fixed.record
         }
-        return base
+        return record
     }
 
     private func fieldVectors(_ field: Field, base: JSONObject) -> [JSONValue] {
@@ -82,18 +92,23 @@ struct RecordVectors {
 
     private func ruleVectors(_ rule: Rule, base: JSONObject) -> [JSONValue] {
         let names = uniqueFields(Self.fieldNames(rule.expression))
-        return combinations(names, base: base).map { assignment in
+        return combinations(names, base: base, literals: Self.literals(rule.expression)).map { assignment in
             vector("rule/\(rule.id)/\(assignment.label)", .object(assignment.record))
         }
     }
 
     /// Every combination of the small value sets of `names` (fields without one keep their base value),
     /// in a fixed order, at most ``maxCombinations``.
-    func combinations(_ names: [String], base: JSONObject) -> [(label: String, record: JSONObject)] {
+    /// `literals` (the constants the rule compares with) join the sets of the fields whose type they fit.
+    func combinations(_ names: [String], base: JSONObject,
+                      literals: [JSONValue] = []) -> [(label: String, record: JSONObject)] {
         let sets: [(name: String, values: [JSONValue])] = names.compactMap { name in
-            guard let field = model.field(named: name),
-                  let values = samples.smallValueSet(of: field, base: base[name] ?? .null) else { return nil }
-            return (name, values)
+            guard let field = model.field(named: name) else { return nil }
+            var values = samples.smallValueSet(of: field) ?? []
+            for literal in literals where !values.contains(literal) && Self.fits(literal, field.type) {
+                values.append(literal)
+            }
+            return values.count > 1 ? (name, values) : nil
         }
         var results: [(label: String, record: JSONObject)] = [("", base)]
         for set in sets {
@@ -114,6 +129,29 @@ struct RecordVectors {
     private func uniqueFields(_ names: [String]) -> [String] {
         var seen = Set<String>()
         return names.filter { seen.insert($0).inserted }
+    }
+
+    /// The string and number constants of an expression, as JSON values (an integral double also as an int).
+    static func literals(_ expression: RuleExpression) -> [JSONValue] {
+        switch expression.kind {
+        case .string(let s): return [.string(s)]
+        case .int(let i): return [.int(i)]
+        case .double(let d):
+            // `Int64(exactly:)` keeps 9007199254740993.0 (read as 2^53) an int only when it is one.
+            return [.double(d)] + (Int64(exactly: d).map { [.int($0)] } ?? [])
+        case .not(let e): return literals(e)
+        case .binary(_, let l, let r): return literals(l) + literals(r)
+        case .membership(let l, let items, _): return literals(l) + items.flatMap(literals)
+        case .field, .name, .enumValue, .null, .bool: return []
+        }
+    }
+
+    /// Whether a constant can stand in a field of `type`.
+    static func fits(_ literal: JSONValue, _ type: FieldType) -> Bool {
+        switch (literal, type) {
+        case (.string, .string), (.int, .int), (.int, .double), (.double, .double): true
+        default: false
+        }
     }
 
     /// The fields an expression reads, in order of first use.

@@ -28,7 +28,10 @@ struct SampleValues {
             case .lifecycle(let lifecycle): return .string(lifecycle.initial)
             case .enumeration(let enumeration): return .string(enumeration.values.first?.name ?? "")
             case .errorCatalog(let catalog): return .string(catalog.codes.first?.code ?? "")
-            case .model(let model): return .object(baseRecord(of: model, depth: depth + 1))
+            case .model(let model):
+                // The nested model's rules hold too, so the record is valid as a whole.
+                let vectors = try? RecordVectors(contract: contract, model: model)
+                return .object(vectors?.validBase(depth: depth + 1) ?? baseRecord(of: model, depth: depth + 1))
             case nil: return .null
             }
         }
@@ -79,24 +82,29 @@ struct SampleValues {
     }
 
     /// The values a rule or guard is enumerated over for `field`: every enum value, both booleans, a
-    /// few integers, null when the field is nullable; nil when the field has no small value set.
-    func smallValueSet(of field: Field, base: JSONValue) -> [JSONValue]? {
+    /// few numbers, the empty and a non-empty string, two instants, null when the field is nullable; any
+    /// other type keeps its ordinary value. Nil when that leaves a single value.
+    func smallValueSet(of field: Field) -> [JSONValue]? {
         var values: [JSONValue]
         switch field.type {
         case .bool: values = [.bool(false), .bool(true)]
         case .int: values = [.int(-1), .int(0), .int(1), .int(2), .int(3), .int(5)]
+        case .double: values = [.double(-1.5), .double(0), .double(1.5)]
+        case .string: values = [.string(""), .string("text")]
+        case .timestamp: values = [.string("2026-01-01T00:00:00Z"), .string(Self.timestamp)]
         case .named(let name):
-            guard let wire = contract.namedType(name)?.wireValues else {
-                values = field.isNullable ? [base] : []
-                break
+            if let wire = contract.namedType(name)?.wireValues {
+                values = wire.map { .string($0) }
+            } else {
+                values = [value(of: field.type)]
             }
-            values = wire.map { .string($0) }
         default:
-            // Other types take part through null only: the value the record has, and null.
-            values = field.isNullable ? [base] : []
+            values = [value(of: field.type)]
         }
         if field.isNullable || field.type == .json { values.append(.null) }
-        return values.isEmpty ? nil : values
+        var seen = Set<JSONValue>()
+        values = values.filter { seen.insert($0).inserted }
+        return values.count > 1 ? values : nil
     }
 
     /// The rule value a reader sees for `value` in a field of `type`, as the run-time interpreter reads it.
