@@ -21,7 +21,7 @@ enum CatalogVectors {
                 (kind.rawValue, (table.code(for: kind) ?? fallback).map { .string($0) } ?? .null)
             }))
         }
-        return .object(JSONObject([("catalog", .string(catalog.name)),
+        return .object(JSONObject([("id", .string(catalog.name)), ("catalog", .string(catalog.name)),
                                    ("lifecycle", catalog.lifecycle.map { .string($0) } ?? .null),
                                    ("codes", .array(codes)), ("normalize", normalize)]))
     }
@@ -51,6 +51,7 @@ enum CatalogVectors {
         let base = retries.map { JSONValue.int(nanoseconds(policy.baseDelay(beforeRetry: $0))) }
         let jittered = retries.map { JSONValue.int(nanoseconds(policy.delay(beforeRetry: $0, using: &generator))) }
         return .object(JSONObject([
+            ("id", .string("\(lifecycle.name)/retry")),
             ("lifecycle", .string(lifecycle.name)),
             ("max_retries", .int(Int64(policy.maxRetries))),
             ("initial_delay_ms", .int(Int64(declaration.initialDelayMilliseconds))),

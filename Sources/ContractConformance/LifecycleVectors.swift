@@ -17,7 +17,7 @@ struct LifecycleVectors {
         let legacy: [JSONValue] = lifecycle.legacy.map {
             .object(JSONObject([("value", .string($0.value)), ("state", .string($0.state))]))
         }
-        return .object(JSONObject([("lifecycle", .string(lifecycle.name)), ("initial", .string(lifecycle.initial)),
+        return .object(JSONObject([("id", .string(lifecycle.name)), ("lifecycle", .string(lifecycle.name)), ("initial", .string(lifecycle.initial)),
                                    ("states", .array(states)), ("legacy", .array(legacy))]))
     }
 
@@ -26,7 +26,8 @@ struct LifecycleVectors {
         lifecycle.states.flatMap { from in
             lifecycle.states.map { to in
                 let listed = lifecycle.transitions.contains { $0.from == from.name && $0.to == to.name }
-                return .object(JSONObject([("lifecycle", .string(lifecycle.name)), ("from", .string(from.name)),
+                return .object(JSONObject([("id", .string("\(lifecycle.name)/\(from.name)->\(to.name)")),
+                                           ("lifecycle", .string(lifecycle.name)), ("from", .string(from.name)),
                                            ("to", .string(to.name)), ("allowed", .bool(listed))]))
             }
         }
