@@ -1,0 +1,181 @@
+// The conformance vectors (conformance/vectors, docs/Conformance.md) run against the modules in dist/. Every vector
+// must pass unless conformance/known-failures/typescript.txt lists it, and every listed vector must still fail, so
+// the list cannot go stale. A schema's module is dist/<schema>.js, reached by the vector file's name; the runner
+// uses only the API of DESIGN.md, so hand-written and generated modules both qualify.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { isDeepStrictEqual } from "node:util";
+
+import { RecordError, TransitionError } from "../dist/runtime/index.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const conformance = join(here, "..", "..", "..", "conformance");
+const dist = join(here, "..", "dist");
+const FORMAT = "contractgen-conformance/1";
+
+const files = readdirSync(join(conformance, "vectors")).filter((name) => name.endsWith(".json")).sort()
+  .map((name) => ({ stem: name.slice(0, -".json".length),
+    vectors: JSON.parse(readFileSync(join(conformance, "vectors", name), "utf8")) }));
+
+/** The listed ids: `SCHEMA/VECTOR-ID`, or `SCHEMA/PREFIX*` for every vector whose id starts so. */
+const known = readFileSync(join(conformance, "known-failures", "typescript.txt"), "utf8").split("\n")
+  .map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+
+function listed(key, entries) {
+  return entries.some((entry) => (entry.endsWith("*") ? key.startsWith(entry.slice(0, -1)) : key === entry));
+}
+
+function inputBytes(vector) {
+  if (typeof vector.input === "string") return new TextEncoder().encode(vector.input);
+  return new Uint8Array(Buffer.from(vector.input_hex, "hex"));
+}
+
+function check(module, vector) {
+  if (vector.verdict !== undefined) return record(module, vector);
+  if (vector.states !== undefined) return lifecycleFacts(module, vector);
+  if (vector.record !== undefined) return guarded(module, vector);
+  if (vector.from !== undefined) return transition(module, vector);
+  if (vector.codes !== undefined) return catalog(module, vector);
+  if (vector.base_delays_ns !== undefined) return retryPolicy(module, vector);
+  return "unknown kind of vector";
+}
+
+function record(module, vector) {
+  const parse = module[`parse${vector.model}`];
+  const encode = module[`encode${vector.model}`];
+  if (typeof parse !== "function" || typeof encode !== "function") return `no parse${vector.model}/encode${vector.model}`;
+  const expected = vector.verdict === "valid" ? "valid" : `${vector.category} at ${vector.path}`;
+  let value;
+  try {
+    value = parse(inputBytes(vector), { acceptLegacy: vector.accept_legacy });
+  } catch (error) {
+    if (!(error instanceof RecordError)) return `threw ${error}`;
+    const actual = `${error.category} at ${error.path}`;
+    return actual === expected ? null : `expected ${expected}, got ${actual}`;
+  }
+  if (expected !== "valid") return `expected ${expected}, got valid`;
+  const encoded = encode(value);
+  const again = parse(encoded);
+  if (!isDeepStrictEqual(again, value)) return "parse(encode(v)) differs from v";
+  if (encode(again) !== encoded) return "encode(parse(encode(v))) differs from encode(v)";
+  return null;
+}
+
+function lifecycleFacts(module, vector) {
+  const lifecycle = module[vector.lifecycle];
+  const problems = [];
+  if (lifecycle.initial !== vector.initial) problems.push(`initial ${lifecycle.initial}`);
+  if (!isDeepStrictEqual([...lifecycle.values], vector.states.map((s) => s.state))) problems.push("states");
+  for (const state of vector.states) {
+    if (lifecycle.isTerminal(state.state) !== state.terminal) problems.push(`${state.state} terminal`);
+    if ((lifecycle.outcome(state.state) ?? null) !== state.outcome) problems.push(`${state.state} outcome`);
+  }
+  const legacy = Object.fromEntries(vector.legacy.map((entry) => [entry.value, entry.state]));
+  if (!isDeepStrictEqual({ ...lifecycle.legacyValues }, legacy)) problems.push("legacy");
+  return problems.length === 0 ? null : problems.join("; ");
+}
+
+function transition(module, vector) {
+  const lifecycle = module[vector.lifecycle];
+  if (lifecycle.canTransition(vector.from, vector.to) !== vector.allowed) return `canTransition is ${!vector.allowed}`;
+  let moved = true;
+  try {
+    lifecycle.transition(vector.from, vector.to);
+  } catch (error) {
+    if (!(error instanceof TransitionError)) return `threw ${error}`;
+    moved = false;
+  }
+  return moved === vector.allowed ? null : `transition ${moved ? "succeeds" : "throws"}`;
+}
+
+function guarded(module, vector) {
+  const lifecycle = module[vector.lifecycle];
+  const value = module[`parse${vector.model}`](vector.record);
+  if (lifecycle.canTransition(vector.from, vector.to, value) !== vector.allowed) {
+    return `canTransition(record) is ${!vector.allowed}`;
+  }
+  try {
+    lifecycle.transition(vector.from, vector.to, value);
+  } catch (error) {
+    if (!(error instanceof TransitionError)) return `threw ${error}`;
+    return !vector.allowed && error.unmetGuard === vector.unmet_guard ? null : `unmet guard ${error.unmetGuard}`;
+  }
+  return vector.allowed ? null : "transition(record) succeeds";
+}
+
+function catalog(module, vector) {
+  const codes = module[vector.catalog];
+  const problems = [];
+  if (!isDeepStrictEqual([...codes.values], vector.codes.map((c) => c.code))) problems.push("codes");
+  for (const code of vector.codes) {
+    const actual = { category: codes.category(code.code), retryable: codes.isRetryable(code.code),
+      message: codes.defaultMessage(code.code), status: codes.status(code.code) ?? null };
+    for (const key of Object.keys(actual)) {
+      if (actual[key] !== code[key]) problems.push(`${code.code}.${key} ${JSON.stringify(actual[key])}`);
+    }
+  }
+  for (const [kind, code] of Object.entries(vector.normalize ?? {})) {
+    const actual = codes.codeFor(kind);
+    if (actual !== code) problems.push(`normalize ${kind} -> ${actual}`);
+  }
+  return problems.length === 0 ? null : problems.join("; ");
+}
+
+function retryPolicy(module, vector) {
+  const policy = module[vector.lifecycle].retryPolicy;
+  if (policy === undefined) return "no retryPolicy";
+  const problems = [];
+  if (policy.maxRetries !== vector.max_retries || policy.jitter !== vector.jitter) problems.push("policy");
+  vector.retries.forEach((retry, index) => {
+    if (policy.baseDelayNanoseconds(retry) !== vector.base_delays_ns[index]) problems.push(`baseDelayNanoseconds(${retry})`);
+    // JavaScript's random numbers are not SplitMix64's, so seeded jitter is compared only where there is none.
+    if (vector.jitter === "none" && policy.delayNanoseconds(retry) !== vector.seeded_delays_ns[index]) {
+      problems.push(`delayNanoseconds(${retry})`);
+    }
+  });
+  return problems.length === 0 ? null : problems.join("; ");
+}
+
+const failures = new Map();
+const passed = new Set();
+for (const { stem, vectors } of files) {
+  const path = join(dist, `${stem}.js`);
+  const module = existsSync(path) ? await import(pathToFileURL(path).href) : null;
+  for (const section of ["records", "mutations", "lifecycles", "transitions", "guarded_transitions", "catalogs",
+    "retry_policies"]) {
+    for (const vector of vectors[section] ?? []) {
+      const key = `${stem}/${vector.id}`;
+      let problem;
+      if (module === null) {
+        problem = `no module dist/${stem}.js`;
+      } else {
+        try {
+          problem = check(module, vector);
+        } catch (error) {
+          problem = `threw ${error}`;
+        }
+      }
+      if (problem === null) passed.add(key); else failures.set(key, problem);
+    }
+  }
+}
+
+test("the vectors of the four bundled schemas are read", () => {
+  assert.deepEqual(files.map((f) => f.stem), ["agent_run", "execution", "execution_feed", "task_pipeline"]);
+  assert.ok(files.every((f) => f.vectors.format === FORMAT));
+  assert.ok(passed.size + failures.size > 1000);
+});
+
+test("every vector passes unless it is a known failure", () => {
+  const unexpected = [...failures].filter(([key]) => !listed(key, known));
+  assert.deepEqual(unexpected.map(([key, problem]) => `${key}: ${problem}`), []);
+});
+
+test("every known failure still fails", () => {
+  assert.deepEqual([...passed].filter((key) => listed(key, known)), [], "passing now: remove from typescript.txt");
+  assert.deepEqual(known.filter((entry) => ![...failures.keys()].some((key) => listed(key, [entry]))), [],
+    "listed but not failing (or no such vector)");
+});
