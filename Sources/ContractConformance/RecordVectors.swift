@@ -1,3 +1,4 @@
+import Foundation
 import ContractRuntime
 import ContractSchema
 import ContractValidation
@@ -75,6 +76,13 @@ struct RecordVectors {
         out.append(vector("\(prefix)/null", replacing(field.name, with: .null, in: base)))
         let without = JSONObject(base.members.filter { $0.key != field.name })
         out.append(vector("\(prefix)/missing", .object(without)))
+        if field.type == .int { out += integerEdges(field, base: base) }
+        if field.type == .timestamp {
+            // Nine fraction digits and an offset: more than a microsecond-precise writer keeps.
+            for (name, text) in [("nanoseconds", "2026-02-26T10:30:00.123456789+01:00"), ("invalid_date", "2026-02-30T10:30:00Z")] {
+                out.append(vector("\(prefix)/\(name)", replacing(field.name, with: .string(text), in: base)))
+            }
+        }
         guard case .named(let name) = field.type, let wire = contract.namedType(name)?.wireValues else { return out }
         for value in wire {
             out.append(vector("\(prefix)/value/\(value)", replacing(field.name, with: .string(value), in: base)))
@@ -88,6 +96,20 @@ struct RecordVectors {
             }
         }
         return out
+    }
+
+    /// An int field at the ends of 64 bits, one past them, and 2^53 + 1, the first integer a double
+    /// cannot hold: readers that keep numbers as doubles must refuse it rather than round it.
+    private func integerEdges(_ field: Field, base: JSONObject) -> [JSONValue] {
+        let edges = [("int_max", "9223372036854775807"), ("int_min", "-9223372036854775808"),
+                     ("int_overflow", "9223372036854775808"), ("beyond_double_precision", "9007199254740993")]
+        return edges.map { name, literal in
+            // The literal is spliced into the text: JSONValue holds no integer beyond 64 bits.
+            let placeholder = "\u{1}placeholder\u{1}"
+            let record = replacing(field.name, with: .string(placeholder), in: base).objectValue ?? base
+            let text = objectText(record.members).replacingOccurrences(of: "\"\\u0001placeholder\\u0001\"", with: literal)
+            return vector("field/\(field.name)/\(name)", bytes: Array(text.utf8))
+        }
     }
 
     private func ruleVectors(_ rule: Rule, base: JSONObject) -> [JSONValue] {

@@ -26,6 +26,8 @@ struct SwiftConformanceRunner {
 
     /// Failures by `SCHEMA/VECTOR-ID`.
     private(set) var failures: [String: String] = [:]
+    /// The input text (lossily decoded) of each failed record vector, for explaining the failure.
+    private(set) var inputs: [String: String] = [:]
     /// Vectors checked.
     private(set) var checked = 0
 
@@ -42,7 +44,10 @@ struct SwiftConformanceRunner {
 
     private mutating func check(_ stem: String, _ vector: JSONValue, _ problem: String?) {
         checked += 1
-        if let problem { failures["\(stem)/\(vector["id"]?.stringValue ?? "?")"] = problem }
+        guard let problem else { return }
+        let key = "\(stem)/\(vector["id"]?.stringValue ?? "?")"
+        failures[key] = problem
+        if vector["verdict"] != nil { inputs[key] = String(decoding: ConformanceVectorFiles.input(vector), as: UTF8.self) }
     }
 
     // MARK: Records

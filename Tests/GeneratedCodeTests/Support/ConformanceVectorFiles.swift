@@ -6,9 +6,12 @@ import Foundation
 enum ConformanceVectorFiles {
     static let root = SeedSchemas.packageRoot.appendingPathComponent("conformance")
 
-    /// The vector files by schema stem (`execution`, `task_pipeline`, ...).
+    /// The vector files by schema stem (`execution`, `task_pipeline`, ...): the checked-in ones, or those in
+    /// the directory `CONFORMANCE_VECTORS` names (scripts/conformance-differential.sh writes one with more
+    /// seeded mutations).
     static func all() throws -> [(stem: String, vectors: JSONValue)] {
-        let directory = root.appendingPathComponent("vectors")
+        let directory = ProcessInfo.processInfo.environment["CONFORMANCE_VECTORS"].map { URL(fileURLWithPath: $0) }
+            ?? root.appendingPathComponent("vectors")
         return try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }.sorted()
             .map { name in
                 let vectors = try JSONValue(jsonUTF8Data: Data(contentsOf: directory.appendingPathComponent(name)))

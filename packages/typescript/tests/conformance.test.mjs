@@ -16,13 +16,18 @@ const conformance = join(here, "..", "..", "..", "conformance");
 const dist = join(here, "..", "dist");
 const FORMAT = "contractgen-conformance/1";
 
-const files = readdirSync(join(conformance, "vectors")).filter((name) => name.endsWith(".json")).sort()
+// CONFORMANCE_VECTORS names another directory of vector files (scripts/conformance-differential.sh writes one with
+// more seeded mutations); the known failures stay the checked-in list.
+const vectorDirectory = process.env.CONFORMANCE_VECTORS || join(conformance, "vectors");
+const files = readdirSync(vectorDirectory).filter((name) => name.endsWith(".json")).sort()
   .map((name) => ({ stem: name.slice(0, -".json".length),
-    vectors: JSON.parse(readFileSync(join(conformance, "vectors", name), "utf8")) }));
+    vectors: JSON.parse(readFileSync(join(vectorDirectory, name), "utf8")) }));
 
 /** The listed ids: `SCHEMA/VECTOR-ID`, or `SCHEMA/PREFIX*` for every vector whose id starts so. */
 const known = readFileSync(join(conformance, "known-failures", "typescript.txt"), "utf8").split("\n")
-  .map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+  .map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"))
+  // Seeded mutations are listed for the checked-in vectors; a run on other ones leaves them out.
+  .filter((line) => !(process.env.CONFORMANCE_VECTORS && line.includes("/mutation/")));
 
 function listed(key, entries) {
   return entries.some((entry) => (entry.endsWith("*") ? key.startsWith(entry.slice(0, -1)) : key === entry));
@@ -139,8 +144,23 @@ function retryPolicy(module, vector) {
   return problems.length === 0 ? null : problems.join("; ");
 }
 
+/**
+ * Whether a failure is the documented difference of DESIGN.md, an `int` beyond ±(2^53−1) refused: TypeScript says
+ * number_out_of_range and the input holds such an integer. Only the extra seeded mutations of
+ * scripts/conformance-differential.sh are excused so; the checked-in vectors list theirs in typescript.txt.
+ */
+function documentedDifference(vector, problem) {
+  if (!/got number_out_of_range/.test(problem)) return false;
+  const text = Buffer.from(inputBytes(vector)).toString("latin1");
+  return (text.match(/-?\d{16,}/g) ?? []).some((digits) => {
+    const value = BigInt(digits);
+    return value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER);
+  });
+}
+
 const failures = new Map();
 const passed = new Set();
+const excused = [];
 for (const { stem, vectors } of files) {
   const path = join(dist, `${stem}.js`);
   const module = existsSync(path) ? await import(pathToFileURL(path).href) : null;
@@ -158,7 +178,13 @@ for (const { stem, vectors } of files) {
           problem = `threw ${error}`;
         }
       }
-      if (problem === null) passed.add(key); else failures.set(key, problem);
+      if (problem === null) {
+        passed.add(key);
+      } else if (process.env.CONFORMANCE_VECTORS && section === "mutations" && documentedDifference(vector, problem)) {
+        excused.push(key);
+      } else {
+        failures.set(key, problem);
+      }
     }
   }
 }
@@ -167,6 +193,8 @@ test("the vectors of the four bundled schemas are read", () => {
   assert.deepEqual(files.map((f) => f.stem), ["agent_run", "execution", "execution_feed", "task_pipeline"]);
   assert.ok(files.every((f) => f.vectors.format === FORMAT));
   assert.ok(passed.size + failures.size > 1000);
+  console.log(`${passed.size + failures.size + excused.length} vectors from ${vectorDirectory}; `
+    + `${excused.length} seeded mutations differ only as DESIGN.md documents (ints beyond 2^53 - 1)`);
 });
 
 test("every vector passes unless it is a known failure", () => {
