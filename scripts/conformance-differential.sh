@@ -14,7 +14,7 @@ contractgen="${CONTRACTGEN:-.build/debug/contractgen}"
 vectors="$(mktemp -d)"
 trap 'rm -rf "$vectors"' EXIT
 "$contractgen" conformance schema/agent_run.yaml schema/execution.yaml schema/execution_feed.yaml \
-  schema/task_pipeline.yaml --mutations "$count" --seed "$seed" --output "$vectors"
+  schema/task_pipeline.yaml --mutations "$count" --seed "$seed" --json-suite Tests/Fixtures/json/suite --output "$vectors"
 export CONFORMANCE_VECTORS="$vectors"
 python3 -m unittest discover -s packages/python/tests -p test_conformance.py
 (cd packages/typescript && tsc -p . && node --test tests/conformance.test.mjs)

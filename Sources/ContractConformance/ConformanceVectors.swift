@@ -13,9 +13,9 @@ public struct ConformanceVectors: Sendable {
     public static let format = "contractgen-conformance/1"
 
     /// The sections in the order they are written, each a list of vectors.
-    public private(set) var sections: [(name: String, vectors: [JSONValue])]
+    public internal(set) var sections: [(name: String, vectors: [JSONValue])]
     /// The header: format, contract name and version, schema file name.
-    public let header: [(key: String, value: JSONValue)]
+    public internal(set) var header: [(key: String, value: JSONValue)]
 
     /// Derives the vectors of `contract` (which must have linted clean); `schemaName` is written in the
     /// header (the schema's file name, without directories, so vectors do not depend on where it lies).

@@ -29,12 +29,16 @@ struct ConformanceCommand: ParsableCommand {
         seeded_delays_ns (drawn in order from SplitMix64(seed)).
           mutations            with --mutations N: N seeded mutations of each model's valid records, as \
         record vectors.
+        With --json-suite DIR it also writes json_suite.json: every *.json file of DIR (by name) as a \
+        document for the strict JSON reader alone, with id (the file name), input or input_hex, verdict, \
+        category and path.
         Without --output the vectors go to standard output. Without a schema file it reads \
         schema/execution.yaml, or the contract built into contractgen when the current directory has none.
         Exit codes: 0 written, 1 a schema has errors, 2 usage error, unreadable input or an output \
         directory that cannot be written.
         Examples:
-          contractgen conformance schema/*.yaml --output conformance/vectors
+          contractgen conformance schema/*.yaml --mutations 100 --json-suite Tests/Fixtures/json/suite \
+        --output conformance/vectors
           contractgen conformance schema/task_pipeline.yaml --mutations 500
         """
     )
@@ -55,6 +59,10 @@ struct ConformanceCommand: ParsableCommand {
             transform: NumericOption.seed.parser)
     var seed: Int = Int(SeededMutations.defaultSeed)
 
+    @Option(name: .customLong("json-suite"), help: ArgumentHelp("A directory of JSON texts to write as json_suite.json.",
+                                                                 valueName: "dir"))
+    var jsonSuite: String?
+
     func run() throws {
         let results = try SchemaSession(options: schema).loadAll(missingDefault: .useBuiltIn)
         let code = SchemaSession.report(results)
@@ -69,6 +77,9 @@ struct ConformanceCommand: ParsableCommand {
                                vectors: SeededMutations(contract: contract, seed: UInt64(seed)).vectors(perModel: mutations))
             }
             files.append((stem + ".json", vectors.jsonText(), file))
+        }
+        if let jsonSuite {
+            files.append((ConformanceVectors.jsonSuiteName + ".json", try jsonSuiteText(jsonSuite), jsonSuite))
         }
         if output != nil, let clash = GenerationPlan.firstClash(files.map { ($0.name, $0.schema) }) {
             Console.standardError(DisplayText.escaped("""
@@ -95,5 +106,23 @@ struct ConformanceCommand: ParsableCommand {
             }
             Console.standardError(DisplayText.escaped("wrote \(path)") + "\n")
         }
+    }
+
+    /// The vectors of every `*.json` file in `directory`, by name; exit 2 when it cannot be read.
+    private func jsonSuiteText(_ directory: String) throws -> String {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            Console.standardError(DisplayText.escaped("error: cannot read the directory \(directory)") + "\n")
+            throw ExitCode(2)
+        }
+        var documents: [(name: String, bytes: [UInt8])] = []
+        for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Console.standardError(DisplayText.escaped("error: cannot read \(path)") + "\n")
+                throw ExitCode(2)
+            }
+            documents.append((name, Array(data)))
+        }
+        return ConformanceVectors(jsonSuite: documents).jsonText()
     }
 }

@@ -126,6 +126,17 @@ import Testing
         }
     }
 
+    @Test func aJSONDocumentGetsTheStrictReadersVerdictCategoryAndPath() {
+        let vectors = ConformanceVectors(jsonSuite: [("good.json", Array("[1]".utf8)), ("dup.json", Array(#"{"a":1,"a":2}"#.utf8)),
+                                                     ("bad.json", [0x22, 0xFF, 0x22])])
+        let documents = ConformanceTestSupport.section("json_documents", of: vectors)
+        #expect(documents.map { $0["verdict"] } == [.string("valid"), .string("invalid"), .string("invalid")])
+        #expect(documents[1]["category"] == .string("duplicate_key"))
+        #expect(documents[1]["path"] == .string("$.a"))
+        #expect(documents[2]["category"] == .string("invalid_utf8"))
+        #expect(documents[2]["input_hex"] == .string("22ff22"))
+    }
+
     @Test func theSameSeedGivesTheSameMutationsAndAnotherSeedOthers() throws {
         let contract = try Self.load("schema/task_pipeline.yaml")
         let first = SeededMutations(contract: contract, seed: 7).vectors(perModel: 50)

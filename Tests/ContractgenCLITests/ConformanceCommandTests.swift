@@ -62,4 +62,24 @@ import Testing
         #expect(out.status == 2)
         #expect(out.stderr.contains("would all write `execution.json`"))
     }
+
+    @Test func theJSONSuiteIsWrittenAsItsOwnFileEqualToTheCheckedInOne() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try CLIRunner.run(["conformance", "schema/execution.yaml", "--json-suite", "Tests/Fixtures/json/suite",
+                                     "--output", dir.path])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["execution.json", "json_suite.json"])
+        let written = try String(contentsOf: dir.appendingPathComponent("json_suite.json"), encoding: .utf8)
+        let checkedIn = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("conformance/vectors/json_suite.json"),
+                                   encoding: .utf8)
+        #expect(written == checkedIn)
+    }
+
+    @Test func aJSONSuiteDirectoryThatCannotBeReadExitsTwo() throws {
+        let out = try CLIRunner.run(["conformance", "schema/execution.yaml", "--json-suite", "no/such/dir"])
+        #expect(out.status == 2)
+        #expect(out.stderr.hasSuffix("error: cannot read the directory no/such/dir\n"))
+        #expect(out.stdout == "")
+    }
 }

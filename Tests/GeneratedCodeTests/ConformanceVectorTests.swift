@@ -12,8 +12,10 @@ import Testing
         return (runner, files.count)
     }()
 
-    @Test func theVectorsOfTheFourBundledSchemasAreRead() {
-        #expect(Self.result.files == 4)
+    /// The JSON suite's file is read too; its documents are for the other languages' readers, since Swift's
+    /// strict reader is where their expected answers come from.
+    @Test func theVectorsOfTheFourBundledSchemasAndTheJSONSuiteAreRead() {
+        #expect(Self.result.files == 5)
         #expect(Self.result.runner.checked > 1000)
     }
 

@@ -9,7 +9,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 
-import { RecordError, TransitionError } from "../dist/runtime/index.js";
+import { parseStrictJSON, RecordError, TransitionError } from "../dist/runtime/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const conformance = join(here, "..", "..", "..", "conformance");
@@ -46,6 +46,18 @@ function check(module, vector) {
   if (vector.codes !== undefined) return catalog(module, vector);
   if (vector.base_delays_ns !== undefined) return retryPolicy(module, vector);
   return "unknown kind of vector";
+}
+
+function jsonDocument(vector) {
+  const expected = vector.verdict === "valid" ? "valid" : `${vector.category} at ${vector.path}`;
+  let actual = "valid";
+  try {
+    parseStrictJSON(inputBytes(vector));
+  } catch (error) {
+    if (!(error instanceof RecordError)) return `threw ${error}`;
+    actual = `${error.category} at ${error.path}`;
+  }
+  return actual === expected ? null : `expected ${expected}, got ${actual}`;
 }
 
 function record(module, vector) {
@@ -162,6 +174,11 @@ const failures = new Map();
 const passed = new Set();
 const excused = [];
 for (const { stem, vectors } of files) {
+  for (const vector of vectors.json_documents ?? []) {
+    const problem = jsonDocument(vector);
+    if (problem === null) passed.add(`${stem}/${vector.id}`); else failures.set(`${stem}/${vector.id}`, problem);
+  }
+  if (vectors.json_documents !== undefined) continue;
   const path = join(dist, `${stem}.js`);
   const module = existsSync(path) ? await import(pathToFileURL(path).href) : null;
   for (const section of ["records", "mutations", "lifecycles", "transitions", "guarded_transitions", "catalogs",
@@ -189,8 +206,8 @@ for (const { stem, vectors } of files) {
   }
 }
 
-test("the vectors of the four bundled schemas are read", () => {
-  assert.deepEqual(files.map((f) => f.stem), ["agent_run", "execution", "execution_feed", "task_pipeline"]);
+test("the vectors of the four bundled schemas and the JSON suite are read", () => {
+  assert.deepEqual(files.map((f) => f.stem), ["agent_run", "execution", "execution_feed", "json_suite", "task_pipeline"]);
   assert.ok(files.every((f) => f.vectors.format === FORMAT));
   assert.ok(passed.size + failures.size > 1000);
   console.log(`${passed.size + failures.size + excused.length} vectors from ${vectorDirectory}; `
