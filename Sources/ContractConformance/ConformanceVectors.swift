@@ -22,15 +22,16 @@ public struct ConformanceVectors: Sendable {
     public init(contract: Contract, schemaName: String) {
         header = [("format", .string(Self.format)), ("schema", .string(schemaName)),
                   ("contract", .string(contract.name)), ("version", .string(contract.version.description))]
+        let cache = ValidatorCache(contract: contract)
         var records: [JSONValue] = []
         for model in contract.models {
             // A model the interpreter cannot plan has no vectors; a contract that linted clean has none such.
-            if let vectors = try? RecordVectors(contract: contract, model: model) { records += vectors.vectors() }
+            if let vectors = RecordVectors(model: model, cache: cache) { records += vectors.vectors() }
         }
         var lifecycles: [JSONValue] = [], transitions: [JSONValue] = [], guarded: [JSONValue] = []
         var retries: [JSONValue] = []
         for lifecycle in contract.lifecycles {
-            let vectors = LifecycleVectors(contract: contract, lifecycle: lifecycle)
+            let vectors = LifecycleVectors(contract: contract, lifecycle: lifecycle, cache: cache)
             lifecycles.append(vectors.facts())
             transitions += vectors.matrix()
             guarded += vectors.guardedMoves()
@@ -39,6 +40,11 @@ public struct ConformanceVectors: Sendable {
         sections = [("records", records), ("lifecycles", lifecycles), ("transitions", transitions),
                     ("guarded_transitions", guarded), ("catalogs", contract.errorCatalogs.map(CatalogVectors.catalog)),
                     ("retry_policies", retries)]
+    }
+
+    /// The vectors of section `name`; empty when there is none.
+    public func section(_ name: String) -> [JSONValue] {
+        sections.first { $0.name == name }?.vectors ?? []
     }
 
     /// Adds a section of record vectors, e.g. seeded mutations (``SeededMutations``).

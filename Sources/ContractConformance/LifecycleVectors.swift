@@ -7,6 +7,7 @@ import ContractValidation
 struct LifecycleVectors {
     let contract: Contract
     let lifecycle: Lifecycle
+    let cache: ValidatorCache
 
     /// The lifecycle's facts as one vector.
     func facts() -> JSONValue {
@@ -21,15 +22,18 @@ struct LifecycleVectors {
                                    ("states", .array(states)), ("legacy", .array(legacy))]))
     }
 
-    /// Every (from, to) pair of states, with whether the schema lists the move (guards aside).
+    /// One row of the from×to matrix per state: the states the schema lets it move to (guards aside), in
+    /// schema order; every state missing from `allowed_to` is a move the lifecycle must refuse. Rows, not
+    /// one vector per pair, keep a lifecycle of n states at n vectors.
     func matrix() -> [JSONValue] {
-        lifecycle.states.flatMap { from in
-            lifecycle.states.map { to in
-                let listed = lifecycle.transitions.contains { $0.from == from.name && $0.to == to.name }
-                return .object(JSONObject([("id", .string("\(lifecycle.name)/\(from.name)->\(to.name)")),
-                                           ("lifecycle", .string(lifecycle.name)), ("from", .string(from.name)),
-                                           ("to", .string(to.name)), ("allowed", .bool(listed))]))
-            }
+        var targets: [String: [String]] = [:]
+        for transition in lifecycle.transitions where !(targets[transition.from]?.contains(transition.to) ?? false) {
+            targets[transition.from, default: []].append(transition.to)
+        }
+        return lifecycle.states.map { from in
+            .object(JSONObject([("id", .string("\(lifecycle.name)/\(from.name)")), ("lifecycle", .string(lifecycle.name)),
+                                ("from", .string(from.name)),
+                                ("allowed_to", .array((targets[from.name] ?? []).map { .string($0) }))]))
         }
     }
 
@@ -37,9 +41,9 @@ struct LifecycleVectors {
     /// value sets of the fields its guard reads: whether the move is allowed and, if not, the unmet guard.
     func guardedMoves() -> [JSONValue] {
         guard let recordName = lifecycle.record, let model = contract.model(named: recordName),
-              let records = try? RecordVectors(contract: contract, model: model),
-              let validator = try? RecordValidator(contract: contract, model: recordName) else { return [] }
-        let samples = SampleValues(contract: contract)
+              let records = RecordVectors(model: model, cache: cache),
+              let validator = cache.validator(for: recordName, acceptingLegacy: false) else { return [] }
+        let samples = records.samples
         let base = records.validBase()
         var out: [JSONValue] = []
         for transition in lifecycle.transitions {

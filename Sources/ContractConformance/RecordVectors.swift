@@ -10,18 +10,19 @@ struct RecordVectors {
     let model: Model
     let samples: SampleValues
     private let strict: RecordValidator
-    private let lenient: RecordValidator
+    private let cache: ValidatorCache
 
     /// Most combinations a rule is enumerated over; the rest of its product is left out.
     static let maxCombinations = 256
 
-    init(contract: Contract, model: Model) throws(RecordValidator.SetupError) {
-        self.contract = contract
+    /// Nil when the interpreter cannot plan the model (a contract that linted clean has no such model).
+    init?(model: Model, cache: ValidatorCache) {
+        guard let strict = cache.validator(for: model.name, acceptingLegacy: false) else { return nil }
+        self.contract = cache.contract
         self.model = model
-        self.samples = SampleValues(contract: contract)
-        self.strict = try RecordValidator(contract: contract, model: model.name)
-        self.lenient = try RecordValidator(contract: contract, model: model.name,
-                                           options: .init(acceptsLegacyValues: true))
+        self.samples = SampleValues(contract: cache.contract, cache: cache)
+        self.strict = strict
+        self.cache = cache
     }
 
     /// Every vector of the model, in a fixed order.
@@ -49,6 +50,10 @@ struct RecordVectors {
     /// The base record made valid where rules reject it: while some rule is broken, the first
     /// combination of the small value sets of its fields that satisfies it (and the rules before it).
     func validBase(depth: Int = 0) -> JSONObject {
+        samples.cache.base(of: model.name, depth: depth) { findValidBase(depth: depth) }
+    }
+
+    private func findValidBase(depth: Int) -> JSONObject {
         var record = samples.baseRecord(of: model, depth: depth)
         // Each round fixes the first broken rule; a rule already fixed is not broken again, so the rounds
         // are bounded by the number of rules.
@@ -84,7 +89,7 @@ struct RecordVectors {
             }
         }
         guard case .named(let name) = field.type, let wire = contract.namedType(name)?.wireValues else { return out }
-        for value in wire {
+        for value in Self.sampled(wire) {
             out.append(vector("\(prefix)/value/\(value)", replacing(field.name, with: .string(value), in: base)))
         }
         out.append(vector("\(prefix)/unknown_value", replacing(field.name, with: .string("not_a_value_zz"), in: base)))
@@ -96,6 +101,15 @@ struct RecordVectors {
             }
         }
         return out
+    }
+
+    /// Most values of one enum a field is tried with: the first and last half of them when it has more, so
+    /// that a lifecycle of thousands of states does not make thousands of records per field.
+    static let maxValuesPerField = 100
+
+    static func sampled(_ values: [String]) -> [String] {
+        guard values.count > maxValuesPerField else { return values }
+        return Array(values.prefix(maxValuesPerField / 2) + values.suffix(maxValuesPerField / 2))
     }
 
     /// An int field at the ends of 64 bits, one past them, and 2^53 + 1, the first integer a double
@@ -193,7 +207,12 @@ struct RecordVectors {
 
     private func judge(_ record: JSONObject, acceptLegacy: Bool) -> RecordError? {
         let bytes = Array(objectText(record.members).utf8)
-        return (acceptLegacy ? lenient : strict).validate(bytes)
+        return validator(acceptLegacy).validate(bytes)
+    }
+
+    private func validator(_ acceptLegacy: Bool) -> RecordValidator {
+        guard acceptLegacy else { return strict }
+        return cache.validator(for: model.name, acceptingLegacy: true) ?? strict
     }
 
     private func objectText(_ members: [(key: String, value: JSONValue)]) -> String {
@@ -214,7 +233,7 @@ struct RecordVectors {
     }
 
     private func vector(_ name: String, bytes: [UInt8], acceptLegacy: Bool = false) -> JSONValue {
-        let error = (acceptLegacy ? lenient : strict).validate(bytes)
+        let error = validator(acceptLegacy).validate(bytes)
         return RecordVectorFormat.vector(id: "\(model.name)/\(name)", model: model.name, input: bytes,
                                          acceptLegacy: acceptLegacy, error: error)
     }

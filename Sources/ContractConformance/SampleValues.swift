@@ -5,6 +5,8 @@ import ContractSchema
 /// types a reader must refuse, and the small value sets rules and guards are enumerated over.
 struct SampleValues {
     let contract: Contract
+    /// Validators and base records already built, shared by every model of the contract.
+    let cache: ValidatorCache
 
     /// The timestamp every sample record carries: a valid RFC 3339 instant.
     static let timestamp = "2026-01-02T03:04:05Z"
@@ -30,7 +32,7 @@ struct SampleValues {
             case .errorCatalog(let catalog): return .string(catalog.codes.first?.code ?? "")
             case .model(let model):
                 // The nested model's rules hold too, so the record is valid as a whole.
-                let vectors = try? RecordVectors(contract: contract, model: model)
+                let vectors = RecordVectors(model: model, cache: cache)
                 return .object(vectors?.validBase(depth: depth + 1) ?? baseRecord(of: model, depth: depth + 1))
             case nil: return .null
             }

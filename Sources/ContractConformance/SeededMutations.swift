@@ -32,13 +32,20 @@ public struct SeededMutations: Sendable {
     /// `count` mutations of each model's valid records (the valid base record and the valid rule
     /// vectors), as record vectors with ids `MODEL/mutation/N`.
     public func vectors(perModel count: Int) -> [JSONValue] {
+        vectors(perModel: count, records: ConformanceVectors(contract: contract, schemaName: "").section("records"))
+    }
+
+    /// As ``vectors(perModel:)``, mutating the valid ones among `records` (the record vectors of the
+    /// same contract, already derived).
+    public func vectors(perModel count: Int, records: [JSONValue]) -> [JSONValue] {
         var generator = SplitMix64(seed: seed)
         var out: [JSONValue] = []
+        let cache = ValidatorCache(contract: contract)
         for model in contract.models {
-            guard let records = try? RecordVectors(contract: contract, model: model),
-                  let validator = try? RecordValidator(contract: contract, model: model.name) else { continue }
-            let seeds = records.vectors().compactMap { vector -> [UInt8]? in
-                guard vector["verdict"] == .string("valid"), vector["accept_legacy"] == .bool(false),
+            guard let validator = cache.validator(for: model.name, acceptingLegacy: false) else { continue }
+            let seeds = records.compactMap { vector -> [UInt8]? in
+                guard vector["model"] == .string(model.name), vector["verdict"] == .string("valid"),
+                      vector["accept_legacy"] == .bool(false),
                       let text = vector["input"]?.stringValue else { return nil }
                 return Array(text.utf8)
             }

@@ -21,7 +21,8 @@ struct ConformanceCommand: ParsableCommand {
         acceptance on and off; an unknown key, a repeated key; each rule over the small value sets \
         (enum, bool, a few ints, null) of the fields it reads.
           lifecycles           lifecycle, initial, states (state, terminal, outcome), legacy (value, state).
-          transitions          lifecycle, from, to, allowed: the whole from×to matrix, guards aside.
+          transitions          id, lifecycle, from, allowed_to: one row of the from×to matrix per \
+        state, the states it may move to (guards aside).
           guarded_transitions  id, lifecycle, from, to, model, record, allowed, unmet_guard.
           catalogs             catalog, lifecycle, codes (code, name, category, retryable, message, \
         status), normalize (failure kind to code, every kind filled in; null without normalize:).
@@ -74,7 +75,8 @@ struct ConformanceCommand: ParsableCommand {
             var vectors = ConformanceVectors(contract: contract, schemaName: URL(fileURLWithPath: file).lastPathComponent)
             if mutations > 0 {
                 vectors.append(section: "mutations",
-                               vectors: SeededMutations(contract: contract, seed: UInt64(seed)).vectors(perModel: mutations))
+                               vectors: SeededMutations(contract: contract, seed: UInt64(seed))
+                                   .vectors(perModel: mutations, records: vectors.section("records")))
             }
             files.append((stem + ".json", vectors.jsonText(), file))
         }

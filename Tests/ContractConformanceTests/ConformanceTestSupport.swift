@@ -27,7 +27,8 @@ enum ConformanceTestSupport {
     /// The vectors as checked in: everything `contractgen conformance --mutations 100` writes.
     static func checkedInVectors(of contract: Contract, schemaName: String) -> ConformanceVectors {
         var vectors = ConformanceVectors(contract: contract, schemaName: schemaName)
-        vectors.append(section: "mutations", vectors: SeededMutations(contract: contract).vectors(perModel: checkedInMutations))
+        let mutations = SeededMutations(contract: contract).vectors(perModel: checkedInMutations, records: vectors.section("records"))
+        vectors.append(section: "mutations", vectors: mutations)
         return vectors
     }
 

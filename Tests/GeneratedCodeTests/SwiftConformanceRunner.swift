@@ -124,12 +124,17 @@ struct SwiftConformanceRunner {
     }
 
     private func transition<L: ContractLifecycle>(_ type: L.Type, _ vector: JSONValue) -> String? {
-        guard let from = vector["from"]?.stringValue.flatMap(L.init(rawValue:)),
-              let to = vector["to"]?.stringValue.flatMap(L.init(rawValue:)) else { return "unknown state" }
-        let allowed = vector["allowed"] == .bool(true)
-        if from.canTransition(to: to) != allowed { return "canTransition is \(!allowed)" }
-        let moved = (try? from.transition(to: to)) != nil
-        return moved == allowed ? nil : "transition(to:) \(moved ? "succeeds" : "throws")"
+        guard let from = vector["from"]?.stringValue.flatMap(L.init(rawValue:)) else { return "unknown state" }
+        let allowed = (vector["allowed_to"]?.arrayValue ?? []).compactMap(\.stringValue)
+        var problems: [String] = []
+        if from.allowedTransitions.map(\.rawValue) != allowed { problems.append("allowedTransitions \(from.allowedTransitions)") }
+        for to in L.allCases {
+            let listed = allowed.contains(to.rawValue)
+            if from.canTransition(to: to) != listed { problems.append("canTransition(to: \(to.rawValue)) is \(!listed)") }
+            let moved = (try? from.transition(to: to)) != nil
+            if moved != listed { problems.append("transition(to: \(to.rawValue)) \(moved ? "succeeds" : "throws")") }
+        }
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
 
     private func guardedTransition(_ vector: JSONValue) -> String? {

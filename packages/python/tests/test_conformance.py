@@ -148,15 +148,22 @@ class Runner:
     @staticmethod
     def transition(module: ModuleType, vector: dict) -> str | None:
         cls = getattr(module, vector["lifecycle"])
-        source, target = cls(vector["from"]), cls(vector["to"])
-        if source.can_transition(target) != vector["allowed"]:
-            return f"can_transition is {not vector['allowed']}"
-        try:
-            source.transition(target)
-            moved = True
-        except TransitionError:
-            moved = False
-        return None if moved == vector["allowed"] else f"transition {'succeeds' if moved else 'raises'}"
+        source, allowed = cls(vector["from"]), vector["allowed_to"]
+        problems = []
+        if [member.value for member in source.allowed_transitions] != allowed:
+            problems.append("allowed_transitions")
+        for target in cls:
+            listed = target.value in allowed
+            if source.can_transition(target) != listed:
+                problems.append(f"can_transition({target.value}) is {not listed}")
+            try:
+                source.transition(target)
+                moved = True
+            except TransitionError:
+                moved = False
+            if moved != listed:
+                problems.append(f"transition({target.value}) {'succeeds' if moved else 'raises'}")
+        return "; ".join(problems) or None
 
     @staticmethod
     def guarded(module: ModuleType, vector: dict) -> str | None:

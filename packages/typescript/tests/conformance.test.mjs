@@ -42,7 +42,7 @@ function check(module, vector) {
   if (vector.verdict !== undefined) return record(module, vector);
   if (vector.states !== undefined) return lifecycleFacts(module, vector);
   if (vector.record !== undefined) return guarded(module, vector);
-  if (vector.from !== undefined) return transition(module, vector);
+  if (vector.allowed_to !== undefined) return transition(module, vector);
   if (vector.codes !== undefined) return catalog(module, vector);
   if (vector.base_delays_ns !== undefined) return retryPolicy(module, vector);
   return "unknown kind of vector";
@@ -97,15 +97,21 @@ function lifecycleFacts(module, vector) {
 
 function transition(module, vector) {
   const lifecycle = module[vector.lifecycle];
-  if (lifecycle.canTransition(vector.from, vector.to) !== vector.allowed) return `canTransition is ${!vector.allowed}`;
-  let moved = true;
-  try {
-    lifecycle.transition(vector.from, vector.to);
-  } catch (error) {
-    if (!(error instanceof TransitionError)) return `threw ${error}`;
-    moved = false;
+  const problems = [];
+  if (!isDeepStrictEqual([...lifecycle.allowedTransitions(vector.from)], vector.allowed_to)) problems.push("allowedTransitions");
+  for (const to of lifecycle.values) {
+    const listed = vector.allowed_to.includes(to);
+    if (lifecycle.canTransition(vector.from, to) !== listed) problems.push(`canTransition(${to}) is ${!listed}`);
+    let moved = true;
+    try {
+      lifecycle.transition(vector.from, to);
+    } catch (error) {
+      if (!(error instanceof TransitionError)) return `threw ${error}`;
+      moved = false;
+    }
+    if (moved !== listed) problems.push(`transition(${to}) ${moved ? "succeeds" : "throws"}`);
   }
-  return moved === vector.allowed ? null : `transition ${moved ? "succeeds" : "throws"}`;
+  return problems.length === 0 ? null : problems.join("; ");
 }
 
 function guarded(module, vector) {
