@@ -17,7 +17,8 @@ struct ConformanceCommand: ParsableCommand {
         these lists, one vector per line:
           records              id, model, input (UTF-8 text) or input_hex, accept_legacy, verdict \
         (valid or invalid) and, when invalid, category and path: per model a valid record; per field a \
-        wrong type, null, the key missing, every enum value, an unknown one and legacy values with \
+        wrong type, null, the key missing, every enum value (the first and last 50 of more than 100), an \
+        unknown one and legacy values with \
         acceptance on and off; an unknown key, a repeated key; each rule over the small value sets \
         (enum, bool, a few ints, null) of the fields it reads.
           lifecycles           lifecycle, initial, states (state, terminal, outcome), legacy (value, state).
