@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "ExecutionContracts", dependencies: ["ContractRuntime"]),
         .target(name: "ContractValidation", dependencies: ["ContractSchema", "ContractRuntime"]),
         .target(name: "ContractRunTracking", dependencies: ["ContractRuntime"]),
+        // Language-neutral test vectors derived from a checked contract (`contractgen conformance`).
+        .target(name: "ContractConformance", dependencies: ["ContractSchema", "ContractValidation", "ContractRuntime"]),
         .executableTarget(
             name: "contractgen",
             dependencies: [
@@ -46,6 +48,7 @@ let package = Package(
                 "ContractCodegen",
                 "ContractEvolution",
                 "ContractValidation",
+                "ContractConformance",
                 "ContractRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -107,6 +110,10 @@ let package = Package(
         .testTarget(
             name: "ContractValidationTests",
             dependencies: ["ContractValidation", "ContractSchema", "ContractSchemaLoader", "ContractRuntime"]
+        ),
+        .testTarget(
+            name: "ContractConformanceTests",
+            dependencies: ["ContractConformance", "ContractSchema", "ContractSchemaLoader", "ContractValidation", "ContractRuntime"]
         ),
         .testTarget(
             name: "ContractEvolutionTests",

@@ -28,7 +28,7 @@ struct ContractGen: ParsableCommand {
         """,
         version: ContractGenerator.version,
         subcommands: [LintCommand.self, GenerateCommand.self, CheckCommand.self, ValidateCommand.self, DiffCommand.self,
-                      ExportCommand.self, RunsHandoffCommand.self]
+                      ExportCommand.self, ConformanceCommand.self, RunsHandoffCommand.self]
     )
 
     /// Runs the command on a thread with a large stack (``LargeStack``); usage errors exit with 2

@@ -31,10 +31,13 @@ struct NumericOption: Sendable, Hashable {
     static let maxDepth = NumericOption(name: "--max-depth", range: 1...jsonDepthCeiling)
     static let maxStringBytes = NumericOption(name: "--max-string-bytes", range: 1...sizeCeiling)
     static let maxKeys = NumericOption(name: "--max-keys", range: 1...sizeCeiling)
+    static let mutations = NumericOption(name: "--mutations", range: 0...10_000)
+    static let seed = NumericOption(name: "--seed", range: 0...sizeCeiling)
 
     /// Every numeric option of every command.
     static let all: [NumericOption] = [
         maxSchemaBytes, maxSchemaDepth, maxSchemaNodes, maxTypeDepth, maxErrors, maxLineBytes, maxDepth, maxStringBytes, maxKeys,
+        mutations, seed,
     ]
 
     /// The name for `@Option(name:)`.
