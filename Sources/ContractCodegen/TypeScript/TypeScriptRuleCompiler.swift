@@ -32,6 +32,8 @@ struct TypeScriptRuleCompiler {
         var kind: Kind = .other
         var isNullable = false
         var isBigInt = false
+        /// An `int` field or an integer literal: never NaN.
+        var isInteger = false
         var parts: [String] = []
 
         func wrapped(below minimum: Precedence) -> String {
@@ -67,8 +69,9 @@ struct TypeScriptRuleCompiler {
             return Compiled(code: b ? "false" : "true", precedence: .primary)
         case .binary(let op, let left, let right) where [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(op):
             let l = compiled(left), r = compiled(right)
-            // Between two numbers that cannot be null an ordering's opposite is exact (decoded numbers are finite).
-            guard l.kind == .number, r.kind == .number, !l.isNullable, !r.isNullable, !l.isBigInt, !r.isBigInt
+            // Between two integers that cannot be null an ordering's opposite is exact; a double may be NaN in a
+            // value built in code, for which both an ordering and its opposite are false (as in Swift).
+            guard l.isInteger, r.isInteger, !l.isNullable, !r.isNullable, !l.isBigInt, !r.isBigInt
             else { return not(compiled(e)) }
             let opposite: RuleOperator = switch op {
             case .less: .greaterOrEqual
@@ -105,7 +108,8 @@ struct TypeScriptRuleCompiler {
             let field = model.field(named: name)
             return Compiled(code: TypeScriptSyntax.member(receiver, name), precedence: .primary,
                             kind: field.map(kind(of:)) ?? .other,
-                            isNullable: (field?.isNullable ?? false) || field?.type == .json)
+                            isNullable: (field?.isNullable ?? false) || field?.type == .json,
+                            isInteger: field?.type == .int)
         case .enumValue(_, let value):
             return Compiled(code: TypeScriptSyntax.stringLiteral(value), precedence: .primary, kind: .enumeration)
         case .null:
@@ -115,7 +119,7 @@ struct TypeScriptRuleCompiler {
         case .int(let i):
             let literal = TypeScriptSyntax.integerLiteral(i)
             return Compiled(code: literal.code, precedence: i < 0 ? .prefix : .primary, kind: .number,
-                            isBigInt: literal.isBigInt)
+                            isBigInt: literal.isBigInt, isInteger: true)
         case .double(let d):
             return Compiled(code: TypeScriptSyntax.doubleLiteral(d), precedence: d < 0 ? .prefix : .primary,
                             kind: .number)
@@ -127,7 +131,7 @@ struct TypeScriptRuleCompiler {
             switch op {
             case .and: return chain([compiled(left), compiled(right)], .conjunction)
             case .or: return chain([compiled(left), compiled(right)], .disjunction)
-            case .implies: return chain([not(compiled(left)), compiled(right)], .disjunction)
+            case .implies: return chain([negated(left), compiled(right)], .disjunction)
             case .equal: return equality(true, compiled(left), compiled(right))
             case .notEqual: return equality(false, compiled(left), compiled(right))
             case .less, .lessOrEqual, .greater, .greaterOrEqual: return ordering(op, compiled(left), compiled(right))
