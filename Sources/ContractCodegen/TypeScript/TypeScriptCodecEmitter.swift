@@ -8,7 +8,7 @@ struct TypeScriptCodecEmitter {
     let imports: TypeScriptImports
 
     func emit(into w: inout TypeScriptWriter) {
-        let names = TypeScriptModelNames(model.name)
+        let names = imports.names(ofModel: model.name)
         let types = TypeScriptFieldTypes(contract: contract, imports: imports)
         let spec = "\(imports.type("ModelSpec"))<\(model.name)>"
         w.doc("How \(TypeScriptText.code(model.name)) is read and written: its fields in wire order, with their types and defaults.")

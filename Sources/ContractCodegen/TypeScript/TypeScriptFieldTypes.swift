@@ -46,7 +46,7 @@ struct TypeScriptFieldTypes {
         case .map(let element): "\(imports.value("mapType"))(\(spec(element)))"
         case .named(let name):
             if contract.model(named: name) != nil {
-                "\(imports.value("modelType"))(() => \(TypeScriptModelNames(name).table))"
+                "\(imports.value("modelType"))(() => \(imports.names(ofModel: name).table))"
             } else {
                 "\(imports.value("enumType"))(\(name))"
             }

@@ -8,13 +8,28 @@ final class TypeScriptImports {
     private(set) var values: Set<String> = []
     private(set) var types: Set<String> = []
 
+    /// The names derived from each model, by model name.
+    private let modelNames: [String: TypeScriptModelNames]
+
     init(contract: Contract) {
         var names: Set<String> = []
         for lifecycle in contract.lifecycles { names.insert(lifecycle.name) }
         for enumeration in contract.enums { names.insert(enumeration.name) }
         for catalog in contract.errorCatalogs { names.insert(catalog.name) }
-        for model in contract.models { names.formUnion(TypeScriptModelNames(model.name).all) }
+        for model in contract.models { names.insert(model.name) }
+        var derived: [String: TypeScriptModelNames] = [:]
+        for model in contract.models {
+            let resolved = TypeScriptModelNames(model.name, avoiding: names)
+            names.formUnion(resolved.all)
+            derived[model.name] = resolved
+        }
         declared = names
+        modelNames = derived
+    }
+
+    /// The names generated for the model `name`.
+    func names(ofModel name: String) -> TypeScriptModelNames {
+        modelNames[name] ?? TypeScriptModelNames(name, avoiding: [])
     }
 
     /// The local name of `name`, aliased with trailing underscores while a declaration or a global uses it.
@@ -49,18 +64,37 @@ final class TypeScriptImports {
     }
 }
 
-/// The names generated for one model `X`.
+/// The names generated for one model `X`: `XInit`, `createX`, `xViolations`, `validateX`, `xModel`, `parseX`,
+/// `encodeX`. A name another declaration already has (model `Model`'s `createModel` against model `Create`'s table,
+/// `JSONValue` and `JsonValue` both giving `jsonValue...`) gets trailing underscores until it is free.
 struct TypeScriptModelNames {
     let type: String
-    var initType: String { type + "Init" }
-    var create: String { "create" + type }
-    var violations: String { TypeScriptSyntax.lowerCamel(type) + "Violations" }
-    var validate: String { "validate" + type }
-    var table: String { TypeScriptSyntax.lowerCamel(type) + "Model" }
-    var parse: String { "parse" + type }
-    var encode: String { "encode" + type }
+    let initType: String
+    let create: String
+    let violations: String
+    let validate: String
+    let table: String
+    let parse: String
+    let encode: String
 
-    init(_ type: String) { self.type = type }
+    init(_ type: String, avoiding taken: Set<String>) {
+        var taken = taken
+        func free(_ base: String) -> String {
+            var name = base
+            while taken.contains(name) { name += "_" }
+            taken.insert(name)
+            return name
+        }
+        let stem = TypeScriptSyntax.lowerCamel(type)
+        self.type = type
+        initType = free(type + "Init")
+        create = free("create" + type)
+        violations = free(stem + "Violations")
+        validate = free("validate" + type)
+        table = free(stem + "Model")
+        parse = free("parse" + type)
+        encode = free("encode" + type)
+    }
 
     var all: [String] { [type, initType, create, violations, validate, table, parse, encode] }
 }

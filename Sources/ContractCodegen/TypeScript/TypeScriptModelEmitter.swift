@@ -13,7 +13,7 @@ struct TypeScriptModelEmitter {
         "toLocaleString", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "__proto__",
     ]
 
-    private var names: TypeScriptModelNames { TypeScriptModelNames(model.name) }
+    private var names: TypeScriptModelNames { imports.names(ofModel: model.name) }
     private var types: TypeScriptFieldTypes { TypeScriptFieldTypes(contract: contract, imports: imports) }
 
     /// Whether `XInit` may leave `field` out: it has a default, or it may be absent on the wire and reads as null.

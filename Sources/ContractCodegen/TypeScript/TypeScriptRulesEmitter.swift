@@ -8,7 +8,7 @@ struct TypeScriptRulesEmitter {
     let imports: TypeScriptImports
 
     func emit(into w: inout TypeScriptWriter) {
-        let names = TypeScriptModelNames(model.name)
+        let names = imports.names(ofModel: model.name)
         let violation = imports.type("RuleViolation")
         w.doc("Every rule `value` breaks, in schema order; empty when the value is valid.")
         if model.rules.isEmpty {

@@ -1,0 +1,143 @@
+import ContractCodegen
+import ContractSchema
+import Foundation
+import TestSupport
+import Testing
+
+/// Every name the linter accepts, in every role (field, type, state, enum value, error code name), generates a
+/// TypeScript module that `tsc --strict` accepts with the package's compiler options and that node loads: JavaScript
+/// keywords, `Object.prototype` members, globals the generated code uses (`Object`, `Record`, `Uint8Array`), the
+/// runtime's exports and the generated code's own derived names, on top of the Swift catalog of hostile names.
+/// Needs `tsc` (Debian's node-typescript, as scripts/typescript-checks.sh installs it) and `node` on the PATH.
+@Suite struct TypeScriptHostileNamesTests {
+    /// Names that mean something to JavaScript, TypeScript, the runtime or the generated module.
+    static let typeScriptNames = [
+        "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
+        "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null",
+        "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
+        "let", "static", "implements", "interface", "package", "private", "protected", "public", "await", "async",
+        "of", "get", "set", "as", "from", "type", "namespace", "module", "declare", "abstract", "readonly", "keyof",
+        "unique", "infer", "is", "asserts", "any", "unknown", "never", "object", "string", "number", "boolean",
+        "symbol", "bigint", "undefined", "arguments", "eval", "constructor", "prototype", "__proto__", "toString",
+        "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "__defineGetter__",
+        "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "then", "length", "name", "caller", "value",
+        "init", "record", "violations", "input", "options", "globalThis", "NaN", "Infinity", "Object", "Array",
+        "String", "Number", "Boolean", "Symbol", "BigInt", "Function", "Promise", "Map", "Set", "Date", "Error",
+        "JSON", "Math", "Reflect", "Proxy", "Record", "Readonly", "Partial", "Uint8Array", "Lifecycle",
+        "Enumeration", "OpenEnumeration", "ErrorCatalog", "ModelSpec", "ParseOptions", "RuleViolation", "JsonValue",
+        "Timestamp", "OtherString", "RecordError", "ValidationFailure", "TransitionError", "NormalizedError",
+        "RetryPolicy", "field", "lifecycle", "enumeration", "errorCatalog", "defineModel", "parseRecord",
+        "encodeRecord", "stringType", "enumType", "modelType", "sameText", "less", "throwIfViolated",
+        "requireContractRuntimeAPI", "Model", "Init", "Violations", "Parse", "Encode", "Create", "Validate", "0", "1",
+        "42", "a-b", "a b", "$", "é", "a\u{2028}b", "\u{2029}", "*/", "/*", "-->", "<!--", "'", "`", "${x}",
+    ]
+
+    static let candidates = Array(Set(typeScriptNames + GeneratedNamesCompileTests.candidates)).sorted()
+
+    /// The program `name` on the PATH.
+    static func program(_ name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Writes `modules` beside the runtime, type-checks them with the package's options and loads each with node;
+    /// records tsc's and node's errors.
+    static func expectTypeChecksAndLoads(_ modules: [String: String]) throws {
+        let tsc = try #require(program("tsc"), "tsc is not on the PATH: install node-typescript (apt-get install node-typescript), as scripts/typescript-checks.sh does")
+        let node = try #require(program("node"), "node is not on the PATH: install nodejs")
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("ts-hostile-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = directory.appendingPathComponent("src")
+        for file in try #require(OutputLanguage.typescript.runtimeFiles) + modules.map({ ($0.key, $0.value) }) {
+            let url = source.appendingPathComponent(file.0)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.1.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let packageConfig = Golden.packageRoot.appendingPathComponent("packages/typescript/tsconfig.json").path
+        try """
+            { "extends": \(TypeScriptHostileNamesTests.json(packageConfig)),
+              "compilerOptions": { "rootDir": "src", "outDir": "out", "declaration": false, "strict": true },
+              "include": ["src/**/*.ts"] }
+            """.write(to: directory.appendingPathComponent("tsconfig.json"), atomically: true, encoding: .utf8)
+        let checked = try CLIRunner.run(executable: tsc, ["-p", directory.appendingPathComponent("tsconfig.json").path],
+                                        in: directory)
+        #expect(checked.status == 0, "tsc --strict refused the generated modules:\n\(String(checked.stdout.prefix(8000)))")
+        guard checked.status == 0 else { return }
+        try "{ \"type\": \"module\" }\n".write(to: directory.appendingPathComponent("out/package.json"), atomically: true,
+                                                encoding: .utf8)
+        let files = modules.keys.sorted().map { directory.appendingPathComponent("out/" + $0.dropLast(3) + ".js").path }
+        let loaded = try CLIRunner.run(executable: node, [
+            "--input-type=module", "-e", "for (const file of process.argv.slice(1)) await import(file);", "--",
+        ] + files, in: directory)
+        #expect(loaded.status == 0, "node could not load a generated module:\n\(loaded.stderr)")
+    }
+
+    static func json(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    static func module(_ contract: Contract) -> String {
+        TypeScriptGenerator().generate(contract, schemaPath: "probe.yaml", provenance: .command(outputDirectory: "Generated"))
+    }
+
+    @Test func everyNameTheLinterAcceptsInEveryRoleGeneratesAModuleThatTypeChecksAndLoads() throws {
+        var modules: [String: String] = [:]
+        for role in GeneratedNamesCompileTests.Role.allCases {
+            let (names, contract) = GeneratedNamesCompileTests.accepted(Self.candidates, as: role)
+            #expect(names.count > 20, "only \(names.count) names accepted as \(role)")
+            modules["\(role.rawValue).ts"] = Self.module(try #require(contract))
+        }
+        try Self.expectTypeChecksAndLoads(modules)
+    }
+
+    @Test func typeNamesThatShadowWhatTheGeneratedCodeUsesStillTypeCheck() throws {
+        // Models whose derived names (`parseRecord`, `encodeRecord`) or own names (`Record`, `Object`, `Uint8Array`)
+        // are runtime imports or globals the module uses, with fields that make it use them.
+        let names = ["Record", "Object", "Uint8Array", "Readonly", "Lifecycle", "JsonValue", "Timestamp", "ModelSpec",
+                     "RuleViolation", "ParseOptions", "Enumeration", "ErrorCatalog", "OpenEnumeration", "OtherString"]
+        let models = names.map { "  \($0):\n    fields:\n      x: { type: map<timestamp> }\n" }.joined()
+        let yaml = """
+            contract: Shadow
+            version: 1.0.0
+            lifecycles:
+              Phase:
+                initial: a
+                states:
+                  a: {}
+                  b: { terminal: true, outcome: success }
+                transitions: { a: [b] }
+            enums:
+              Kind:
+                open: true
+                values: [one]
+              Closed:
+                values: [two]
+            errors:
+              Failure:
+                codes:
+                  F1: { name: bad, category: client, retryable: false }
+                normalize: { default: F1 }
+            models:
+            \(models)  Holder:
+                fields:
+                  toString: { type: json, nullable: true, required: false }
+                  constructor: { type: "map<list<string>>", required: false, default: {} }
+                  phase: { type: Phase }
+                  kind: { type: Kind }
+                  closed: { type: Closed }
+                  failure: { type: Failure, nullable: true }
+                  record: { type: Record, nullable: true }
+                rules:
+                  - id: kind_known
+                    check: "kind == one or phase == b"
+
+            """
+        let contract = try Golden.contract(yaml, file: "shadow.yaml")
+        let module = Self.module(contract)
+        #expect(module.contains("parseRecord as parseRecord_"))
+        #expect(module.contains("globalThis.Object.hasOwn"))
+        try Self.expectTypeChecksAndLoads(["shadow.ts": module])
+    }
+}
