@@ -41,13 +41,55 @@ struct TypeScriptRuleCompiler {
         }
     }
 
+    /// Fields read through their declared type (`(value.status as Status)`), so that a comparison after an earlier
+    /// one on the same field is not refused by TypeScript's narrowing (`status == a and status == b`).
+    private var widened: Set<String> = []
+
+    init(model: Model, contract: Contract, imports: TypeScriptImports, receiver: String) {
+        self.model = model
+        self.contract = contract
+        self.imports = imports
+        self.receiver = receiver
+    }
+
     /// The expression for `e`.
-    func compile(_ e: RuleExpression) -> Compiled { compiled(e) }
+    func compile(_ e: RuleExpression) -> Compiled { prepared(for: e).compiled(e) }
 
     /// The condition that holds exactly when `e` does not, in its simplest form: negation is pushed inward where that
     /// is exact (De Morgan, `a implies b` as `a && !b`, `==` as `!=`, `in` as `not in`); an ordering keeps its `!`
     /// unless both sides are non-null numbers, because a null operand makes it and its opposite false.
-    func compileNegation(_ e: RuleExpression) -> Compiled { negated(e) }
+    func compileNegation(_ e: RuleExpression) -> Compiled { prepared(for: e).negated(e) }
+
+    /// This compiler with `widened` set for `e`: the enum and bool fields `e` reads more than once, the only reads
+    /// TypeScript narrows to literal types.
+    private func prepared(for e: RuleExpression) -> TypeScriptRuleCompiler {
+        var counts: [String: Int] = [:]
+        func count(_ e: RuleExpression) {
+            switch e.kind {
+            case .field(let name), .name(let name): counts[name, default: 0] += 1
+            case .not(let operand): count(operand)
+            // TypeScript compares a narrowed value with null without complaint, so a null test is no hazard.
+            case .binary(.equal, _, let other) where isNull(e, other), .binary(.notEqual, _, let other) where isNull(e, other):
+                break
+            case .binary(_, let left, let right): count(left); count(right)
+            case .membership(let subject, _, _): count(subject)
+            default: break
+            }
+        }
+        func isNull(_ comparison: RuleExpression, _ right: RuleExpression) -> Bool {
+            guard case .binary(_, let left, _) = comparison.kind else { return false }
+            return left.kind == .null || right.kind == .null
+        }
+        count(e)
+        var copy = self
+        copy.widened = Set(counts.filter { name, uses in
+            guard uses > 1, let field = model.field(named: name) else { return false }
+            if field.type == .bool { return true }
+            if case .named(let type) = field.type { return contract.namedType(type)?.wireValues != nil }
+            return false
+        }.keys)
+        return copy
+    }
 
     private func negated(_ e: RuleExpression) -> Compiled {
         switch e.kind {
@@ -106,7 +148,11 @@ struct TypeScriptRuleCompiler {
         switch e.kind {
         case .name(let name), .field(let name):
             let field = model.field(named: name)
-            return Compiled(code: TypeScriptSyntax.member(receiver, name), precedence: .primary,
+            var code = TypeScriptSyntax.member(receiver, name)
+            if widened.contains(name), let field {
+                code = "(\(code) as \(TypeScriptFieldTypes(contract: contract, imports: imports).propertyType(field)))"
+            }
+            return Compiled(code: code, precedence: .primary,
                             kind: field.map(kind(of:)) ?? .other,
                             isNullable: (field?.isNullable ?? false) || field?.type == .json,
                             isInteger: field?.type == .int)
@@ -206,7 +252,10 @@ struct TypeScriptRuleCompiler {
 
     /// `(x === a || x === b)`, or `(x !== a && x !== b)` for `not in`; one item needs no parentheses.
     private func membership(_ x: Compiled, _ items: [RuleExpression], negated: Bool) -> Compiled {
-        let tests = items.map { equality(!negated, x, compiled($0)) }
+        // A repeated item adds nothing, and TypeScript would refuse comparing the narrowed field with it again.
+        var distinct: [RuleExpression] = []
+        for item in items where !distinct.contains(where: { $0.shape == item.shape }) { distinct.append(item) }
+        let tests = distinct.map { equality(!negated, x, compiled($0)) }
         guard tests.count > 1 else {
             return tests.first ?? Compiled(code: negated ? "true" : "false", precedence: .primary)
         }

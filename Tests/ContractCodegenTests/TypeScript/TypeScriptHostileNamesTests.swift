@@ -140,4 +140,49 @@ import Testing
         #expect(module.contains("globalThis.Object.hasOwn"))
         try Self.expectTypeChecksAndLoads(["shadow.ts": module])
     }
+
+    @Test func rulesComparingOneFieldSeveralTimesTypeCheckDespiteNarrowing() throws {
+        // After `color === "red"` TypeScript narrows `color` to "red" and refuses comparing it with "blue"; the
+        // linter accepts such rules (always false, or redundant), so the module must still type-check.
+        let yaml = """
+            contract: Narrowing
+            version: 1.0.0
+            enums:
+              Color:
+                values: [red, blue, green]
+            lifecycles:
+              Phase:
+                initial: a
+                states:
+                  a: {}
+                  b: { terminal: true, outcome: success }
+                transitions:
+                  a:
+                    - { to: b, when: "color == red and color == blue" }
+                record: Thing
+            models:
+              Thing:
+                fields:
+                  color: { type: Color }
+                  phase: { type: Phase }
+                  flag: { type: bool }
+                  maybe: { type: bool, nullable: true }
+                  n: { type: int, nullable: true }
+                  s: { type: string }
+                rules:
+                  - id: contradictory
+                    check: "color == red and color == blue"
+                  - id: repeated_item
+                    check: "color in [red, red] or phase not in [a, a]"
+                  - id: bools
+                    check: "flag == true and flag == false or maybe == true and maybe == false or flag and not flag"
+                  - id: excluded_then_compared
+                    check: "color not in [red] or color == red"
+                  - id: numbers_and_text
+                    check: "n == null and n == 3 or s == 'a' and s == 'b'"
+
+            """
+        let contract = try Golden.contract(yaml, file: "narrowing.yaml")
+        try Self.expectTypeChecksAndLoads(["narrowing.ts": Self.module(contract)])
+    }
 }
