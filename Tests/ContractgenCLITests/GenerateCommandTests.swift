@@ -9,11 +9,12 @@ import Testing
         return url
     }
 
-    /// Without arguments, `check` reads the repository's contractgen.yaml: all four bundled contracts.
+    /// Without arguments, `check` reads the repository's contractgen.yaml: all four bundled contracts, in Swift and
+    /// in TypeScript.
     @Test func theCheckedInGeneratedCodeIsUpToDate() throws {
         let out = try CLIRunner.run(["check"])
         #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
-        #expect(out.stderr == "generated code is up to date (4 schemas)\n")
+        #expect(out.stderr == "generated code is up to date (8 schemas)\n")
     }
 
     /// A package's own contractgen.yaml: `generate` writes every entry, `check` then passes, and a stale
@@ -125,7 +126,9 @@ import Testing
     /// The header's regenerate command, pasted from the package root, reproduces the file exactly.
     @Test(arguments: ["Sources/ExecutionContracts/Generated/execution.swift", "Sources/ContractRunTracking/Generated/agent_run.swift",
                       "Sources/ContractRunTracking/Generated/execution_feed.swift",
-                      "Tests/GeneratedCodeTests/Generated/task_pipeline.swift"])
+                      "Tests/GeneratedCodeTests/Generated/task_pipeline.swift", "packages/typescript/src/execution.ts",
+                      "packages/typescript/src/agent_run.ts", "packages/typescript/src/execution_feed.ts",
+                      "packages/typescript/src/task_pipeline.ts"])
     func theHeadersRegenerateCommandWorksAsWritten(file: String) throws {
         let text = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent(file), encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -173,13 +176,39 @@ import Testing
     @Test func withoutArgumentsGenerateWritesWhatTheManifestListsWhereCheckReadsIt() throws {
         let out = try CLIRunner.run(["generate"])
         #expect(out.status == 0, "\(out.stderr)")
+        // The TypeScript modules' directory also holds the runtime they import, written (or found current) once.
+        let runtime = try FileManager.default.contentsOfDirectory(
+            atPath: CLIRunner.packageRoot.appendingPathComponent("packages/typescript/src/runtime").path)
+            .filter { $0.hasSuffix(".ts") }.sorted()
         #expect(out.stderr == """
             Sources/ExecutionContracts/Generated/execution.swift is up to date
             Sources/ContractRunTracking/Generated/agent_run.swift is up to date
             Sources/ContractRunTracking/Generated/execution_feed.swift is up to date
             Tests/GeneratedCodeTests/Generated/task_pipeline.swift is up to date
+            packages/typescript/src/execution.ts is up to date
+            packages/typescript/src/agent_run.ts is up to date
+            packages/typescript/src/execution_feed.ts is up to date
+            packages/typescript/src/task_pipeline.ts is up to date
 
-            """)
+            """ + runtime.map { "packages/typescript/src/runtime/\($0) is up to date\n" }.joined())
+    }
+
+    /// `--language typescript` writes the module and, beside it, the runtime it imports; the module is the one the
+    /// package checks in.
+    @Test func generateInTypeScriptWritesTheModuleAndItsRuntime() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try CLIRunner.run(["generate", "schema/execution_feed.yaml", "--language", "typescript", "--output", dir.path])
+        #expect(out.status == 0, "\(out.stderr)")
+        let module = try String(contentsOf: dir.appendingPathComponent("execution_feed.ts"), encoding: .utf8)
+        let checkedIn = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("packages/typescript/src/execution_feed.ts"),
+                                   encoding: .utf8)
+        // Only the regenerate command's --output differs.
+        let body = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3) }
+        #expect(body(module) == body(checkedIn))
+        for name in ["index.ts", "parse-record.ts", "rule-operators.ts"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("runtime/\(name)").path), "\(name)")
+        }
     }
 
     @Test func checkReportsAOneCharacterSchemaChangeWithAUnifiedDiff() throws {
