@@ -49,7 +49,7 @@ struct TypeScriptCodecEmitter {
     private var parseDoc: String {
         let name = TypeScriptText.code(model.name)
         let extra = model.allowsAdditionalKeys ? "keys that are not fields are skipped" : "keys that are not fields are refused"
-        var doc = "Reads a \(name) from JSON text or UTF-8 bytes, strictly: keys may come in any order, \(extra), required "
+        var doc = "Reads \(TypeScriptText.article(model.name)) \(name) from JSON text or UTF-8 bytes, strictly: keys may come in any order, \(extra), required "
             + "keys must be present (nullable ones as explicit null), types and enum values must match"
         doc += model.rules.isEmpty ? "." : ", and every rule must hold."
         let integers = model.fields.filter { $0.type == .int }.map { TypeScriptText.code($0.name) }

@@ -56,7 +56,7 @@ struct TypeScriptLifecycleEmitter {
                 TypeScriptText.code("\(move.from) → \(move.to)") + (index == 0 ? " is guarded by " : " by ")
                     + TypeScriptText.code(move.condition?.source ?? "")
             }
-            doc += " " + TypeScriptText.list(phrases) + ", evaluated when a " + TypeScriptText.code(record)
+            doc += " " + TypeScriptText.list(phrases) + ", evaluated when \(TypeScriptText.article(record)) " + TypeScriptText.code(record)
                 + " is passed to `canTransition` or `transition`."
         }
         if let retry = lifecycle.retry {

@@ -52,7 +52,7 @@ struct TypeScriptModelEmitter {
     }
 
     private func emitCreate(into w: inout TypeScriptWriter) {
-        var doc = "A \(TypeScriptText.code(model.name)) with the schema's defaults for the fields `init` leaves out."
+        var doc = "\(TypeScriptText.article(model.name) == "an" ? "An" : "A") \(TypeScriptText.code(model.name)) with the schema's defaults for the fields `init` leaves out."
         if !model.rules.isEmpty {
             doc += " Rules are checked by `\(names.validate)`, `\(names.encode)` and `\(names.parse)`, not here."
         }

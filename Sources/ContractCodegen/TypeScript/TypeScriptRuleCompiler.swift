@@ -25,7 +25,8 @@ struct TypeScriptRuleCompiler {
         case number, timestamp, text, enumeration, null, other
     }
 
-    /// Compiled code; `parts` are the operands of a top-level `&&` or `||` chain, where a long condition may break.
+    /// Compiled code; `parts` are the operands of a top-level `&&` or `||` chain or `===`/`!==` comparison, joined by
+    /// `joiner`, where a long condition may break.
     struct Compiled {
         var code: String
         var precedence: Precedence
@@ -35,6 +36,7 @@ struct TypeScriptRuleCompiler {
         /// An `int` field or an integer literal: never NaN.
         var isInteger = false
         var parts: [String] = []
+        var joiner = ""
 
         func wrapped(below minimum: Precedence) -> String {
             precedence < minimum ? "(" + code + ")" : code
@@ -198,7 +200,7 @@ struct TypeScriptRuleCompiler {
             }
         }
         let op = precedence == .conjunction ? " && " : " || "
-        return Compiled(code: parts.joined(separator: op), precedence: precedence, parts: parts)
+        return Compiled(code: parts.joined(separator: op), precedence: precedence, parts: parts, joiner: op)
     }
 
     private func call(_ function: String, _ l: Compiled, _ r: Compiled) -> Compiled {
@@ -224,7 +226,8 @@ struct TypeScriptRuleCompiler {
 
     private func strictEquality(_ isEqual: Bool, _ l: Compiled, _ r: Compiled) -> Compiled {
         let op = isEqual ? " === " : " !== "
-        return Compiled(code: l.wrapped(below: .prefix) + op + r.wrapped(below: .prefix), precedence: .comparison)
+        let parts = [l.wrapped(below: .prefix), r.wrapped(below: .prefix)]
+        return Compiled(code: parts.joined(separator: op), precedence: .comparison, parts: parts, joiner: op)
     }
 
     private func ordering(_ op: RuleOperator, _ l: Compiled, _ r: Compiled) -> Compiled {

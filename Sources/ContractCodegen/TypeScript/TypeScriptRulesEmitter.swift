@@ -60,14 +60,14 @@ struct TypeScriptRulesEmitter {
         w.line("}")
     }
 
-    /// `if (condition) {`, breaking a long `&&`/`||` chain before its operators onto continuation lines.
+    /// `if (condition) {`, breaking a long `&&`/`||` chain or comparison before its operators onto continuation lines.
     private func emitIf(_ condition: TypeScriptRuleCompiler.Compiled, into w: inout TypeScriptWriter) {
         let single = "if (\(condition.code)) {"
         guard w.indentation.count + single.count > TypeScriptWriter.width, condition.parts.count > 1 else {
             w.line(single)
             return
         }
-        let op = condition.precedence == .conjunction ? "&& " : "|| "
+        let op = String(condition.joiner.drop { $0 == " " })
         let width = TypeScriptWriter.width - w.indentation.count
         var lines: [String] = []
         var current = "if (" + condition.parts[0]

@@ -9,6 +9,12 @@ enum TypeScriptText {
         }
     }
 
+    /// "a" or "an", whichever goes before `name` (`an `Attempt``, `a `SubTask``) as English reads a leading letter.
+    static func article(_ name: String) -> String {
+        guard let first = name.first else { return "a" }
+        return "AEIOUaeiou".contains(first) ? "an" : "a"
+    }
+
     /// `` `name` `` quoted for a doc, escaped so it cannot end the comment.
     static func code(_ name: String) -> String {
         "`" + TypeScriptWriter.commentSafe(name) + "`"

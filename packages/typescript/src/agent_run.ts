@@ -159,7 +159,7 @@ export interface AgentRunInit {
 }
 
 /**
- * A `AgentRun` with the schema's defaults for the fields `init` leaves out. Rules are checked by `validateAgentRun`,
+ * An `AgentRun` with the schema's defaults for the fields `init` leaves out. Rules are checked by `validateAgentRun`,
  * `encodeAgentRun` and `parseAgentRun`, not here.
  */
 export function createAgentRun(init: AgentRunInit): AgentRun {
@@ -218,7 +218,8 @@ export function agentRunViolations(value: AgentRun): RuleViolation[] {
   }
   // error_code_iff_unsuccessful: (error_code != null) == (status in [error, timeout, canceled])
   // A run that ended without success says why; a queued, running or successful run carries no error.
-  if ((value.error_code !== null) !== (value.status === "error" || value.status === "timeout" || value.status === "canceled")) {
+  if ((value.error_code !== null)
+      !== (value.status === "error" || value.status === "timeout" || value.status === "canceled")) {
     violations.push({
       ruleId: "error_code_iff_unsuccessful", fields: ["error_code", "status"],
       message: "error_code must be set exactly when the status is error, timeout or canceled.",
@@ -279,7 +280,7 @@ export const agentRunModel: ModelSpec<AgentRun> = defineModel<AgentRun>({
 });
 
 /**
- * Reads a `AgentRun` from JSON text or UTF-8 bytes, strictly: keys may come in any order, keys that are not fields are
+ * Reads an `AgentRun` from JSON text or UTF-8 bytes, strictly: keys may come in any order, keys that are not fields are
  * refused, required keys must be present (nullable ones as explicit null), types and enum values must match, and every
  * rule must hold. `duration_ms` must be an integer within ±(2^53−1) (`number_out_of_range` beyond). Throws
  * `RecordError` with the category and path `contractgen validate` reports.

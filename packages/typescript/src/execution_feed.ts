@@ -109,7 +109,7 @@ export interface ExecutionUpdateDataInit {
 }
 
 /**
- * A `ExecutionUpdateData` with the schema's defaults for the fields `init` leaves out. Rules are checked by
+ * An `ExecutionUpdateData` with the schema's defaults for the fields `init` leaves out. Rules are checked by
  * `validateExecutionUpdateData`, `encodeExecutionUpdateData` and `parseExecutionUpdateData`, not here.
  */
 export function createExecutionUpdateData(init: ExecutionUpdateDataInit): ExecutionUpdateData {
@@ -203,7 +203,7 @@ export interface ExecutionUpdateInit {
   readonly data: ExecutionUpdateData;
 }
 
-/** A `ExecutionUpdate` with the schema's defaults for the fields `init` leaves out. */
+/** An `ExecutionUpdate` with the schema's defaults for the fields `init` leaves out. */
 export function createExecutionUpdate(init: ExecutionUpdateInit): ExecutionUpdate {
   return { type: init.type, data: init.data };
 }
@@ -236,7 +236,7 @@ export const executionUpdateDataModel: ModelSpec<ExecutionUpdateData> = defineMo
 });
 
 /**
- * Reads a `ExecutionUpdateData` from JSON text or UTF-8 bytes, strictly: keys may come in any order, keys that are not
+ * Reads an `ExecutionUpdateData` from JSON text or UTF-8 bytes, strictly: keys may come in any order, keys that are not
  * fields are refused, required keys must be present (nullable ones as explicit null), types and enum values must match,
  * and every rule must hold. `id` and `agent_id` must be integers within ±(2^53−1) (`number_out_of_range` beyond).
  * Throws `RecordError` with the category and path `contractgen validate` reports.
@@ -263,7 +263,7 @@ export const executionUpdateModel: ModelSpec<ExecutionUpdate> = defineModel<Exec
 });
 
 /**
- * Reads a `ExecutionUpdate` from JSON text or UTF-8 bytes, strictly: keys may come in any order, keys that are not
+ * Reads an `ExecutionUpdate` from JSON text or UTF-8 bytes, strictly: keys may come in any order, keys that are not
  * fields are refused, required keys must be present (nullable ones as explicit null), types and enum values must match.
  * Throws `RecordError` with the category and path `contractgen validate` reports.
  */

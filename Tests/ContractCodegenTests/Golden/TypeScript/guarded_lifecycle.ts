@@ -19,7 +19,7 @@ export type AttemptStatus = "RUNNING" | "FAILED" | "DEAD";
 
 /**
  * The states and moves of `AttemptStatus`. `FAILED → RUNNING` is guarded by `attempts < limit` and `FAILED → DEAD` by
- * `attempts >= limit`, evaluated when a `Attempt` is passed to `canTransition` or `transition`.
+ * `attempts >= limit`, evaluated when an `Attempt` is passed to `canTransition` or `transition`.
  */
 export const AttemptStatus: Lifecycle<AttemptStatus, Attempt> = lifecycle<AttemptStatus, Attempt>({
   name: "AttemptStatus",
@@ -52,7 +52,7 @@ export interface AttemptInit {
   readonly limit: number;
 }
 
-/** A `Attempt` with the schema's defaults for the fields `init` leaves out. */
+/** An `Attempt` with the schema's defaults for the fields `init` leaves out. */
 export function createAttempt(init: AttemptInit): Attempt {
   return { status: init.status, attempts: init.attempts, limit: init.limit };
 }
@@ -81,7 +81,7 @@ export const attemptModel: ModelSpec<Attempt> = defineModel<Attempt>({
 });
 
 /**
- * Reads a `Attempt` from JSON text or UTF-8 bytes, strictly: keys may come in any order, keys that are not fields are
+ * Reads an `Attempt` from JSON text or UTF-8 bytes, strictly: keys may come in any order, keys that are not fields are
  * refused, required keys must be present (nullable ones as explicit null), types and enum values must match. `attempts`
  * and `limit` must be integers within ±(2^53−1) (`number_out_of_range` beyond). Throws `RecordError` with the category
  * and path `contractgen validate` reports.
