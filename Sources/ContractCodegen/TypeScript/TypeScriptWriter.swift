@@ -1,4 +1,5 @@
 import ContractRuntime
+import Foundation
 
 /// Accumulates TypeScript source with 2-space indentation; docs are `/** */` blocks wrapped at 120 columns.
 struct TypeScriptWriter {
@@ -77,26 +78,11 @@ struct TypeScriptWriter {
 
     /// `text` escaped for display, with `*/` broken so it cannot close a comment.
     static func commentSafe(_ text: String) -> String {
-        DisplayText.escaped(text).replacingAll("*/", with: "*\\/")
+        DisplayText.escaped(text).replacingOccurrences(of: "*/", with: "*\\/")
     }
 
     /// Greedy word wrap; a word longer than the width stays whole on its own line.
     static func wrap(_ text: String, width: Int) -> [String] {
         SwiftWriter.wrap(text, width: width)
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced by `replacement` (without Foundation).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }
