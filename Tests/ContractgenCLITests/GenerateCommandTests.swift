@@ -193,6 +193,20 @@ import Testing
             """ + runtime.map { "packages/typescript/src/runtime/\($0) is up to date\n" }.joined())
     }
 
+    /// A language the generator does not write is a usage error (exit 2) naming the three it does, and nothing is
+    /// written; language names are exact.
+    @Test(arguments: ["cobol", "Python", "TypeScript", "ts", "", "swift "])
+    func anUnknownLanguageIsAUsageErrorListingTheLanguages(language: String) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for command in ["generate", "check"] {
+            let out = try CLIRunner.run([command, "schema/execution.yaml", "--language", language, "--output", dir.path])
+            #expect(out.status == 2, "\(command) \(language): \(out.stderr)")
+            #expect(out.stderr.contains("Please provide one of 'swift', 'typescript' or 'python'."), "\(out.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        }
+    }
+
     /// `--language typescript` writes the module and, beside it, the runtime it imports; the module is the one the
     /// package checks in.
     @Test func generateInTypeScriptWritesTheModuleAndItsRuntime() throws {
