@@ -35,48 +35,15 @@ import Testing
 
     static let candidates = Array(Set(typeScriptNames + GeneratedNamesCompileTests.candidates)).sorted()
 
-    /// The program `name` on the PATH.
-    static func program(_ name: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    /// Writes `modules` beside the runtime, type-checks them with the package's options and loads each with node;
-    /// records tsc's and node's errors.
+    /// Type-checks `modules` and loads each with node; records tsc's and node's errors.
     static func expectTypeChecksAndLoads(_ modules: [String: String]) throws {
-        let tsc = try #require(program("tsc"), "tsc is not on the PATH: install node-typescript (apt-get install node-typescript), as scripts/typescript-checks.sh does")
-        let node = try #require(program("node"), "node is not on the PATH: install nodejs")
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ts-hostile-\(UUID().uuidString)", isDirectory: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let source = directory.appendingPathComponent("src")
-        for file in try #require(OutputLanguage.typescript.runtimeFiles) + modules.map({ ($0.key, $0.value) }) {
-            let url = source.appendingPathComponent(file.0)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try file.1.write(to: url, atomically: true, encoding: .utf8)
+        try TypeScriptToolchain.withCompiled(modules) { out in
+            let files = modules.keys.sorted().map { out.appendingPathComponent($0.dropLast(3) + ".js").path }
+            let loaded = try TypeScriptToolchain.node([
+                "--input-type=module", "-e", "for (const file of process.argv.slice(1)) await import(file);", "--",
+            ] + files, in: out)
+            #expect(loaded.status == 0, "node could not load a generated module:\n\(loaded.stderr)")
         }
-        let packageConfig = Golden.packageRoot.appendingPathComponent("packages/typescript/tsconfig.json").path
-        try """
-            { "extends": \(TypeScriptHostileNamesTests.json(packageConfig)),
-              "compilerOptions": { "rootDir": "src", "outDir": "out", "declaration": false, "strict": true },
-              "include": ["src/**/*.ts"] }
-            """.write(to: directory.appendingPathComponent("tsconfig.json"), atomically: true, encoding: .utf8)
-        let checked = try CLIRunner.run(executable: tsc, ["-p", directory.appendingPathComponent("tsconfig.json").path],
-                                        in: directory)
-        #expect(checked.status == 0, "tsc --strict refused the generated modules:\n\(String(checked.stdout.prefix(8000)))")
-        guard checked.status == 0 else { return }
-        try "{ \"type\": \"module\" }\n".write(to: directory.appendingPathComponent("out/package.json"), atomically: true,
-                                                encoding: .utf8)
-        let files = modules.keys.sorted().map { directory.appendingPathComponent("out/" + $0.dropLast(3) + ".js").path }
-        let loaded = try CLIRunner.run(executable: node, [
-            "--input-type=module", "-e", "for (const file of process.argv.slice(1)) await import(file);", "--",
-        ] + files, in: directory)
-        #expect(loaded.status == 0, "node could not load a generated module:\n\(loaded.stderr)")
-    }
-
-    static func json(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     static func module(_ contract: Contract) -> String {
