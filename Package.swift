@@ -73,8 +73,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractSchemaTests",
-            dependencies: ["ContractSchema", "ContractSchemaLoader", "PropertyTesting", "TestSupport"],
+            dependencies: ["ContractSchema", "ContractSchemaLoader", "PropertyTesting"],
             path: "Tests/ContractSchemaTests"
+        ),
+        .testTarget(
+            name: "ContractSchemaLoaderTests",
+            dependencies: ["ContractSchema", "ContractSchemaLoader", "PropertyTesting", "TestSupport"],
+            path: "Tests/ContractSchemaLoaderTests"
         ),
         .testTarget(
             name: "ContractRuntimeTests",

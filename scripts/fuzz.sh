@@ -24,7 +24,7 @@ usage() {
 # The fixture files each target starts from, besides Fuzz/Seeds/TARGET/.
 seed_files() {
   case "$1" in
-    FuzzSchemaLint) ls schema/*.yaml Tests/Fixtures/lint/*.yaml ;;
+    FuzzSchemaLint) ls schema/*.yaml Tests/Fixtures/schemas/*.yaml Tests/Fixtures/lint/*.yaml ;;
     FuzzRuleExpression | FuzzCodePattern) ;;
     FuzzJSONReader) ls Tests/Fixtures/json/suite/*.json ;;
     FuzzValidate) ls Tests/Fixtures/records/*.jsonl ;;

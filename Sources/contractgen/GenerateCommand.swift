@@ -53,8 +53,8 @@ struct GenerateCommand: ParsableCommand {
             let example = GenerationPlan.outputName(for: schema.schemas[0]) ?? "the generated file"
             throw ValidationError("""
                 --output DIR is required: the directory to write \(example) into, for example \
-                `--output Sources/MyTarget/Generated`. (Only without schema arguments does generate default to \
-                schema/execution.yaml into Sources/ExecutionContracts/Generated.)
+                `--output Sources/MyTarget/Generated`. (Without schema arguments, generate writes what contractgen.yaml \
+                lists, or schema/execution.yaml into Sources/ExecutionContracts/Generated.)
                 """)
         }
     }

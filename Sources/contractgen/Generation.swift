@@ -78,7 +78,8 @@ struct Generation {
     static func load(_ job: Job, options: SchemaOptions, command: String) throws -> [(file: String, result: SchemaLoadResult)] {
         let session = SchemaSession(options: options)
         let results = job.isDefault
-            ? try session.loadAll(missingDefault: .nameTheFile(command: command, example: "path/to/contract.yaml --output DIR"))
+            ? try session.loadAll(missingDefault: .nameTheFile(
+                command: command, example: "path/to/contract.yaml --output DIR, or list the schemas in contractgen.yaml"))
             : session.load(job.files)
         let code = SchemaSession.report(results)
         guard code == .success else { throw code }

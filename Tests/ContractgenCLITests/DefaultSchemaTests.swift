@@ -47,8 +47,9 @@ import Testing
 
     @Test(arguments: [
         (["lint"], "contractgen lint path/to/contract.yaml"),
-        (["generate", "--output", "out"], "contractgen generate path/to/contract.yaml --output DIR"),
-        (["check"], "contractgen check path/to/contract.yaml --output DIR"),
+        (["generate", "--output", "out"],
+         "contractgen generate path/to/contract.yaml --output DIR, or list the schemas in contractgen.yaml"),
+        (["check"], "contractgen check path/to/contract.yaml --output DIR, or list the schemas in contractgen.yaml"),
     ])
     func aCommandOnSchemaFilesSaysWhichFileToName(_ arguments: [String], _ example: String) throws {
         let out = try runElsewhere(arguments)

@@ -33,6 +33,9 @@ public struct GeneratedHeader: Sendable, Hashable {
         self.extraArguments = extraArguments
     }
 
+    /// The widest header line without its comment marker, so that with `// ` or `# ` it fits in 120 columns.
+    static let width = 117
+
     /// The header's lines without a comment marker. Paths are escaped for display, so no character of
     /// a file name can end the comment or reach a terminal.
     public var lines: [String] {
@@ -43,8 +46,15 @@ public struct GeneratedHeader: Sendable, Hashable {
         case .command(let outputDirectory):
             let arguments = ["generate", schemaPath, "--output", outputDirectory] + extraArguments
             lines.append("Regenerate it from the package root after changing the schema:")
-            lines.append("  swift run \(ContractGenerator.commandName) "
-                + arguments.map { DisplayText.escaped(DisplayText.shellWord($0)) }.joined(separator: " "))
+            let words = arguments.map { DisplayText.escaped(DisplayText.shellWord($0)) }
+            let command = "  swift run \(ContractGenerator.commandName) " + words.joined(separator: " ")
+            if command.count <= Self.width {
+                lines.append(command)
+            } else {
+                // The options on a continuation line, so the header stays within the width and pastes as is.
+                lines.append("  swift run \(ContractGenerator.commandName) " + words[..<2].joined(separator: " ") + " \\")
+                lines.append("      " + words[2...].joined(separator: " "))
+            }
         case .buildPlugin:
             lines.append("Generated at build time by the ContractGenPlugin build plugin; edit the schema, not this file.")
         }

@@ -454,7 +454,8 @@ extension AgentRun {
 
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
-    public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
+    public init(jsonReader reader: inout ContractRuntime.JSONReader,
+                options: ContractRuntime.JSONDecodingOptions) throws {
         var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
         var _id: Swift.String = ""
         var _source: RunSource = .chat

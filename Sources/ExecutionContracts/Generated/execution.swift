@@ -88,7 +88,8 @@ public enum TaskStatus:
     /// Decodes a wire value, refusing values that are not states and, unless the decoder's
     /// `userInfo[.contractAcceptsLegacyValues]` is true, legacy values.
     public init(from decoder: any Swift.Decoder) throws {
-        self = try decoder.decodeWireValue(TaskStatus.self, typeName: TaskStatus.lifecycleName, legacyValues: TaskStatus.legacyValues)
+        self = try decoder.decodeWireValue(TaskStatus.self, typeName: TaskStatus.lifecycleName,
+                                           legacyValues: TaskStatus.legacyValues)
     }
 }
 
@@ -349,7 +350,8 @@ extension TaskStepResult {
 
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
-    public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
+    public init(jsonReader reader: inout ContractRuntime.JSONReader,
+                options: ContractRuntime.JSONDecodingOptions) throws {
         var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
         var _step: Swift.String = ""
         var _result: ContractRuntime.JSONValue = .null

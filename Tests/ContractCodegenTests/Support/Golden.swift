@@ -19,8 +19,13 @@ enum Golden {
 
     /// The contract in the package's `schema/` file `name`, which must load without errors.
     static func seedContract(_ name: String) throws -> Contract {
-        let result = SchemaLoader().load(contentsOf: packageRoot.appendingPathComponent("schema/\(name)").path)
-        #expect(result.isValid, "schema/\(name): \(result.diagnostics)")
+        try contract(atPath: "schema/\(name)")
+    }
+
+    /// The contract in the file at `path` (relative to the package root), which must load without errors.
+    static func contract(atPath path: String) throws -> Contract {
+        let result = SchemaLoader().load(contentsOf: packageRoot.appendingPathComponent(path).path)
+        #expect(result.isValid, "\(path): \(result.diagnostics)")
         return try #require(result.contract)
     }
 

@@ -15,16 +15,17 @@ import Testing
         #expect(GenerationManifest.languages == OutputLanguage.allCases.map(\.rawValue))
     }
 
-    @Test func theManifestListsTheFourBundledContracts() throws {
+    /// The four bundled contracts, and the fixture with every field type that GeneratedCodeTests runs.
+    @Test func theManifestListsTheBundledContractsAndTheFieldTypesFixture() throws {
         let manifest = try #require(Self.manifest)
         let swift = manifest.entries.filter { $0.language == "swift" }
         #expect(swift.map(\.schema) == ["schema/execution.yaml", "schema/agent_run.yaml", "schema/execution_feed.yaml",
-                                        "schema/task_pipeline.yaml"])
+                                        "schema/task_pipeline.yaml", "Tests/Fixtures/schemas/field_types.yaml"])
     }
 
     @Test(arguments: manifest?.entries ?? [])
     func theCheckedInFileIsTheGeneratorsOutput(entry: GenerationManifest.Entry) throws {
-        let contract = try Golden.seedContract(String(entry.schema.dropFirst("schema/".count)))
+        let contract = try Golden.contract(atPath: entry.schema)
         let access = AccessLevel(rawValue: entry.access) ?? .public
         let language = try #require(OutputLanguage(rawValue: entry.language))
         let generator = try #require(CodeGenerators.generator(for: language, access: access))

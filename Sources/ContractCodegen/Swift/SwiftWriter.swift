@@ -3,14 +3,18 @@ struct SwiftWriter {
     private(set) var text = ""
     private var depth = 0
 
-    /// Doc comments wrap at this column.
+    /// Doc comments and code wrap at this column.
     static let width = 120
 
     var indentation: String { String(repeating: "    ", count: depth) }
 
-    /// One line at the current indentation; an empty line has no trailing spaces.
+    /// One line at the current indentation; an empty line has no trailing spaces. Code wider than
+    /// ``width`` is broken where Swift allows (``SwiftLineWrapper``).
     mutating func line(_ content: String = "") {
-        text += content.isEmpty ? "\n" : indentation + content + "\n"
+        guard !content.isEmpty else { return text += "\n" }
+        for piece in SwiftLineWrapper(width: Self.width).wrap(content, indentation: indentation.count) {
+            text += indentation + piece + "\n"
+        }
     }
 
     /// `header {`, the body one level deeper, then `}`.

@@ -51,13 +51,17 @@ public struct Measure: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRu
     public func violations() -> [ContractRuntime.RuleViolation] {
         var violations: [ContractRuntime.RuleViolation] = []
         // value_below_limit: limit == null or value <= limit
-        if self.limit != nil && !(ContractRuntime.RuleOperators.lessOrEqual(ContractRuntime.RuleNumber(self.value), self.limit.map { ContractRuntime.RuleNumber($0) })) {
+        if self.limit != nil
+            && !(ContractRuntime.RuleOperators.lessOrEqual(ContractRuntime.RuleNumber(self.value),
+                                                           self.limit.map { ContractRuntime.RuleNumber($0) })) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "value_below_limit", fields: ["limit", "value"],
                 message: "rule value_below_limit does not hold"))
         }
         // value_not_half: value != 2.5 and value not in [1, 1.5]
-        if ContractRuntime.RuleNumber(self.value) == ContractRuntime.RuleNumber(2.5) || [ContractRuntime.RuleNumber(Swift.Int64(1)), ContractRuntime.RuleNumber(1.5)].contains(ContractRuntime.RuleNumber(self.value)) {
+        if ContractRuntime.RuleNumber(self.value) == ContractRuntime.RuleNumber(2.5)
+            || [ContractRuntime.RuleNumber(Swift.Int64(1)),
+                ContractRuntime.RuleNumber(1.5)].contains(ContractRuntime.RuleNumber(self.value)) {
             violations.append(ContractRuntime.RuleViolation(
                 ruleID: "value_not_half", fields: ["value"],
                 message: "rule value_not_half does not hold"))
@@ -142,7 +146,8 @@ extension Measure {
 
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
-    public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
+    public init(jsonReader reader: inout ContractRuntime.JSONReader,
+                options: ContractRuntime.JSONDecodingOptions) throws {
         var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
         var _value: Swift.Int64 = 0
         var _limit: Swift.Double? = nil

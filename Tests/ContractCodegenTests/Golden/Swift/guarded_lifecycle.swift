@@ -93,7 +93,8 @@ public enum AttemptStatus:
 
     /// `next` if the schema lists the move and its guard, if any, holds for `record`; otherwise throws
     /// `TransitionError`.
-    public func transition(to next: AttemptStatus, record: Attempt) throws(ContractRuntime.TransitionError) -> AttemptStatus {
+    public func transition(to next: AttemptStatus,
+                           record: Attempt) throws(ContractRuntime.TransitionError) -> AttemptStatus {
         let moved = try self.transition(to: next)
         if let check = self.guardCheck(to: next, record: record), !check.holds {
             throw self.transitionError(to: next, unmetGuard: check.source)
@@ -183,7 +184,8 @@ extension Attempt {
 
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
-    public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
+    public init(jsonReader reader: inout ContractRuntime.JSONReader,
+                options: ContractRuntime.JSONDecodingOptions) throws {
         var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
         var _status: AttemptStatus = .running
         var _attempts: Swift.Int64 = 0

@@ -90,8 +90,10 @@ extension Sample {
         }
         self.ratio = try container.decode(Swift.Double.self, forKey: .ratio)
         self.seenAt = try container.decode(ContractRuntime.RFC3339Timestamp.self, forKey: .seenAt).date
-        self.seenAtList = try container.decode([ContractRuntime.RFC3339Timestamp].self, forKey: .seenAtList).map { $0.date }
-        self.seenByName = try container.decodeIfPresent([Swift.String: ContractRuntime.RFC3339Timestamp].self, forKey: .seenByName)?.mapValues { $0.date }
+        self.seenAtList = try container.decode([ContractRuntime.RFC3339Timestamp].self,
+                                               forKey: .seenAtList).map { $0.date }
+        self.seenByName = try container.decodeIfPresent([Swift.String: ContractRuntime.RFC3339Timestamp].self,
+                                                        forKey: .seenByName)?.mapValues { $0.date }
         self.payload = try container.decode(ContractRuntime.JSONValue?.self, forKey: .payload)
         self.tags = try container.decode([Swift.String].self, forKey: .tags)
         self.scores = try container.decode([Swift.String: Swift.Double].self, forKey: .scores)
@@ -113,7 +115,8 @@ extension Sample {
         try container.encode(self.ratio, forKey: .ratio)
         try container.encode(ContractRuntime.RFC3339Timestamp(self.seenAt), forKey: .seenAt)
         try container.encode(self.seenAtList.map { ContractRuntime.RFC3339Timestamp($0) }, forKey: .seenAtList)
-        try container.encode(self.seenByName.map { $0.mapValues { ContractRuntime.RFC3339Timestamp($0) } }, forKey: .seenByName)
+        try container.encode(self.seenByName.map { $0.mapValues { ContractRuntime.RFC3339Timestamp($0) } },
+                             forKey: .seenByName)
         try container.encode(self.payload, forKey: .payload)
         try container.encode(self.tags, forKey: .tags)
         try container.encode(self.scores, forKey: .scores)
@@ -147,7 +150,8 @@ extension Sample {
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are skipped
     /// (still validated), required keys must be present, types and enum values must match, and every rule must hold.
     /// Throws `RecordError`.
-    public init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
+    public init(jsonReader reader: inout ContractRuntime.JSONReader,
+                options: ContractRuntime.JSONDecodingOptions) throws {
         var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
         var _name: Swift.String = ""
         var _flag: Swift.Bool = true

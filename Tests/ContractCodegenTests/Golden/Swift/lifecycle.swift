@@ -77,7 +77,8 @@ public enum JobStatus:
     /// Decodes a wire value, refusing values that are not states and, unless the decoder's
     /// `userInfo[.contractAcceptsLegacyValues]` is true, legacy values.
     public init(from decoder: any Swift.Decoder) throws {
-        self = try decoder.decodeWireValue(JobStatus.self, typeName: JobStatus.lifecycleName, legacyValues: JobStatus.legacyValues)
+        self = try decoder.decodeWireValue(JobStatus.self, typeName: JobStatus.lifecycleName,
+                                           legacyValues: JobStatus.legacyValues)
     }
 }
 

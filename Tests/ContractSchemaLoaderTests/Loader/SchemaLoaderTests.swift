@@ -29,7 +29,9 @@ import Testing
         #expect(model.fields.map(\.name) == ["step", "result", "completed", "message", "status", "error_code", "error_message"])
         #expect(model.rules.map(\.id) == ["completed_iff_status_completed", "error_code_iff_error_message",
                                           "unsuccessful_has_error_code"])
-        #expect(model.rules.allSatisfy { $0.expression != nil })
+        #expect(model.rules.map(\.source) == ["completed == (status == completed)",
+                                              "(error_code == null) == (error_message == null)",
+                                              "status in [failed, timed_out, cancelled] implies error_code != null"])
     }
 }
 

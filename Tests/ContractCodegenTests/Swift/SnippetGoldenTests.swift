@@ -2,7 +2,7 @@ import ContractCodegen
 import ContractSchema
 import Testing
 
-/// One small schema per construct, each with a golden file under Golden/Snippets.
+/// One small schema per construct, each with a golden file under Golden/Swift.
 @Suite struct SnippetGoldenTests {
     static let snippets: [(name: String, schema: String)] = [
         ("lifecycle", """
@@ -171,6 +171,6 @@ import Testing
         let schema = try #require(Self.snippets.first { $0.name == name }).schema
         let contract = try Golden.contract(schema, file: "\(name).yaml")
         try Golden.check(Golden.generate(contract, schemaPath: "\(name).yaml"),
-                         against: "Tests/ContractCodegenTests/Golden/Snippets/\(name).swift")
+                         against: "Tests/ContractCodegenTests/Golden/Swift/\(name).swift")
     }
 }

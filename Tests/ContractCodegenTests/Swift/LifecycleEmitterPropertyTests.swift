@@ -42,7 +42,15 @@ import Testing
     /// maps case references to wire values), the values its case lists: the array literal's elements,
     /// the targets of a nested `switch next`, or `true`/`false`.
     static func switchCases(of header: String, in swift: String, wire: [String: String]) throws -> [String: [String]] {
-        let lines = swift.split(separator: "\n").map(String.init)
+        // An array literal wider than a line continues on lines that start with `.`: read it as one line.
+        var lines: [String] = []
+        for line in swift.split(separator: "\n").map(String.init) {
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("."), !lines.isEmpty {
+                lines[lines.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
+            } else {
+                lines.append(line)
+            }
+        }
         let start = try #require(lines.firstIndex { $0.hasSuffix(header + " {") }, "no `\(header)`")
         let indent = String(lines[start].prefix { $0 == " " })
         var result: [String: [String]] = [:]

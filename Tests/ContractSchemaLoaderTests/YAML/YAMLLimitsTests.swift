@@ -6,8 +6,7 @@ import Testing
 /// Any `YAMLLimits` a library user passes is safe: nothing overflows, negative limits refuse
 /// everything, and depth stays within what the stack can take.
 @Suite struct YAMLLimitsTests {
-    private static let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("schema/execution.yaml").path
+    private static let schema = Fixtures.packageRoot.appendingPathComponent("schema/execution.yaml").path
 
     @Test func aFileIsReadUnderLimitsOfIntMax() {
         let limits = YAMLLimits(maxBytes: .max, maxDepth: .max, maxNodes: .max)

@@ -46,6 +46,23 @@ import Testing
         }
     }
 
+    /// Code and comments stay within 120 columns (counted in characters), for the bundled contracts, the
+    /// field-types fixture and every snippet.
+    @Test func everyLineFitsIn120Columns() throws {
+        var outputs: [(String, String)] = []
+        for schema in ["schema/execution.yaml", "schema/agent_run.yaml", "schema/execution_feed.yaml",
+                       "schema/task_pipeline.yaml", "Tests/Fixtures/schemas/field_types.yaml"] {
+            outputs.append((schema, Golden.generate(try Golden.contract(atPath: schema), schemaPath: schema)))
+        }
+        for snippet in SnippetGoldenTests.snippets {
+            outputs.append((snippet.name, Golden.generate(try Golden.contract(snippet.schema), schemaPath: "\(snippet.name).yaml")))
+        }
+        for (name, output) in outputs {
+            let long = output.split(separator: "\n").filter { $0.count > 120 }
+            #expect(long.isEmpty, "\(name): \(long.joined(separator: "\n"))")
+        }
+    }
+
     @Test func internalAccessWritesNoModifierAndPackageAccessWritesPackage() throws {
         let contract = try Golden.seedContract("execution.yaml")
         let internalOutput = Golden.generate(contract, schemaPath: "schema/execution.yaml", access: .internal)
