@@ -9,12 +9,12 @@ import Testing
         return url
     }
 
-    /// Without arguments, `check` reads the repository's contractgen.yaml: the four bundled contracts and
-    /// the field-types fixture.
+    /// Without arguments, `check` reads the repository's contractgen.yaml: the four bundled contracts and the
+    /// field-types fixture in Swift, and the four bundled contracts in TypeScript.
     @Test func theCheckedInGeneratedCodeIsUpToDate() throws {
         let out = try CLIRunner.run(["check"])
         #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
-        #expect(out.stderr == "generated code is up to date (5 schemas)\n")
+        #expect(out.stderr == "generated code is up to date (9 schemas)\n")
     }
 
     /// A package's own contractgen.yaml: `generate` writes every entry, `check` then passes, and a stale
@@ -127,7 +127,9 @@ import Testing
     @Test(arguments: ["Sources/ExecutionContracts/Generated/execution.swift", "Sources/ContractRunTracking/Generated/agent_run.swift",
                       "Sources/ContractRunTracking/Generated/execution_feed.swift",
                       "Tests/GeneratedCodeTests/Generated/task_pipeline.swift",
-                      "Tests/GeneratedCodeTests/Generated/field_types.swift"])
+                      "Tests/GeneratedCodeTests/Generated/field_types.swift", "packages/typescript/src/execution.ts",
+                      "packages/typescript/src/agent_run.ts", "packages/typescript/src/execution_feed.ts",
+                      "packages/typescript/src/task_pipeline.ts"])
     func theHeadersRegenerateCommandWorksAsWritten(file: String) throws {
         let text = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent(file), encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -185,14 +187,55 @@ import Testing
     @Test func withoutArgumentsGenerateWritesWhatTheManifestListsWhereCheckReadsIt() throws {
         let out = try CLIRunner.run(["generate"])
         #expect(out.status == 0, "\(out.stderr)")
+        // The TypeScript modules' directory also holds the runtime they import, written (or found current) once.
+        let runtime = try FileManager.default.contentsOfDirectory(
+            atPath: CLIRunner.packageRoot.appendingPathComponent("packages/typescript/src/runtime").path)
+            .filter { $0.hasSuffix(".ts") }.sorted()
         #expect(out.stderr == """
             Sources/ExecutionContracts/Generated/execution.swift is up to date
             Sources/ContractRunTracking/Generated/agent_run.swift is up to date
             Sources/ContractRunTracking/Generated/execution_feed.swift is up to date
             Tests/GeneratedCodeTests/Generated/task_pipeline.swift is up to date
             Tests/GeneratedCodeTests/Generated/field_types.swift is up to date
+            packages/typescript/src/execution.ts is up to date
+            packages/typescript/src/agent_run.ts is up to date
+            packages/typescript/src/execution_feed.ts is up to date
+            packages/typescript/src/task_pipeline.ts is up to date
 
-            """)
+            """ + runtime.map { "packages/typescript/src/runtime/\($0) is up to date\n" }.joined())
+    }
+
+    /// A language the generator does not write is a usage error (exit 2) naming the three it does, and nothing is
+    /// written; language names are exact.
+    @Test(arguments: ["cobol", "Python", "TypeScript", "ts", "", "swift "])
+    func anUnknownLanguageIsAUsageErrorListingTheLanguages(language: String) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for command in ["generate", "check"] {
+            let out = try CLIRunner.run([command, "schema/execution.yaml", "--language", language, "--output", dir.path])
+            #expect(out.status == 2, "\(command) \(language): \(out.stderr)")
+            #expect(out.stderr.contains("Please provide one of 'swift', 'typescript' or 'python'."), "\(out.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        }
+    }
+
+    /// `--language typescript` writes the module and, beside it, the runtime it imports; the module is the one the
+    /// package checks in.
+    @Test func generateInTypeScriptWritesTheModuleAndItsRuntime() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try CLIRunner.run(["generate", "schema/execution_feed.yaml", "--language", "typescript", "--output", dir.path])
+        #expect(out.status == 0, "\(out.stderr)")
+        let module = try String(contentsOf: dir.appendingPathComponent("execution_feed.ts"), encoding: .utf8)
+        let checkedIn = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("packages/typescript/src/execution_feed.ts"),
+                                   encoding: .utf8)
+        // Only the header's regenerate command (its --output) differs: compare from the imports on.
+        let body = { (text: String) in text.range(of: "\nimport ").map { String(text[$0.lowerBound...]) } }
+        #expect(body(module) != nil)
+        #expect(body(module) == body(checkedIn))
+        for name in ["index.ts", "parse-record.ts", "rule-operators.ts"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("runtime/\(name)").path), "\(name)")
+        }
     }
 
     @Test func checkReportsAOneCharacterSchemaChangeWithAUnifiedDiff() throws {
