@@ -9,11 +9,12 @@ import Testing
         return url
     }
 
-    /// Without arguments, `check` reads the repository's contractgen.yaml: all four bundled contracts.
+    /// Without arguments, `check` reads the repository's contractgen.yaml: the four bundled contracts in
+    /// Swift and in Python.
     @Test func theCheckedInGeneratedCodeIsUpToDate() throws {
         let out = try CLIRunner.run(["check"])
         #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
-        #expect(out.stderr == "generated code is up to date (4 schemas)\n")
+        #expect(out.stderr == "generated code is up to date (8 schemas)\n")
     }
 
     /// A package's own contractgen.yaml: `generate` writes every entry, `check` then passes, and a stale
@@ -173,13 +174,20 @@ import Testing
     @Test func withoutArgumentsGenerateWritesWhatTheManifestListsWhereCheckReadsIt() throws {
         let out = try CLIRunner.run(["generate"])
         #expect(out.status == 0, "\(out.stderr)")
+        // The Python entries share one output directory: their modules, then the runtime beside them once.
+        let python = "packages/python/execution_contracts"
+        let runtime = try FileManager.default.contentsOfDirectory(
+            atPath: CLIRunner.packageRoot.appendingPathComponent(python + "/_runtime").path)
+            .filter { $0.hasSuffix(".py") }.sorted().map { "\(python)/_runtime/\($0) is up to date\n" }.joined()
+        let modules = ["execution", "agent_run", "execution_feed", "task_pipeline"]
+            .map { "\(python)/\($0).py is up to date\n" }.joined() + runtime
         #expect(out.stderr == """
             Sources/ExecutionContracts/Generated/execution.swift is up to date
             Sources/ContractRunTracking/Generated/agent_run.swift is up to date
             Sources/ContractRunTracking/Generated/execution_feed.swift is up to date
             Tests/GeneratedCodeTests/Generated/task_pipeline.swift is up to date
 
-            """)
+            """ + modules)
     }
 
     @Test func checkReportsAOneCharacterSchemaChangeWithAUnifiedDiff() throws {
@@ -226,5 +234,23 @@ import Testing
         let out = try CLIRunner.run(["generate", "--output", "/tmp/x", "--access", "open"])
         #expect(out.status == 2)
         #expect(out.stderr.contains("--access"))
+    }
+
+    @Test func anUnknownLanguageIsAUsageErrorListingTheLanguages() throws {
+        let out = try CLIRunner.run(["generate", "schema/execution.yaml", "--output", "/tmp/x", "--language", "cobol"])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("Please provide one of 'swift', 'typescript' or 'python'."))
+    }
+
+    @Test func generatingPythonWritesTheModuleAndTheRuntimeBesideIt() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try CLIRunner.run(["generate", "schema/agent_run.yaml", "--output", dir.path, "--language", "python"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let module = try String(contentsOf: dir.appendingPathComponent("agent_run.py"), encoding: .utf8)
+        #expect(module.contains("class AgentRunStatus(str, enum.Enum):"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("_runtime/__init__.py").path))
+        let check = try CLIRunner.run(["check", "schema/agent_run.yaml", "--output", dir.path, "--language", "python"])
+        #expect(check.status == 0, "\(check.stderr)")
     }
 }

@@ -28,7 +28,8 @@ public enum CodeGenerators {
     public static func generator(for language: OutputLanguage, access: AccessLevel = .public) -> (any ContractCodeGenerator)? {
         switch language {
         case .swift: SwiftGenerator(options: SwiftGeneratorOptions(access: access))
-        case .typescript, .python: nil
+        case .python: PythonGenerator()
+        case .typescript: nil
         }
     }
 }
