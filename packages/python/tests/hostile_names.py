@@ -146,6 +146,65 @@ ROLES = {
 }
 TYPE_ROLES = {"model", "enum", "open_enum", "lifecycle", "catalog"}
 
+# Text that must reach docstrings, comments and string literals intact and harmless: quotes that would close
+# them, backslashes, a trailing quote, tabs, invisible and line-breaking characters, bidirectional overrides.
+HOSTILE_TEXT = 'Quotes """ and \'\'\' and \\ and \\" tab\there nel\x85x ls\u2028x rlo\u202ex del\x7fx NFD e\u0301 {braces} %s end"'
+
+
+def yaml_text(text: str) -> str:
+    """A YAML double-quoted scalar for `text`, every character outside printable ASCII escaped."""
+    out = ['"']
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif " " <= ch <= "~":
+            out.append(ch)
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return "".join(out) + '"'
+
+
+def hostile_text_schema() -> str:
+    t = yaml_text(HOSTILE_TEXT)
+    value = yaml_text("v " + HOSTILE_TEXT)
+    return f"""contract: Hostile
+version: 1.0.0
+doc: {t}
+enums:
+  E:
+    doc: {t}
+    values:
+      {value}: {{ doc: {t} }}
+      plain: {{ doc: {t} }}
+lifecycles:
+  L:
+    doc: {t}
+    initial: a
+    record: M
+    states:
+      a: {{ doc: {t} }}
+      b: {{ terminal: true, outcome: success, doc: {t} }}
+    transitions:
+      a: [{{ to: b, when: "label != 'x'" }}]
+    legacy: {{ {value}: b }}
+errors:
+  C:
+    doc: {t}
+    codes:
+      {value}: {{ name: odd, category: client, retryable: false, message: {t}, doc: {t} }}
+models:
+  M:
+    doc: {t}
+    fields:
+      label: {{ type: string, default: {t}, doc: {t} }}
+      e: {{ type: E, default: {value} }}
+    rules:
+      - id: odd_text
+        check: "label != ''"
+        message: {t}
+        doc: {t}
+"""
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -186,6 +245,9 @@ def main() -> int:
                 path = Path(scratch) / f"hostile_{role}_{index}.yaml"
                 path.write_text(f"contract: Hostile\nversion: 1.0.0\n{ROLES[role](group)}", encoding="utf-8")
                 combined.append(path)
+        text_schema = Path(scratch) / "hostile_text.yaml"
+        text_schema.write_text(hostile_text_schema(), encoding="utf-8")
+        combined.append(text_schema)
         still_refused = refused_files(arguments.contractgen, [str(path) for path in combined])
         if still_refused:
             print(f"names accepted one by one are refused together: {sorted(still_refused)}", file=sys.stderr)
@@ -201,6 +263,8 @@ def main() -> int:
     for stem in generated:
         try:
             imported = importlib.import_module(f"{output.name}.{stem}")
+            if stem == "hostile_text":
+                check_hostile_text(imported)
             model = getattr(imported, "M", None)
             if model is not None and _constructible(model):
                 value = model()
@@ -211,6 +275,25 @@ def main() -> int:
             print(f"{stem}: {type(error).__name__}: {error}", file=sys.stderr)
     print(f"hostile names: {len(generated)} modules generated and imported; {failures} failed", file=sys.stderr)
     return 1 if failures else 0
+
+
+def check_hostile_text(module: object) -> None:
+    """The hostile text arrives exactly where Python keeps it: docstrings, values, messages and defaults."""
+    def flat(doc: str | None) -> str:
+        return re.sub(r"\n *", " ", doc or "").strip(" ")
+    # Docs are reflowed: a line break of any kind (NEL and LS included) becomes a space.
+    reflowed = HOSTILE_TEXT.replace("\x85", " ").replace("\u2028", " ")
+    for owner in [module, getattr(module, "M"), getattr(module, "E"), getattr(module, "L"), getattr(module, "C")]:
+        if flat(owner.__doc__) != reflowed:
+            raise AssertionError(f"docstring of {owner!r} is {owner.__doc__!r}")
+    model, enumeration = getattr(module, "M"), getattr(module, "E")
+    if model().label != HOSTILE_TEXT or enumeration("v " + HOSTILE_TEXT).value != "v " + HOSTILE_TEXT:
+        raise AssertionError("a string default or enum value changed")
+    catalog = getattr(module, "C")
+    if catalog("v " + HOSTILE_TEXT).default_message != HOSTILE_TEXT:
+        raise AssertionError("a catalog message changed")
+    if [v.message for v in model(label="").violations()] != [HOSTILE_TEXT] or model().violations():
+        raise AssertionError("the rule's message changed")
 
 
 def refused_files(contractgen: str, paths: list[str]) -> set[str] | None:
