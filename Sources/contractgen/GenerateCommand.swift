@@ -24,6 +24,7 @@ struct GenerateCommand: ParsableCommand {
         Examples:
           contractgen generate schema/execution.yaml --output Sources/ExecutionContracts/Generated
           contractgen generate schema/agent_run.yaml --output Sources/Runs/Generated --access internal
+          contractgen generate schema/agent_run.yaml --output packages/python/execution_contracts --language python
         """
     )
 
