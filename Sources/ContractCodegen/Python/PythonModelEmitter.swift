@@ -63,7 +63,7 @@ struct PythonModelEmitter {
                 if w.indentation.count + oneLine.count <= PythonWriter.width || broken.operands.count < 2 {
                     w.line(oneLine)
                 } else {
-                    let keyword = broken.precedence == .conjunction ? "and" : "or"
+                    let keyword = broken.joiner
                     w.line("if (" + broken.operands[0])
                     for operand in broken.operands.dropFirst().dropLast() {
                         w.line("        \(keyword) \(operand)")

@@ -35,8 +35,10 @@ struct PythonRuleCompiler {
         /// The literal's text for string literals (to spot `""`), and the value of bool literals.
         var stringLiteral: String? = nil
         var boolLiteral: Bool? = nil
-        /// For a top-level `and`/`or`: its operands, so a long condition can be broken between them.
+        /// For a top-level `and`/`or`, `==` or `!=`: its operands and operator, so a long condition can be broken
+        /// between them.
         var operands: [String] = []
+        var joiner = ""
 
         func wrapped(below minimum: Precedence) -> String {
             precedence < minimum ? "(" + code + ")" : code
@@ -161,7 +163,7 @@ struct PythonRuleCompiler {
             }
         }
         return Compiled(code: operands.joined(separator: " \(keyword) "), precedence: precedence, kind: .bool,
-                        operands: operands)
+                        operands: operands, joiner: keyword)
     }
 
     private func equality(equal: Bool, _ left: RuleExpression, _ right: RuleExpression) -> Compiled {
@@ -182,7 +184,10 @@ struct PythonRuleCompiler {
             let call = Compiled(code: "rt.same_text(\(l.code), \(r.code))", precedence: .primary, kind: .bool)
             return equal ? call : Compiled(code: "not " + call.code, precedence: .negation)
         }
-        return comparison(l.wrapped(below: .primary) + (equal ? " == " : " != ") + r.wrapped(below: .primary))
+        let operands = [l.wrapped(below: .primary), r.wrapped(below: .primary)]
+        let joiner = equal ? "==" : "!="
+        return Compiled(code: operands.joined(separator: " \(joiner) "), precedence: .comparison, kind: .bool,
+                        operands: operands, joiner: joiner)
     }
 
     private func comparison(_ code: String) -> Compiled {

@@ -261,7 +261,8 @@ class AgentRun(rt.ContractModel):
                 "finished_at must not be earlier than started_at."))
         # error_code_iff_unsuccessful: (error_code != null) == (status in [error, timeout, canceled])
         # A run that ended without success says why; a queued, running or successful run carries no error.
-        if (self.error_code is not None) != (self.status in (AgentRunStatus.ERROR, AgentRunStatus.TIMEOUT, AgentRunStatus.CANCELED)):
+        if ((self.error_code is not None)
+                != (self.status in (AgentRunStatus.ERROR, AgentRunStatus.TIMEOUT, AgentRunStatus.CANCELED))):
             violations.append(rt.RuleViolation(
                 "error_code_iff_unsuccessful", ("error_code", "status"),
                 "error_code must be set exactly when the status is error, timeout or canceled."))
@@ -275,7 +276,8 @@ class AgentRun(rt.ContractModel):
         # The timeout and stale_run codes end a run with status timeout (their status), and a timed-out run carries one
         # of them: timeout when the tracker's deadline passed, stale_run when the stale sweep closed a run nobody
         # finished.
-        if (self.status == AgentRunStatus.TIMEOUT) != (self.error_code in (RunErrorCode.TIMEOUT, RunErrorCode.STALE_RUN)):
+        if ((self.status == AgentRunStatus.TIMEOUT)
+                != (self.error_code in (RunErrorCode.TIMEOUT, RunErrorCode.STALE_RUN))):
             violations.append(rt.RuleViolation(
                 "timeout_status_iff_timeout_code", ("status", "error_code"),
                 "The status is timeout exactly when error_code is timeout or stale_run."))
