@@ -13,6 +13,17 @@ struct PythonRuleCompiler {
     let naming: PythonNaming
     /// Written before each attribute: `self.` in `violations()`, `record.` in lifecycle guards.
     let receiver: String
+    /// Fields compared with enum values more than once in the expression being compiled. mypy narrows a field to
+    /// one member after `field == A`, and then calls `field == B` in the same condition impossible
+    /// (comparison-overlap); such fields are compared as `field in (A,)`, which mypy does not narrow.
+    private var repeatedEnumComparisons: Set<String> = []
+
+    init(model: Model, contract: Contract, naming: PythonNaming, receiver: String) {
+        self.model = model
+        self.contract = contract
+        self.naming = naming
+        self.receiver = receiver
+    }
 
     /// Binding strength of the compiled Python, loosest first.
     enum Precedence: Int, Comparable {
@@ -46,13 +57,43 @@ struct PythonRuleCompiler {
     }
 
     /// The Python expression that holds exactly when `e` does.
-    func compile(_ e: RuleExpression) -> Compiled { compiled(e) }
+    func compile(_ e: RuleExpression) -> Compiled { preparing(e).compiled(e) }
 
     /// The Python expression that holds exactly when `e` does not, in its simplest form: the negation is
     /// pushed inward where that is exact (De Morgan, `a implies b` broken as `a and not b`, `==` as `!=`,
     /// `in` as `not in`, an ordering of two non-null ints as its opposite); other orderings keep `not`,
     /// because a null (or NaN) operand makes both an ordering and its opposite false.
-    func compileNegation(_ e: RuleExpression) -> Compiled { negated(e) }
+    func compileNegation(_ e: RuleExpression) -> Compiled { preparing(e).negated(e) }
+
+    /// This compiler with ``repeatedEnumComparisons`` worked out for `e`.
+    private func preparing(_ e: RuleExpression) -> PythonRuleCompiler {
+        var counts: [String: Int] = [:]
+        func visit(_ e: RuleExpression) {
+            switch e.kind {
+            case .binary(let op, let left, let right):
+                if op == .equal || op == .notEqual {
+                    switch (left.kind, right.kind) {
+                    case (.field(let name), .enumValue), (.name(let name), .enumValue),
+                         (.enumValue, .field(let name)), (.enumValue, .name(let name)):
+                        counts[name, default: 0] += 1
+                    default: break
+                    }
+                }
+                visit(left)
+                visit(right)
+            case .not(let operand): visit(operand)
+            case .membership(let subject, let items, _):
+                visit(subject)
+                items.forEach(visit)
+            default: break
+            }
+        }
+        visit(e)
+        var copy = self
+        copy.repeatedEnumComparisons = Set(counts.filter { $0.value > 1 }.keys)
+        return copy
+    }
+
 
     private func negated(_ e: RuleExpression) -> Compiled {
         switch e.kind {
@@ -168,6 +209,11 @@ struct PythonRuleCompiler {
 
     private func equality(equal: Bool, _ left: RuleExpression, _ right: RuleExpression) -> Compiled {
         let l = compiled(left), r = compiled(right)
+        for (subject, value, subjectCode, valueCode) in [(left, right, l, r), (right, left, r, l)] {
+            guard case .enumValue = value.kind, let field = field(subject), repeatedEnumComparisons.contains(field.name)
+            else { continue }
+            return comparison(subjectCode.wrapped(below: .primary) + (equal ? " in (" : " not in (") + valueCode.code + ",)")
+        }
         if l.kind == .null || r.kind == .null {
             let other = l.kind == .null ? r : l
             return comparison(other.wrapped(below: .primary) + (equal ? " is None" : " is not None"))
@@ -176,7 +222,9 @@ struct PythonRuleCompiler {
             let other = l.boolLiteral == nil ? l : r
             let holdsWhenTrue = literal == equal
             if other.isNullable {
-                return comparison(other.wrapped(below: .primary) + (equal ? " is " : " is not ") + (literal ? "True" : "False"))
+                // `==`, not `is`: mypy narrows `x` after `x is not True`, and would call a second `x is not True` in
+                // the same condition impossible (comparison-overlap); `==` means the same for `bool | None`.
+                return comparison(other.wrapped(below: .primary) + (equal ? " == " : " != ") + (literal ? "True" : "False"))
             }
             return holdsWhenTrue ? other : Compiled(code: "not " + other.wrapped(below: .negation), precedence: .negation)
         }

@@ -294,7 +294,7 @@ class Envelope(rt.ContractModel):
             violations.append(rt.RuleViolation(
                 "subject_not_reserved", ("subject",), "subject must not be a reserved word."))
         # urgent_high_priority: urgent == true implies priority == high
-        if self.urgent is True and self.priority != Priority.HIGH:
+        if self.urgent == True and self.priority != Priority.HIGH:
             violations.append(rt.RuleViolation(
                 "urgent_high_priority", ("urgent", "priority"), "an urgent envelope has high priority."))
         # failed_has_error: (state == failed) == (error != null)
