@@ -4,6 +4,7 @@
 # differential test against contractgen, and a fresh-venv `pip install` of the package. mypy is installed,
 # pinned, into a throwaway virtual environment that is removed on exit.
 #   bash scripts/python-checks.sh [path/to/contractgen]     # default: .build/debug/contractgen
+# SWIFT_TEST_OPTIONS (e.g. "--scratch-path .build-core" with CONTRACTS_CORE_ONLY=1) is passed to the one swift test run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 contractgen="${1:-.build/debug/contractgen}"
@@ -28,9 +29,15 @@ cp Tests/ContractCodegenTests/Golden/Python/*.py "$snippets/"
 hostile="$work/hostile"
 "$python" packages/python/tests/hostile_names.py --contractgen "$contractgen" --output "$hostile"
 
+# Modules generated for random valid schemas (Tests/PropertyTesting's RandomContract), kept by the Swift test.
+echo "python-checks: modules for random schemas (swift test --filter PythonRandomSchemaTests)" >&2
+PYTHON_RANDOM_MODULES="$work/random" swift test ${SWIFT_TEST_OPTIONS:-} --filter PythonRandomSchemaTests >"$work/random.log" 2>&1 \
+  || { tail -50 "$work/random.log" >&2; exit 1; }
+
 echo "python-checks: mypy $mypy_version --strict" >&2
 (cd packages/python && "${mypy[@]}" execution_contracts tests/everything)
 (cd "$work" && "${mypy[@]}" snippets hostile)
+(cd "$work/random" && "${mypy[@]}" randomcontracts)
 (cd "$work" && for module in snippets/*.py; do
   name="$(basename "$module" .py)"
   [ "$name" = "__init__" ] || "$python" -c "import snippets.$name"

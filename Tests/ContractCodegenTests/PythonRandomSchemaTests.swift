@@ -10,12 +10,16 @@ import Testing
 /// closed enums, nested models, legacy values, retries, YAML-word names) is deterministic and imports: each
 /// module is written beside the embedded runtime, as `contractgen generate --language python` lays them out, and
 /// one `python3` imports them all and round-trips a value of every model whose fields all have defaults.
-/// `mypy --strict` on generated code runs in scripts/python-checks.sh. Needs `python3` 3.11 or later.
+/// scripts/python-checks.sh runs this test with `PYTHON_RANDOM_MODULES=DIR`, which keeps the modules there, and
+/// then `mypy --strict` on them. Needs `python3` 3.11 or later.
 @Suite struct PythonRandomSchemaTests {
     @Test func randomSchemasGeneratePythonThatIsDeterministicAndImports() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pyrandom-\(UUID().uuidString)")
+        // scripts/python-checks.sh names a directory to keep the modules in and runs mypy --strict on them.
+        let kept = ProcessInfo.processInfo.environment["PYTHON_RANDOM_MODULES"]
+        let root = kept.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("pyrandom-\(UUID().uuidString)")
         let package = root.appendingPathComponent("randomcontracts")
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { if kept == nil { try? FileManager.default.removeItem(at: root) } }
         for file in OutputLanguage.python.runtimeFiles ?? [] {
             let url = package.appendingPathComponent(file.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
