@@ -9,7 +9,8 @@ import Testing
 /// Rules compiled to Python break exactly when `RuleEvaluator` (the semantics `contractgen validate` and the Swift
 /// code follow) says they do not hold: random well-typed rules (``RandomRule``) over fields of every type, nullable
 /// or not, are generated into a model's `violations()`, and one `python3` evaluates them on random values (nulls,
-/// JSON null, ints against doubles beyond 2^53, canonically equivalent text, timestamps) and compares.
+/// JSON null, ints against doubles beyond 2^53, canonically equivalent text, timestamps) and compares; the same
+/// conditions as lifecycle guards (their positive form) allow a move exactly when the evaluator says they hold.
 @Suite struct PythonRuleSemanticsTests {
     static let here = SourceLocation(file: "rules.yaml", line: 1, column: 1)
 
@@ -84,8 +85,17 @@ import Testing
             }
             let models = [Model(name: "Other", doc: nil, fields: [], rules: [], allowsAdditionalKeys: false, location: Self.here),
                           Model(name: "Record", doc: nil, fields: fields, rules: rules, allowsAdditionalKeys: false, location: Self.here)]
+            // The same conditions as guards (compiled in their positive form): a → g<i> is allowed when rule i holds.
+            let states = [State(name: "a", doc: nil, isTerminal: false, outcome: nil, location: Self.here)]
+                + rules.indices.map { State(name: "g\($0)", doc: nil, isTerminal: true, outcome: .success, location: Self.here) }
+            let transitions = rules.indices.map { index in
+                Transition(from: "a", to: "g\(index)", condition: TransitionGuard(source: "r\(index)", expression: rules[index].expression,
+                                                                                location: Self.here), location: Self.here)
+            }
+            let lifecycle = Lifecycle(name: "Gate", doc: nil, initial: "a", states: states, transitions: transitions, legacy: [],
+                                      record: "Record", retry: nil, location: Self.here, initialLocation: Self.here)
             let contract = Contract(name: "Rules", version: SemanticVersion(major: 1, minor: 0, patch: 0), doc: nil,
-                                    lifecycles: [], enums: enumDefinitions, errorCatalogs: [], models: models,
+                                    lifecycles: [lifecycle], enums: enumDefinitions, errorCatalogs: [], models: models,
                                     file: "rules.yaml", location: Self.here)
             let name = "rules_\(checks)"
             let python = PythonGenerator().generate(contract, schemaPath: "rules.yaml", provenance: .buildPlugin)
@@ -103,8 +113,11 @@ import Testing
                 let broken = rules.filter { !RuleEvaluator.evaluate($0.expression) { values[$0] ?? .null } }.map(\.id)
                 let expected = "[" + broken.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
                 script += """
-                    got = [v.rule_id for v in m.Record(\(arguments.joined(separator: ", "))).violations()]
+                    record = m.Record(\(arguments.joined(separator: ", ")))
+                    got = [v.rule_id for v in record.violations()]
                     if got != \(expected): failures.append(("\(name)", \(PythonSyntax.stringLiteral(arguments.joined(separator: ", "))), got, \(expected)))
+                    unmet = ["r" + s.value[1:] for s in m.Gate.A.allowed_transitions if not m.Gate.A.can_transition(s, record=record)]
+                    if unmet != \(expected): failures.append(("\(name) guards", \(PythonSyntax.stringLiteral(arguments.joined(separator: ", "))), unmet, \(expected)))
 
                     """
                 checks += 1
