@@ -22,6 +22,14 @@ import Testing
                                         "schema/task_pipeline.yaml"])
     }
 
+    @Test func theManifestListsTheFourBundledContractsInPythonInTheirPackage() throws {
+        let manifest = try #require(Self.manifest)
+        let python = manifest.entries.filter { $0.language == "python" }
+        #expect(python.map(\.schema) == ["schema/execution.yaml", "schema/agent_run.yaml", "schema/execution_feed.yaml",
+                                         "schema/task_pipeline.yaml"])
+        #expect(Set(python.map(\.output)) == ["packages/python/execution_contracts"])
+    }
+
     @Test(arguments: manifest?.entries ?? [])
     func theCheckedInFileIsTheGeneratorsOutput(entry: GenerationManifest.Entry) throws {
         let contract = try Golden.seedContract(String(entry.schema.dropFirst("schema/".count)))
