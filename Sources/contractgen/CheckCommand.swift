@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand {
         var stale = 0, checked = 0
         for job in try Generation.jobs(schemas: schema.schemas, output: output, access: access, language: language) {
             let plan = try Generation.plan(job)
-            let generator = try Generation.generator(for: job)
+            let generator = Generation.generator(for: job)
             let results = try Generation.load(job, options: schema, command: "check")
             checked += results.count
             for (entry, (file, result)) in zip(plan.entries, results) {

@@ -24,6 +24,7 @@ struct GenerateCommand: ParsableCommand {
         Examples:
           contractgen generate schema/execution.yaml --output Sources/ExecutionContracts/Generated
           contractgen generate schema/agent_run.yaml --output Sources/Runs/Generated --access internal
+          contractgen generate schema/agent_run.yaml --output packages/python/execution_contracts --language python
         """
     )
 
@@ -67,7 +68,7 @@ struct GenerateCommand: ParsableCommand {
 
     private func write(_ job: Generation.Job) throws {
         let plan = try Generation.plan(job, buildPlugin: buildPlugin)
-        let generator = try Generation.generator(for: job)
+        let generator = Generation.generator(for: job)
         let results = try Generation.load(job, options: schema, command: "generate")
         do {
             try FileManager.default.createDirectory(atPath: job.output, withIntermediateDirectories: true)

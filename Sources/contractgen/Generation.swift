@@ -86,13 +86,9 @@ struct Generation {
         return results
     }
 
-    /// The generator for `job`'s language; exits 2 for a language this build cannot generate.
-    static func generator(for job: Job) throws -> any ContractCodeGenerator {
-        guard let generator = CodeGenerators.generator(for: job.language, access: job.access.level) else {
-            Console.standardError("error: this contractgen cannot generate \(job.language.rawValue)\n")
-            throw ExitCode(2)
-        }
-        return generator
+    /// The generator for `job`'s language.
+    static func generator(for job: Job) -> any ContractCodeGenerator {
+        CodeGenerators.generator(for: job.language, access: job.access.level)
     }
 
     /// The files besides the modules that `job`'s output directory holds: the language's runtime.

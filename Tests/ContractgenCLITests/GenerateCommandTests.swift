@@ -10,11 +10,11 @@ import Testing
     }
 
     /// Without arguments, `check` reads the repository's contractgen.yaml: the four bundled contracts and the
-    /// field-types fixture in Swift, and the four bundled contracts in TypeScript.
+    /// field-types fixture in Swift, and the four bundled contracts in TypeScript and in Python.
     @Test func theCheckedInGeneratedCodeIsUpToDate() throws {
         let out = try CLIRunner.run(["check"])
         #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
-        #expect(out.stderr == "generated code is up to date (9 schemas)\n")
+        #expect(out.stderr == "generated code is up to date (13 schemas)\n")
     }
 
     /// A package's own contractgen.yaml: `generate` writes every entry, `check` then passes, and a stale
@@ -187,22 +187,24 @@ import Testing
     @Test func withoutArgumentsGenerateWritesWhatTheManifestListsWhereCheckReadsIt() throws {
         let out = try CLIRunner.run(["generate"])
         #expect(out.status == 0, "\(out.stderr)")
-        // The TypeScript modules' directory also holds the runtime they import, written (or found current) once.
-        let runtime = try FileManager.default.contentsOfDirectory(
-            atPath: CLIRunner.packageRoot.appendingPathComponent("packages/typescript/src/runtime").path)
-            .filter { $0.hasSuffix(".ts") }.sorted()
+        // Each language's entries share one output directory: their modules, then the runtime beside them once.
+        func listing(_ directory: String, runtime: String, suffix: String) throws -> String {
+            let files = try FileManager.default.contentsOfDirectory(
+                atPath: CLIRunner.packageRoot.appendingPathComponent("\(directory)/\(runtime)").path)
+                .filter { $0.hasSuffix(suffix) }.sorted()
+            let modules = ["execution", "agent_run", "execution_feed", "task_pipeline"].map { "\(directory)/\($0)\(suffix)" }
+            return (modules + files.map { "\(directory)/\(runtime)/\($0)" }).map { "\($0) is up to date\n" }.joined()
+        }
+        let typescript = try listing("packages/typescript/src", runtime: "runtime", suffix: ".ts")
+        let python = try listing("packages/python/execution_contracts", runtime: "_runtime", suffix: ".py")
         #expect(out.stderr == """
             Sources/ExecutionContracts/Generated/execution.swift is up to date
             Sources/ContractRunTracking/Generated/agent_run.swift is up to date
             Sources/ContractRunTracking/Generated/execution_feed.swift is up to date
             Tests/GeneratedCodeTests/Generated/task_pipeline.swift is up to date
             Tests/GeneratedCodeTests/Generated/field_types.swift is up to date
-            packages/typescript/src/execution.ts is up to date
-            packages/typescript/src/agent_run.ts is up to date
-            packages/typescript/src/execution_feed.ts is up to date
-            packages/typescript/src/task_pipeline.ts is up to date
 
-            """ + runtime.map { "packages/typescript/src/runtime/\($0) is up to date\n" }.joined())
+            """ + typescript + python)
     }
 
     /// A language the generator does not write is a usage error (exit 2) naming the three it does, and nothing is
@@ -282,5 +284,17 @@ import Testing
         let out = try CLIRunner.run(["generate", "--output", "/tmp/x", "--access", "open"])
         #expect(out.status == 2)
         #expect(out.stderr.contains("--access"))
+    }
+
+    @Test func generatingPythonWritesTheModuleAndTheRuntimeBesideIt() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try CLIRunner.run(["generate", "schema/agent_run.yaml", "--output", dir.path, "--language", "python"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let module = try String(contentsOf: dir.appendingPathComponent("agent_run.py"), encoding: .utf8)
+        #expect(module.contains("class AgentRunStatus(str, enum.Enum):"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("_runtime/__init__.py").path))
+        let check = try CLIRunner.run(["check", "schema/agent_run.yaml", "--output", dir.path, "--language", "python"])
+        #expect(check.status == 0, "\(check.stderr)")
     }
 }

@@ -25,11 +25,11 @@ extension SwiftGenerator: ContractCodeGenerator {
 public enum CodeGenerators {
     /// The generator for `language`; `access` applies to Swift only (TypeScript and Python export what a
     /// module declares).
-    public static func generator(for language: OutputLanguage, access: AccessLevel = .public) -> (any ContractCodeGenerator)? {
+    public static func generator(for language: OutputLanguage, access: AccessLevel = .public) -> any ContractCodeGenerator {
         switch language {
         case .swift: SwiftGenerator(options: SwiftGeneratorOptions(access: access))
         case .typescript: TypeScriptGenerator()
-        case .python: nil
+        case .python: PythonGenerator()
         }
     }
 }

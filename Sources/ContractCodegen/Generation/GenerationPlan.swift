@@ -26,7 +26,7 @@ public struct GenerationPlan: Sendable {
         case repeatedSchema(String)
         /// A schema's file name leaves nothing to name the output after (`.yaml`).
         case noOutputName(String)
-        /// A schema's module would take the name of the runtime beside it (`_runtime.py` for Python).
+        /// A schema's module would take a name the package beside it uses (`_runtime.py`, `__init__.py` for Python).
         case reservedOutputName(schema: String, name: String)
 
         public var description: String {
@@ -40,7 +40,7 @@ public struct GenerationPlan: Sendable {
             case let .noOutputName(schema):
                 return "the schema `\(schema)` has no file name to name the generated file after"
             case let .reservedOutputName(schema, name):
-                return "the schema `\(schema)` would be generated as `\(name)`, the name of the runtime beside the modules; rename the schema"
+                return "the schema `\(schema)` would be generated as `\(name)`, a name the package beside the modules already uses; rename the schema"
             }
         }
     }
@@ -61,7 +61,10 @@ public struct GenerationPlan: Sendable {
             let path = PackagePath(schema, currentDirectory: currentDirectory)
             guard seenSchemas.insert(path).inserted else { throw .repeatedSchema(schema) }
             guard let name = Self.outputName(for: schema, language: language) else { throw .noOutputName(schema) }
-            if language == .python, name == "_runtime.py" { throw .reservedOutputName(schema: schema, name: name) }
+            // The runtime package and the package's own `__init__.py` sit beside Python modules.
+            if language == .python, ["_runtime.py", "__init__.py"].contains(name) {
+                throw .reservedOutputName(schema: schema, name: name)
+            }
             let root = path.packageRoot(isPackageRoot: isPackageRoot) ?? current
             let provenance: GenerationProvenance = buildPlugin
                 ? .buildPlugin

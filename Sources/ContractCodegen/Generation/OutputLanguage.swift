@@ -25,7 +25,8 @@ public enum OutputLanguage: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The module (file) name for a schema file named `base` (without `.yaml`): as it is, except that a
-    /// Python module must be an identifier (`agent-run` → `agent_run`, `2024` → `_2024`).
+    /// Python module must be an identifier that is not a keyword (`agent-run` → `agent_run`, `2024` → `_2024`,
+    /// `class` → `class_`).
     public func moduleName(forBase base: String) -> String {
         guard self == .python else { return base }
         var name = String(base.unicodeScalars.map { scalar -> Character in
@@ -33,6 +34,7 @@ public enum OutputLanguage: String, Sendable, Hashable, CaseIterable {
             return identifier ? Character(scalar) : "_"
         })
         if let first = name.unicodeScalars.first, ("0"..."9").contains(first) { name = "_" + name }
+        if PythonNaming.keywords.contains(name) { name += "_" }
         return name
     }
 

@@ -78,14 +78,16 @@ import Testing
 /// Output names in each language.
 @Suite struct OutputLanguageTests {
     @Test(arguments: [("schema/agent-run.yaml", OutputLanguage.python, "agent_run.py"), ("2024.yaml", .python, "_2024.py"),
+                      ("class.yaml", .python, "class_.py"), ("None.yaml", .python, "None_.py"), ("match.yaml", .python, "match.py"),
                       ("agent-run.yml", .typescript, "agent-run.ts"), ("agent_run.yaml", .swift, "agent_run.swift")])
     func eachLanguageNamesTheModuleItsWay(schema: String, language: OutputLanguage, name: String) {
         #expect(GenerationPlan.outputName(for: schema, language: language) == name)
     }
 
-    @Test func aPythonModuleCannotTakeTheRuntimesName() {
-        #expect(throws: GenerationPlan.Problem.reservedOutputName(schema: "_runtime.yaml", name: "_runtime.py")) {
-            try GenerationPlan(schemas: ["_runtime.yaml"], outputDirectory: "out", language: .python,
+    @Test(arguments: ["_runtime", "__init__"])
+    func aPythonModuleCannotTakeANameThePackageUses(base: String) {
+        #expect(throws: GenerationPlan.Problem.reservedOutputName(schema: "\(base).yaml", name: "\(base).py")) {
+            try GenerationPlan(schemas: ["\(base).yaml"], outputDirectory: "out", language: .python,
                                currentDirectory: "/work/pkg", isPackageRoot: { _ in false })
         }
     }

@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func theGeneratorForTypeScriptIsTheTypeScriptGenerator() throws {
-        let generator = try #require(CodeGenerators.generator(for: .typescript))
+        let generator = CodeGenerators.generator(for: .typescript)
         #expect(generator.language == .typescript)
         #expect(generator is TypeScriptGenerator)
     }

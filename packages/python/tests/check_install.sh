@@ -12,12 +12,14 @@ trap 'rm -rf "$venv" "$package/build" "$package"/*.egg-info' EXIT
 cd "$venv"
 "$venv/bin/python" - <<'PY'
 import execution_contracts
-from execution_contracts import execution, task_pipeline
+from execution_contracts import agent_run, execution, execution_feed, task_pipeline
 assert "site-packages" in execution_contracts.__file__, execution_contracts.__file__
 record = (b'{"step":"pandas_tool.read_csv","result":{"rows":1000},"completed":true,"message":"",'
           b'"status":"completed","error_code":null,"error_message":null}')
 value = execution.TaskStepResult.from_json(record)
 assert value.to_json() == record and value.status is execution.TaskStatus.COMPLETED
 assert task_pipeline.SubTaskStatus.initial() is task_pipeline.SubTaskStatus.PENDING
+assert agent_run.AgentRunStatus.initial() is agent_run.AgentRunStatus.QUEUED
+assert execution_feed.CONTRACT_NAME
 print("installed and decoded one record:", execution_contracts.__file__)
 PY

@@ -69,6 +69,11 @@ def targets(names: list[str]) -> dict[str, Target]:
         found["task_pipeline"] = Target("task_pipeline", REPOSITORY / "schema" / "task_pipeline.yaml", "SubTask",
                                         task_pipeline.SubTask.from_json,
                                         seed_lines(HERE / "seeds" / "task_pipeline.jsonl"))
+    for name, model in [("agent_run", "AgentRun"), ("execution_feed", "ExecutionUpdate")]:
+        if name in names:
+            module = __import__(f"execution_contracts.{name}", fromlist=[model])
+            found[name] = Target(name, REPOSITORY / "schema" / f"{name}.yaml", model,
+                                 getattr(module, model).from_json, seed_lines(HERE / "seeds" / f"{name}.jsonl"))
     if "everything" in names:
         from everything import everything
         found["everything"] = Target("everything", PACKAGE / "tests" / "everything" / "everything.yaml", "Envelope",
@@ -267,7 +272,7 @@ def main() -> int:
     parser.add_argument("--contractgen", default=os.environ.get("CONTRACTGEN", default_contractgen))
     parser.add_argument("--count", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=0x5EED)
-    parser.add_argument("--schema", action="append", choices=["execution", "task_pipeline", "everything"])
+    parser.add_argument("--schema", action="append", choices=["execution", "task_pipeline", "agent_run", "execution_feed", "everything"])
     parser.add_argument("--show", type=int, default=20)
     arguments = parser.parse_args()
     if not Path(arguments.contractgen).exists():
@@ -277,7 +282,7 @@ def main() -> int:
         else:
             print(f"no contractgen at {arguments.contractgen}; build it or pass --contractgen", file=sys.stderr)
             return 2
-    names = arguments.schema or ["execution", "task_pipeline", "everything"]
+    names = arguments.schema or ["execution", "task_pipeline", "agent_run", "execution_feed", "everything"]
     all_targets = targets(names)
     total = 0
     for name in names:
