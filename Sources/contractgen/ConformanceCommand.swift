@@ -69,7 +69,7 @@ struct ConformanceCommand: ParsableCommand {
         let results = try SchemaSession(options: schema).loadAll(missingDefault: .useBuiltIn)
         let code = SchemaSession.report(results)
         guard code == .success else { throw code }
-        var files: [(name: String, text: String, schema: String)] = []
+        var writer = OutputFiles()
         for (file, result) in results {
             guard let contract = result.contract else { continue }
             let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
@@ -79,36 +79,12 @@ struct ConformanceCommand: ParsableCommand {
                                vectors: SeededMutations(contract: contract, seed: UInt64(seed))
                                    .vectors(perModel: mutations, records: vectors.section("records")))
             }
-            files.append((stem + ".json", vectors.jsonText(), file))
+            writer.files.append((stem + ".json", vectors.jsonText(), file))
         }
         if let jsonSuite {
-            files.append((ConformanceVectors.jsonSuiteName + ".json", try jsonSuiteText(jsonSuite), jsonSuite))
+            writer.files.append((ConformanceVectors.jsonSuiteName + ".json", try jsonSuiteText(jsonSuite), jsonSuite))
         }
-        if output != nil, let clash = GenerationPlan.firstClash(files.map { ($0.name, $0.schema) }) {
-            Console.standardError(DisplayText.escaped("""
-                error: \(clash.sources.map { "`\($0)`" }.joined(separator: " and ")) would all write `\(clash.file)`; \
-                write them into different directories (one --output each)
-                """) + "\n")
-            throw ExitCode(2)
-        }
-        guard let output else {
-            Console.standardOutput(files.map(\.text).joined())
-            return
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            Console.standardError(DisplayText.escaped("error: cannot create output directory \(output)") + "\n")
-            throw ExitCode(2)
-        }
-        for file in files {
-            let path = URL(fileURLWithPath: output).appendingPathComponent(file.name).path
-            guard FileManager.default.createFile(atPath: path, contents: Data(file.text.utf8)) else {
-                Console.standardError(DisplayText.escaped("error: cannot write \(path)") + "\n")
-                throw ExitCode(2)
-            }
-            Console.standardError(DisplayText.escaped("wrote \(path)") + "\n")
-        }
+        try writer.write(to: output, verb: "write")
     }
 
     /// The vectors of every `*.json` file in `directory`, by name; exit 2 when it cannot be read.

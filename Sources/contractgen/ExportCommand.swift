@@ -48,41 +48,17 @@ struct ExportCommand: ParsableCommand {
         let results = try SchemaSession(options: schema).loadAll(missingDefault: .useBuiltIn)
         let code = SchemaSession.report(results)
         guard code == .success else { throw code }
-        var files: [(name: String, text: String, schema: String)] = []
+        var writer = OutputFiles()
         for (file, result) in results {
             guard let contract = result.contract else { continue }
             switch format {
             case .jsonSchema:
-                files += JSONSchemaExporter().documents(for: contract).map { ($0.fileName, $0.schema.rendered(), file) }
+                writer.files += JSONSchemaExporter().documents(for: contract).map { ($0.fileName, $0.schema.rendered(), file) }
             case .markdown:
-                files.append((MarkdownExporter.fileName(forSchemaPath: file), MarkdownExporter().page(for: contract), file))
+                writer.files.append((MarkdownExporter.fileName(forSchemaPath: file), MarkdownExporter().page(for: contract), file))
             }
         }
         // Two models of the same name, or two schemas of the same file name, would write one file.
-        if output != nil, let clash = GenerationPlan.firstClash(files.map { ($0.name, $0.schema) }) {
-            Console.standardError(DisplayText.escaped("""
-                error: \(clash.sources.map { "`\($0)`" }.joined(separator: " and ")) would all write `\(clash.file)`; \
-                export them into different directories (one --output each)
-                """) + "\n")
-            throw ExitCode(2)
-        }
-        guard let output else {
-            Console.standardOutput(files.map(\.text).joined(separator: format == .markdown ? "\n---\n\n" : ""))
-            return
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            Console.standardError(DisplayText.escaped("error: cannot create output directory \(output)") + "\n")
-            throw ExitCode(2)
-        }
-        for file in files {
-            let path = URL(fileURLWithPath: output).appendingPathComponent(file.name).path
-            guard FileManager.default.createFile(atPath: path, contents: Data(file.text.utf8)) else {
-                Console.standardError(DisplayText.escaped("error: cannot write \(path)") + "\n")
-                throw ExitCode(2)
-            }
-            Console.standardError(DisplayText.escaped("wrote \(path)") + "\n")
-        }
+        try writer.write(to: output, separator: format == .markdown ? "\n---\n\n" : "", verb: "export")
     }
 }
