@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Parsing is strict: `YYYY-MM-DDTHH:MM:SS`, optional fractional seconds (1–9 digits), then `Z` or a
 /// `±HH:MM` offset. Lowercase `t`/`z`, spaces, leap seconds (`:60`) and every other format are refused.
-/// Formatting writes UTC with `Z`, and a fraction (up to microseconds, trailing zeros dropped) only
-/// when the time has one. Generated code decodes and encodes `Date` fields through this type.
+/// Formatting writes UTC with `Z`, and a fraction only when the time has one: to the microsecond, or
+/// with up to nine digits when a finer time needs them to read back as the same `Date` (trailing
+/// zeros dropped), so that decoding what was encoded gives the very same `Date`. Generated code decodes and encodes `Date` fields through this type.
 public struct RFC3339Timestamp: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The point in time.
     public var date: Date
@@ -123,20 +124,31 @@ public struct RFC3339Timestamp: Sendable, Hashable, Codable, CustomStringConvert
         format(date, fixedFraction: true)
     }
 
-    /// Writes the text in one pass into a 27-byte buffer; without `fixedFraction` trailing zeros of
-    /// the fraction are dropped, and the fraction with them when it is zero.
+    /// Writes the text in one pass into a 30-byte buffer. Without `fixedFraction` the fraction has the
+    /// fewest digits, six to nine, that parse back to this very `Date` (six when none does), with
+    /// trailing zeros dropped, and the fraction with them when it is zero.
     private static func format(_ date: Date, fixedFraction: Bool) -> String? {
         let interval = date.timeIntervalSince1970
-        guard interval.isFinite else { return nil }
-        let scaled = (interval * 1_000_000).rounded()
-        // Years 0000 through 9999 span about ±2.6e17 microseconds around 1970.
-        guard abs(scaled) < 4e17, let micros = Int64(exactly: scaled) else { return nil }
-        let (wholeSeconds, fractionMicros) = floorDivide(micros, 1_000_000)
-        let (days, secondOfDay) = floorDivide(wholeSeconds, 86_400)
+        guard interval.isFinite, abs(interval) < 4e11 else { return nil }  // years 0000–9999 lie within ±2.6e11 s
+        // Split exactly: for |interval| < 2^52 both the floor and the remainder are exact doubles.
+        let whole = interval.rounded(.down)
+        let remainder = interval - whole
+        var digits = 6
+        var (seconds, fraction) = scaled(whole, remainder, digits: 6)
+        if !fixedFraction, !names(date, seconds: seconds, fraction: fraction, digits: 6) {
+            for more in 7...9 {
+                let candidate = scaled(whole, remainder, digits: more)
+                if names(date, seconds: candidate.seconds, fraction: candidate.fraction, digits: more) {
+                    (seconds, fraction, digits) = (candidate.seconds, candidate.fraction, more)
+                    break
+                }
+            }
+        }
+        let (days, secondOfDay) = floorDivide(seconds, 86_400)
         let (year, month, day) = civilFromDays(Int(days))
         guard (0...9999).contains(year) else { return nil }
         let s = Int(secondOfDay)
-        return String(unsafeUninitializedCapacity: 27) { buffer in
+        return String(unsafeUninitializedCapacity: 30) { buffer in
             var end = 0
             func put(_ value: Int, digits: Int) {
                 var rest = value
@@ -152,9 +164,9 @@ public struct RFC3339Timestamp: Sendable, Hashable, Codable, CustomStringConvert
             }
             put(year, digits: 4); put("-"); put(month, digits: 2); put("-"); put(day, digits: 2); put("T")
             put(s / 3600, digits: 2); put(":"); put(s / 60 % 60, digits: 2); put(":"); put(s % 60, digits: 2)
-            if fixedFraction || fractionMicros != 0 {
+            if fixedFraction || fraction != 0 {
                 put(".")
-                put(Int(fractionMicros), digits: 6)
+                put(Int(fraction), digits: digits)
                 if !fixedFraction {
                     while buffer[end - 1] == UInt8(ascii: "0") { end -= 1 }
                 }
@@ -163,6 +175,22 @@ public struct RFC3339Timestamp: Sendable, Hashable, Codable, CustomStringConvert
             return end
         }
     }
+
+    /// `whole + remainder` (remainder in [0, 1)) as whole seconds and a fraction of `digits` decimal
+    /// digits, rounded to the nearest (halfway away from zero), carrying into the seconds.
+    private static func scaled(_ whole: Double, _ remainder: Double, digits: Int) -> (seconds: Int64, fraction: Int64) {
+        let unit = powersOfTen[digits]
+        let fraction = Int64((remainder * Double(unit)).rounded())
+        return fraction == unit ? (Int64(whole) + 1, 0) : (Int64(whole), fraction)
+    }
+
+    /// Whether the text with these seconds and fraction digits parses back to `date`, computed as
+    /// ``parse(_:)`` computes it (`Double("0.ddd")` is the correctly rounded `fraction / 10^digits`).
+    private static func names(_ date: Date, seconds: Int64, fraction: Int64, digits: Int) -> Bool {
+        Date(timeIntervalSince1970: Double(seconds) + Double(fraction) / Double(powersOfTen[digits])) == date
+    }
+
+    private static let powersOfTen: [Int64] = (0...9).map { (0..<$0).reduce(1) { product, _ in product * 10 } }
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
         var q = a / b

@@ -84,8 +84,9 @@ class Timestamp:
         return cls((since_1970 - _REFERENCE_DATE_OFFSET) + _REFERENCE_DATE_OFFSET)
 
     def rfc3339(self) -> str:
-        """The time in UTC as RFC 3339 text, with a fraction (up to microseconds, trailing zeros
-        dropped) only when it has one: ``2026-02-26T10:30:00.25Z``.
+        """The time in UTC as RFC 3339 text, with a fraction only when it has one: to the microsecond, or
+        with up to nine digits when a finer time needs them to read back as the same time (trailing zeros
+        dropped): ``2026-02-26T10:30:00.25Z``.
 
         Raises ``ValueError`` outside years 0000 to 9999, which RFC 3339 cannot write.
         """
@@ -108,21 +109,43 @@ class Timestamp:
         return text if text is not None else f"<date outside RFC 3339's years 0000-9999: {self.epoch_seconds}s>"
 
     def _format(self) -> str | None:
-        if not math.isfinite(self.epoch_seconds):
+        # As Swift's RFC3339Timestamp.format: the fewest fraction digits, six to nine, that parse back to
+        # this very time (six when none does), from an exact split into whole seconds and remainder.
+        interval = self.epoch_seconds
+        if not math.isfinite(interval) or abs(interval) >= 4e11:
             return None
-        scaled = _rounded(self.epoch_seconds * 1_000_000)
-        if abs(scaled) >= 4 * 10**17:
-            return None
-        whole_seconds, micros = divmod(scaled, 1_000_000)
-        days, second_of_day = divmod(whole_seconds, 86_400)
+        whole = math.floor(interval)
+        remainder = interval - whole  # exact for doubles below 2^52
+        digits = 6
+        seconds, fraction = _scaled(whole, remainder, 6)
+        if not self._names(seconds, fraction, 6):
+            for more in range(7, 10):
+                candidate_seconds, candidate_fraction = _scaled(whole, remainder, more)
+                if self._names(candidate_seconds, candidate_fraction, more):
+                    seconds, fraction, digits = candidate_seconds, candidate_fraction, more
+                    break
+        days, second_of_day = divmod(seconds, 86_400)
         year, month, day = _civil_from_days(days)
         if not 0 <= year <= 9999:
             return None
         text = (f"{year:04d}-{month:02d}-{day:02d}T{second_of_day // 3600:02d}:{second_of_day // 60 % 60:02d}:"
                 f"{second_of_day % 60:02d}")
-        if micros:
-            text += "." + f"{micros:06d}".rstrip("0")
+        if fraction:
+            text += "." + f"{fraction:0{digits}d}".rstrip("0")
         return text + "Z"
+
+    def _names(self, seconds: int, fraction: int, digits: int) -> bool:
+        """Whether text with these seconds and fraction digits parses back to this time (``float("0.ddd")``
+        is the correctly rounded ``fraction / 10**digits``, which int division computes too)."""
+        return Timestamp._from_swift_interval(float(seconds) + fraction / 10**digits).epoch_seconds == self.epoch_seconds
+
+
+def _scaled(whole: int, remainder: float, digits: int) -> tuple[int, int]:
+    """``whole + remainder`` as whole seconds and a ``digits``-digit fraction, rounded as Swift rounds,
+    carrying into the seconds."""
+    unit = 10**digits
+    fraction = _rounded(remainder * unit)
+    return (whole + 1, 0) if fraction == unit else (whole, fraction)
 
 
 def _rounded(value: float) -> int:
