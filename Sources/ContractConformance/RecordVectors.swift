@@ -233,9 +233,8 @@ struct RecordVectors {
     }
 
     private func vector(_ name: String, bytes: [UInt8], acceptLegacy: Bool = false) -> JSONValue {
-        let error = validator(acceptLegacy).validate(bytes)
-        return RecordVectorFormat.vector(id: "\(model.name)/\(name)", model: model.name, input: bytes,
-                                         acceptLegacy: acceptLegacy, error: error)
+        cache.vector(id: "\(model.name)/\(name)", model: model.name, input: bytes, acceptingLegacy: acceptLegacy,
+                     reference: validator(acceptLegacy))
     }
 }
 
@@ -243,8 +242,13 @@ struct RecordVectors {
 public enum RecordVectorFormat {
     /// A record vector: `id`, `model`, the input (`input` when it is UTF-8, else `input_hex`),
     /// `accept_legacy`, and the verdict with the category and path of an invalid record.
+    ///
+    /// When an implementation whose `int` holds only ±(2^53−1) (TypeScript's numbers) must judge the
+    /// record otherwise, `javascript_integers` holds that verdict, category and path: given as
+    /// `javaScriptIntegersError`, the reference interpreter's verdict with
+    /// ``RecordValidator/Options/javaScriptIntegers``.
     public static func vector(id: String, model: String, input: [UInt8], acceptLegacy: Bool,
-                              error: RecordError?) -> JSONValue {
+                              error: RecordError?, javaScriptIntegersError: RecordError?) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [("id", .string(id)), ("model", .string(model))]
         if let text = String(validating: input, as: UTF8.self) {
             members.append(("input", .string(text)))
@@ -252,12 +256,19 @@ public enum RecordVectorFormat {
             members.append(("input_hex", .string(input.map { hexDigits[Int($0 >> 4)] + hexDigits[Int($0 & 15)] }.joined())))
         }
         members.append(("accept_legacy", .bool(acceptLegacy)))
-        if let error {
-            members += [("verdict", .string("invalid")), ("category", .string(error.category)), ("path", .string(error.path))]
-        } else {
-            members.append(("verdict", .string("valid")))
+        let verdict = verdictMembers(error)
+        members += verdict
+        let javaScriptVerdict = verdictMembers(javaScriptIntegersError)
+        if javaScriptVerdict.map(\.value) != verdict.map(\.value) {
+            members.append(("javascript_integers", .object(JSONObject(javaScriptVerdict))))
         }
         return .object(JSONObject(members))
+    }
+
+    /// `verdict`, and `category` and `path` when there is an error.
+    private static func verdictMembers(_ error: RecordError?) -> [(key: String, value: JSONValue)] {
+        guard let error else { return [("verdict", .string("valid"))] }
+        return [("verdict", .string("invalid")), ("category", .string(error.category)), ("path", .string(error.path))]
     }
 
     private static let hexDigits = (0..<16).map { String($0, radix: 16) }

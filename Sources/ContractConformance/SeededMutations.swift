@@ -54,8 +54,8 @@ public struct SeededMutations: Sendable {
             for index in 0..<count {
                 let seedRecord = seeds[Int(generator.next() % UInt64(seeds.count))]
                 let bytes = mutate(seedRecord, words: words, using: &generator)
-                out.append(RecordVectorFormat.vector(id: "\(model.name)/mutation/\(index)", model: model.name, input: bytes,
-                                                     acceptLegacy: false, error: validator.validate(bytes)))
+                out.append(cache.vector(id: "\(model.name)/mutation/\(index)", model: model.name, input: bytes,
+                                        acceptingLegacy: false, reference: validator))
             }
         }
         return out

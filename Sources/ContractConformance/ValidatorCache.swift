@@ -9,6 +9,7 @@ final class ValidatorCache: @unchecked Sendable {
     let contract: Contract
     private var strict: [String: RecordValidator?] = [:]
     private var lenient: [String: RecordValidator?] = [:]
+    private var javaScript: [String: RecordValidator?] = [:]
     private var bases: [String: JSONObject] = [:]
 
     init(contract: Contract) {
@@ -22,6 +23,26 @@ final class ValidatorCache: @unchecked Sendable {
         let built = try? RecordValidator(contract: contract, model: model, options: .init(acceptsLegacyValues: acceptingLegacy))
         if acceptingLegacy { lenient[model] = built } else { strict[model] = built }
         return built
+    }
+
+    /// The validator of `model` whose `int` fields take only ±(2^53−1), as the TypeScript modules read them.
+    func javaScriptValidator(for model: String, acceptingLegacy: Bool) -> RecordValidator? {
+        let key = "\(acceptingLegacy) \(model)"
+        if let cached = javaScript[key] { return cached }
+        let options = RecordValidator.Options(acceptsLegacyValues: acceptingLegacy,
+                                              integers: RecordValidator.Options.javaScriptIntegers)
+        let built = try? RecordValidator(contract: contract, model: model, options: options)
+        javaScript[key] = built
+        return built
+    }
+
+    /// The record vector of `input`: judged by the validator of `model` and, where that differs, by the
+    /// one with JavaScript's integers (see ``RecordVectorFormat``).
+    func vector(id: String, model: String, input: [UInt8], acceptingLegacy: Bool, reference: RecordValidator) -> JSONValue {
+        let error = reference.validate(input)
+        let javaScriptError = javaScriptValidator(for: model, acceptingLegacy: acceptingLegacy)?.validate(input)
+        return RecordVectorFormat.vector(id: id, model: model, input: input, acceptLegacy: acceptingLegacy,
+                                         error: error, javaScriptIntegersError: javaScriptError)
     }
 
     /// `make()` the first time for this model and depth, the remembered record afterwards.

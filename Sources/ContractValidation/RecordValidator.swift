@@ -15,11 +15,20 @@ public struct RecordValidator: @unchecked Sendable {
         public var acceptsLegacyValues: Bool
         /// Limits on each record's JSON.
         public var limits: JSONReaderLimits
+        /// The values an `int` field takes; outside them a value is `number_out_of_range`. All of
+        /// `Int64` by default; ``javaScriptIntegers`` judges as the TypeScript modules do.
+        public var integers: ClosedRange<Int64>
+
+        /// The integers a JavaScript number holds exactly, ±(2^53−1): what an `int` field takes in
+        /// the generated TypeScript.
+        public static let javaScriptIntegers: ClosedRange<Int64> = -(1 << 53 - 1)...(1 << 53 - 1)
 
         /// Creates options.
-        public init(acceptsLegacyValues: Bool = false, limits: JSONReaderLimits = .init()) {
+        public init(acceptsLegacyValues: Bool = false, limits: JSONReaderLimits = .init(),
+                    integers: ClosedRange<Int64> = Int64.min...Int64.max) {
             self.acceptsLegacyValues = acceptsLegacyValues
             self.limits = limits
+            self.integers = integers
         }
     }
 
@@ -202,7 +211,15 @@ private struct RecordReading {
             return .bool(try reader.readBool())
         case .int:
             try expect(.number, type, &reader)
-            return .int(try reader.readInt64())
+            let start = reader.offset
+            let value = try reader.readInt64()
+            guard options.integers.contains(value) else {
+                throw RecordError(category: JSONErrorCategory.numberOutOfRange.rawValue,
+                                  message: "the integer \(value) is outside \(options.integers.lowerBound)..."
+                                      + "\(options.integers.upperBound), the values an `int` field takes here",
+                                  path: reader.path, offset: start)
+            }
+            return .int(value)
         case .double:
             try expect(.number, type, &reader)
             return .double(try reader.readDouble())

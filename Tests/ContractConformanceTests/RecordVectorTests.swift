@@ -156,3 +156,23 @@ import Testing
         #expect(parsed["records"]?.arrayValue?.count == ConformanceTestSupport.section("records", of: vectors).count)
     }
 }
+
+/// A record judged otherwise when `int` holds only ±(2^53−1) carries that verdict as `javascript_integers`.
+@Suite struct JavaScriptIntegerVectorTests {
+    @Test func anIntBeyondTwoToThe53CarriesTheVerdictOfJavaScriptIntegers() throws {
+        let contract = try RecordVectorTests.load("schema/task_pipeline.yaml")
+        let records = RecordVectorTests.records(contract)
+        for kind in ["int_max", "int_min", "beyond_double_precision"] {
+            let vector = try #require(RecordVectorTests.vector("SubTask/field/retry_count/\(kind)", in: records))
+            #expect(vector["javascript_integers"] == .object(JSONObject([
+                ("verdict", .string("invalid")), ("category", .string("number_out_of_range")),
+                ("path", .string("$.retry_count")),
+            ])), "\(kind): \(vector)")
+        }
+        // Where the verdicts agree, there is nothing more to say.
+        let base = try #require(RecordVectorTests.vector("SubTask/valid_base", in: records))
+        #expect(base["javascript_integers"] == nil)
+        let overflow = try #require(RecordVectorTests.vector("SubTask/field/retry_count/int_overflow", in: records))
+        #expect(overflow["category"] == .string("number_out_of_range") && overflow["javascript_integers"] == nil)
+    }
+}

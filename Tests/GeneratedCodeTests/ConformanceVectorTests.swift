@@ -21,18 +21,8 @@ import Testing
 
     @Test func everyVectorPassesUnlessItIsAKnownFailure() throws {
         let known = try Self.knownFailures()
-        let unexpected = Self.result.runner.failures.filter { !known.contains($0.key) && !Self.isExcused($0.key) }
+        let unexpected = Self.result.runner.failures.filter { !known.contains($0.key) }
         #expect(unexpected.isEmpty, "\(unexpected.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n"))")
-    }
-
-    /// In a run on extra seeded mutations (scripts/conformance-differential.sh), a mutation that differs only as
-    /// swift.txt explains (a timestamp finer than a microsecond does not round-trip) is excused; checked-in
-    /// vectors are never excused, they are listed.
-    static func isExcused(_ key: String) -> Bool {
-        guard ProcessInfo.processInfo.environment["CONFORMANCE_VECTORS"] != nil, key.contains("/mutation/"),
-              Self.result.runner.failures[key] == "decode(encode(v)) != v",
-              let input = Self.result.runner.inputs[key] else { return false }
-        return input.contains(/\.[0-9]{7,}(Z|[+-][0-9]{2}:[0-9]{2})/)
     }
 
     /// The listed known failures that apply to the vectors read: seeded mutations are listed for the checked-in

@@ -26,8 +26,6 @@ struct SwiftConformanceRunner {
 
     /// Failures by `SCHEMA/VECTOR-ID`.
     private(set) var failures: [String: String] = [:]
-    /// The input text (lossily decoded) of each failed record vector, for explaining the failure.
-    private(set) var inputs: [String: String] = [:]
     /// Vectors checked.
     private(set) var checked = 0
 
@@ -47,7 +45,6 @@ struct SwiftConformanceRunner {
         guard let problem else { return }
         let key = "\(stem)/\(vector["id"]?.stringValue ?? "?")"
         failures[key] = problem
-        if vector["verdict"] != nil { inputs[key] = String(decoding: ConformanceVectorFiles.input(vector), as: UTF8.self) }
     }
 
     // MARK: Records

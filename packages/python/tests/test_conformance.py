@@ -60,7 +60,6 @@ class Runner:
     def __init__(self) -> None:
         self.failures: dict[str, str] = {}
         self.passed: set[str] = set()
-        self.excused: set[str] = set()
 
     def run(self, stem: str, vectors: dict) -> None:
         for vector in vectors.get("json_documents", []):
@@ -86,18 +85,8 @@ class Runner:
                     problem = f"raised {type(error).__name__}: {error}"
                 if problem is None:
                     self.passed.add(key)
-                elif section == "mutations" and self.is_excused(vector, problem):
-                    self.excused.add(key)
                 else:
                     self.failures[key] = problem
-
-    @staticmethod
-    def is_excused(vector: dict, problem: str) -> bool:
-        """In a run on extra seeded mutations (scripts/conformance-differential.sh), a mutation that differs only as
-        python.txt explains (a timestamp finer than a microsecond does not round-trip) is excused, as the Swift
-        runner does; checked-in vectors are never excused, they are listed."""
-        return (bool(os.environ.get("CONFORMANCE_VECTORS")) and problem == "from_json(to_json(v)) != v"
-                and re.search(r"\.[0-9]{7,}(Z|[+-][0-9]{2}:[0-9]{2})", vector.get("input", "")) is not None)
 
     def note(self, key: str, problem: str | None) -> None:
         if problem is None:
