@@ -200,26 +200,7 @@ import Testing
     /// Random mixes: names drawn from the catalog into every role at once, at every access level.
     @Test func randomContractsMixingNamesInEveryRoleCompile() throws {
         Property.check(iterations: 3) { random in
-            var pool = Self.candidates.shuffled(using: &random)
-            func take(_ role: Role, _ count: Int) -> [String] {
-                let chosen = pool.filter { role.admits($0) }.prefix(count)
-                pool.removeAll { chosen.contains($0) }
-                return Array(chosen)
-            }
-            let fields = Self.accepted(take(.field, 25), as: .field).names
-            let states = Self.accepted(take(.stateName, 10), as: .stateName).names
-            let models = Self.accepted(take(.modelName, 6), as: .modelName).names
-            // One schema: the field names on the probe record, the states on its lifecycle, the model names
-            // as further models the record refers to.
-            var yaml = Role.field.schema(fields)
-            let stateLines = states.map { "      \"\($0)\": { terminal: true, outcome: failure }\n" }.joined()
-            yaml = yaml.replacingOccurrences(of: "      \"done\": { terminal: true, outcome: success }\n",
-                                             with: "      \"done\": { terminal: true, outcome: success }\n" + stateLines)
-            yaml = yaml.replacingOccurrences(of: "      pending: [done]\n",
-                                             with: "      pending: [" + (["done"] + states.map { "\"\($0)\"" }).joined(separator: ", ") + "]\n")
-            let modelLines = models.map { "  \"\($0)\":\n    fields:\n      inner: { type: ProbeInner }\n" }.joined()
-            yaml = yaml.replacingOccurrences(of: "  ProbeRecord:\n", with: modelLines + "  ProbeRecord:\n")
-            let result = Self.lint(yaml)
+            let result = Self.lint(Self.mixedSchema(from: Self.candidates, using: &random))
             guard result.isValid, let contract = result.contract else {
                 // Accepted one by one, refused together: the refusal must say why, at a place.
                 try #require(result.diagnostics.contains { $0.severity == .error })
@@ -228,6 +209,29 @@ import Testing
             let access = random.pick([AccessLevel.public, .package, .internal])
             try Self.expectCompiles(contract, "a random mix at \(access) access", access: access)
         }
+    }
+
+    /// A schema with names drawn from `candidates` into several roles at once: field names on the probe
+    /// record, state names on its lifecycle, model names as further models the record refers to. Each name
+    /// is one its role accepts alone; together they may still clash, which the linter must then locate.
+    static func mixedSchema(from candidates: [String], using random: inout some RandomNumberGenerator) -> String {
+        var pool = candidates.shuffled(using: &random)
+        func take(_ role: Role, _ count: Int) -> [String] {
+            let chosen = pool.filter { role.admits($0) }.prefix(count)
+            pool.removeAll { chosen.contains($0) }
+            return Array(chosen)
+        }
+        let fields = accepted(take(.field, 25), as: .field).names
+        let states = accepted(take(.stateName, 10), as: .stateName).names
+        let models = accepted(take(.modelName, 6), as: .modelName).names
+        var yaml = Role.field.schema(fields)
+        let stateLines = states.map { "      \"\($0)\": { terminal: true, outcome: failure }\n" }.joined()
+        yaml = yaml.replacingOccurrences(of: "      \"done\": { terminal: true, outcome: success }\n",
+                                         with: "      \"done\": { terminal: true, outcome: success }\n" + stateLines)
+        yaml = yaml.replacingOccurrences(of: "      pending: [done]\n",
+                                         with: "      pending: [" + (["done"] + states.map { "\"\($0)\"" }).joined(separator: ", ") + "]\n")
+        let modelLines = models.map { "  \"\($0)\":\n    fields:\n      inner: { type: ProbeInner }\n" }.joined()
+        return yaml.replacingOccurrences(of: "  ProbeRecord:\n", with: modelLines + "  ProbeRecord:\n")
     }
 }
 

@@ -157,26 +157,9 @@ import Testing
     /// Random mixes: names drawn into several roles of one contract (fields of the record, states of its lifecycle,
     /// further models), so names from different roles meet in one module.
     @Test func randomContractsMixingNamesInEveryRoleTypeCheckAndLoad() throws {
-        typealias Role = GeneratedNamesCompileTests.Role
         var modules: [String: String] = [:]
         Property.check(iterations: 4) { random in
-            var pool = Self.candidates.shuffled(using: &random)
-            func take(_ role: Role, _ count: Int) -> [String] {
-                let chosen = pool.filter { role.admits($0) }.prefix(count)
-                pool.removeAll { chosen.contains($0) }
-                return Array(chosen)
-            }
-            let fields = GeneratedNamesCompileTests.accepted(take(.field, 25), as: .field).names
-            let states = GeneratedNamesCompileTests.accepted(take(.stateName, 10), as: .stateName).names
-            let models = GeneratedNamesCompileTests.accepted(take(.modelName, 6), as: .modelName).names
-            var yaml = Role.field.schema(fields)
-            let stateLines = states.map { "      \"\($0)\": { terminal: true, outcome: failure }\n" }.joined()
-            yaml = yaml.replacingOccurrences(of: "      \"done\": { terminal: true, outcome: success }\n",
-                                             with: "      \"done\": { terminal: true, outcome: success }\n" + stateLines)
-            yaml = yaml.replacingOccurrences(of: "      pending: [done]\n",
-                                             with: "      pending: [" + (["done"] + states.map { "\"\($0)\"" }).joined(separator: ", ") + "]\n")
-            let modelLines = models.map { "  \"\($0)\":\n    fields:\n      inner: { type: ProbeInner }\n" }.joined()
-            yaml = yaml.replacingOccurrences(of: "  ProbeRecord:\n", with: modelLines + "  ProbeRecord:\n")
+            let yaml = GeneratedNamesCompileTests.mixedSchema(from: Self.candidates, using: &random)
             let result = GeneratedNamesCompileTests.lint(yaml)
             guard result.isValid, let contract = result.contract else {
                 // Accepted one by one, refused together: the refusal must say why, at a place.
