@@ -644,10 +644,9 @@ class ModelSpec:
         self.null_when_absent = tuple(field.attribute for field in fields
                                       if not field.required and field.attribute not in defaulted)
         self.names = frozenset(self.by_name)
-        # How `convert` takes each field of a trusted tree that has exactly the model's keys, schema order.
-        # Slot setters: a frozen dataclass refuses `setattr`, not its slots' own descriptors.
-        self.plan = tuple((field.name, field.type.plain_type, getattr(field.type, "members", None), field.accepts_null,
-                           field.type, _slot_setter(model, field.attribute)) for field in fields)
+        self.field_count = len(fields)
+        self._convert_complete = _compile_complete(self)
+        """``convert`` of a trusted tree's object that has exactly the model's keys, the common case."""
 
     # MARK: Reading
 
@@ -700,8 +699,11 @@ class ModelSpec:
         if not isinstance(data, dict):
             raise Problem("not_an_object", f"expected a {self.name} object, found {describe_python_value(data)}")
         trusted = options.trusted
-        if trusted and data.keys() == self.names:
-            return self._convert_complete(data, options)
+        if trusted and len(data) == self.field_count:
+            try:
+                return self._convert_complete(data, options)
+            except KeyError:
+                pass  # As many keys as fields, not the same ones: read member by member, which says which.
         values: dict[str, Any] = {}
         by_name = self.by_name
         key: object = None
@@ -737,30 +739,18 @@ class ModelSpec:
             raise Problem(f"rule:{violations[0].rule_id}", violations[0].message)
         return value
 
-    def _convert_complete(self, members: dict[object, object], options: ReadOptions) -> Any:
-        """``convert`` of a trusted tree's object that has exactly the model's keys, the common case."""
-        value = object.__new__(self.model)
-        name = ""
+    def _convert_field(self, index: int, item: object, options: ReadOptions) -> Any:
+        """The value of field ``index`` when ``_convert_complete`` cannot take ``item`` as it is."""
+        field = self.fields[index]
         try:
-            for name, plain_type, enum_members, accepts_null, value_type, set_slot in self.plan:
-                item = members[name]
-                if type(item) is plain_type:
-                    set_slot(value, item)
-                elif type(item) is str and enum_members is not None and item in enum_members:
-                    set_slot(value, enum_members[item])
-                elif item is None and accepts_null:
-                    set_slot(value, None)
-                elif item is None:
-                    raise Problem("wrong_type", f"expected {value_type.description}, found null")
-                else:
-                    set_slot(value, value_type.convert(item, options))
+            if item is None:
+                if field.accepts_null:
+                    return None
+                raise Problem("wrong_type", _null_not_allowed(field))
+            return field.type.convert(item, options)
         except Problem as problem:
-            problem.segments.append(name)
+            problem.segments.append(field.name)
             raise
-        violations = value.violations()
-        if violations:
-            raise Problem(f"rule:{violations[0].rule_id}", violations[0].message)
-        return value
 
     # MARK: Writing
 
@@ -797,12 +787,40 @@ class ModelSpec:
         return data
 
 
-def _slot_setter(model: type, attribute: str) -> Callable[[object, object], None]:
-    """What sets ``attribute`` on an instance of ``model`` that ``__init__`` did not make."""
-    descriptor = getattr(model, "__dict__", {}).get(attribute)
-    if descriptor is not None and hasattr(descriptor, "__set__"):
-        return descriptor.__set__  # type: ignore[no-any-return]
-    return lambda instance, value: object.__setattr__(instance, attribute, value)
+def _compile_complete(spec: ModelSpec) -> Callable[[dict[object, object], ReadOptions], Any]:
+    """``convert`` of a trusted tree's object with exactly the model's keys, written out field by field
+    and compiled once per model, as ``dataclasses`` writes ``__init__``: a field whose item already has
+    its Python type (or is one of its enum's values, or null where null is a value, or any value of a
+    ``json`` field) is set as it is, any other goes through ``_convert_field``.
+    Names reach the code only as constants, never as code text.
+    ``object.__setattr__`` sets a frozen dataclass's slots, which its own ``__setattr__`` refuses."""
+    constants: dict[str, object] = {"new": object.__new__, "model": spec.model, "slow": spec._convert_field,
+                                    "broken": _broken_rule, "put": object.__setattr__}
+    lines = ["def convert_complete(members, options):", "    value = new(model)"]
+    for index, field in enumerate(spec.fields):
+        constants[f"key{index}"] = field.name
+        constants[f"attribute{index}"] = field.attribute
+        lines.append(f"    item = members[key{index}]")
+        enum_members = getattr(field.type, "members", None)
+        if field.type is JSON:
+            lines.append(f"    put(value, attribute{index}, item)")  # A trusted tree holds JSON values as they are kept.
+            continue
+        if isinstance(enum_members, dict):
+            constants[f"enum{index}"] = enum_members
+            lines.append(f"    if type(item) is str and item in enum{index}: put(value, attribute{index}, enum{index}[item])")
+        else:
+            constants[f"type{index}"] = field.type.plain_type
+            lines.append(f"    if type(item) is type{index}: put(value, attribute{index}, item)")
+        if field.accepts_null:
+            lines.append(f"    elif item is None: put(value, attribute{index}, None)")
+        lines.append(f"    else: put(value, attribute{index}, slow({index}, item, options))")
+    lines += ["    violations = value.violations()", "    if violations: broken(violations[0])", "    return value"]
+    exec("\n".join(lines), constants)  # noqa: S102 - code made here from indices only
+    return typing.cast("Callable[[dict[object, object], ReadOptions], Any]", constants["convert_complete"])
+
+
+def _broken_rule(violation: RuleViolation) -> None:
+    raise Problem(f"rule:{violation.rule_id}", violation.message)
 
 
 def _null_not_allowed(field: Field) -> str:
@@ -853,10 +871,7 @@ class ContractModel:
                 tree = parse_fast(text, len(data), DEFAULT_LIMITS)
                 if type(tree) is dict:
                     try:
-                        options = _TRUSTED_LEGACY if accept_legacy else _TRUSTED
-                        if tree.keys() == spec.names:
-                            return spec._convert_complete(tree, options)  # type: ignore[no-any-return]
-                        return spec.convert(tree, options)  # type: ignore[no-any-return]
+                        return spec.convert(tree, _TRUSTED_LEGACY if accept_legacy else _TRUSTED)  # type: ignore[no-any-return]
                     except (Problem, RecursionError):
                         pass
                 return _read_strictly(spec, data, accept_legacy, DEFAULT_LIMITS)  # type: ignore[no-any-return]
