@@ -409,20 +409,29 @@ def parse_fast(text: str, byte_count: int, limits: JSONLimits) -> object:
     dicts, arrays as lists, numbers as the strict reader reads them), or :data:`REFUSED`."""
     if byte_count > limits.max_input_length or byte_count - 2 > limits.max_string_length:
         return REFUSED
-    # The depth can be no more than the number of brackets; an object's members, no more than its colons.
+    # The depth can be no more than the number of brackets, and a complete value of depth d is at least 2d
+    # characters long (a value the scanner does not complete is refused anyway); an object's members are no
+    # more than its colons.
     length = len(text)
-    if length > limits.max_depth and text.count("[") + text.count("{") > limits.max_depth:
+    if length > 2 * limits.max_depth and text.count("[") + text.count("{") > limits.max_depth:
         return REFUSED
     if length > limits.max_keys_per_object and text.count(":") > limits.max_keys_per_object:
         return REFUSED
-    if "\\u" in text and ("\\ud" in text or "\\uD" in text) and _has_lone_surrogate_escape(text):
+    # One search with a literal prefix finds a possible surrogate escape faster than `in` tests.
+    if _SURROGATE_ESCAPE.search(text) is not None and _has_lone_surrogate_escape(text):
         return REFUSED
-    start = 0
-    if text[:1] in _WHITESPACE:
-        start = len(text) - len(text.lstrip(_WHITESPACE))
     try:
-        value, end = _SCANNER(text, start)
-    except (StopIteration, ValueError, RecursionError, _Refused):
+        value, end = _SCANNER(text, 0)
+    except StopIteration:
+        # No value at the start: maybe whitespace before it, which the scanner does not skip itself.
+        start = len(text) - len(text.lstrip(_WHITESPACE))
+        if start == 0:
+            return REFUSED
+        try:
+            value, end = _SCANNER(text, start)
+        except (StopIteration, ValueError, RecursionError, _Refused):
+            return REFUSED
+    except (ValueError, RecursionError, _Refused):
         return REFUSED
     if end != length and text[end:].strip(_WHITESPACE):
         return REFUSED
