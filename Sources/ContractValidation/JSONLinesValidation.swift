@@ -8,8 +8,8 @@ import ContractRuntime
 /// Reads a file descriptor in chunks, so memory stays flat however large the input is; for bytes
 /// already in memory use ``RecordValidator/verdicts(ofJSONLines:)``.
 public struct JSONLinesValidation: ~Copyable {
-    private let validator: RecordValidator
-    private var reader: JSONLinesReader
+    let validator: RecordValidator
+    var reader: JSONLinesReader
 
     /// Validation of the JSON Lines read from `fd` (not closed here) in chunks of `chunkSize` bytes.
     public init(validator: RecordValidator, fileDescriptor fd: Int32, chunkSize: Int = 1 << 20) {

@@ -33,11 +33,12 @@ struct NumericOption: Sendable, Hashable {
     static let maxKeys = NumericOption(name: "--max-keys", range: 1...sizeCeiling)
     static let mutations = NumericOption(name: "--mutations", range: 0...10_000)
     static let seed = NumericOption(name: "--seed", range: 0...sizeCeiling)
+    static let jobs = NumericOption(name: "--jobs", range: 1...64)
 
     /// Every numeric option of every command.
     static let all: [NumericOption] = [
         maxSchemaBytes, maxSchemaDepth, maxSchemaNodes, maxTypeDepth, maxErrors, maxLineBytes, maxDepth, maxStringBytes, maxKeys,
-        mutations, seed,
+        mutations, seed, jobs,
     ]
 
     /// The name for `@Option(name:)`.

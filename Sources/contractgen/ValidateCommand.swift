@@ -32,6 +32,10 @@ struct ValidateCommand: ParsableCommand {
         path and offset. A summary (records, valid, invalid, elapsed, MB/s, contract) goes to standard \
         error, with a progress bar when standard error is a terminal.
 
+        --jobs N validates with N threads (default: one per processor): lines are read in order, copied into \
+        batches of about 1 MiB, N batches are validated at once, and findings are printed in line order, \
+        exactly as with --jobs 1; memory stays at about N MiB beyond the longest line.
+
         Limits, each reported with its own message: a record (line) of at most --max-line-bytes \
         (64 MiB), nesting at most --max-depth deep (512), strings and keys of at most --max-string-bytes \
         (16 MiB) and objects of at most --max-keys keys (100,000). Every numeric option accepts the range \
@@ -98,10 +102,20 @@ struct ValidateCommand: ParsableCommand {
             transform: NumericOption.maxKeys.parser)
     var maxKeys: Int = JSONReaderLimits().maxKeysPerObject
 
+    @Option(name: NumericOption.jobs.nameSpecification, parsing: .unconditional,
+            help: NumericOption.jobs.help(
+                "Validate with this many threads, each taking batches of about 1 MiB of lines; findings still come in line order.",
+                default: Self.defaultJobs),
+            transform: NumericOption.jobs.parser)
+    var jobs: Int = Self.defaultJobs
+
     @Flag(help: "Never draw a progress bar.")
     var noProgress = false
 
     @OptionGroup var schemaLimits: SchemaLimitOptions
+
+    /// One thread per processor this process may use, at most ``NumericOption/jobs``' upper bound.
+    static let defaultJobs = min(max(1, ProcessInfo.processInfo.activeProcessorCount), NumericOption.jobs.range.upperBound)
 
     /// 64 MiB: larger than any record a service should write, small enough to hold in memory.
     static let defaultMaxLineBytes = 64 * 1024 * 1024
@@ -120,7 +134,7 @@ struct ValidateCommand: ParsableCommand {
             Console.standardError(DisplayText.escaped("error: \(error)") + "\n")
             throw ExitCode(2)
         }
-        var run = ValidationRun(format: format, maxErrors: maxErrors, progress: !noProgress && Console.isTerminal(2))
+        var run = ValidationRun(format: format, maxErrors: maxErrors, jobs: jobs, progress: !noProgress && Console.isTerminal(2))
         for file in files.isEmpty ? ["-"] : files {
             guard run.validate(file: file, with: validator) else { break }
         }

@@ -7,6 +7,7 @@ import Foundation
 struct ValidationRun {
     let format: ValidateCommand.Format
     let maxErrors: Int?
+    let jobs: Int
     let progress: Bool
     private(set) var records = 0
     private(set) var invalid = 0
@@ -16,9 +17,10 @@ struct ValidationRun {
     private var lastProgress = ContinuousClock.now
     private var output: [UInt8] = []
 
-    init(format: ValidateCommand.Format, maxErrors: Int?, progress: Bool) {
+    init(format: ValidateCommand.Format, maxErrors: Int?, jobs: Int = 1, progress: Bool) {
         self.format = format
         self.maxErrors = maxErrors
+        self.jobs = jobs
         self.progress = progress
         output.reserveCapacity(1 << 16)
     }
@@ -38,7 +40,7 @@ struct ValidationRun {
         var keepGoing = true
         var consumed = 0  // Bytes of the lines handed over so far, for the progress bar.
         do {
-            try lines.forEachVerdict { verdict in
+            try lines.forEachVerdict(jobs: jobs) { verdict in
                 records += 1
                 consumed += verdict.length + 1
                 if let error = verdict.error {

@@ -70,8 +70,8 @@ import Testing
             let registered = NumericOption.all.first { $0.name == listed.option }
             #expect(registered?.range == listed.range, "\(listed.command) \(listed.option) shows \(listed.range)")
         }
-        // Every command that reads schemas takes their four limits; validate also takes its own five.
-        #expect(Self.listed.filter { $0.command == "validate" }.count == 9)
+        // Every command that reads schemas takes their four limits; validate also takes its own six.
+        #expect(Self.listed.filter { $0.command == "validate" }.count == 10)
         for command in ["lint", "generate", "check", "diff", "export"] {
             #expect(Self.listed.filter { $0.command == command }.map(\.option).sorted()
                 == ["--max-schema-bytes", "--max-schema-depth", "--max-schema-nodes", "--max-type-depth"], "\(command)")

@@ -130,4 +130,35 @@ import Testing
         #expect(out.status == 2)
         #expect(out.stderr.contains("error: cannot read no/such/file.jsonl"))
     }
+
+    /// Findings, summary counts and exit status are the same for any --jobs: lines are judged in batches by
+    /// several threads and printed in line order. Three megabytes of mixed lines make several 1 MiB batches.
+    @Test func everyNumberOfJobsPrintsTheSameFindingsInLineOrder() throws {
+        // Not all UTF-8: split as bytes.
+        let invalid = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent("Tests/Fixtures/records/execution_invalid.jsonl"))
+            .split(separator: 0x0A).map(Array.init)
+        let long = Array(Self.validRecord.replacingOccurrences(of: #""message":"""#,
+                                                               with: #""message":"\#(String(repeating: "文", count: 2000))""#).utf8)
+        var lines: [[UInt8]] = []
+        for index in 0..<9_000 {
+            lines.append(index % 97 == 0 ? invalid[index % invalid.count] : index % 5 == 0 ? long : Array(Self.validRecord.utf8))
+        }
+        let path = try temporaryFile(Array(lines.joined(separator: [0x0A])))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for format in ["text", "json"] {
+            let one = try CLIRunner.run(["validate", "--jobs", "1", "--format", format, "--no-progress", path])
+            #expect(one.status == 1)
+            #expect(one.stdout.split(separator: "\n").count == 93, "\(one.stderr)")
+            for jobs in ["2", "3", "64"] {
+                let many = try CLIRunner.run(["validate", "--jobs", jobs, "--format", format, "--no-progress", path])
+                #expect(many.status == one.status)
+                #expect(many.stdout == one.stdout, "--jobs \(jobs) --format \(format)")
+                #expect(many.stderr.prefix(while: { $0 != "," }) == one.stderr.prefix(while: { $0 != "," }))
+                #expect(many.stderr.contains(", 93 invalid, "), "\(many.stderr)")
+            }
+            let stopped = try CLIRunner.run(["validate", "--jobs", "2", "--max-errors", "5", "--format", format, path])
+            let stoppedOne = try CLIRunner.run(["validate", "--jobs", "1", "--max-errors", "5", "--format", format, path])
+            #expect(stopped.stdout == stoppedOne.stdout && stopped.stdout.split(separator: "\n").count == 5)
+        }
+    }
 }
