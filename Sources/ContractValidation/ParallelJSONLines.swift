@@ -7,56 +7,79 @@ extension JSONLinesValidation {
     public static let batchBytes = 1 << 20
 
     /// As ``forEachVerdict(_:)``, with the lines validated by `jobs` threads: lines are copied into
-    /// batches of about ``batchBytes`` bytes (a longer line makes its batch as long as the line),
-    /// `jobs` batches are validated at once, and `body` gets every verdict in line order, as if one
-    /// thread had judged them. At most `jobs` batches are held, so memory stays flat however large
-    /// the input is. Lines after the one for which `body` returns false may have been validated, but
-    /// nothing about them reaches `body`. `jobs` below 2 validates on the calling thread.
+    /// batches of about ``batchBytes`` bytes (a longer line makes its batch as long as the line), each
+    /// full batch is validated in the background while the next ones are filled, and `body` gets every
+    /// verdict in line order, as if one thread had judged them, as soon as the batches before are done.
+    /// At most 2 × `jobs` batches are held, so memory stays flat however large the input is. Lines after
+    /// the one for which `body` returns false may have been validated, but nothing about them reaches
+    /// `body`. `jobs` below 2 validates on the calling thread.
     ///
     /// `batchBytes` (at least 1) is for tests that need many batches from little input.
     public mutating func forEachVerdict(jobs: Int, batchBytes: Int = JSONLinesValidation.batchBytes,
                                         _ body: (LineVerdict) throws -> Bool) throws {
         guard jobs > 1 else { return try forEachVerdict(body) }
         let batchBytes = max(1, batchBytes)
-        let validator = self.validator
-        var batches: [LineBatch] = [LineBatch(capacity: batchBytes)]
-        var filling = 0  // The batch lines are copied into; those before it are full.
-        var stopped = false
-        /// Validates the first `count` batches at once, hands their verdicts over in order and empties
-        /// them; false when `body` asked to stop.
-        func drain(_ count: Int) throws -> Bool {
-            let judged = Array(batches[..<count])
-            DispatchQueue.concurrentPerform(iterations: count) { index in
-                judged[index].judge(with: validator)
+        // A ring of slots, each a batch with its own validator (threads sharing one would contend for its
+        // plan's reference counts) and a group that says when the batch is judged. Slots from `oldest`
+        // on are in flight, in line order; the next one is being filled.
+        let count = 2 * jobs
+        let validators = (0..<count).map { _ in validator.replica() }
+        var batches: [LineBatch] = []
+        let groups = (0..<count).map { _ in DispatchGroup() }
+        var oldest = 0
+        var inFlight = 0
+        var filling: Int { (oldest + inFlight) % count }
+        defer { for group in groups { group.wait() } }  // Nothing runs on after a read error or a stop.
+        func send() {
+            let slot = filling
+            let batch = batches[slot]
+            let validator = validators[slot]
+            groups[slot].enter()
+            DispatchQueue.global().async {
+                batch.judge(with: validator)
+                groups[slot].leave()
             }
-            defer {
-                for batch in batches[..<count] { batch.removeAll() }
+            inFlight += 1
+        }
+        /// Hands over the verdicts of the oldest batch in flight, waiting for it unless `ifDone`; false
+        /// when `body` asked to stop or, with `ifDone`, when the batch is not judged yet.
+        func retire(ifDone: Bool) throws -> Bool {
+            guard inFlight > 0 else { return false }
+            if ifDone {
+                guard groups[oldest].wait(timeout: .now()) == .success else { return false }
+            } else {
+                groups[oldest].wait()
             }
-            for batch in batches[..<count] {
-                for verdict in batch.verdicts where !(try body(verdict)) {
-                    return false
-                }
+            let batch = batches[oldest]
+            oldest = (oldest + 1) % count
+            inFlight -= 1
+            defer { batch.removeAll() }
+            for verdict in batch.verdicts where !(try body(verdict)) {
+                throw Stop()
             }
             return true
         }
-        try reader.forEachLine { number, line in
-            if batches[filling].byteCount >= batchBytes {
-                if filling + 1 == jobs {
-                    guard try drain(jobs) else {
-                        stopped = true
-                        return false
-                    }
-                    filling = 0
-                } else {
-                    filling += 1
+        do {
+            try reader.forEachLine { number, line in
+                if batches.isEmpty { batches.append(LineBatch(capacity: batchBytes)) }
+                if batches[filling].byteCount >= batchBytes {
+                    send()
+                    while try retire(ifDone: true) {}  // Verdicts reach `body` as soon as they can.
+                    if inFlight == count { _ = try retire(ifDone: false) }
                     if filling == batches.count { batches.append(LineBatch(capacity: batchBytes)) }
                 }
+                batches[filling].append(number, line)
+                return true
             }
-            batches[filling].append(number, line)
-            return true
+            if !batches.isEmpty, batches[filling].lineCount > 0 { send() }
+            while try retire(ifDone: false) {}
+        } catch is Stop {
+            return
         }
-        if !stopped { _ = try drain(filling + 1) }
     }
+
+    /// `body` asked to stop.
+    private struct Stop: Error {}
 }
 
 /// Lines copied out of the reader's buffer, and then their verdicts. Each batch is judged by one thread
@@ -75,6 +98,7 @@ final class LineBatch: @unchecked Sendable {
     }
 
     var byteCount: Int { bytes.count }
+    var lineCount: Int { lines.count }
 
     func append(_ number: Int, _ line: JSONLinesReader.Line) {
         switch line {

@@ -6,6 +6,8 @@ import ContractSchema
 public struct RecordValidator: @unchecked Sendable {
     // @unchecked: the plans are built once in `init` and only read afterwards.
     private let plan: ModelPlan
+    /// Kept to build ``replica()``'s own plan.
+    private let contract: Contract
     /// Options of this validator.
     public let options: Options
 
@@ -70,7 +72,21 @@ public struct RecordValidator: @unchecked Sendable {
             throw .unknownModel(name, available: names)
         }
         self.plan = plan
+        self.contract = contract
         self.options = options
+    }
+
+    private init(plan: ModelPlan, contract: Contract, options: Options) {
+        self.plan = plan
+        self.contract = contract
+        self.options = options
+    }
+
+    /// A validator that judges exactly as this one and shares no object with it: threads that each use
+    /// their own replica never contend for the same reference counts, which would slow both.
+    func replica() -> RecordValidator {
+        guard let plan = PlanBuilder.plan(for: plan.name, in: contract) else { return self }  // Built once already.
+        return RecordValidator(plan: plan, contract: contract, options: options)
     }
 
     /// The name of the model records are checked against.
