@@ -48,6 +48,43 @@ public struct JSONLinesReader: ~Copyable {
     /// `body` returns false. Throws `ReadError` when the descriptor cannot be read.
     public mutating func forEachLine(_ body: (Int, Line) throws -> Bool) throws {
         var lineNumber = 0
+        let maxLineLength = self.maxLineLength
+        try forEachSpan { span in
+            switch span {
+            case .lines(let bytes):
+                var start = 0
+                while start < bytes.count {
+                    let end = Self.index(of: 0x0A, in: bytes, from: start) ?? bytes.count
+                    lineNumber += 1
+                    let line: Line = end - start > maxLineLength
+                        ? .tooLong(length: end - start)
+                        : .text(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    guard try body(lineNumber, line) else { return false }
+                    start = end + 1
+                }
+                return true
+            case .tooLong(let length):
+                lineNumber += 1
+                return try body(lineNumber, .tooLong(length: length))
+            }
+        }
+    }
+
+    /// Consecutive lines handed over together.
+    public enum Span {
+        /// Whole lines, each ending with its `\n`, except that the last span of an input that does not
+        /// end with `\n` ends with that last line; valid only during the callback. Lines in it may be
+        /// longer than the limit (it was not reached while reading them): the caller checks.
+        case lines(UnsafeBufferPointer<UInt8>)
+        /// One line longer than the limit, skipped while reading it.
+        case tooLong(length: Int)
+    }
+
+    /// Calls `body` with the input as spans of whole lines, in order, as much as each read brings (about
+    /// the chunk size), until the end of input or until `body` returns false: ``forEachLine(_:)`` without
+    /// finding each line, for callers that hand lines to other threads. Throws `ReadError` when the
+    /// descriptor cannot be read.
+    public mutating func forEachSpan(_ body: (Span) throws -> Bool) throws {
         var start = 0  // Start of the unfinished line in the buffer.
         var end = 0    // End of valid bytes in the buffer.
         var skipping = false  // Inside a line that is too long.
@@ -91,35 +128,28 @@ public struct JSONLinesReader: ~Copyable {
             if count < 0 { throw ReadError(errno: errno) }
             if count == 0 { break }
             bytesRead += count
-            var scan = end
+            let scan = end
             end += count
-            while let newline = Self.index(of: 0x0A, in: buffer, from: scan, to: end) {
-                lineNumber += 1
-                let line: Line
-                if skipping {
-                    line = .tooLong(length: skippedLength + newline - start)
-                    skipping = false
-                } else if newline - start > maxLineLength {
-                    line = .tooLong(length: newline - start)
-                } else {
-                    line = .text(UnsafeBufferPointer(rebasing: buffer[start..<newline]))
-                }
-                guard try body(lineNumber, line) else { return }
-                start = newline + 1
-                scan = start
-            }
             if skipping {
-                skippedLength += end - start
-                start = end
+                guard let newline = Self.index(of: 0x0A, in: UnsafeBufferPointer(buffer), from: scan, to: end) else {
+                    skippedLength += end - start
+                    start = end
+                    continue
+                }
+                skipping = false
+                guard try body(.tooLong(length: skippedLength + newline - start)) else { return }
+                start = newline + 1
+            }
+            if let last = Self.lastIndex(of: 0x0A, in: buffer, from: max(scan, start), to: end) {
+                guard try body(.lines(UnsafeBufferPointer(rebasing: buffer[start...last]))) else { return }
+                start = last + 1
             }
         }
         if skipping {
-            _ = try body(lineNumber + 1, .tooLong(length: skippedLength + end - start))
-        } else if end - start > maxLineLength {
-            // A last line without `\n` that fit the buffer is still held to the limit.
-            _ = try body(lineNumber + 1, .tooLong(length: end - start))
+            _ = try body(.tooLong(length: skippedLength + end - start))
         } else if end > start {
-            _ = try body(lineNumber + 1, .text(UnsafeBufferPointer(rebasing: buffer[start..<end])))
+            // A last line without `\n`; the caller holds it to the limit.
+            _ = try body(.lines(UnsafeBufferPointer(rebasing: buffer[start..<end])))
         }
     }
 
@@ -143,9 +173,22 @@ public struct JSONLinesReader: ~Copyable {
         }
     }
 
-    private static func index(of byte: UInt8, in buffer: UnsafeMutableBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+    /// The first `byte` in `buffer[from..<to]` (`to` defaults to the end).
+    static func index(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int? = nil) -> Int? {
+        let to = to ?? buffer.count
         guard from < to else { return nil }
         let found = memchr(buffer.baseAddress! + from, Int32(byte), to - from)
-        return found.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: UInt8.self) - buffer.baseAddress! }
+        return found.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - buffer.baseAddress! }
+    }
+
+    /// The last `byte` in `buffer[from..<to]`.
+    private static func lastIndex(of byte: UInt8, in buffer: UnsafeMutableBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        // Backwards, byte by byte: the last line break is usually within a line's length of the end.
+        var index = to
+        while index > from {
+            index -= 1
+            if buffer[index] == byte { return index }
+        }
+        return nil
     }
 }

@@ -1,5 +1,4 @@
 import ContractRuntime
-import Dispatch
 
 extension JSONLinesValidation {
     /// The batch size each job validates at a time: large enough that handing batches over costs little
@@ -20,47 +19,46 @@ extension JSONLinesValidation {
         guard jobs > 1 else { return try forEachVerdict(body) }
         let batchBytes = max(1, batchBytes)
         // A ring of slots, each a batch with its own validator (threads sharing one would contend for its
-        // plan's reference counts) and a group that says when the batch is judged. Slots from `oldest`
-        // on are in flight, in line order; the next one is being filled.
+        // plan's reference counts). Slots from `oldest` on are in flight, in line order, each judged by a
+        // thread of its own; the next one is being filled.
         let count = 2 * jobs
         let validators = (0..<count).map { _ in validator.replica() }
         var batches: [LineBatch] = []
-        let groups = (0..<count).map { _ in DispatchGroup() }
+        var threads = [LargeStackThread?](repeating: nil, count: count)
         var oldest = 0
         var inFlight = 0
+        var linesBefore = 0  // Lines handed over so far.
         var filling: Int { (oldest + inFlight) % count }
-        defer { for group in groups { group.wait() } }  // Nothing runs on after a read error or a stop.
+        defer { for thread in threads { thread?.join() } }  // Nothing runs on after a read error or a stop.
         func send() {
-            let slot = filling
-            let batch = batches[slot]
-            let validator = validators[slot]
-            groups[slot].enter()
-            DispatchQueue.global().async {
-                batch.judge(with: validator)
-                groups[slot].leave()
-            }
+            let batch = batches[filling]
+            let validator = validators[filling]
+            // Its own thread rather than a pool's: a record nested as deeply as allowed needs a large stack.
+            threads[filling] = LargeStackThread { batch.judge(with: validator) }
             inFlight += 1
         }
         /// Hands over the verdicts of the oldest batch in flight, waiting for it unless `ifDone`; false
-        /// when `body` asked to stop or, with `ifDone`, when the batch is not judged yet.
+        /// when none is in flight or, with `ifDone`, when it is not judged yet. Throws `Stop` when `body`
+        /// asks to stop.
         func retire(ifDone: Bool) throws -> Bool {
-            guard inFlight > 0 else { return false }
-            if ifDone {
-                guard groups[oldest].wait(timeout: .now()) == .success else { return false }
-            } else {
-                groups[oldest].wait()
-            }
+            guard inFlight > 0, let thread = threads[oldest] else { return false }
+            if ifDone, !thread.isDone { return false }
+            thread.join()
+            threads[oldest] = nil
             let batch = batches[oldest]
             oldest = (oldest + 1) % count
             inFlight -= 1
             defer { batch.removeAll() }
-            for verdict in batch.verdicts where !(try body(verdict)) {
-                throw Stop()
+            // A batch numbers its lines from 1; the lines of the batches before come first.
+            for var verdict in batch.verdicts {
+                verdict.line += linesBefore
+                guard try body(verdict) else { throw Stop() }
             }
+            linesBefore += batch.verdicts.count
             return true
         }
         do {
-            try reader.forEachLine { number, line in
+            try reader.forEachSpan { span in
                 if batches.isEmpty { batches.append(LineBatch(capacity: batchBytes)) }
                 if batches[filling].byteCount >= batchBytes {
                     send()
@@ -68,10 +66,10 @@ extension JSONLinesValidation {
                     if inFlight == count { _ = try retire(ifDone: false) }
                     if filling == batches.count { batches.append(LineBatch(capacity: batchBytes)) }
                 }
-                batches[filling].append(number, line)
+                batches[filling].append(span)
                 return true
             }
-            if !batches.isEmpty, batches[filling].lineCount > 0 { send() }
+            if !batches.isEmpty, !batches[filling].isEmpty { send() }
             while try retire(ifDone: false) {}
         } catch is Stop {
             return
@@ -82,14 +80,14 @@ extension JSONLinesValidation {
     private struct Stop: Error {}
 }
 
-/// Lines copied out of the reader's buffer, and then their verdicts. Each batch is judged by one thread
-/// at a time; the reader fills it again only after its verdicts were handed over.
+/// Spans of whole lines copied out of the reader's buffer, and then their verdicts, the lines numbered
+/// from 1 within the batch. The thread that judges a batch finds its lines, so the reading thread only
+/// copies; the reader fills it again only after its verdicts were handed over.
 final class LineBatch: @unchecked Sendable {
     private var bytes: [UInt8] = []
-    /// Per line: its number, and where its bytes are, or the length of a line too long to keep.
-    private var lines: [(number: Int, start: Int, length: Int, tooLong: Bool)] = []
+    /// The spans: where their bytes are, or the length of a line too long to keep.
+    private var spans: [(start: Int, length: Int, tooLong: Bool)] = []
     private(set) var verdicts: [LineVerdict] = []
-
     private let capacity: Int
 
     init(capacity: Int) {
@@ -98,33 +96,41 @@ final class LineBatch: @unchecked Sendable {
     }
 
     var byteCount: Int { bytes.count }
-    var lineCount: Int { lines.count }
+    var isEmpty: Bool { spans.isEmpty }
 
-    func append(_ number: Int, _ line: JSONLinesReader.Line) {
-        switch line {
-        case .text(let text):
-            lines.append((number, bytes.count, text.count, false))
+    func append(_ span: JSONLinesReader.Span) {
+        switch span {
+        case .lines(let text):
+            spans.append((bytes.count, text.count, false))
             bytes.append(contentsOf: text)
         case .tooLong(let length):
-            lines.append((number, 0, length, true))
+            spans.append((0, length, true))
         }
     }
 
     func judge(with validator: RecordValidator) {
-        verdicts.reserveCapacity(lines.count)
         bytes.withUnsafeBufferPointer { all in
-            for line in lines {
-                let error = line.tooLong
-                    ? validator.tooLongLineError(length: line.length)
-                    : validator.validate(line: UnsafeBufferPointer(rebasing: all[line.start..<(line.start + line.length)]))
-                verdicts.append(LineVerdict(line: line.number, length: line.length, error: error))
+            for span in spans {
+                if span.tooLong {
+                    verdicts.append(LineVerdict(line: verdicts.count + 1, length: span.length,
+                                                error: validator.tooLongLineError(length: span.length)))
+                    continue
+                }
+                let text = UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.length)])
+                var start = 0
+                while start < text.count {
+                    let end = JSONLinesReader.index(of: 0x0A, in: text, from: start) ?? text.count
+                    let line = UnsafeBufferPointer(rebasing: text[start..<end])
+                    verdicts.append(LineVerdict(line: verdicts.count + 1, length: line.count, error: validator.validate(line: line)))
+                    start = end + 1
+                }
             }
         }
     }
 
     func removeAll() {
         bytes.removeAll(keepingCapacity: bytes.capacity <= capacity * 2 + (1 << 16))  // not a long line's
-        lines.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
         verdicts.removeAll(keepingCapacity: true)
     }
 }

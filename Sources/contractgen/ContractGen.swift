@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractCodegen
+import ContractValidation
 
 /// The `contractgen` command: lint schemas, generate and check code, validate records, compare and
 /// export schemas, and (through `contractgen-runs`) inspect tracked runs.
@@ -31,10 +32,10 @@ struct ContractGen: ParsableCommand {
                       ExportCommand.self, ConformanceCommand.self, RunsHandoffCommand.self]
     )
 
-    /// Runs the command on a thread with a large stack (``LargeStack``); usage errors exit with 2
+    /// Runs the command on a thread with a large stack (`LargeStackThread` of ContractValidation); usage errors exit with 2
     /// (argument-parser's default is 64) so scripts can rely on 0 fine, 1 findings, 2 usage or input errors.
     static func main() {
-        LargeStack.run {
+        LargeStackThread.run {
             do {
                 var command = try parseAsRoot()
                 try command.run()
