@@ -73,14 +73,18 @@ import Testing
         // Each level is an object and its list: 10,000 levels of JSON in all, the most --max-depth allows.
         let levels = 5_000
         let record = String(repeating: #"{"children":["#, count: levels - 1) + #"{"children":[]}"# + String(repeating: "]}", count: levels - 1)
-        let start = ContinuousClock.now
-        let out = try CLIRunner.run(["validate", "--schema", schema, "--max-depth", "10000", "-"], input: Data((record + "\n").utf8))
-        #expect(out.status == 0, "\(out.stdout.prefix(300))\(out.stderr.prefix(300))")
-        #expect(ContinuousClock.now - start < .seconds(20))
-        let deeper = try CLIRunner.run(["validate", "--schema", schema, "--max-depth", "10000", "-"],
-                                       input: Data((#"{"children":["# + record + "]}\n").utf8))
-        #expect(deeper.status == 1)
-        #expect(deeper.stdout.hasPrefix("<stdin>:1: error: [too_deep] arrays and objects nest more than 10000 levels deep at $.children[0]"),
-                "\(deeper.stdout.prefix(200))")
+        // On the command's own thread and on the threads of --jobs, each with a large stack.
+        for jobs in ["1", "2"] {
+            let start = ContinuousClock.now
+            let out = try CLIRunner.run(["validate", "--jobs", jobs, "--schema", schema, "--max-depth", "10000", "-"],
+                                        input: Data((record + "\n" + record + "\n").utf8))
+            #expect(out.status == 0, "--jobs \(jobs): \(out.stdout.prefix(300))\(out.stderr.prefix(300))")
+            #expect(ContinuousClock.now - start < .seconds(20))
+            let deeper = try CLIRunner.run(["validate", "--jobs", jobs, "--schema", schema, "--max-depth", "10000", "-"],
+                                           input: Data((#"{"children":["# + record + "]}\n").utf8))
+            #expect(deeper.status == 1)
+            #expect(deeper.stdout.hasPrefix("<stdin>:1: error: [too_deep] arrays and objects nest more than 10000 levels deep at $.children[0]"),
+                    "\(deeper.stdout.prefix(200))")
+        }
     }
 }
