@@ -22,6 +22,16 @@ public struct JSONLinesReader: ~Copyable {
     }
 
     private let fd: Int32
+    /// The descriptor read.
+    var fileDescriptor: Int32 { fd }
+
+    /// The size of the file when it is a regular file (which threads can read at offsets of their
+    /// own), else nil.
+    var regularFileSize: Int? {
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
     private let maxLineLength: Int
     private var buffer: UnsafeMutableBufferPointer<UInt8>
     /// Bytes read so far, for progress reports.
@@ -167,6 +177,21 @@ public struct JSONLinesReader: ~Copyable {
             let n = Glibc.read(fd, pointer, count)
             #else
             let n = Musl.read(fd, pointer, count)
+            #endif
+            if n < 0 && errno == EINTR { continue }
+            return n
+        }
+    }
+
+    /// pread(2) at `offset`, retried when interrupted.
+    static func pread(_ fd: Int32, _ pointer: UnsafeMutablePointer<UInt8>, _ count: Int, offset: Int) -> Int {
+        while true {
+            #if canImport(Darwin)
+            let n = Darwin.pread(fd, pointer, count, off_t(offset))
+            #elseif canImport(Glibc)
+            let n = Glibc.pread(fd, pointer, count, off_t(offset))
+            #else
+            let n = Musl.pread(fd, pointer, count, off_t(offset))
             #endif
             if n < 0 && errno == EINTR { continue }
             return n

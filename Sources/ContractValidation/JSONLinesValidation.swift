@@ -18,7 +18,9 @@ public struct JSONLinesValidation: ~Copyable {
     }
 
     /// Bytes read from the descriptor so far, for progress and throughput reports.
-    public var bytesRead: Int { reader.bytesRead }
+    public var bytesRead: Int { reader.bytesRead + segmentBytesRead }
+    /// Bytes of a regular file that the threads of ``forEachVerdict(jobs:batchBytes:_:)`` read themselves.
+    var segmentBytesRead = 0
 
     /// Calls `body` with the verdict on each line, in order, until the end of input or until `body`
     /// returns false. Throws ``JSONLinesReader/ReadError`` when the descriptor cannot be read.

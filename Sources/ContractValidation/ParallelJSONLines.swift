@@ -1,89 +1,282 @@
 import ContractRuntime
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension JSONLinesValidation {
     /// The batch size each job validates at a time: large enough that handing batches over costs little
     /// against validating them, small enough that `jobs` of them keep memory flat.
     public static let batchBytes = 1 << 20
 
-    /// As ``forEachVerdict(_:)``, with the lines validated by `jobs` threads: lines are copied into
-    /// batches of about ``batchBytes`` bytes (a longer line makes its batch as long as the line), each
-    /// full batch is validated in the background while the next ones are filled, and `body` gets every
-    /// verdict in line order, as if one thread had judged them, as soon as the batches before are done.
-    /// At most 2 × `jobs` batches are held, so memory stays flat however large the input is. Lines after
-    /// the one for which `body` returns false may have been validated, but nothing about them reaches
-    /// `body`. `jobs` below 2 validates on the calling thread.
+    /// As ``forEachVerdict(_:)``, with the lines validated by `jobs` threads, each judging about
+    /// ``batchBytes`` of lines at a time on a thread with a large stack, and `body` getting every verdict
+    /// in line order, as if one thread had judged them, as soon as the batches before are done. A regular
+    /// file is cut into segments that each thread reads itself (`pread`), so that the bytes it judges are
+    /// in its own core's cache; other input (a pipe, standard input) is read here and handed over in
+    /// copied batches of whole lines. At most 2 × `jobs` batches are held, so memory stays flat however
+    /// large the input is (a line longer than a batch makes its batch as long). Lines after the one for
+    /// which `body` returns false may have been validated, but nothing about them reaches `body`. `jobs`
+    /// below 2 validates on the calling thread.
     ///
     /// `batchBytes` (at least 1) is for tests that need many batches from little input.
     public mutating func forEachVerdict(jobs: Int, batchBytes: Int = JSONLinesValidation.batchBytes,
                                         _ body: (LineVerdict) throws -> Bool) throws {
         guard jobs > 1 else { return try forEachVerdict(body) }
         let batchBytes = max(1, batchBytes)
-        // A ring of slots, each a batch with its own validator (threads sharing one would contend for its
-        // plan's reference counts). Slots from `oldest` on are in flight, in line order, each judged by a
-        // thread of its own; the next one is being filled.
-        let count = 2 * jobs
-        let validators = (0..<count).map { _ in validator.replica() }
-        var batches: [LineBatch] = []
-        var threads = [LargeStackThread?](repeating: nil, count: count)
-        var oldest = 0
-        var inFlight = 0
-        var linesBefore = 0  // Lines handed over so far.
-        var filling: Int { (oldest + inFlight) % count }
-        defer { for thread in threads { thread?.join() } }  // Nothing runs on after a read error or a stop.
-        func send() {
-            let batch = batches[filling]
-            let validator = validators[filling]
-            // Its own thread rather than a pool's: a record nested as deeply as allowed needs a large stack.
-            threads[filling] = LargeStackThread { batch.judge(with: validator) }
-            inFlight += 1
-        }
-        /// Hands over the verdicts of the oldest batch in flight, waiting for it unless `ifDone`; false
-        /// when none is in flight or, with `ifDone`, when it is not judged yet. Throws `Stop` when `body`
-        /// asks to stop.
-        func retire(ifDone: Bool) throws -> Bool {
-            guard inFlight > 0, let thread = threads[oldest] else { return false }
-            if ifDone, !thread.isDone { return false }
-            thread.join()
-            threads[oldest] = nil
-            let batch = batches[oldest]
-            oldest = (oldest + 1) % count
-            inFlight -= 1
-            defer { batch.removeAll() }
-            // A batch numbers its lines from 1; the lines of the batches before come first.
-            for var verdict in batch.verdicts {
-                verdict.line += linesBefore
-                guard try body(verdict) else { throw Stop() }
-            }
-            linesBefore += batch.verdicts.count
-            return true
-        }
         do {
-            try reader.forEachSpan { span in
-                if batches.isEmpty { batches.append(LineBatch(capacity: batchBytes)) }
-                if batches[filling].byteCount >= batchBytes {
-                    send()
-                    while try retire(ifDone: true) {}  // Verdicts reach `body` as soon as they can.
-                    if inFlight == count { _ = try retire(ifDone: false) }
-                    if filling == batches.count { batches.append(LineBatch(capacity: batchBytes)) }
+            if let size = reader.regularFileSize, reader.bytesRead == 0 {
+                var ring = JudgingRing<FileSegment>(jobs: jobs, validator: validator)
+                defer { segmentBytesRead = ring.bytesJudged }
+                let fd = reader.fileDescriptor
+                let maxLineLength = validator.maxLineLength
+                var start = 0
+                while start < size {
+                    // The last segment runs to the end of the file, however long it has grown.
+                    let end = size - start <= batchBytes ? Int.max : start + batchBytes
+                    ring.current { FileSegment(fileDescriptor: fd, maxLineLength: maxLineLength) }.reset(start: start, end: end)
+                    try ring.send(body)
+                    start += batchBytes
                 }
-                batches[filling].append(span)
-                return true
+                try ring.finish(body)
+            } else {
+                var ring = JudgingRing<LineBatch>(jobs: jobs, validator: validator)
+                try reader.forEachSpan { span in
+                    var batch = ring.current { LineBatch(capacity: batchBytes) }
+                    if batch.byteCount >= batchBytes {
+                        try ring.send(body)
+                        batch = ring.current { LineBatch(capacity: batchBytes) }
+                    }
+                    batch.append(span)
+                    return true
+                }
+                if let batch = ring.filled, !batch.isEmpty { try ring.send(body) }
+                try ring.finish(body)
             }
-            if !batches.isEmpty, !batches[filling].isEmpty { send() }
-            while try retire(ifDone: false) {}
-        } catch is Stop {
+        } catch is JudgingStop {
             return
         }
     }
+}
 
-    /// `body` asked to stop.
-    private struct Stop: Error {}
+/// A batch of lines one thread judges: it numbers its lines from 1.
+protocol JudgedLines: AnyObject, Sendable {
+    /// Judges the lines (on a thread of its own).
+    func judge(with validator: RecordValidator)
+    /// The verdicts, in line order, once judged.
+    var verdicts: [LineVerdict] { get }
+    /// The bytes of its lines, line breaks included, once judged.
+    var bytesJudged: Int { get }
+    /// Why reading failed, once judged; the verdicts before the failure stand.
+    var readError: JSONLinesReader.ReadError? { get }
+    /// Makes it ready to be filled again.
+    func removeAll()
+}
+
+/// `body` asked to stop.
+struct JudgingStop: Error {}
+
+/// A ring of 2 × `jobs` slots, each with a batch of its own and a validator of its own (threads sharing
+/// one would contend for its plan's reference counts). Slots from `oldest` on are in flight, in line
+/// order, each judged on a `LargeStackThread` (a pool's threads have too little stack for a record
+/// nested as deeply as allowed); the next slot is the one being filled.
+struct JudgingRing<Batch: JudgedLines>: ~Copyable {
+    private let count: Int
+    private let validators: [RecordValidator]
+    private var batches: [Batch] = []
+    private var threads: [LargeStackThread?]
+    private var oldest = 0
+    private var inFlight = 0
+    private var linesBefore = 0
+    /// The bytes of the batches handed over so far.
+    private(set) var bytesJudged = 0
+
+    init(jobs: Int, validator: RecordValidator) {
+        count = 2 * jobs
+        validators = (0..<count).map { _ in validator.replica() }
+        threads = Array(repeating: nil, count: count)
+    }
+
+    deinit {
+        for thread in threads { thread?.join() }  // Nothing runs on after a read error or a stop.
+    }
+
+    private var filling: Int { (oldest + inFlight) % count }
+
+    /// The batch being filled, made by `make` the first time its slot is used.
+    mutating func current(_ make: () -> Batch) -> Batch {
+        if filling == batches.count { batches.append(make()) }
+        return batches[filling]
+    }
+
+    /// The batch being filled, if its slot was ever used.
+    var filled: Batch? { filling < batches.count ? batches[filling] : nil }
+
+    /// Sends the batch being filled to a thread, hands over the verdicts of the batches already judged,
+    /// and waits for the oldest when every slot is in flight.
+    mutating func send(_ body: (LineVerdict) throws -> Bool) throws {
+        let batch = batches[filling]
+        let validator = validators[filling]
+        threads[filling] = LargeStackThread { batch.judge(with: validator) }
+        inFlight += 1
+        while try retire(waiting: false, body) {}  // Verdicts reach `body` as soon as they can.
+        if inFlight == count { _ = try retire(waiting: true, body) }
+    }
+
+    /// Waits for every batch in flight and hands over their verdicts.
+    mutating func finish(_ body: (LineVerdict) throws -> Bool) throws {
+        while try retire(waiting: true, body) {}
+    }
+
+    /// Hands over the verdicts of the oldest batch in flight, waiting for it if `waiting`; false when
+    /// none is in flight or it is not judged yet. Throws `JudgingStop` when `body` asks to stop, and the
+    /// batch's read error after its verdicts.
+    private mutating func retire(waiting: Bool, _ body: (LineVerdict) throws -> Bool) throws -> Bool {
+        guard inFlight > 0, let thread = threads[oldest] else { return false }
+        if !waiting, !thread.isDone { return false }
+        thread.join()
+        threads[oldest] = nil
+        let batch = batches[oldest]
+        oldest = (oldest + 1) % count
+        inFlight -= 1
+        defer { batch.removeAll() }
+        // A batch numbers its lines from 1; the lines of the batches before come first.
+        for var verdict in batch.verdicts {
+            verdict.line += linesBefore
+            guard try body(verdict) else { throw JudgingStop() }
+        }
+        linesBefore += batch.verdicts.count
+        bytesJudged += batch.bytesJudged
+        if let error = batch.readError { throw error }
+        return true
+    }
+}
+
+/// The lines that start in `[start, end)` of a regular file, which the judging thread reads itself
+/// with `pread`: from the first line start at or after `start` (the byte before is a line break) to the
+/// end of the last line starting before `end`, however far past `end` it runs.
+final class FileSegment: JudgedLines, @unchecked Sendable {
+    // @unchecked: filled by the reading thread, then used by the judging thread only until retired.
+    private let fd: Int32
+    private let maxLineLength: Int
+    private var start = 0
+    private var end = 0
+    private var window: UnsafeMutableBufferPointer<UInt8>
+    private(set) var verdicts: [LineVerdict] = []
+    private(set) var bytesJudged = 0
+    private(set) var readError: JSONLinesReader.ReadError?
+
+    /// The window's size unless a long line grows it.
+    private static let windowBytes = 1 << 18
+
+    init(fileDescriptor fd: Int32, maxLineLength: Int) {
+        self.fd = fd
+        self.maxLineLength = maxLineLength
+        window = .allocate(capacity: Self.windowBytes)
+    }
+
+    deinit { window.deallocate() }
+
+    func reset(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    func removeAll() {
+        verdicts.removeAll(keepingCapacity: true)
+        bytesJudged = 0
+        readError = nil
+        if window.count > Self.windowBytes {  // A long line's window is not kept.
+            window.deallocate()
+            window = .allocate(capacity: Self.windowBytes)
+        }
+    }
+
+    func judge(with validator: RecordValidator) {
+        do throws(JSONLinesReader.ReadError) {
+            try judgeLines(with: validator)
+        } catch {
+            readError = error
+        }
+    }
+
+    private func judgeLines(with validator: RecordValidator) throws(JSONLinesReader.ReadError) {
+        var windowStart = start  // File offset of window[0].
+        var windowEnd = start    // File offset after the bytes read.
+        var atEnd = false
+        /// Reads more after `windowEnd`, keeping the bytes from `keep` on; false at the end of the file.
+        func readMore(keeping keep: Int) throws(JSONLinesReader.ReadError) -> Bool {
+            let kept = windowEnd - keep
+            if keep > windowStart, kept > 0 {
+                UnsafeMutableRawPointer(window.baseAddress!).copyMemory(
+                    from: UnsafeRawPointer(window.baseAddress! + (keep - windowStart)), byteCount: kept)
+            }
+            windowStart = keep
+            if kept == window.count {
+                let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: window.count * 2)
+                grown.baseAddress!.initialize(from: window.baseAddress!, count: kept)
+                window.deallocate()
+                window = grown
+            }
+            // What the segment still needs, at least a page: a small segment does not read a whole window.
+            let wanted = end > windowEnd ? max(end - windowEnd, 1 << 12) : 1 << 12
+            let count = JSONLinesReader.pread(fd, window.baseAddress! + kept, min(window.count - kept, wanted), offset: windowEnd)
+            if count < 0 { throw JSONLinesReader.ReadError(errno: errno) }
+            windowEnd += count
+            return count > 0
+        }
+        /// The offset of the first line break at or after `offset`, reading on as needed, or nil at the
+        /// end of the file; and whether the bytes from `keep` on are all still in the window. Keeps them
+        /// while there are at most `limit` (then lets them go), none when `keep` is nil.
+        /// With `until`, gives nil as soon as no line break comes before it.
+        func lineBreak(from offset: Int, keeping keep: Int?, limit: Int = Int.max, until: Int = Int.max)
+            throws(JSONLinesReader.ReadError) -> (offset: Int?, kept: Bool) {
+            var scan = offset
+            var keeping = keep
+            while true {
+                if scan < windowEnd, let index = JSONLinesReader.index(
+                    of: 0x0A, in: UnsafeBufferPointer(window), from: scan - windowStart, to: windowEnd - windowStart) {
+                    return (windowStart + index, keeping != nil)
+                }
+                scan = max(scan, windowEnd)
+                if atEnd || scan >= until { return (nil, keeping != nil) }
+                if let kept = keeping, windowEnd - kept > limit { keeping = nil }
+                if !(try readMore(keeping: keeping ?? windowEnd)) { atEnd = true }
+            }
+        }
+        var lineStart = start
+        if start > 0 {
+            // The first line starting here follows the first line break at or after start - 1.
+            windowStart = start - 1
+            windowEnd = start - 1
+            guard let found = try lineBreak(from: start - 1, keeping: nil, until: end - 1).offset, found + 1 < end else { return }
+            lineStart = found + 1
+        }
+        // A line is kept while it may still be within the limit; past it, only its length is counted.
+        let limit = maxLineLength == Int.max ? Int.max : maxLineLength + 1
+        while lineStart < end {
+            let (found, kept) = try lineBreak(from: lineStart, keeping: lineStart, limit: limit)
+            if found == nil, lineStart >= windowEnd { break }  // Nothing after the final line break.
+            let lineEnd = found ?? windowEnd
+            let length = lineEnd - lineStart
+            let error = kept
+                ? validator.validate(line: UnsafeBufferPointer(rebasing: window[(lineStart - windowStart)..<(lineEnd - windowStart)]))
+                : validator.tooLongLineError(length: length)
+            verdicts.append(LineVerdict(line: verdicts.count + 1, length: length, error: error))
+            bytesJudged += length + (found == nil ? 0 : 1)
+            guard found != nil else { break }
+            lineStart = lineEnd + 1
+        }
+    }
 }
 
 /// Spans of whole lines copied out of the reader's buffer, and then their verdicts, the lines numbered
 /// from 1 within the batch. The thread that judges a batch finds its lines, so the reading thread only
 /// copies; the reader fills it again only after its verdicts were handed over.
-final class LineBatch: @unchecked Sendable {
+final class LineBatch: JudgedLines, @unchecked Sendable {
     private var bytes: [UInt8] = []
     /// The spans: where their bytes are, or the length of a line too long to keep.
     private var spans: [(start: Int, length: Int, tooLong: Bool)] = []
@@ -97,6 +290,9 @@ final class LineBatch: @unchecked Sendable {
 
     var byteCount: Int { bytes.count }
     var isEmpty: Bool { spans.isEmpty }
+    /// The reader thread counts the bytes it reads, and reports its own errors.
+    var bytesJudged: Int { 0 }
+    var readError: JSONLinesReader.ReadError? { nil }
 
     func append(_ span: JSONLinesReader.Span) {
         switch span {

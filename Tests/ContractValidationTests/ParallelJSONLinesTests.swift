@@ -1,10 +1,12 @@
 import ContractRuntime
 import ContractValidation
+import Foundation
 import Testing
 
 /// `forEachVerdict(jobs:)` hands over exactly the verdicts of one thread, in line order, whatever the number
 /// of jobs, the batch size and the reader's chunk size: valid and invalid lines, blank lines, lines too long
 /// to keep, a last line without its newline, lines longer than a batch; and it stops where the caller says.
+/// A regular file is read by the judging threads themselves, a pipe by the calling thread: both are run.
 @Suite struct ParallelJSONLinesTests {
     static let pool: [String] = [
         validRecord, validRecord, validRecord, "[1]", "nope", "", "  \r", #"{"step":1}"#,
@@ -23,8 +25,8 @@ import Testing
     }
 
     static func verdicts(_ bytes: [UInt8], validator: RecordValidator, jobs: Int?, batchBytes: Int, chunkSize: Int,
-                         stopAfter: Int = .max) throws -> [LineVerdict] {
-        try withFile(holding: bytes) { fd in
+                         stopAfter: Int = .max, throughPipe: Bool = false) throws -> [LineVerdict] {
+        func run(_ fd: Int32) throws -> [LineVerdict] {
             var validation = JSONLinesValidation(validator: validator, fileDescriptor: fd, chunkSize: chunkSize)
             var found: [LineVerdict] = []
             let body = { (verdict: LineVerdict) -> Bool in
@@ -38,6 +40,19 @@ import Testing
             }
             return found
         }
+        guard throughPipe else { return try withFile(holding: bytes, run) }
+        let pipe = Pipe()
+        let writer = pipe.fileHandleForWriting
+        let data = Data(bytes)
+        let thread = Thread {
+            try? writer.write(contentsOf: data)
+            try? writer.close()
+        }
+        thread.start()
+        let found = try run(pipe.fileHandleForReading.fileDescriptor)
+        // Drain what a stopped reader left, so the writer ends.
+        _ = try? pipe.fileHandleForReading.readToEnd()
+        return found
     }
 
     @Test func everyNumberOfJobsGivesTheVerdictsOfOneThreadInOrder() throws {
@@ -49,9 +64,12 @@ import Testing
             let chunkSize = [4096, 5000, 1 << 16][Int(generator.next() % 3)]
             let expected = try Self.verdicts(bytes, validator: validator, jobs: nil, batchBytes: 1, chunkSize: chunkSize)
             for jobs in [1, 2, 3, 8] {
-                let batchBytes = [1, 100, 2_500, 50_000, JSONLinesValidation.batchBytes][Int(generator.next() % 5)]
-                let found = try Self.verdicts(bytes, validator: validator, jobs: jobs, batchBytes: batchBytes, chunkSize: chunkSize)
-                #expect(found == expected, "jobs \(jobs), batches of \(batchBytes) bytes, \(bytes.count) bytes")
+                let batchBytes = [40, 100, 2_500, 50_000, JSONLinesValidation.batchBytes][Int(generator.next() % 5)]
+                for throughPipe in [false, true] {
+                    let found = try Self.verdicts(bytes, validator: validator, jobs: jobs, batchBytes: batchBytes,
+                                                  chunkSize: chunkSize, throughPipe: throughPipe)
+                    #expect(found == expected, "jobs \(jobs), batches of \(batchBytes) bytes, \(bytes.count) bytes, pipe \(throughPipe)")
+                }
             }
         }
     }
@@ -64,10 +82,12 @@ import Testing
             let stopAfter = 1 + Int(generator.next() % 50)
             let expected = try Self.verdicts(bytes, validator: validator, jobs: nil, batchBytes: 1, chunkSize: 4096,
                                              stopAfter: stopAfter)
-            let found = try Self.verdicts(bytes, validator: validator, jobs: 2, batchBytes: 300, chunkSize: 4096,
-                                          stopAfter: stopAfter)
-            #expect(found == expected)
-            #expect(found.count == min(stopAfter, expected.count))
+            for throughPipe in [false, true] {
+                let found = try Self.verdicts(bytes, validator: validator, jobs: 2, batchBytes: 300, chunkSize: 4096,
+                                              stopAfter: stopAfter, throughPipe: throughPipe)
+                #expect(found == expected)
+                #expect(found.count == min(stopAfter, expected.count))
+            }
         }
     }
 
