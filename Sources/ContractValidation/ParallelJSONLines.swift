@@ -1,4 +1,6 @@
 import ContractRuntime
+import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -29,31 +31,29 @@ extension JSONLinesValidation {
         let batchBytes = max(1, batchBytes)
         do {
             if let size = reader.regularFileSize, reader.bytesRead == 0 {
-                var ring = JudgingRing<FileSegment>(jobs: jobs, validator: validator)
-                defer { segmentBytesRead = ring.bytesJudged }
                 let fd = reader.fileDescriptor
                 let maxLineLength = validator.maxLineLength
+                var ring = JudgingRing(jobs: jobs, validator: validator) {
+                    FileSegment(fileDescriptor: fd, maxLineLength: maxLineLength)
+                }
+                defer { segmentBytesRead = ring.bytesJudged }
                 var start = 0
                 while start < size {
                     // The last segment runs to the end of the file, however long it has grown.
                     let end = size - start <= batchBytes ? Int.max : start + batchBytes
-                    ring.current { FileSegment(fileDescriptor: fd, maxLineLength: maxLineLength) }.reset(start: start, end: end)
+                    ring.current.reset(start: start, end: end)
                     try ring.send(body)
                     start += batchBytes
                 }
                 try ring.finish(body)
             } else {
-                var ring = JudgingRing<LineBatch>(jobs: jobs, validator: validator)
+                var ring = JudgingRing(jobs: jobs, validator: validator) { LineBatch(capacity: batchBytes) }
                 try reader.forEachSpan { span in
-                    var batch = ring.current { LineBatch(capacity: batchBytes) }
-                    if batch.byteCount >= batchBytes {
-                        try ring.send(body)
-                        batch = ring.current { LineBatch(capacity: batchBytes) }
-                    }
-                    batch.append(span)
+                    if ring.current.byteCount >= batchBytes { try ring.send(body) }
+                    ring.current.append(span)
                     return true
                 }
-                if let batch = ring.filled, !batch.isEmpty { try ring.send(body) }
+                if !ring.current.isEmpty { try ring.send(body) }
                 try ring.finish(body)
             }
         } catch is JudgingStop {
@@ -80,47 +80,71 @@ protocol JudgedLines: AnyObject, Sendable {
 struct JudgingStop: Error {}
 
 /// A ring of 2 × `jobs` slots, each with a batch of its own and a validator of its own (threads sharing
-/// one would contend for its plan's reference counts). Slots from `oldest` on are in flight, in line
-/// order, each judged on a `LargeStackThread` (a pool's threads have too little stack for a record
-/// nested as deeply as allowed); the next slot is the one being filled.
+/// one would contend for its plan's reference counts), judged by `jobs` threads that live as long as the
+/// ring: thread `w` judges slots `w`, `w + jobs`, `w`, ... in turn, so each takes every `jobs`-th batch.
+/// They are `LargeStackThread`s: a pool's threads have too little stack for a record nested as deeply as
+/// allowed, and a thread per batch costs the reservation and release of its stack each time. Slots from
+/// `oldest` on are in flight, in line order; the next slot is the one being filled.
 struct JudgingRing<Batch: JudgedLines>: ~Copyable {
     private let count: Int
-    private let validators: [RecordValidator]
-    private var batches: [Batch] = []
-    private var threads: [LargeStackThread?]
+    private let batches: [Batch]
+    private let ready: [DispatchSemaphore]
+    private let done: [DispatchSemaphore]
+    private let stopping = Stopping()
+    private var threads: [LargeStackThread] = []
     private var oldest = 0
     private var inFlight = 0
     private var linesBefore = 0
     /// The bytes of the batches handed over so far.
     private(set) var bytesJudged = 0
 
-    init(jobs: Int, validator: RecordValidator) {
+    /// Tells the threads to end.
+    private final class Stopping: Sendable {
+        let flag = Atomic<Bool>(false)
+    }
+
+    init(jobs: Int, validator: RecordValidator, make: () -> Batch) {
         count = 2 * jobs
-        validators = (0..<count).map { _ in validator.replica() }
-        threads = Array(repeating: nil, count: count)
+        let batches = (0..<count).map { _ in make() }
+        let validators = (0..<count).map { _ in validator.replica() }
+        let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        let done = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        let stopping = self.stopping
+        let count = self.count
+        self.batches = batches
+        self.ready = ready
+        self.done = done
+        threads = (0..<jobs).map { worker in
+            LargeStackThread {
+                var slot = worker
+                while true {
+                    ready[slot].wait()
+                    if stopping.flag.load(ordering: .acquiring) { return }
+                    batches[slot].judge(with: validators[slot])
+                    done[slot].signal()
+                    slot = (slot + jobs) % count
+                }
+            }
+        }
     }
 
     deinit {
-        for thread in threads { thread?.join() }  // Nothing runs on after a read error or a stop.
+        // Batches in flight are judged first (a stop or a read error leaves some), then every thread ends.
+        for index in 0..<inFlight { done[(oldest + index) % count].wait() }
+        stopping.flag.store(true, ordering: .releasing)
+        for semaphore in ready { semaphore.signal() }
+        for thread in threads { thread.join() }
     }
 
     private var filling: Int { (oldest + inFlight) % count }
 
-    /// The batch being filled, made by `make` the first time its slot is used.
-    mutating func current(_ make: () -> Batch) -> Batch {
-        if filling == batches.count { batches.append(make()) }
-        return batches[filling]
-    }
+    /// The batch being filled.
+    var current: Batch { batches[filling] }
 
-    /// The batch being filled, if its slot was ever used.
-    var filled: Batch? { filling < batches.count ? batches[filling] : nil }
-
-    /// Sends the batch being filled to a thread, hands over the verdicts of the batches already judged,
+    /// Sends the batch being filled to its thread, hands over the verdicts of the batches already judged,
     /// and waits for the oldest when every slot is in flight.
     mutating func send(_ body: (LineVerdict) throws -> Bool) throws {
-        let batch = batches[filling]
-        let validator = validators[filling]
-        threads[filling] = LargeStackThread { batch.judge(with: validator) }
+        ready[filling].signal()
         inFlight += 1
         while try retire(waiting: false, body) {}  // Verdicts reach `body` as soon as they can.
         if inFlight == count { _ = try retire(waiting: true, body) }
@@ -135,10 +159,12 @@ struct JudgingRing<Batch: JudgedLines>: ~Copyable {
     /// none is in flight or it is not judged yet. Throws `JudgingStop` when `body` asks to stop, and the
     /// batch's read error after its verdicts.
     private mutating func retire(waiting: Bool, _ body: (LineVerdict) throws -> Bool) throws -> Bool {
-        guard inFlight > 0, let thread = threads[oldest] else { return false }
-        if !waiting, !thread.isDone { return false }
-        thread.join()
-        threads[oldest] = nil
+        guard inFlight > 0 else { return false }
+        if waiting {
+            done[oldest].wait()
+        } else if done[oldest].wait(timeout: .now()) != .success {
+            return false
+        }
         let batch = batches[oldest]
         oldest = (oldest + 1) % count
         inFlight -= 1

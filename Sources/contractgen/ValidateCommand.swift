@@ -32,9 +32,9 @@ struct ValidateCommand: ParsableCommand {
         path and offset. A summary (records, valid, invalid, elapsed, MB/s, contract) goes to standard \
         error, with a progress bar when standard error is a terminal.
 
-        --jobs N validates with N threads (default: one per processor): lines are read in order, copied into \
-        batches of about 1 MiB, N batches are validated at once, and findings are printed in line order, \
-        exactly as with --jobs 1; memory stays at about N MiB beyond the longest line.
+        --jobs N validates with N threads (default: one per processor), each taking about 1 MiB of lines at \
+        a time (of a file, it reads them itself; of standard input, they are handed to it); findings, counts \
+        and exit status are exactly those of --jobs 1, in line order, and memory stays flat.
 
         Limits, each reported with its own message: a record (line) of at most --max-line-bytes \
         (64 MiB), nesting at most --max-depth deep (512), strings and keys of at most --max-string-bytes \
