@@ -26,18 +26,28 @@ public final class LargeStackThread: @unchecked Sendable {
 
     /// Starts `body` on a new thread with a ``stackBytes`` stack; runs it on the calling thread before
     /// returning when no such thread can be made (an address-space limit, for one).
-    public init(_ body: @escaping @Sendable () -> Void) {
+    public convenience init(_ body: @escaping @Sendable () -> Void) {
+        self.init(body: body)
+        if !start() { run() }
+    }
+
+    /// Starts `body` on a new thread with a ``stackBytes`` stack; nil when no such thread can be made,
+    /// for callers whose `body` must not run on their own thread (it waits for them, say).
+    public convenience init?(startingOrNil body: @escaping @Sendable () -> Void) {
+        self.init(body: body)
+        guard start() else { return nil }
+    }
+
+    private init(body: @escaping @Sendable () -> Void) {
         self.body = body
+    }
+
+    /// Starts the thread; false when it cannot be made.
+    private func start() -> Bool {
         var attributes = pthread_attr_t()
-        guard pthread_attr_init(&attributes) == 0 else {
-            run()
-            return
-        }
+        guard pthread_attr_init(&attributes) == 0 else { return false }
         defer { pthread_attr_destroy(&attributes) }
-        guard pthread_attr_setstacksize(&attributes, Self.stackBytes) == 0 else {
-            run()
-            return
-        }
+        guard pthread_attr_setstacksize(&attributes, Self.stackBytes) == 0 else { return false }
         let context = Unmanaged.passRetained(self).toOpaque()
         #if canImport(Darwin)
         var created: pthread_t?
@@ -51,10 +61,10 @@ public final class LargeStackThread: @unchecked Sendable {
         }, context)
         guard status == 0 else {
             Unmanaged<LargeStackThread>.fromOpaque(context).release()
-            run()
-            return
+            return false
         }
         thread = created
+        return true
     }
 
     /// Runs `body` on a large-stack thread and waits for it.

@@ -90,6 +90,7 @@ struct JudgingRing<Batch: JudgedLines>: ~Copyable {
     private let batches: [Batch]
     private let ready: [DispatchSemaphore]
     private let done: [DispatchSemaphore]
+    private let validators: [RecordValidator]
     private let stopping = Stopping()
     private var threads: [LargeStackThread] = []
     private var oldest = 0
@@ -114,8 +115,9 @@ struct JudgingRing<Batch: JudgedLines>: ~Copyable {
         self.batches = batches
         self.ready = ready
         self.done = done
-        threads = (0..<jobs).map { worker in
-            LargeStackThread {
+        self.validators = validators
+        threads = (0..<jobs).compactMap { worker in
+            LargeStackThread(startingOrNil: {
                 var slot = worker
                 while true {
                     ready[slot].wait()
@@ -124,13 +126,22 @@ struct JudgingRing<Batch: JudgedLines>: ~Copyable {
                     done[slot].signal()
                     slot = (slot + jobs) % count
                 }
-            }
+            })
+        }
+        if threads.count < jobs {
+            // Not every thread could be made (an address-space limit, say): the calling thread judges
+            // each batch as it is sent, in order, as one thread would.
+            stopping.flag.store(true, ordering: .releasing)
+            for semaphore in ready { semaphore.signal() }
+            for thread in threads { thread.join() }
+            threads = []
         }
     }
 
     deinit {
         // Batches in flight are judged first (a stop or a read error leaves some), then every thread ends.
         for index in 0..<inFlight { done[(oldest + index) % count].wait() }
+        guard !threads.isEmpty else { return }
         stopping.flag.store(true, ordering: .releasing)
         for semaphore in ready { semaphore.signal() }
         for thread in threads { thread.join() }
@@ -144,7 +155,12 @@ struct JudgingRing<Batch: JudgedLines>: ~Copyable {
     /// Sends the batch being filled to its thread, hands over the verdicts of the batches already judged,
     /// and waits for the oldest when every slot is in flight.
     mutating func send(_ body: (LineVerdict) throws -> Bool) throws {
-        ready[filling].signal()
+        if threads.isEmpty {
+            batches[filling].judge(with: validators[filling])
+            done[filling].signal()
+        } else {
+            ready[filling].signal()
+        }
         inFlight += 1
         while try retire(waiting: false, body) {}  // Verdicts reach `body` as soon as they can.
         if inFlight == count { _ = try retire(waiting: true, body) }

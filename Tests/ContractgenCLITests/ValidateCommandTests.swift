@@ -161,4 +161,20 @@ import Testing
             #expect(stopped.stdout == stoppedOne.stdout && stopped.stdout.split(separator: "\n").count == 5)
         }
     }
+
+    /// Where the threads of --jobs cannot be made (an address-space limit too small for their stacks), the
+    /// command still validates every line, in order, on its own thread: no hang, the same findings.
+    @Test func jobsThreadsThatCannotBeMadeFallBackToOneThread() throws {
+        let contractgen = try #require(CLIRunner.executable(named: "contractgen"))
+        let path = try temporaryFile(Array((Self.validRecord + "\n[1]\n" + Self.validRecord + "\nnope\n").utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let one = try CLIRunner.run(["validate", "--jobs", "1", "--no-progress", path])
+        // 700 MB of address space: room for the program and at most two 256 MiB stacks, not for eight.
+        let limited = try CLIRunner.run(executable: URL(fileURLWithPath: "/bin/sh"),
+                                        ["-c", "ulimit -v 700000 && exec \"$0\" validate --jobs 8 --no-progress \"$1\"",
+                                         contractgen.path, path])
+        #expect(limited.status == 1, "\(limited.stderr)")
+        #expect(limited.stdout == one.stdout)
+        #expect(limited.stdout.split(separator: "\n").count == 2)
+    }
 }
