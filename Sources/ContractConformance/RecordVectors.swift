@@ -233,8 +233,7 @@ struct RecordVectors {
     }
 
     private func vector(_ name: String, bytes: [UInt8], acceptLegacy: Bool = false) -> JSONValue {
-        cache.vector(id: "\(model.name)/\(name)", model: model.name, input: bytes, acceptingLegacy: acceptLegacy,
-                     reference: validator(acceptLegacy))
+        cache.vector(id: "\(model.name)/\(name)", model: model.name, input: bytes, acceptingLegacy: acceptLegacy)
     }
 }
 

@@ -42,7 +42,7 @@ public struct SeededMutations: Sendable {
         var out: [JSONValue] = []
         let cache = ValidatorCache(contract: contract)
         for model in contract.models {
-            guard let validator = cache.validator(for: model.name, acceptingLegacy: false) else { continue }
+            guard cache.validator(for: model.name, acceptingLegacy: false) != nil else { continue }
             let seeds = records.compactMap { vector -> [UInt8]? in
                 guard vector["model"] == .string(model.name), vector["verdict"] == .string("valid"),
                       vector["accept_legacy"] == .bool(false),
@@ -55,7 +55,7 @@ public struct SeededMutations: Sendable {
                 let seedRecord = seeds[Int(generator.next() % UInt64(seeds.count))]
                 let bytes = mutate(seedRecord, words: words, using: &generator)
                 out.append(cache.vector(id: "\(model.name)/mutation/\(index)", model: model.name, input: bytes,
-                                        acceptingLegacy: false, reference: validator))
+                                        acceptingLegacy: false))
             }
         }
         return out
