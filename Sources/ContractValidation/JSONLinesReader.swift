@@ -62,17 +62,10 @@ public struct JSONLinesReader: ~Copyable {
         try forEachSpan { span in
             switch span {
             case .lines(let bytes):
-                var start = 0
-                while start < bytes.count {
-                    let end = Self.index(of: 0x0A, in: bytes, from: start) ?? bytes.count
+                return try Self.forEachLine(in: bytes) { text in
                     lineNumber += 1
-                    let line: Line = end - start > maxLineLength
-                        ? .tooLong(length: end - start)
-                        : .text(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                    guard try body(lineNumber, line) else { return false }
-                    start = end + 1
+                    return try body(lineNumber, text.count > maxLineLength ? .tooLong(length: text.count) : .text(text))
                 }
-                return true
             case .tooLong(let length):
                 lineNumber += 1
                 return try body(lineNumber, .tooLong(length: length))
@@ -181,6 +174,19 @@ public struct JSONLinesReader: ~Copyable {
             if n < 0 && errno == EINTR { continue }
             return n
         }
+    }
+
+    /// Calls `body` with each line of `bytes`, without its `\n`, until `body` returns false (then false):
+    /// lines split on `\n` only, none after a final `\n`, as ``Span/lines`` holds them.
+    static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>,
+                            _ body: (UnsafeBufferPointer<UInt8>) throws -> Bool) rethrows -> Bool {
+        var start = 0
+        while start < bytes.count {
+            let end = index(of: 0x0A, in: bytes, from: start) ?? bytes.count
+            guard try body(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return false }
+            start = end + 1
+        }
+        return true
     }
 
     /// pread(2) at `offset`, retried when interrupted.

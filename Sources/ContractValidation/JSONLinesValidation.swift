@@ -61,12 +61,9 @@ extension RecordValidator {
     /// ``JSONLinesValidation`` does for a file.
     public func verdicts(ofJSONLines bytes: UnsafeBufferPointer<UInt8>) -> [LineVerdict] {
         var verdicts: [LineVerdict] = []
-        var start = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        _ = JSONLinesReader.forEachLine(in: bytes) { line in
             verdicts.append(LineVerdict(line: verdicts.count + 1, length: line.count, error: validate(line: line)))
-            start = end + 1
+            return true
         }
         return verdicts
     }

@@ -355,12 +355,9 @@ final class LineBatch: JudgedLines, @unchecked Sendable {
                     continue
                 }
                 let text = UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.length)])
-                var start = 0
-                while start < text.count {
-                    let end = JSONLinesReader.index(of: 0x0A, in: text, from: start) ?? text.count
-                    let line = UnsafeBufferPointer(rebasing: text[start..<end])
+                _ = JSONLinesReader.forEachLine(in: text) { line in
                     verdicts.append(LineVerdict(line: verdicts.count + 1, length: line.count, error: validator.validate(line: line)))
-                    start = end + 1
+                    return true
                 }
             }
         }
