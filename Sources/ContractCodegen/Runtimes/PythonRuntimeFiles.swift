@@ -652,7 +652,6 @@ class ModelSpec:
                      if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING}
         self.null_when_absent = tuple(field.attribute for field in fields
                                       if not field.required and field.attribute not in defaulted)
-        self.names = frozenset(self.by_name)
         self.field_count = len(fields)
         self._convert_complete = _compile_complete(self)
         """``convert`` of a trusted tree's object that has exactly the model's keys, the common case."""
