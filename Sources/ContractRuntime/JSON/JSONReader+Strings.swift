@@ -11,19 +11,14 @@ extension JSONReader {
     /// Validates the string whose opening quote is at `position` and moves past its closing quote.
     ///
     /// In line for a string of fewer than 16 bytes, all ASCII, without escapes (most keys and many
-    /// values): the first byte of the one or two words read that is not plain ASCII text is its closing
-    /// quote. Any other string goes to ``scanStringInFull()``.
+    /// values): the first of the 16 bytes read that is not plain ASCII text is its closing quote. Any
+    /// other string, and one that starts within 16 bytes of the input's end, goes to ``scanStringInFull()``.
     @inline(__always)
     mutating func scanString() throws(JSONReadError) -> StringToken {
         let start = position &+ 1
-        if start &+ 8 <= input.count, let base = input.baseAddress {
-            var attention = Self.attentionMask(UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)))
-            var length = attention.trailingZeroBitCount &>> 3
-            if attention == 0 && start &+ 16 <= input.count {
-                attention = Self.attentionMask(UInt64(littleEndian: UnsafeRawPointer(base + (start &+ 8)).loadUnaligned(as: UInt64.self)))
-                length = 8 &+ attention.trailingZeroBitCount &>> 3
-            }
-            if attention != 0 && base[start &+ length] == UInt8(ascii: "\"") && length <= limits.maxStringLength {
+        if start &+ 16 <= input.count, let base = input.baseAddress {
+            let length = Self.firstAttention(in: UnsafeRawPointer(base + start))
+            if length < 16 && base[start &+ length] == UInt8(ascii: "\"") && length <= limits.maxStringLength {
                 position = start &+ length &+ 1
                 return StringToken(start: start, end: start &+ length, hasEscapes: false, isASCII: true)
             }
@@ -41,10 +36,16 @@ extension JSONReader {
         var hasEscapes = false
         var isASCII = true
         while true {
-            // Eight bytes at a time while none is a quote, backslash, control character or non-ASCII,
-            // then straight to the first one that is; byte by byte only in the input's last 8 bytes.
+            // Sixteen bytes at a time while none is a quote, backslash, control character or non-ASCII,
+            // then straight to the first one that is; eight at a time in the input's last 16 bytes, and
+            // byte by byte in its last 8.
             if let base = input.baseAddress {
-                while index &+ 8 <= count {
+                while index &+ 16 <= count {
+                    let offset = Self.firstAttention(in: UnsafeRawPointer(base + index))
+                    index &+= offset
+                    if offset < 16 { break }
+                }
+                while index &+ 16 > count && index &+ 8 <= count {
                     let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                     let attention = Self.attentionMask(word)
                     if attention != 0 {
@@ -70,14 +71,18 @@ extension JSONReader {
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") {
                 hasEscapes = true
-                let escape = index
-                index = try escapeEnd(at: index)
-                // `\uXXXX` is 6 bytes (a surrogate pair 12) and stands for ASCII only from `\u0000` to `\u007F`;
-                // the two-byte escapes all stand for ASCII.
-                if index &- escape != 2 && !(index &- escape == 6 && input[escape &+ 2] == UInt8(ascii: "0")
-                    && input[escape &+ 3] == UInt8(ascii: "0") && input[escape &+ 4] < UInt8(ascii: "8")) {
-                    isASCII = false
-                }
+                // Escapes often come in runs (`json.dumps` writes every non-ASCII character as one): the
+                // next is checked here, without another scan for it.
+                repeat {
+                    let escape = index
+                    index = try escapeEnd(at: index)
+                    // `\uXXXX` is 6 bytes (a surrogate pair 12) and stands for ASCII only from `\u0000` to
+                    // `\u007F`; the two-byte escapes all stand for ASCII.
+                    if index &- escape != 2 && !(index &- escape == 6 && input[escape &+ 2] == UInt8(ascii: "0")
+                        && input[escape &+ 3] == UInt8(ascii: "0") && input[escape &+ 4] < UInt8(ascii: "8")) {
+                        isASCII = false
+                    }
+                } while index < count && input[index] == UInt8(ascii: "\\")
             } else if byte < 0x20 {
                 throw makeError(.controlCharacter,
                                 "control character U+\(hex(UInt32(byte), width: 4)) must be escaped in a string", at: index)
@@ -92,6 +97,22 @@ extension JSONReader {
                             at: open)
         }
         return StringToken(start: open &+ 1, end: index, hasEscapes: hasEscapes, isASCII: isASCII)
+    }
+
+    /// The offset of the first of the 16 bytes at `bytes` that is a quote, a backslash, below 0x20 or at
+    /// least 0x80, or 16 when none is (the bytes must be readable).
+    @inline(__always)
+    static func firstAttention(in bytes: UnsafeRawPointer) -> Int {
+        // The vectors' type is spelled out: inferred from `UInt8(ascii:)`, the comparisons resolve to the
+        // generic operators, which compile to a loop over the lanes instead of a few vector instructions.
+        let block = bytes.loadUnaligned(as: SIMD16<UInt8>.self)
+        let found = (block .== SIMD16<UInt8>(repeating: 0x22)) .| (block .== SIMD16<UInt8>(repeating: 0x5C))
+            .| (block .< SIMD16<UInt8>(repeating: 0x20)) .| (block .> SIMD16<UInt8>(repeating: 0x7F))
+        // Each byte of the mask is 0 or 0xFF: read as two words, the lowest set bit locates the first.
+        let words = unsafeBitCast(found, to: SIMD2<UInt64>.self)
+        let low = UInt64(littleEndian: words[0]), high = UInt64(littleEndian: words[1])
+        if low != 0 { return low.trailingZeroBitCount &>> 3 }
+        return 8 &+ high.trailingZeroBitCount &>> 3  // 16 when `high` is 0 too
     }
 
     /// The high bit of each byte of `word` (byte 0 in the low bits) that is a quote, a backslash, below
