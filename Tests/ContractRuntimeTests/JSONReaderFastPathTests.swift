@@ -163,4 +163,60 @@ import Testing
             #expect(try JSONValue(strictUTF8: Array(text.utf8)) == .double(expected), "\(text)")
         }
     }
+
+    /// Numbers of every length around the eight-digit blocks the reader adds at once (1 to 40 digits in the
+    /// integer and the fraction, leading zeros, exponents), ending at the input's end or followed by more:
+    /// integers that fit are the `Int64` the standard library reads, every other number its correctly
+    /// rounded double, and a digit block cut by a non-digit at any of its eight places is read only so far.
+    @Test func numbersOfEveryLengthReadAsTheStandardLibraryReadsThem() throws {
+        var generator = SplitMix64(seed: 0x5EED_0808)
+        func digits(_ count: Int) -> String {
+            String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+        }
+        for _ in 0..<20_000 {
+            var integer = digits(Int.random(in: 1...40, using: &generator))
+            while integer.count > 1 && integer.hasPrefix("0") { integer.removeFirst() }
+            var text = (Bool.random(using: &generator) ? "-" : "") + (Int.random(in: 0..<8, using: &generator) == 0 ? "0" : integer)
+            if Bool.random(using: &generator) {
+                let zeros = String(repeating: "0", count: Int.random(in: 0...Int.random(in: 0...20, using: &generator), using: &generator))
+                text += "." + zeros + digits(Int.random(in: 1...40, using: &generator))
+            }
+            if Int.random(in: 0..<4, using: &generator) == 0 {
+                text += ["e", "E", "e+", "e-", "E-"].randomElement(using: &generator)! + String(Int.random(in: 0...40, using: &generator))
+            }
+            let isInteger = !text.contains(".") && !text.contains("e") && !text.contains("E")
+            let expected: JSONValue
+            if isInteger, let value = Int64(text), text != "-0" {
+                expected = .int(value)
+            } else {
+                expected = .double(try #require(Double(text)))
+            }
+            // Alone (the last digit is the input's last byte), and inside an array.
+            #expect(try JSONValue(strictUTF8: Array(text.utf8)) == expected, "\(text)")
+            #expect(try JSONValue(strictUTF8: Array("[\(text),1]".utf8)) == .array([expected, .int(1)]), "\(text)")
+        }
+        // A non-digit at each place of a block of eight ends the number there, or is refused.
+        for place in 0..<8 {
+            for stray in ["x", ".", "e", " ", "-"] {
+                var text = Array("12345678901234567890".utf8)
+                text[4 + place] = UInt8(ascii: Character(stray).asciiValue.map { Unicode.Scalar($0) }!)
+                let string = String(decoding: text, as: UTF8.self)
+                let prefix = String(string.prefix(4 + place))
+                let rest = String(string.dropFirst(4 + place))
+                if stray == " " {
+                    #expect(Self.refusal(text) == .trailingData, "\(string)")
+                } else if stray == "." || stray == "e" {
+                    // A fraction, or an exponent far too large for a double.
+                    let value = try #require(Double(string))
+                    if value.isFinite {
+                        #expect(try JSONValue(strictUTF8: text) == .double(value), "\(string)")
+                    } else {
+                        #expect(Self.refusal(text) == .numberOutOfRange, "\(string)")
+                    }
+                } else {
+                    #expect(Self.refusal(text) == .malformedJSON, "\(string) (\(prefix) then \(rest))")
+                }
+            }
+        }
+    }
 }

@@ -49,6 +49,7 @@ extension JSONReader {
                 throw makeError(.malformedJSON, "numbers must not have leading zeros", at: index)
             }
         } else {
+            Self.accumulateDigitRun(in: input, at: &index, into: &token.significand, digits: &digits)
             while index < count, Self.isDigit(input[index]) {
                 if digits < 19 {
                     token.significand = token.significand &* 10 &+ UInt64(input[index] &- UInt8(ascii: "0"))
@@ -72,6 +73,9 @@ extension JSONReader {
                 while index < count, input[index] == UInt8(ascii: "0") { index &+= 1 }
                 token.exponent &-= index &- zerosStart
             }
+            let fractionStart = index
+            Self.accumulateDigitRun(in: input, at: &index, into: &token.significand, digits: &digits)
+            token.exponent &-= index &- fractionStart
             while index < count, Self.isDigit(input[index]) {
                 let digit = input[index] &- UInt8(ascii: "0")
                 if digits < 19 {
@@ -114,6 +118,62 @@ extension JSONReader {
     @inline(__always)
     static func isDigit(_ byte: UInt8) -> Bool {
         byte &- UInt8(ascii: "0") < 10
+    }
+
+    /// Adds the run of digits at `index` to `significand`, up to eight at a time with one word read, while
+    /// the significand stays within 19 digits (so it is exact and fits in 64 bits); stops at the run's end,
+    /// and leaves the input's last 7 bytes and any digits past the 19th to the caller's loop.
+    @inline(__always)
+    static func accumulateDigitRun(in input: UnsafeBufferPointer<UInt8>, at index: inout Int,
+                                   into significand: inout UInt64, digits: inout Int) {
+        guard let base = input.baseAddress else { return }
+        while index &+ 8 <= input.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let count = min(leadingDigitCount(word), 19 &- digits)
+            guard count > 0 else { return }
+            significand = significand &* powerOfTenInteger(count) &+ value(ofLeadingDigits: count, in: word)
+            digits &+= count
+            index &+= count
+            if count < 8 { return }
+        }
+    }
+
+    /// How many of the bytes of `word`, from the low one, are ASCII digits before the first that is not.
+    @inline(__always)
+    static func leadingDigitCount(_ word: UInt64) -> Int {
+        // A byte below '0' borrows into its high bit, one above '9' carries into it, one at or above 0x80
+        // has it set in one of the two. Borrows and carries reach only bytes above the first non-digit,
+        // so the lowest flagged byte is exact.
+        let flagged = ((word &- 0x3030_3030_3030_3030) | (word &+ 0x4646_4646_4646_4646)) & 0x8080_8080_8080_8080
+        return flagged.trailingZeroBitCount &>> 3  // 8 when all are digits
+    }
+
+    /// The value of the first `count` (1 to 8) bytes of `word`, all ASCII digits, the first in the low byte.
+    @inline(__always)
+    static func value(ofLeadingDigits count: Int, in word: UInt64) -> UInt64 {
+        // Shifted so the digits are the last `count` of eight, after zeros; then pairs, quadruples and all
+        // eight are combined, each step adding neighbouring lanes (simdjson's method). Swift's shifts bind
+        // tighter than `&` and `&*`: every step is parenthesized.
+        var value = ((word & 0x0F0F_0F0F_0F0F_0F0F) &<< (64 &- 8 &* UInt64(truncatingIfNeeded: count)))
+        value = (value &* 2561) &>> 8
+        value = ((value & 0x00FF_00FF_00FF_00FF) &* 6_553_601) &>> 16
+        value = ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) &>> 32
+        return value
+    }
+
+    /// 10^exponent for 1...8.
+    @inline(__always)
+    static func powerOfTenInteger(_ exponent: Int) -> UInt64 {
+        switch exponent {
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        case 7: 10_000_000
+        default: 100_000_000
+        }
     }
 
     /// The number as a double: exact arithmetic when the digits allow it (Clinger's fast path), the
