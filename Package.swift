@@ -217,3 +217,24 @@ if Context.environment["CONTRACTS_FUZZ"] != nil {
     }
     package.products += fuzzTargets.map { .executable(name: $0.name, targets: [$0.name]) }
 }
+
+// CI's thread-sanitizer pass runs a few suites of a few test targets; with CONTRACTS_TEST_TARGETS=A,B (and
+// CONTRACTS_CORE_ONLY) the package keeps only those test targets and the targets they depend on, and no
+// products, so that pass does not compile contractgen, the code generators or the other test targets.
+if let wanted = Context.environment["CONTRACTS_TEST_TARGETS"] {
+    var kept = Set(wanted.split(separator: ",").map(String.init))
+    var pending = Array(kept)
+    let targetsByName = Dictionary(uniqueKeysWithValues: package.targets.map { ($0.name, $0) })
+    while let name = pending.popLast() {
+        for dependency in targetsByName[name]?.dependencies ?? [] {
+            switch dependency {
+            case .targetItem(let dependencyName, _), .byNameItem(let dependencyName, _):
+                if kept.insert(dependencyName).inserted { pending.append(dependencyName) }
+            default:
+                break
+            }
+        }
+    }
+    package.targets.removeAll { !kept.contains($0.name) }
+    package.products.removeAll()
+}
