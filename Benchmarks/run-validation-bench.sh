@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Validation benchmark of issue 5: runs, on the same JSON Lines file, one after another,
-#   contractgen   ../.build/release/contractgen validate --schema ../schema/execution.yaml FILE
+#   contractgen   ../.build/release/contractgen validate --jobs 1 --schema ../schema/execution.yaml FILE (one thread, like the peers)
 #   generated     DecodeBenchmarks --mode generated FILE   (TaskStepResult(jsonUTF8Bytes:), each line in place)
 #   codable       DecodeBenchmarks --mode codable FILE     (Foundation JSONDecoder + generated Codable)
 #   pydantic      baselines/pydantic_validate.py FILE      (TypeAdapter.validate_json, strict, extra=forbid, rules)
@@ -16,6 +16,7 @@
 #   SKIP_BUILD=1    use the release binaries already built instead of running swift build
 #   PYTHON=python3  the interpreter the throwaway virtual environment is made from
 #   VENV=DIR        reuse this virtual environment (must have pydantic and msgspec) instead of a new one
+#   VALIDATE_JOBS=1 contractgen's --jobs: one thread by default, as every other tool runs on one
 #   CONTRACTGEN=BIN, DECODE=BIN   run these binaries (with SKIP_BUILD=1), e.g. an older build to compare
 #
 # Rates use wall time from /usr/bin/time (process start to exit, so Python's import time counts); the
@@ -29,6 +30,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
 TOOLS=${TOOLS:-"contractgen generated codable pydantic msgspec"}
 REPEAT=${REPEAT:-1}
+VALIDATE_JOBS=${VALIDATE_JOBS:-1}
 PYTHON=${PYTHON:-python3}
 
 if [[ $# -ne 1 || ! -f $1 ]]; then
@@ -102,7 +104,7 @@ done
 
 command_for() {
     case $1 in
-        contractgen) echo "$CONTRACTGEN validate --schema $ROOT/schema/execution.yaml $FILE" ;;
+        contractgen) echo "$CONTRACTGEN validate --jobs $VALIDATE_JOBS --schema $ROOT/schema/execution.yaml $FILE" ;;
         generated | codable) echo "$DECODE --mode $1 $FILE" ;;
         pydantic) echo "$PY $HERE/baselines/pydantic_validate.py $FILE" ;;
         msgspec) echo "$PY $HERE/baselines/msgspec_validate.py $FILE" ;;
