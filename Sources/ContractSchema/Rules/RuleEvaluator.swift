@@ -133,89 +133,186 @@ extension RuleEvaluator {
     /// A rule expression with its field references resolved to indices once, for evaluating it on many
     /// records (`contractgen validate`) without looking fields up by name or rebuilding constants.
     ///
-    /// Same semantics as ``RuleEvaluator/evaluate(_:field:)``, whose comparisons it shares.
+    /// Same semantics as ``RuleEvaluator/evaluate(_:field:)``, whose comparisons it shares. The expression
+    /// is kept as a flat list of steps that refer to each other, and to constants, by index: reading a step
+    /// copies no reference, so evaluating costs no reference counting. The common shapes of rules get
+    /// steps of their own: a field tested against null, a field compared with a constant, a field in a
+    /// list of constants, and two conditions compared with each other.
     public struct Compiled: Sendable {
-        indirect enum Node: Sendable {
+        enum Step: Sendable {
             case field(Int)
-            case constant(RuleValue)
-            case not(Node)
-            case and(Node, Node)
-            case or(Node, Node)
-            case implies(Node, Node)
-            case comparison(RuleOperator, Node, Node)
-            case membership(Node, [Node], negated: Bool)
+            case constant(Int)
+            case not(Int)
+            case and(Int, Int)
+            case or(Int, Int)
+            case implies(Int, Int)
+            case comparison(RuleOperator, Int, Int)
+            /// The subject, then the items, which are `operands[items]`.
+            case membership(Int, Range<Int>, negated: Bool)
+            /// `field == null` (or `!=` when negated).
+            case fieldIsNull(Int, negated: Bool)
+            /// `field == constant` (or `!=` when negated).
+            case fieldEquals(Int, constant: Int, negated: Bool)
+            /// `field in [constants]`: the constants are `constants[items]`.
+            case fieldIn(Int, Range<Int>, negated: Bool)
+            /// `==` or `!=` between two steps whose values are conditions (neither a field nor a constant).
+            case conditionsEqual(Int, Int, negated: Bool)
         }
 
-        let root: Node
+        let steps: [Step]
+        let constants: [RuleValue]
+        let operands: [Int]
+        let root: Int
 
         /// Compiles `expression`; `fieldIndex` gives a field's index in the values passed to
         /// ``evaluate(_:)``, or nil for a name that is not a field (read as null, as `evaluate` would).
         public init(_ expression: RuleExpression, fieldIndex: (String) -> Int?) {
-            root = Self.node(expression, fieldIndex)
+            var builder = Builder()
+            root = builder.step(expression, fieldIndex)
+            steps = builder.steps
+            constants = builder.constants
+            operands = builder.operands
         }
 
-        private static func node(_ e: RuleExpression, _ fieldIndex: (String) -> Int?) -> Node {
-            switch e.kind {
-            case .name(let name), .field(let name): return fieldIndex(name).map(Node.field) ?? .constant(.null)
-            case .enumValue(_, let value): return .constant(.enumValue(value))
-            case .null: return .constant(.null)
-            case .bool(let b): return .constant(.bool(b))
-            case .int(let i): return .constant(.int(i))
-            case .double(let d): return .constant(.double(d))
-            case .string(let s): return .constant(.string(s))
-            case .not(let operand): return .not(node(operand, fieldIndex))
-            case .binary(let op, let left, let right):
-                let l = node(left, fieldIndex), r = node(right, fieldIndex)
-                switch op {
-                case .and: return .and(l, r)
-                case .or: return .or(l, r)
-                case .implies: return .implies(l, r)
-                default: return .comparison(op, l, r)
+        private struct Builder {
+            var steps: [Step] = []
+            var constants: [RuleValue] = []
+            var operands: [Int] = []
+
+            mutating func add(_ step: Step) -> Int {
+                steps.append(step)
+                return steps.count - 1
+            }
+
+            mutating func constant(_ value: RuleValue) -> Int {
+                constants.append(value)
+                return add(.constant(constants.count - 1))
+            }
+
+            /// The constant a step stands for, if it is one.
+            func constantValue(_ step: Int) -> RuleValue? {
+                if case .constant(let index) = steps[step] { return constants[index] }
+                return nil
+            }
+
+            /// Whether a step's value is `.bool` of whether it holds: any step but a field or a constant.
+            func isCondition(_ step: Int) -> Bool {
+                switch steps[step] {
+                case .field, .constant: false
+                default: true
                 }
-            case .membership(let subject, let items, let negated):
-                return .membership(node(subject, fieldIndex), items.map { node($0, fieldIndex) }, negated: negated)
+            }
+
+            mutating func step(_ e: RuleExpression, _ fieldIndex: (String) -> Int?) -> Int {
+                switch e.kind {
+                case .name(let name), .field(let name): return fieldIndex(name).map { add(.field($0)) } ?? constant(.null)
+                case .enumValue(_, let value): return constant(.enumValue(value))
+                case .null: return constant(.null)
+                case .bool(let b): return constant(.bool(b))
+                case .int(let i): return constant(.int(i))
+                case .double(let d): return constant(.double(d))
+                case .string(let s): return constant(.string(s))
+                case .not(let operand): return add(.not(step(operand, fieldIndex)))
+                case .binary(let op, let left, let right):
+                    let l = step(left, fieldIndex), r = step(right, fieldIndex)
+                    switch op {
+                    case .and: return add(.and(l, r))
+                    case .or: return add(.or(l, r))
+                    case .implies: return add(.implies(l, r))
+                    case .equal, .notEqual: return add(equality(l, r, negated: op == .notEqual))
+                    default: return add(.comparison(op, l, r))
+                    }
+                case .membership(let subject, let items, let negated):
+                    let s = step(subject, fieldIndex)
+                    let i = items.map { step($0, fieldIndex) }
+                    if case .field(let field) = steps[s], i.allSatisfy({ constantValue($0) != nil }) {
+                        let start = constants.count
+                        constants += i.map { constantValue($0)! }
+                        return add(.fieldIn(field, start..<constants.count, negated: negated))
+                    }
+                    let start = operands.count
+                    operands += i
+                    return add(.membership(s, start..<operands.count, negated: negated))
+                }
+            }
+
+            /// The step for `l == r` (`!=` when negated), specialized where the operands allow.
+            func equality(_ l: Int, _ r: Int, negated: Bool) -> Step {
+                if isCondition(l) && isCondition(r) { return .conditionsEqual(l, r, negated: negated) }
+                for (a, b) in [(l, r), (r, l)] {
+                    guard case .field(let field) = steps[a], case .constant(let index) = steps[b] else { continue }
+                    if case .null = constants[index] { return .fieldIsNull(field, negated: negated) }
+                    return .fieldEquals(field, constant: index, negated: negated)
+                }
+                return .comparison(negated ? .notEqual : .equal, l, r)
             }
         }
 
         /// Whether the rule holds for `values`, indexed as `fieldIndex` said when compiling.
         public func evaluate(_ values: UnsafeBufferPointer<RuleValue>) -> Bool {
-            Self.isTrue(root, values)
-        }
-
-        private static func isTrue(_ n: Node, _ values: UnsafeBufferPointer<RuleValue>) -> Bool {
-            switch n {
-            case .not(let operand): return !isTrue(operand, values)
-            case .and(let l, let r): return isTrue(l, values) && isTrue(r, values)
-            case .or(let l, let r): return isTrue(l, values) || isTrue(r, values)
-            case .implies(let l, let r): return !isTrue(l, values) || isTrue(r, values)
-            case .comparison(let op, let l, let r):
-                let left = value(l, values), right = value(r, values)
-                switch op {
-                case .equal: return RuleEvaluator.equals(left, right)
-                case .notEqual: return !RuleEvaluator.equals(left, right)
-                default:
-                    guard let order = RuleEvaluator.compare(left, right) else { return false }
-                    switch op {
-                    case .less: return order == .less
-                    case .lessOrEqual: return order != .greater
-                    case .greater: return order == .greater
-                    default: return order != .less
+            steps.withUnsafeBufferPointer { steps in
+                constants.withUnsafeBufferPointer { constants in
+                    operands.withUnsafeBufferPointer { operands in
+                        Program(steps: steps, constants: constants, operands: operands, values: values).isTrue(root)
                     }
                 }
-            case .membership(let subject, let items, let negated):
-                let x = value(subject, values)
-                let found = items.contains { RuleEvaluator.equals(x, value($0, values)) }
-                return found != negated
-            case .field, .constant:
-                return value(n, values) == .bool(true)
             }
         }
 
-        private static func value(_ n: Node, _ values: UnsafeBufferPointer<RuleValue>) -> RuleValue {
-            switch n {
-            case .field(let index): return values[index]
-            case .constant(let value): return value
-            default: return .bool(isTrue(n, values))
+        /// The compiled rule's arrays and one record's values, in place for the evaluation.
+        private struct Program {
+            let steps: UnsafeBufferPointer<Step>
+            let constants: UnsafeBufferPointer<RuleValue>
+            let operands: UnsafeBufferPointer<Int>
+            let values: UnsafeBufferPointer<RuleValue>
+
+            func isTrue(_ step: Int) -> Bool {
+                switch steps[step] {
+                case .not(let operand): return !isTrue(operand)
+                case .and(let l, let r): return isTrue(l) && isTrue(r)
+                case .or(let l, let r): return isTrue(l) || isTrue(r)
+                case .implies(let l, let r): return !isTrue(l) || isTrue(r)
+                case .fieldIsNull(let field, let negated):
+                    if case .null = values[field] { return !negated }
+                    return negated
+                case .fieldEquals(let field, let constant, let negated):
+                    return RuleEvaluator.equals(values[field], constants[constant]) != negated
+                case .fieldIn(let field, let items, let negated):
+                    return items.contains { RuleEvaluator.equals(values[field], constants[$0]) } != negated
+                case .conditionsEqual(let l, let r, let negated):
+                    return (isTrue(l) == isTrue(r)) != negated
+                case .comparison(let op, let l, let r):
+                    let left = value(l), right = value(r)
+                    switch op {
+                    case .equal: return RuleEvaluator.equals(left, right)
+                    case .notEqual: return !RuleEvaluator.equals(left, right)
+                    default:
+                        guard let order = RuleEvaluator.compare(left, right) else { return false }
+                        switch op {
+                        case .less: return order == .less
+                        case .lessOrEqual: return order != .greater
+                        case .greater: return order == .greater
+                        default: return order != .less
+                        }
+                    }
+                case .membership(let subject, let items, let negated):
+                    let x = value(subject)
+                    return items.contains { RuleEvaluator.equals(x, value(operands[$0])) } != negated
+                case .field(let field):
+                    if case .bool(true) = values[field] { return true }
+                    return false
+                case .constant(let constant):
+                    if case .bool(true) = constants[constant] { return true }
+                    return false
+                }
+            }
+
+            func value(_ step: Int) -> RuleValue {
+                switch steps[step] {
+                case .field(let field): return values[field]
+                case .constant(let constant): return constants[constant]
+                default: return .bool(isTrue(step))
+                }
             }
         }
     }

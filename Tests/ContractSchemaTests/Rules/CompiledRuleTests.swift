@@ -1,5 +1,6 @@
 @testable import ContractSchema
 @testable import ContractSchemaLoader
+import ContractRuntime
 import Testing
 
 /// `RuleEvaluator.Compiled` (what `contractgen validate` runs per record) must agree with the reference
@@ -9,6 +10,10 @@ import Testing
         "a and b", "a or b", "a implies b", "not a", "a", "x == null", "x != null", "x == y", "x != y",
         "x < y", "x <= y", "x > y", "x >= y", "x in [1, 2.5, null]", "x not in [1, \"s\", true]",
         "x == 1.0", "(a and not b) or x < 3", "a == (x == y)", "z == null", "not (x in [y, 3])",
+        // The shapes compiled to steps of their own, each operand order.
+        "null == x", "null != x", "x == \"s\"", "\"s\" != x", "(x == null) == (y == null)",
+        "(x == null) != (a and b)", "x in [1, \"s\", null, z]", "x not in [true]", "3 in [x, y]", "x in []",
+        "a == true", "true == a", "(x in [1]) == (not b)", "(x == y) == (x != y)", "a == b",
     ]
     static let names = ["a", "b", "x", "y"]
     static let values: [RuleValue] = [
@@ -38,5 +43,43 @@ import Testing
                 #expect(fast == reference, "\(text) with \(assignment)")
             }
         }
+    }
+
+    /// Random expressions over fields, a name that is not a field and constants of every kind, nested up to
+    /// four deep, each evaluated on random values by both.
+    @Test func compiledRulesAgreeWithTheReferenceInterpreterOnRandomExpressions() throws {
+        var generator = SplitMix64(seed: 0x5EED_0301)
+        let leaves = ["a", "b", "x", "y", "z", "null", "true", "false", "1", "3", "2.5", "\"s\""]
+        func expression(depth: Int) -> String {
+            if depth == 0 || Int.random(in: 0..<4, using: &generator) == 0 { return leaves.randomElement(using: &generator)! }
+            let l = expression(depth: depth - 1), r = expression(depth: depth - 1)
+            switch Int.random(in: 0..<8, using: &generator) {
+            case 0: return "(\(l) and \(r))"
+            case 1: return "(\(l) or \(r))"
+            case 2: return "(\(l) implies \(r))"
+            case 3: return "(not \(l))"
+            case 4: return "(\(l) \(["==", "!=", "<", "<=", ">", ">="].randomElement(using: &generator)!) \(r))"
+            case 5: return "(\(l) == \(r))"
+            default:
+                let items = (0..<Int.random(in: 0...3, using: &generator)).map { _ in expression(depth: 0) }
+                return "(\(l) \(Bool.random(using: &generator) ? "in" : "not in") [\(items.joined(separator: ", "))])"
+            }
+        }
+        var compared = 0
+        for _ in 0..<2_000 {
+            let text = expression(depth: 4)
+            guard case .success(let parsed) = RuleParser.parse(text) else { continue }
+            let compiled = RuleEvaluator.Compiled(parsed) { Self.names.firstIndex(of: $0) }
+            for _ in 0..<20 {
+                let assignment = Self.names.map { _ in Self.values.randomElement(using: &generator)! }
+                let reference = RuleEvaluator.evaluate(parsed) { name in
+                    Self.names.firstIndex(of: name).map { assignment[$0] } ?? .null
+                }
+                let fast = assignment.withUnsafeBufferPointer { compiled.evaluate($0) }
+                #expect(fast == reference, "\(text) with \(assignment)")
+            }
+            compared += 1
+        }
+        #expect(compared > 1_500, "only \(compared) random expressions parsed")
     }
 }
