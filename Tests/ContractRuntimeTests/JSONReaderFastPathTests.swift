@@ -219,4 +219,26 @@ import Testing
             }
         }
     }
+
+    /// Keys with escapes (as `json.dumps` writes every Chinese key) are unescaped into one buffer that grows
+    /// while earlier keys are kept by offset: many of them, in nested objects, past the linear scan's limit,
+    /// read back exactly, and a key written once escaped and once plain is a duplicate at any place.
+    @Test(arguments: [1, 15, 16, 17, 40])
+    func manyEscapedKeysInNestedObjectsAreReadAndComparedExactly(keys: Int) throws {
+        let names = (0..<keys).map { "城市\($0)列" }
+        func escaped(_ name: String) -> String {
+            name.unicodeScalars.map { $0.isASCII ? String($0) : String(format: "\\u%04x", $0.value) }.joined()
+        }
+        let inner = names.map { "\"\(escaped($0))\": \"\(escaped($0))\"" }.joined(separator: ", ")
+        let text = "{\"outer\": [{\(inner)}, {\"nested\": {\(inner)}}]}"
+        let expectedInner = JSONValue.object(JSONObject(names.map { (key: $0, value: JSONValue.string($0)) }))
+        let expected = JSONValue.object(JSONObject([(key: "outer", value: .array([
+            expectedInner, .object(JSONObject([(key: "nested", value: expectedInner)])),
+        ]))]))
+        #expect(try JSONValue(strictUTF8: Array(text.utf8)) == expected)
+        for place in [0, keys / 2, keys - 1] {
+            let repeated = inner + ", \"\(names[place])\": 0"  // the same key, now unescaped
+            #expect(Self.refusal(Array("{\"nested\": {\(repeated)}}".utf8)) == .duplicateKey, "key \(place) of \(keys)")
+        }
+    }
 }

@@ -139,13 +139,23 @@ extension JSONReader {
         if !token.hasEscapes {
             return KeyReference(start: token.start, count: token.end &- token.start, isDecoded: false, isASCII: token.isASCII)
         }
+        return decodedKey(token)
+    }
+
+    /// ``scanKey()`` for a key with escapes: its unescaped bytes are appended to `decodedKeyBytes`. Out of
+    /// line, so that the path of plain keys stays short.
+    @inline(never)
+    mutating func decodedKey(_ token: StringToken) -> KeyReference {
         let start = decodedKeyBytes.count
         let input = self.input  // The closure captures this, not the whole reader.
-        let decoded = [UInt8](unsafeUninitializedCapacity: token.end - token.start) { buffer, initialized in
-            initialized = Self.unescape(token, in: input, into: buffer)
+        // Unescaped on the stack and appended: an array per key would cost an allocation, and a look-up
+        // of the array's generic storage type, for every escaped key (json.dumps escapes every Chinese key).
+        let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.end &- token.start) { buffer in
+            let written = Self.unescape(token, in: input, into: buffer)
+            decodedKeyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<written]))
+            return written
         }
-        decodedKeyBytes.append(contentsOf: decoded)
-        return KeyReference(start: start, count: decoded.count, isDecoded: true, isASCII: token.isASCII)
+        return KeyReference(start: start, count: count, isDecoded: true, isASCII: token.isASCII)
     }
 
     /// The string a validated token stands for.
