@@ -241,4 +241,15 @@ import Testing
             #expect(Self.refusal(Array("{\"nested\": {\(repeated)}}".utf8)) == .duplicateKey, "key \(place) of \(keys)")
         }
     }
+
+    /// Escaped keys longer than the key buffer's first allocation and its doubling (one of 6,000 bytes).
+    @Test(arguments: [1, 300, 1_000])
+    func longEscapedKeysAreReadAndComparedExactly(characters: Int) throws {
+        let name = String(repeating: "数", count: characters)
+        let escaped = String(repeating: "\\u6570", count: characters)
+        let value = try JSONValue(strictUTF8: Array("{\"a\": {\"\(escaped)\": 1, \"\(escaped)x\": 2}}".utf8))
+        #expect(value == .object(JSONObject([(key: "a", value: .object(JSONObject([(key: name, value: .int(1)),
+                                                                                 (key: name + "x", value: .int(2))])))])))
+        #expect(Self.refusal(Array("{\"\(escaped)\": 1, \"\(name)\": 2}".utf8)) == .duplicateKey)
+    }
 }

@@ -147,14 +147,12 @@ extension JSONReader {
     @inline(never)
     mutating func decodedKey(_ token: StringToken) -> KeyReference {
         let start = decodedKeyBytes.count
-        let input = self.input  // The closure captures this, not the whole reader.
-        // Unescaped on the stack and appended: an array per key would cost an allocation, and a look-up
-        // of the array's generic storage type, for every escaped key (json.dumps escapes every Chinese key).
-        let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.end &- token.start) { buffer in
-            let written = Self.unescape(token, in: input, into: buffer)
-            decodedKeyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<written]))
-            return written
-        }
+        // Unescaped straight into the stack of key bytes (no escape is shorter than what it stands for):
+        // an array per key would cost an allocation, and a look-up of the array's generic storage type,
+        // for every escaped key (json.dumps escapes every Chinese key).
+        let room = decodedKeyBytes.reserve(token.end &- token.start)
+        let count = Self.unescape(token, in: input, into: UnsafeMutableBufferPointer(start: room, count: token.end &- token.start))
+        decodedKeyBytes.didAppend(count)
         return KeyReference(start: start, count: count, isDecoded: true, isASCII: token.isASCII)
     }
 

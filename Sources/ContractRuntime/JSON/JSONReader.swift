@@ -32,7 +32,7 @@ public struct JSONReader: ~Copyable {
     /// The keys seen so far in each open object with few keys; `Frame.keysStart` marks each one's first.
     var seenKeys = MoveStack<KeyReference>(initialCapacity: 32)
     /// The unescaped bytes of keys that have escapes, for the open objects.
-    var decodedKeyBytes: [UInt8] = []
+    var decodedKeyBytes = MoveStack<UInt8>(initialCapacity: 256)
     /// Sets of keys for open objects with many keys; `Frame.keySetIndex` says which is whose.
     var keySets: [Set<JSONKeyBytes>] = []
 
@@ -220,9 +220,7 @@ public struct JSONReader: ~Copyable {
         let frame = frames.removeLast()
         guard frame.isObject else { return }
         seenKeys.truncate(to: frame.keysStart)
-        if decodedKeyBytes.count > frame.decodedKeyBytesStart {
-            decodedKeyBytes.removeLast(decodedKeyBytes.count - frame.decodedKeyBytesStart)
-        }
+        decodedKeyBytes.truncate(to: frame.decodedKeyBytesStart)
         if frame.keySetIndex >= 0 {
             keySets.removeLast()
         }
@@ -317,7 +315,7 @@ public struct JSONReader: ~Copyable {
         if frames[frameIndex].keyFilter & bit != 0 {
             // One pass over the object's keys; lengths differ for most pairs, so few bytes are compared.
             let seen = seenKeys.pointer(at: 0)
-            let found = decodedKeyBytes.withUnsafeBufferPointer { decoded in
+            let found = { (decoded: UnsafeBufferPointer<UInt8>) in
                 let inputBase = input.baseAddress.unsafelyUnwrapped  // a key was read, so the input is not empty
                 let keyBytes = (key.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBase) + key.start
                 for index in start..<end where seen[index].count == key.count {
@@ -326,7 +324,7 @@ public struct JSONReader: ~Copyable {
                     if memoryEqual(otherBytes, keyBytes, key.count) { return true }
                 }
                 return false
-            }
+            }(decodedKeyBytes.elements)
             if found { throw duplicate(key, at: keyOffset) }
         }
         frames[frameIndex].keyFilter |= bit
@@ -368,7 +366,7 @@ public struct JSONReader: ~Copyable {
     @inline(__always)
     func ownedBytes(of key: KeyReference) -> JSONKeyBytes {
         key.isDecoded
-            ? .decoded(Array(decodedKeyBytes[key.start..<key.start + key.count]))
+            ? .decoded(Array(UnsafeBufferPointer(rebasing: decodedKeyBytes.elements[key.start..<key.start + key.count])))
             : .input(UnsafeBufferPointer(rebasing: input[key.start..<key.start + key.count]))
     }
 
@@ -379,9 +377,7 @@ public struct JSONReader: ~Copyable {
             return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[key.start..<key.start &+ key.count]),
                                    isASCII: key.isASCII)
         }
-        return decodedKeyBytes.withUnsafeBufferPointer {
-            Self.makeString(validatedUTF8: span(of: key, decoded: $0), isASCII: key.isASCII)
-        }
+        return Self.makeString(validatedUTF8: span(of: key, decoded: decodedKeyBytes.elements), isASCII: key.isASCII)
     }
 
     @inline(never)

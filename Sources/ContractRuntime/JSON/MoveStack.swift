@@ -51,8 +51,9 @@ struct MoveStack<Element>: ~Copyable {
     }
 
     @inline(never)
-    private mutating func grow() {
-        let newCapacity = capacity == 0 ? initialCapacity : capacity * 2
+    private mutating func grow(toAtLeast needed: Int = 0) {
+        var newCapacity = capacity == 0 ? initialCapacity : capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         if let base {
             larger.moveInitialize(from: base, count: count)
@@ -109,6 +110,26 @@ struct MoveStack<Element>: ~Copyable {
         array.reserveCapacity(taken)
         for index in 0..<taken { array.append((source + index).move()) }
         return array
+    }
+
+    /// Room for `extra` more elements after the top, valid until the next push: the caller initializes
+    /// some of them and then calls ``didAppend(_:)`` with how many.
+    @inline(__always)
+    mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<Element> {
+        if count &+ extra > capacity { grow(toAtLeast: count &+ extra) }
+        return base.unsafelyUnwrapped + count
+    }
+
+    /// Counts the `appended` elements the caller initialized in the room ``reserve(_:)`` gave.
+    @inline(__always)
+    mutating func didAppend(_ appended: Int) {
+        precondition(appended >= 0 && count &+ appended <= capacity)
+        count &+= appended
+    }
+
+    /// The elements, valid until the next push or pop.
+    var elements: UnsafeBufferPointer<Element> {
+        UnsafeBufferPointer(start: base, count: count)
     }
 
     /// A pointer to the element at `index` (at most `count`), valid until the next push.
