@@ -821,8 +821,8 @@ def realistic_lines(seed: int, kind: Optional[str], records: int, invalid_every:
 
 
 def write_lines(path: str, lines: Iterator[bytes], size_mb: float) -> tuple:
-    """Writes the lines as they come (to stdout for "-"), then, for --size-mb, repeats them as the classic
-    profile does until the file is about size_mb MiB. Returns (lines, bytes) before any repetition."""
+    """Writes the lines as they come (to stdout for "-"), then, for --size-mb, repeats them, whole lines only,
+    until the file is about size_mb MiB. Returns (lines, bytes) before any repetition."""
     target = int(size_mb * 1024 * 1024)
     kept: List[bytes] = []
     count = written = 0
@@ -905,30 +905,20 @@ def main(argv: Optional[List[str]] = None) -> int:
         write_lines(args.out, realistic_lines(args.seed, args.kind, args.records, args.invalid_every), args.size_mb)
         return 0
 
-    rng = random.Random(args.seed)
-    lines: List[bytes] = []
-    invalid_index = 0
-    for index in range(args.records):
-        lines.append(encode(rng, record(rng)))
-        if args.invalid_every and (index + 1) % args.invalid_every == 0:
-            lines.append(INVALID_CASES[invalid_index % len(INVALID_CASES)].line)
-            invalid_index += 1
-    block = b"\n".join(lines) + b"\n"
-    del lines
-    out = sys.stdout.buffer if args.out == "-" else open(args.out, "wb")
-    try:
-        out.write(block)
-        written = len(block)
-        target = int(args.size_mb * 1024 * 1024)
-        while block and written < target:
-            # Whole lines only: cut the last copy at a newline.
-            piece = block if written + len(block) <= target else block[:block.index(b"\n", target - written) + 1]
-            out.write(piece)
-            written += len(piece)
-    finally:
-        if out is not sys.stdout.buffer:
-            out.close()
+    write_lines(args.out, classic_lines(args.seed, args.records, args.invalid_every), args.size_mb)
     return 0
+
+
+def classic_lines(seed: int, records: int, invalid_every: int) -> Iterator[bytes]:
+    """The classic profile's lines: each record as encode() writes it, and after every invalid_every records one
+    invalid line, cycling through INVALID_CASES."""
+    rng = random.Random(seed)
+    invalid_index = 0
+    for index in range(records):
+        yield encode(rng, record(rng))
+        if invalid_every and (index + 1) % invalid_every == 0:
+            yield INVALID_CASES[invalid_index % len(INVALID_CASES)].line
+            invalid_index += 1
 
 
 if __name__ == "__main__":
