@@ -1,8 +1,9 @@
 import ContractRuntime
 import Testing
 
-/// The reader's fast paths (eight-byte string scanning, the one-pass duplicate-key check, tree building
-/// on shared stacks) at the edges where they hand over to the careful paths.
+/// The reader's fast paths (string scanning 16 and 8 bytes at a time, digits eight at a time, escaped keys, the
+/// one-pass duplicate-key check, tree building on shared stacks) at the edges where they hand over to the careful
+/// paths.
 @Suite struct JSONReaderFastPathTests {
     /// The category `bytes` is refused with, or nil when they read as one value.
     static func refusal(_ bytes: [UInt8]) -> JSONErrorCategory? {
