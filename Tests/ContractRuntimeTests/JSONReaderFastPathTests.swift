@@ -5,6 +5,39 @@ import Testing
 /// one-pass duplicate-key check, tree building on shared stacks) at the edges where they hand over to the careful
 /// paths.
 @Suite struct JSONReaderFastPathTests {
+    /// The category `bytes` are refused with when skipped as one value, or nil when they are not.
+    static func skipRefusal(_ bytes: [UInt8]) -> JSONErrorCategory? {
+        do throws(JSONReadError) {
+            try bytes.withUnsafeBufferPointer { buffer throws(JSONReadError) in
+                var reader = try JSONReader(unsafeBuffer: buffer)
+                try reader.skipValue()
+                try reader.expectEnd()
+            }
+            return nil
+        } catch {
+            return error.category
+        }
+    }
+
+    /// Number-like text, well-formed or not, near and past a double's range: skipping it (which checks most
+    /// numbers without reading their digits) refuses exactly what reading it refuses, with the same category.
+    @Test func skippingANumberRefusesWhatReadingItRefuses() {
+        var generator = SplitMix64(seed: 0x5EED_0809)
+        let pieces = ["0", "1", "9", "12345678", "00", "-", "+", ".", "e", "E", "e+", "e-", "300", "308", "309", "1000",
+                      "x", " ", "]", String(repeating: "9", count: 299), String(repeating: "1", count: 300)]
+        var refused = 0
+        for _ in 0..<50_000 {
+            let text = (0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            guard let first = text.utf8.first, first == UInt8(ascii: "-") || (0x30...0x39).contains(first) else { continue }
+            for document in [text, "[\(text)]"] {
+                let bytes = Array(document.utf8)
+                #expect(Self.skipRefusal(bytes) == Self.refusal(bytes), "\(document)")
+                if Self.refusal(bytes) != nil { refused += 1 }
+            }
+        }
+        #expect(refused > 10_000, "only \(refused) refused")
+    }
+
     /// The category `bytes` is refused with, or nil when they read as one value.
     static func refusal(_ bytes: [UInt8]) -> JSONErrorCategory? {
         do {
@@ -192,9 +225,11 @@ import Testing
             } else {
                 expected = .double(try #require(Double(text)))
             }
-            // Alone (the last digit is the input's last byte), and inside an array.
+            // Alone (the last digit is the input's last byte), and inside an array; skipped too.
             #expect(try JSONValue(strictUTF8: Array(text.utf8)) == expected, "\(text)")
             #expect(try JSONValue(strictUTF8: Array("[\(text),1]".utf8)) == .array([expected, .int(1)]), "\(text)")
+            #expect(Self.skipRefusal(Array(text.utf8)) == nil, "\(text)")
+            #expect(Self.skipRefusal(Array("[\(text),1]".utf8)) == nil, "\(text)")
         }
         // A non-digit at each place of a block of eight ends the number there, or is refused.
         for place in 0..<8 {

@@ -115,6 +115,70 @@ extension JSONReader {
         return token
     }
 
+    /// Passes over the number starting at `position`, checking it as ``scanNumber()`` and ``checkRange(_:)``
+    /// would, without accumulating its digits: a well-formed number whose magnitude is surely below 10^300 (its
+    /// integer digits plus its exponent) is passed over here; anything else, malformed or large, is read again
+    /// by ``scanNumber()``, which gives the exact verdict and error.
+    @inline(__always)
+    mutating func skipNumber() throws(JSONReadError) {
+        let start = position
+        let count = input.count
+        var index = start
+        if input[index] == UInt8(ascii: "-") { index &+= 1 }
+        var integerDigits = 0
+        if index < count && input[index] == UInt8(ascii: "0") {
+            index &+= 1
+            integerDigits = 1
+            if index < count && Self.isDigit(input[index]) { return try checkRange(try scanNumber()) }  // leading zero
+        } else {
+            integerDigits = Self.digitRunLength(in: input, from: index)
+            index &+= integerDigits
+            if integerDigits == 0 { return try checkRange(try scanNumber()) }  // no digit after '-'
+        }
+        if index < count && input[index] == UInt8(ascii: ".") {
+            let fraction = Self.digitRunLength(in: input, from: index &+ 1)
+            if fraction == 0 { return try checkRange(try scanNumber()) }  // no digit after the point
+            index &+= 1 &+ fraction
+        }
+        if index < count && input[index] | 0x20 == UInt8(ascii: "e") {
+            index &+= 1
+            var exponentIsNegative = false
+            if index < count && (input[index] == UInt8(ascii: "+") || input[index] == UInt8(ascii: "-")) {
+                exponentIsNegative = input[index] == UInt8(ascii: "-")
+                index &+= 1
+            }
+            let digits = Self.digitRunLength(in: input, from: index)
+            // No digit, or an exponent that may overflow (more than 3 digits, or at least 10^300 with the
+            // integer digits): the full reading decides.
+            if digits == 0 || (!exponentIsNegative && digits > 3) { return try checkRange(try scanNumber()) }
+            if !exponentIsNegative {
+                var exponent = 0
+                for offset in 0..<digits { exponent = exponent &* 10 &+ Int(input[index &+ offset] &- UInt8(ascii: "0")) }
+                if integerDigits &+ exponent > 300 { return try checkRange(try scanNumber()) }
+            }
+            index &+= digits
+        }
+        if integerDigits > 300 || (index < count && Self.continuesToken(input[index])) {
+            return try checkRange(try scanNumber())
+        }
+        position = index
+    }
+
+    /// How many ASCII digits follow `index`, eight at a time from one word while eight bytes remain.
+    @inline(__always)
+    static func digitRunLength(in input: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var end = index
+        if let base = input.baseAddress {
+            while end &+ 8 <= input.count {
+                let run = leadingDigitCount(UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)))
+                end &+= run
+                if run < 8 { return end &- index }
+            }
+        }
+        while end < input.count && isDigit(input[end]) { end &+= 1 }
+        return end &- index
+    }
+
     @inline(__always)
     static func isDigit(_ byte: UInt8) -> Bool {
         byte &- UInt8(ascii: "0") < 10
