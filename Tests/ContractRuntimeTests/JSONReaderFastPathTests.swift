@@ -5,20 +5,6 @@ import Testing
 /// one-pass duplicate-key check, tree building on shared stacks) at the edges where they hand over to the careful
 /// paths.
 @Suite struct JSONReaderFastPathTests {
-    /// The category `bytes` are refused with when skipped as one value, or nil when they are not.
-    static func skipRefusal(_ bytes: [UInt8]) -> JSONErrorCategory? {
-        do throws(JSONReadError) {
-            try bytes.withUnsafeBufferPointer { buffer throws(JSONReadError) in
-                var reader = try JSONReader(unsafeBuffer: buffer)
-                try reader.skipValue()
-                try reader.expectEnd()
-            }
-            return nil
-        } catch {
-            return error.category
-        }
-    }
-
     /// Number-like text, well-formed or not, near and past a double's range: skipping it (which checks most
     /// numbers without reading their digits) refuses exactly what reading it refuses, with the same category.
     @Test func skippingANumberRefusesWhatReadingItRefuses() {
@@ -31,7 +17,7 @@ import Testing
             guard let first = text.utf8.first, first == UInt8(ascii: "-") || (0x30...0x39).contains(first) else { continue }
             for document in [text, "[\(text)]"] {
                 let bytes = Array(document.utf8)
-                #expect(Self.skipRefusal(bytes) == Self.refusal(bytes), "\(document)")
+                #expect(JSONSkipping.refusal(bytes) == Self.refusal(bytes), "\(document)")
                 if Self.refusal(bytes) != nil { refused += 1 }
             }
         }
@@ -228,8 +214,8 @@ import Testing
             // Alone (the last digit is the input's last byte), and inside an array; skipped too.
             #expect(try JSONValue(strictUTF8: Array(text.utf8)) == expected, "\(text)")
             #expect(try JSONValue(strictUTF8: Array("[\(text),1]".utf8)) == .array([expected, .int(1)]), "\(text)")
-            #expect(Self.skipRefusal(Array(text.utf8)) == nil, "\(text)")
-            #expect(Self.skipRefusal(Array("[\(text),1]".utf8)) == nil, "\(text)")
+            #expect(JSONSkipping.refusal(Array(text.utf8)) == nil, "\(text)")
+            #expect(JSONSkipping.refusal(Array("[\(text),1]".utf8)) == nil, "\(text)")
         }
         // A non-digit at each place of a block of eight ends the number there, or is refused.
         for place in 0..<8 {
