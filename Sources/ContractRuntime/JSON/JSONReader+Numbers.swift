@@ -129,15 +129,15 @@ extension JSONReader {
         if index < count && input[index] == UInt8(ascii: "0") {
             index &+= 1
             integerDigits = 1
-            if index < count && Self.isDigit(input[index]) { return try checkRange(try scanNumber()) }  // leading zero
+            if index < count && Self.isDigit(input[index]) { return try skipNumberInFull() }  // leading zero
         } else {
             integerDigits = Self.digitRunLength(in: input, from: index)
             index &+= integerDigits
-            if integerDigits == 0 { return try checkRange(try scanNumber()) }  // no digit after '-'
+            if integerDigits == 0 { return try skipNumberInFull() }  // no digit after '-'
         }
         if index < count && input[index] == UInt8(ascii: ".") {
             let fraction = Self.digitRunLength(in: input, from: index &+ 1)
-            if fraction == 0 { return try checkRange(try scanNumber()) }  // no digit after the point
+            if fraction == 0 { return try skipNumberInFull() }  // no digit after the point
             index &+= 1 &+ fraction
         }
         if index < count && input[index] | 0x20 == UInt8(ascii: "e") {
@@ -150,18 +150,25 @@ extension JSONReader {
             let digits = Self.digitRunLength(in: input, from: index)
             // No digit, or an exponent that may overflow (more than 3 digits, or at least 10^300 with the
             // integer digits): the full reading decides.
-            if digits == 0 || (!exponentIsNegative && digits > 3) { return try checkRange(try scanNumber()) }
+            if digits == 0 || (!exponentIsNegative && digits > 3) { return try skipNumberInFull() }
             if !exponentIsNegative {
                 var exponent = 0
                 for offset in 0..<digits { exponent = exponent &* 10 &+ Int(input[index &+ offset] &- UInt8(ascii: "0")) }
-                if integerDigits &+ exponent > 300 { return try checkRange(try scanNumber()) }
+                if integerDigits &+ exponent > 300 { return try skipNumberInFull() }
             }
             index &+= digits
         }
         if integerDigits > 300 || (index < count && Self.continuesToken(input[index])) {
-            return try checkRange(try scanNumber())
+            return try skipNumberInFull()
         }
         position = index
+    }
+
+    /// ``skipNumber()`` for a number it leaves to the full reading: malformed, or possibly too large for a
+    /// double. Out of line, so that the path of ordinary numbers stays short.
+    @inline(never)
+    mutating func skipNumberInFull() throws(JSONReadError) {
+        try checkRange(try scanNumber())
     }
 
     /// How many ASCII digits follow `index`, eight at a time from one word while eight bytes remain.

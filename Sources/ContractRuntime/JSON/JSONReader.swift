@@ -315,17 +315,14 @@ public struct JSONReader: ~Copyable {
         if frames[frameIndex].keyFilter & bit != 0 {
             // One pass over the object's keys; lengths differ for most pairs, so few bytes are compared.
             let seen = seenKeys.pointer(at: 0)
-            let found = { (decoded: UnsafeBufferPointer<UInt8>) in
-                let inputBase = input.baseAddress.unsafelyUnwrapped  // a key was read, so the input is not empty
-                let keyBytes = (key.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBase) + key.start
-                for index in start..<end where seen[index].count == key.count {
-                    let other = seen[index]
-                    let otherBytes = (other.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBase) + other.start
-                    if memoryEqual(otherBytes, keyBytes, key.count) { return true }
-                }
-                return false
-            }(decodedKeyBytes.elements)
-            if found { throw duplicate(key, at: keyOffset) }
+            let decoded = decodedKeyBytes.elements
+            let inputBase = input.baseAddress.unsafelyUnwrapped  // a key was read, so the input is not empty
+            let keyBytes = (key.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBase) + key.start
+            for index in start..<end where seen[index].count == key.count {
+                let other = seen[index]
+                let otherBytes = (other.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBase) + other.start
+                if memoryEqual(otherBytes, keyBytes, key.count) { throw duplicate(key, at: keyOffset) }
+            }
         }
         frames[frameIndex].keyFilter |= bit
         if end - start < Self.linearKeyScanLimit {
