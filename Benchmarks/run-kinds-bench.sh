@@ -39,7 +39,7 @@ RECORDS=${RECORDS:-50000}
 INVALID_EVERY=${INVALID_EVERY:-1000}
 SEED=${SEED:-5}
 PYTHON=${PYTHON:-python3}
-VALIDATE_JOBS=${VALIDATE_JOBS-1}
+VALIDATE_JOBS=${VALIDATE_JOBS:-1}
 note() { printf '%s\n' "$*" >&2; }
 
 if [[ $# -gt 1 || ($# -eq 1 && ! -d $1) ]]; then
@@ -100,7 +100,6 @@ fi
 [[ -n ${VENV:-} ]] && export VENV
 # run-validation-bench.sh passes it to contractgen validate as --jobs.
 export VALIDATE_JOBS
-BENCH_CONTRACTGEN=$CONTRACTGEN
 
 SIMDJSON=${SIMDJSON:-/tmp/sj/simdjson_parse}
 SIMDJSON_SKIP=""
@@ -126,7 +125,7 @@ for ((round = 1; round <= REPEAT; round++)); do
     for kind in $KINDS; do
         file=$DIR/kinds-$kind.jsonl
         note "== round $round/$REPEAT, $kind: run-validation-bench.sh $file"
-        CONTRACTGEN=$BENCH_CONTRACTGEN REPEAT=1 PYTHON=$PYTHON "$HERE/run-validation-bench.sh" "$file" \
+        REPEAT=1 PYTHON=$PYTHON "$HERE/run-validation-bench.sh" "$file" \
             >"$WORK/table" 2>"$WORK/log"
         status=$?
         grep -E '^(skip|   |error)' "$WORK/log" >&2
@@ -163,7 +162,7 @@ EOF
 done
 
 # --- table -------------------------------------------------------------------------------------------
-"$PYTHON" - "$RUNS" "$DIR" "$REPEAT" "$KINDS" "${VALIDATE_JOBS:-default}" <<'EOF'
+"$PYTHON" - "$RUNS" "$DIR" "$REPEAT" "$KINDS" "$VALIDATE_JOBS" <<'EOF'
 import os
 import statistics
 import sys
