@@ -88,7 +88,7 @@ extension JSONReader {
                                 "control character U+\(hex(UInt32(byte), width: 4)) must be escaped in a string", at: index)
             } else {
                 isASCII = false
-                index = try multiByteSequenceEnd(at: index)
+                index = try nonASCIITextEnd(at: index, contentStart: open &+ 1)
             }
         }
         position = index &+ 1
@@ -370,6 +370,87 @@ extension JSONReader {
         return UInt16(truncatingIfNeeded: value)
     }
 
+
+    /// The offset of the first quote, backslash or control character at or after `start` (a byte of
+    /// at least 0x80 at a character's start), after checking the UTF-8 before it; or an offset at which
+    /// ``scanStringInFull()`` carries on, after well-formed text.
+    ///
+    /// Text goes 16 bytes at a time (ASCII and non-ASCII mixed), each block checked with the three bytes
+    /// before it, as simdjson checks UTF-8: a byte is a continuation byte exactly when one of the three
+    /// before it leads a sequence that long, no byte is one that never appears in UTF-8, and the second
+    /// byte after E0, ED, F0 and F4 is in RFC 3629's narrower range. A block with anything wrong before
+    /// its first quote, backslash or control character, and the input's last 16 bytes, are left to
+    /// ``multiByteSequenceEnd(at:)`` from the last character start, which reports the exact error.
+    @inline(__always)
+    mutating func nonASCIITextEnd(at start: Int, contentStart: Int) throws(JSONReadError) -> Int {
+        var index = start
+        // The three bytes before the first block may reach before the opening quote, into the JSON
+        // around the string, which is ASCII; anything else there must not take part in the check.
+        let open = contentStart &- 1
+        var readable = index >= 3
+        if readable && index &- 3 < open {
+            readable = input[open &- 1] < 0x80 && (index &- 3 == open &- 1 || input[open &- 2] < 0x80)
+        }
+        if let base = input.baseAddress, readable {
+            while index &+ 16 <= input.count {
+                let (special, wellFormed) = Self.utf8Block(at: UnsafeRawPointer(base + index))
+                guard wellFormed else { break }
+                if special < 16 { return index &+ special }
+                index &+= 16
+            }
+            // Back to the start of the last character before `index`: a block checks that each lead
+            // byte's continuation bytes within it are there, not those past its end.
+            if index > start {
+                var last = index &- 1
+                while last > start && input[last] & 0xC0 == 0x80 { last &-= 1 }
+                if input[last] >= 0x80 { index = last }
+            }
+        }
+        return try multiByteSequenceEnd(at: index)
+    }
+
+    /// For the 16 bytes at `bytes` of a string's text, whose 3 bytes before are readable and checked:
+    /// the offset of the first quote, backslash or control character (16 when there is none), and
+    /// whether the UTF-8 up to and including it is well-formed (so that no sequence is cut short by it).
+    @inline(__always)
+    static func utf8Block(at bytes: UnsafeRawPointer) -> (special: Int, wellFormed: Bool) {
+        // Types spelled out, as in ``firstAttention(in:)``.
+        typealias Block = SIMD16<UInt8>
+        let block = bytes.loadUnaligned(as: Block.self)
+        let back1 = (bytes - 1).loadUnaligned(as: Block.self)
+        let back2 = (bytes - 2).loadUnaligned(as: Block.self)
+        let back3 = (bytes - 3).loadUnaligned(as: Block.self)
+        let special = (block .== Block(repeating: 0x22)) .| (block .== Block(repeating: 0x5C))
+            .| (block .< Block(repeating: 0x20))
+        let isContinuation = (block & Block(repeating: 0xC0)) .== Block(repeating: 0x80)
+        let mustContinue = (back1 .>= Block(repeating: 0xC0)) .| (back2 .>= Block(repeating: 0xE0))
+            .| (back3 .>= Block(repeating: 0xF0))
+        // C0 and C1 would start overlong forms; F5 to FF never appear.
+        let neverValid = ((block &- Block(repeating: 0xC0)) .< Block(repeating: 2)) .| (block .>= Block(repeating: 0xF5))
+        // E0 and F0 with a low second byte are overlong; ED with a high one a surrogate; F4 with a high
+        // one above U+10FFFF.
+        let outOfRange = ((back1 .== Block(repeating: 0xE0)) .& (block .< Block(repeating: 0xA0)))
+            .| ((back1 .== Block(repeating: 0xED)) .& (block .> Block(repeating: 0x9F)))
+            .| ((back1 .== Block(repeating: 0xF0)) .& (block .< Block(repeating: 0x90)))
+            .| ((back1 .== Block(repeating: 0xF4)) .& (block .> Block(repeating: 0x8F)))
+        let wrong = (isContinuation .^ mustContinue) .| neverValid .| outOfRange
+        // Each byte of a mask is 0 or 0xFF, read as two words as in ``firstAttention(in:)``.
+        let specials = unsafeBitCast(special, to: SIMD2<UInt64>.self), wrongs = unsafeBitCast(wrong, to: SIMD2<UInt64>.self)
+        let specialLow = UInt64(littleEndian: specials[0]), specialHigh = UInt64(littleEndian: specials[1])
+        let wrongLow = UInt64(littleEndian: wrongs[0]), wrongHigh = UInt64(littleEndian: wrongs[1])
+        // Only the bytes up to the first special one count: `upTo` has the bits of those bytes set.
+        if specialLow != 0 {
+            let first = specialLow.trailingZeroBitCount &>> 3
+            let upTo = first == 7 ? UInt64.max : (UInt64(1) &<< ((first &+ 1) &* 8)) &- 1
+            return (first, wrongLow & upTo == 0)
+        }
+        if specialHigh != 0 {
+            let first = specialHigh.trailingZeroBitCount &>> 3
+            let upTo = first == 7 ? UInt64.max : (UInt64(1) &<< ((first &+ 1) &* 8)) &- 1
+            return (8 &+ first, wrongLow == 0 && wrongHigh & upTo == 0)
+        }
+        return (16, wrongLow | wrongHigh == 0)
+    }
 
     /// ``utf8SequenceEnd(at:)`` for runs of non-ASCII text: well-formed sequences are checked inline,
     /// one after another; an ill-formed one goes through the full check, which reports it.
