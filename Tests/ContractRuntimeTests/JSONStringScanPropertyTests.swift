@@ -163,6 +163,46 @@ import Testing
     }
 }
 
+extension JSONStringScanPropertyTests {
+    /// `\uXXXX` is checked from one 8-byte read, its four digits a byte per lane: every byte value at each
+    /// digit's place, and the units around the surrogates and the ASCII range in both cases, read (as a
+    /// value, as a key, skipped) as the reference reads them, before text and at the input's end.
+    @Test func everyByteAtEachDigitOfAUnicodeEscape() {
+        var contents: [[UInt8]] = []
+        for place in 0..<4 {
+            for byte in UInt8.min...UInt8.max {
+                var digits = Array("4e2d".utf8)
+                digits[place] = byte
+                contents.append(Array(#"\u"#.utf8) + digits)
+            }
+        }
+        for unit in [0x0000, 0x007F, 0x0080, 0x07FF, 0x0800, 0xD7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000, 0xFFFF] {
+            for upper in [false, true] {
+                let text = String(unit, radix: 16, uppercase: upper)
+                contents.append(Array((#"\u"# + String(repeating: "0", count: 4 - text.count) + text).utf8))
+            }
+        }
+        var refused = 0
+        for escape in contents {
+            for content in [escape, escape + Array("abcdefgh".utf8), escape + escape] {
+                guard let expected = Self.reference(content) else { continue }
+                let quoted = [UInt8(ascii: "\"")] + content + [UInt8(ascii: "\"")]
+                for bytes in [quoted, Array("[".utf8) + quoted + Array("]".utf8), Array("{".utf8) + quoted + Array(":1}".utf8)] {
+                    #expect(Self.read(bytes).category == expected.category, "content \(content)")
+                    #expect(JSONSkipping.refusal(bytes) == expected.category, "skipped, content \(content)")
+                }
+                if case .read(let text) = expected {
+                    #expect(Self.read(quoted).value == .string(text), "content \(content)")
+                } else {
+                    refused += 1
+                }
+            }
+        }
+        // 232 bytes are not hex digits at each of the 4 places, and the lone surrogates are refused.
+        #expect(refused > 2_500, "\(refused) refused")
+    }
+}
+
 /// What reading gave: a value, or the category of the refusal.
 enum StringScanOutcome<Value> {
     case read(Value)
@@ -170,6 +210,11 @@ enum StringScanOutcome<Value> {
 
     var category: JSONErrorCategory? {
         if case .refused(let category) = self { return category }
+        return nil
+    }
+
+    var value: Value? {
+        if case .read(let value) = self { return value }
         return nil
     }
 }

@@ -74,6 +74,13 @@ extension JSONReader {
                 // Escapes often come in runs (`json.dumps` writes every non-ASCII character as one): the
                 // next is checked here, without another scan for it.
                 repeat {
+                    // `\uXXXX` that is not a surrogate, as `json.dumps` writes every non-ASCII character,
+                    // checked from one read of 8 bytes; any other escape, and one near the input's end, below.
+                    if index &+ 8 <= count, let unit = Self.plainUnicodeEscape(at: index, in: input) {
+                        if unit >= 0x80 { isASCII = false }
+                        index &+= 6
+                        continue
+                    }
                     let escape = index
                     index = try escapeEnd(at: index)
                     // `\uXXXX` is 6 bytes (a surrogate pair 12) and stands for ASCII only from `\u0000` to
@@ -211,14 +218,8 @@ extension JSONReader {
             }
             let escaped = input[index &+ 1]
             index &+= 2
-            let simple: UInt8
-            switch escaped {
-            case UInt8(ascii: "b"): simple = 0x08
-            case UInt8(ascii: "f"): simple = 0x0C
-            case UInt8(ascii: "n"): simple = 0x0A
-            case UInt8(ascii: "r"): simple = 0x0D
-            case UInt8(ascii: "t"): simple = 0x09
-            case UInt8(ascii: "u"):
+            // `\u` first: the most common by far (`json.dumps` writes every non-ASCII character as one).
+            if escaped == UInt8(ascii: "u") {
                 var scalar = UInt32(hexValue(at: index, in: input))
                 index &+= 4
                 if scalar >= 0xD800 && scalar < 0xDC00 {
@@ -229,6 +230,14 @@ extension JSONReader {
                 }
                 written = Self.appendUTF8(scalar, to: output, at: written)
                 continue
+            }
+            let simple: UInt8
+            switch escaped {
+            case UInt8(ascii: "b"): simple = 0x08
+            case UInt8(ascii: "f"): simple = 0x0C
+            case UInt8(ascii: "n"): simple = 0x0A
+            case UInt8(ascii: "r"): simple = 0x0D
+            case UInt8(ascii: "t"): simple = 0x09
             default: simple = escaped  // '"', '\\' and '/'
             }
             output[written] = simple
@@ -358,6 +367,30 @@ extension JSONReader {
         if decimal < 10 { return decimal }
         let letter = (byte | 0x20) &- UInt8(ascii: "a")
         return letter < 6 ? letter &+ 10 : 0xFF
+    }
+
+    /// The code unit of the `\uXXXX` escape at `index` when it is one and not a surrogate (`index + 8`
+    /// must be within the input); nil for anything else, which the callers' general paths handle.
+    ///
+    /// All from one 8-byte read: each of the four digits is checked a byte per lane (below 0x80, then
+    /// '0'...'9' or, with bit 5 set, 'a'...'f'), without a branch per digit.
+    @inline(__always)
+    static func plainUnicodeEscape(at index: Int, in input: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let word = UInt64(littleEndian: UnsafeRawPointer(input.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt64.self))
+        guard word & 0xFFFF == 0x755C else { return nil }  // `\u`, the backslash lowest
+        let digits = UInt32(truncatingIfNeeded: word &>> 16)
+        let high: UInt32 = 0x8080_8080, ones: UInt32 = 0x0101_0101
+        guard digits & high == 0 else { return nil }
+        // With each lane's high bit set, subtracting n leaves it set exactly in the lanes of at least n;
+        // no lane borrows from the next.
+        func atLeast(_ n: UInt32, _ lanes: UInt32) -> UInt32 { ((lanes | high) &- ones &* n) & high }
+        let lowered = digits | ones &* 0x20
+        let isDigit = atLeast(0x30, digits) & ~atLeast(0x3A, digits)
+        let isLetter = atLeast(0x61, lowered) & ~atLeast(0x67, lowered)
+        guard isDigit | isLetter == high else { return nil }
+        let values = (digits & 0x0F0F_0F0F) &+ (digits &>> 6 & 0x0101_0101) &* 9  // as in ``hexValue(at:in:)``
+        let unit = (values & 0xFF) &<< 12 | (values &>> 8 & 0xFF) &<< 8 | (values &>> 16 & 0xFF) &<< 4 | values &>> 24
+        return unit & 0xF800 == 0xD800 ? nil : unit
     }
 
     /// The value of four hex digits known to be valid, starting at `index`: all four at once, each
