@@ -74,8 +74,14 @@ extension JSONReader {
                 // Escapes often come in runs (`json.dumps` writes every non-ASCII character as one): the
                 // next is checked here, without another scan for it.
                 repeat {
-                    // `\uXXXX` that is not a surrogate, as `json.dumps` writes every non-ASCII character,
-                    // checked from one read of 8 bytes; any other escape, and one near the input's end, below.
+                    // Two `\uXXXX` at once from one 16-byte read, as `json.dumps` writes Chinese text; one
+                    // that is not a surrogate from an 8-byte read; any other escape, and one near the
+                    // input's end, below.
+                    if index &+ 16 <= count, Self.twoNonASCIIEscapes(at: UnsafeRawPointer(input.baseAddress.unsafelyUnwrapped + index)) {
+                        isASCII = false
+                        index &+= 12
+                        continue
+                    }
                     if index &+ 8 <= count, let unit = Self.plainUnicodeEscape(at: index, in: input) {
                         if unit >= 0x80 { isASCII = false }
                         index &+= 6
@@ -216,6 +222,15 @@ extension JSONReader {
                 index &+= 1
                 continue
             }
+            // Two `\uXXXX` in a row whose first digits are neither `0` nor `d`/`D` (Chinese text as
+            // `json.dumps` writes it) stand for two characters of three UTF-8 bytes each.
+            if index &+ 12 <= token.end && input[index &+ 6] == UInt8(ascii: "\\")
+                && Self.isThreeByteEscape(at: index, in: input) && Self.isThreeByteEscape(at: index &+ 6, in: input) {
+                written = Self.appendThreeByteUTF8(UInt32(hexValue(at: index &+ 2, in: input)), to: output, at: written)
+                written = Self.appendThreeByteUTF8(UInt32(hexValue(at: index &+ 8, in: input)), to: output, at: written)
+                index &+= 12
+                continue
+            }
             let escaped = input[index &+ 1]
             index &+= 2
             // `\u` first: the most common by far (`json.dumps` writes every non-ASCII character as one).
@@ -246,6 +261,23 @@ extension JSONReader {
         return written
     }
 
+    /// Whether the validated escape at `index` is `\u` with a first digit other than `0` and `d`/`D`: a
+    /// code point from U+1000 that is not a surrogate, three bytes in UTF-8.
+    @inline(__always)
+    static func isThreeByteEscape(at index: Int, in input: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = input[index &+ 2]
+        return input[index &+ 1] == UInt8(ascii: "u") && first != UInt8(ascii: "0") && first | 0x20 != UInt8(ascii: "d")
+    }
+
+    /// ``appendUTF8(_:to:at:)`` for a code point from U+0800 to U+FFFF that is not a surrogate.
+    @inline(__always)
+    static func appendThreeByteUTF8(_ scalar: UInt32, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        output[offset] = 0xE0 | UInt8(truncatingIfNeeded: scalar &>> 12)
+        output[offset &+ 1] = 0x80 | UInt8(truncatingIfNeeded: (scalar &>> 6) & 0x3F)
+        output[offset &+ 2] = 0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F)
+        return offset &+ 3
+    }
+
     /// Writes the UTF-8 form of `scalar` (a valid code point, not a surrogate) at `offset`; returns
     /// the offset after it.
     @inline(__always)
@@ -259,10 +291,7 @@ extension JSONReader {
             output[offset &+ 1] = 0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F)
             return offset &+ 2
         case 0x800..<0x10000:
-            output[offset] = 0xE0 | UInt8(truncatingIfNeeded: scalar &>> 12)
-            output[offset &+ 1] = 0x80 | UInt8(truncatingIfNeeded: (scalar &>> 6) & 0x3F)
-            output[offset &+ 2] = 0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F)
-            return offset &+ 3
+            return appendThreeByteUTF8(scalar, to: output, at: offset)
         default:
             output[offset] = 0xF0 | UInt8(truncatingIfNeeded: scalar &>> 18)
             output[offset &+ 1] = 0x80 | UInt8(truncatingIfNeeded: (scalar &>> 12) & 0x3F)
@@ -367,6 +396,27 @@ extension JSONReader {
         if decimal < 10 { return decimal }
         let letter = (byte | 0x20) &- UInt8(ascii: "a")
         return letter < 6 ? letter &+ 10 : 0xFF
+    }
+
+    /// Whether the 16 bytes at `bytes` start with two `\uXXXX` escapes whose first digits are neither `0`
+    /// nor `d`/`D`: neither stands for ASCII nor is a surrogate (CJK text is `\u4e00` to `\u9fff`).
+    @inline(__always)
+    static func twoNonASCIIEscapes(at bytes: UnsafeRawPointer) -> Bool {
+        // Types spelled out, as in ``firstAttention(in:)``.
+        typealias Block = SIMD16<UInt8>
+        let block = bytes.loadUnaligned(as: Block.self)
+        let lowered = block | Block(repeating: 0x20)
+        let isHex = ((block &- Block(repeating: 0x30)) .< Block(repeating: 10))
+            .| ((lowered &- Block(repeating: 0x61)) .< Block(repeating: 6))
+        let isLeading = isHex .& (block .!= Block(repeating: 0x30)) .& (lowered .!= Block(repeating: 0x64))
+        let isPattern = block .== Block(0x5C, 0x75, 0, 0, 0, 0, 0x5C, 0x75, 0, 0, 0, 0, 0, 0, 0, 0)
+        // Each lane's test, 0xFF where it holds, kept only in the lanes it is for; the last 4 lanes are free.
+        let holds = unsafeBitCast(isPattern, to: Block.self) & Block(0xFF, 0xFF, 0, 0, 0, 0, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0)
+            | unsafeBitCast(isLeading, to: Block.self) & Block(0, 0, 0xFF, 0, 0, 0, 0, 0, 0xFF, 0, 0, 0, 0, 0, 0, 0)
+            | unsafeBitCast(isHex, to: Block.self) & Block(0, 0, 0, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0)
+            | Block(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF)
+        let words = unsafeBitCast(holds, to: SIMD2<UInt64>.self)
+        return words[0] & words[1] == UInt64.max
     }
 
     /// The code unit of the `\uXXXX` escape at `index` when it is one and not a surrogate (`index + 8`
