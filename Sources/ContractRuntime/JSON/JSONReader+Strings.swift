@@ -458,22 +458,20 @@ extension JSONReader {
     /// at least 0x80 at a character's start), after checking the UTF-8 before it; or an offset at which
     /// ``scanStringInFull()`` carries on, after well-formed text.
     ///
-    /// Text goes 16 bytes at a time (ASCII and non-ASCII mixed), each block checked with the three bytes
-    /// before it, as simdjson checks UTF-8: a byte is a continuation byte exactly when one of the three
-    /// before it leads a sequence that long, no byte is one that never appears in UTF-8, and the second
-    /// byte after E0, ED, F0 and F4 is in RFC 3629's narrower range. A block with anything wrong before
-    /// its first quote, backslash or control character, and the input's last 16 bytes, are left to
-    /// ``multiByteSequenceEnd(at:)`` from the last character start, which reports the exact error.
+    /// Text goes 16 bytes at a time (ASCII and non-ASCII mixed), each block checked with the bytes before
+    /// it, as simdjson checks UTF-8: a byte is a continuation byte exactly when one of the two before it
+    /// leads a sequence that long. Only leads of two and three bytes whose second byte may be any
+    /// continuation byte pass a block (C2 to DF, E1 to EC, EE and EF: Chinese text is E4 to E9); any other
+    /// byte of 0xC0 or more, a block with anything wrong before its first quote, backslash or control
+    /// character, and the input's last 16 bytes, are left to ``multiByteSequenceEnd(at:)`` from the last
+    /// character start, which checks them one by one and reports the exact error.
     @inline(__always)
     mutating func nonASCIITextEnd(at start: Int, contentStart: Int) throws(JSONReadError) -> Int {
         var index = start
-        // The three bytes before the first block may reach before the opening quote, into the JSON
-        // around the string, which is ASCII; anything else there must not take part in the check.
+        // The two bytes before the first block may reach before the opening quote, into the JSON around
+        // the string, which is ASCII; anything else there must not take part in the check.
         let open = contentStart &- 1
-        var readable = index >= 3
-        if readable && index &- 3 < open {
-            readable = input[open &- 1] < 0x80 && (index &- 3 == open &- 1 || input[open &- 2] < 0x80)
-        }
+        let readable = index >= 2 && (index &- 2 >= open || input[open &- 1] < 0x80)
         if let base = input.baseAddress, readable {
             while index &+ 16 <= input.count {
                 let (special, wellFormed) = Self.utf8Block(at: UnsafeRawPointer(base + index))
@@ -492,8 +490,8 @@ extension JSONReader {
         return try multiByteSequenceEnd(at: index)
     }
 
-    /// For the 16 bytes at `bytes` of a string's text, whose 3 bytes before are readable and checked:
-    /// the offset of the first quote, backslash or control character (16 when there is none), and
+    /// For the 16 bytes at `bytes` of a string's text, whose 2 bytes before are readable and checked: the
+    /// offset of the first quote, backslash or control character (16 when there is none), and
     /// whether the UTF-8 up to and including it is well-formed (so that no sequence is cut short by it).
     @inline(__always)
     static func utf8Block(at bytes: UnsafeRawPointer) -> (special: Int, wellFormed: Bool) {
@@ -502,21 +500,17 @@ extension JSONReader {
         let block = bytes.loadUnaligned(as: Block.self)
         let back1 = (bytes - 1).loadUnaligned(as: Block.self)
         let back2 = (bytes - 2).loadUnaligned(as: Block.self)
-        let back3 = (bytes - 3).loadUnaligned(as: Block.self)
         let special = (block .== Block(repeating: 0x22)) .| (block .== Block(repeating: 0x5C))
             .| (block .< Block(repeating: 0x20))
         let isContinuation = (block & Block(repeating: 0xC0)) .== Block(repeating: 0x80)
+        // No lead of four bytes gets past a block (below), so only leads of two and three bytes matter.
         let mustContinue = (back1 .>= Block(repeating: 0xC0)) .| (back2 .>= Block(repeating: 0xE0))
-            .| (back3 .>= Block(repeating: 0xF0))
-        // C0 and C1 would start overlong forms; F5 to FF never appear.
-        let neverValid = ((block &- Block(repeating: 0xC0)) .< Block(repeating: 2)) .| (block .>= Block(repeating: 0xF5))
-        // E0 and F0 with a low second byte are overlong; ED with a high one a surrogate; F4 with a high
-        // one above U+10FFFF.
-        let outOfRange = ((back1 .== Block(repeating: 0xE0)) .& (block .< Block(repeating: 0xA0)))
-            .| ((back1 .== Block(repeating: 0xED)) .& (block .> Block(repeating: 0x9F)))
-            .| ((back1 .== Block(repeating: 0xF0)) .& (block .< Block(repeating: 0x90)))
-            .| ((back1 .== Block(repeating: 0xF4)) .& (block .> Block(repeating: 0x8F)))
-        let wrong = (isContinuation .^ mustContinue) .| neverValid .| outOfRange
+        // Left to the per-character check: C0 and C1 (overlong), F5 to FF (never valid), and the leads
+        // whose second byte has a narrower range, E0, ED, F0 and F4, with the rest of the four-byte leads
+        // (emoji and the like, rare next to CJK text).
+        let leftOver = ((block &- Block(repeating: 0xC0)) .< Block(repeating: 2)) .| (block .== Block(repeating: 0xE0))
+            .| (block .== Block(repeating: 0xED)) .| (block .>= Block(repeating: 0xF0))
+        let wrong = (isContinuation .^ mustContinue) .| leftOver
         // Each byte of a mask is 0 or 0xFF, read as two words as in ``firstAttention(in:)``.
         let specials = unsafeBitCast(special, to: SIMD2<UInt64>.self), wrongs = unsafeBitCast(wrong, to: SIMD2<UInt64>.self)
         let specialLow = UInt64(littleEndian: specials[0]), specialHigh = UInt64(littleEndian: specials[1])
