@@ -211,13 +211,32 @@ import Testing
             } else {
                 expected = .double(try #require(Double(text)))
             }
-            // Alone (the last digit is the input's last byte), and inside an array; skipped too.
+            // Alone (the last digit is the input's last byte), inside an array, and with 16 bytes or more
+            // after it (where plain integers are read from whole words); skipped too; as an `Int64`.
+            let padded = "[\(text)\(String(repeating: " ", count: Int.random(in: 0...3, using: &generator))),1              ]"
             #expect(try JSONValue(strictUTF8: Array(text.utf8)) == expected, "\(text)")
             #expect(try JSONValue(strictUTF8: Array("[\(text),1]".utf8)) == .array([expected, .int(1)]), "\(text)")
+            #expect(try JSONValue(strictUTF8: Array(padded.utf8)) == .array([expected, .int(1)]), "\(text)")
             #expect(JSONSkipping.refusal(Array(text.utf8)) == nil, "\(text)")
             #expect(JSONSkipping.refusal(Array("[\(text),1]".utf8)) == nil, "\(text)")
+            #expect(JSONSkipping.refusal(Array(padded.utf8)) == nil, "\(text)")
+            for document in [text, padded.dropFirst() + ""] {
+                let integer = Array(document.utf8).withUnsafeBufferPointer { buffer in
+                    Result { () throws(JSONReadError) -> Int64 in
+                        var reader = try JSONReader(unsafeBuffer: buffer)
+                        return try reader.readInt64()
+                    }
+                }
+                switch integer {
+                case .success(let value): #expect(isInteger && Int64(text) == value, "\(document)")
+                case .failure(let error):
+                    #expect(!isInteger || Int64(text) == nil, "\(document): \(error)")
+                    #expect(error.category == (isInteger ? .numberOutOfRange : .typeMismatch), "\(document): \(error)")
+                }
+            }
         }
-        // A non-digit at each place of a block of eight ends the number there, or is refused.
+        // A non-digit at each place of a block of eight ends the number there, or is refused (20 bytes: plain
+        // integers among them are read from whole words).
         for place in 0..<8 {
             for stray in ["x", ".", "e", " ", "-"] {
                 var text = Array("12345678901234567890".utf8)

@@ -115,6 +115,41 @@ extension JSONReader {
         return token
     }
 
+    /// The integer at `position` when it is written plainly with 1 to 15 digits: an optional `-`, no
+    /// leading zero, no fraction or exponent, not `-0`, and followed by a byte that cannot continue a
+    /// token. `position` moves past it. Nil, with `position` unchanged, for any other number, and for one
+    /// within 16 bytes of the input's end: ``scanNumber()`` reads those, with its exact verdict and error.
+    ///
+    /// From two 8-byte reads at most, the digits' count and value from each word as in
+    /// ``accumulateDigitRun(in:at:into:digits:)``, with none of ``NumberToken``'s bookkeeping.
+    @inline(__always)
+    mutating func plainInteger() -> Int64? {
+        let isNegative = input[position] == UInt8(ascii: "-")
+        let start = isNegative ? position &+ 1 : position
+        guard start &+ 16 <= input.count, let base = input.baseAddress else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        let count = Self.leadingDigitCount(word)
+        // A leading zero (the low byte is the first digit) is refused by scanNumber, or is `0` alone.
+        guard count > 0, count == 1 || word & 0xFF != 0x30 else { return nil }
+        var value: UInt64
+        var end: Int
+        if count < 8 {
+            value = Self.value(ofLeadingDigits: count, in: word)
+            end = start &+ count
+        } else {
+            let second = UInt64(littleEndian: UnsafeRawPointer(base + (start &+ 8)).loadUnaligned(as: UInt64.self))
+            let more = Self.leadingDigitCount(second)
+            guard more < 8 else { return nil }  // 16 digits or more
+            value = Self.value(ofLeadingDigits: 8, in: word)
+            if more > 0 { value = value &* Self.powerOfTenInteger(more) &+ Self.value(ofLeadingDigits: more, in: second) }
+            end = start &+ 8 &+ more
+        }
+        // `.`, `e`, `E` (a fraction or exponent) and anything else that would continue the token.
+        guard !Self.continuesToken(input[end]), !(isNegative && value == 0) else { return nil }
+        position = end
+        return isNegative ? 0 &- Int64(value) : Int64(value)
+    }
+
     /// Passes over the number starting at `position`, checking it as ``scanNumber()`` and ``checkRange(_:)``
     /// would, without accumulating its digits: a well-formed number whose magnitude is surely below 10^300 (its
     /// integer digits plus its exponent) is passed over here; anything else, malformed or large, is read again

@@ -125,6 +125,7 @@ extension JSONReader {
         case UInt8(ascii: "\""):
             return .string(makeString(try scanString()))
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if let integer = plainInteger() { return .int(integer) }
             return try jsonValue(try scanNumber())
         case UInt8(ascii: "t"):
             try consumeLiteral(0x74_72_75_65, length: 4)

@@ -478,6 +478,7 @@ public struct JSONReader: ~Copyable {
         guard position < input.count, Self.kind(startingWith: input[position]) == .number else {
             throw mismatch(expected: "an integer")
         }
+        if let integer = plainInteger() { return integer }
         let token = try scanNumber()
         guard token.isInteger else {
             throw makeError(.typeMismatch, "expected an integer, found \(text(token))", at: token.start)
