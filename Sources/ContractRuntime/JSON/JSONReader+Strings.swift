@@ -128,6 +128,15 @@ extension JSONReader {
         return 8 &+ high.trailingZeroBitCount &>> 3  // 16 when `high` is 0 too
     }
 
+    /// The offset of the first backslash of `block`, or 16 when it has none.
+    @inline(__always)
+    static func firstBackslash(in block: SIMD16<UInt8>) -> Int {
+        let words = unsafeBitCast(block .== SIMD16<UInt8>(repeating: 0x5C), to: SIMD2<UInt64>.self)
+        let low = UInt64(littleEndian: words[0]), high = UInt64(littleEndian: words[1])
+        if low != 0 { return low.trailingZeroBitCount &>> 3 }
+        return 8 &+ high.trailingZeroBitCount &>> 3
+    }
+
     /// The high bit of each byte of `word` (byte 0 in the low bits) that is a quote, a backslash, below
     /// 0x20 or at least 0x80; zero when there is none. Bits above the lowest set one may be spurious
     /// (a borrow carries into the next byte), so only the lowest locates a byte.
@@ -217,6 +226,16 @@ extension JSONReader {
         while index < token.end {
             let byte = input[index]
             guard byte == UInt8(ascii: "\\") else {
+                // Text up to the next backslash goes 16 bytes at a time where both sides have room: the
+                // block is stored whole, and only its part before a backslash counts.
+                if index &+ 16 <= token.end && written &+ 16 <= output.count {
+                    let block = UnsafeRawPointer(input.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                    UnsafeMutableRawPointer(output.baseAddress.unsafelyUnwrapped + written).storeBytes(of: block, as: SIMD16<UInt8>.self)
+                    let run = Self.firstBackslash(in: block)
+                    written &+= run
+                    index &+= run
+                    continue
+                }
                 output[written] = byte
                 written &+= 1
                 index &+= 1
