@@ -119,22 +119,24 @@ extension JSONReader {
         // The vectors' type is spelled out: inferred from `UInt8(ascii:)`, the comparisons resolve to the
         // generic operators, which compile to a loop over the lanes instead of a few vector instructions.
         let block = bytes.loadUnaligned(as: SIMD16<UInt8>.self)
-        let found = (block .== SIMD16<UInt8>(repeating: 0x22)) .| (block .== SIMD16<UInt8>(repeating: 0x5C))
-            .| (block .< SIMD16<UInt8>(repeating: 0x20)) .| (block .> SIMD16<UInt8>(repeating: 0x7F))
-        // Each byte of the mask is 0 or 0xFF: read as two words, the lowest set bit locates the first.
-        let words = unsafeBitCast(found, to: SIMD2<UInt64>.self)
-        let low = UInt64(littleEndian: words[0]), high = UInt64(littleEndian: words[1])
-        if low != 0 { return low.trailingZeroBitCount &>> 3 }
-        return 8 &+ high.trailingZeroBitCount &>> 3  // 16 when `high` is 0 too
+        return firstLane(of: (block .== SIMD16<UInt8>(repeating: 0x22)) .| (block .== SIMD16<UInt8>(repeating: 0x5C))
+            .| (block .< SIMD16<UInt8>(repeating: 0x20)) .| (block .> SIMD16<UInt8>(repeating: 0x7F)))
     }
 
     /// The offset of the first backslash of `block`, or 16 when it has none.
     @inline(__always)
     static func firstBackslash(in block: SIMD16<UInt8>) -> Int {
-        let words = unsafeBitCast(block .== SIMD16<UInt8>(repeating: 0x5C), to: SIMD2<UInt64>.self)
+        firstLane(of: block .== SIMD16<UInt8>(repeating: 0x5C))
+    }
+
+    /// The index of the first lane of `mask` that is set, or 16 when none is.
+    @inline(__always)
+    static func firstLane(of mask: SIMDMask<SIMD16<Int8>>) -> Int {
+        // Each byte of the mask is 0 or 0xFF: read as two words, the lowest set bit locates the first.
+        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
         let low = UInt64(littleEndian: words[0]), high = UInt64(littleEndian: words[1])
         if low != 0 { return low.trailingZeroBitCount &>> 3 }
-        return 8 &+ high.trailingZeroBitCount &>> 3
+        return 8 &+ high.trailingZeroBitCount &>> 3  // 16 when `high` is 0 too
     }
 
     /// The high bit of each byte of `word` (byte 0 in the low bits) that is a quote, a backslash, below
@@ -457,8 +459,7 @@ extension JSONReader {
         let isDigit = atLeast(0x30, digits) & ~atLeast(0x3A, digits)
         let isLetter = atLeast(0x61, lowered) & ~atLeast(0x67, lowered)
         guard isDigit | isLetter == high else { return nil }
-        let values = (digits & 0x0F0F_0F0F) &+ (digits &>> 6 & 0x0101_0101) &* 9  // as in ``hexValue(at:in:)``
-        let unit = (values & 0xFF) &<< 12 | (values &>> 8 & 0xFF) &<< 8 | (values &>> 16 & 0xFF) &<< 4 | values &>> 24
+        let unit = hexValue(ofDigits: digits)
         return unit & 0xF800 == 0xD800 ? nil : unit
     }
 
@@ -467,11 +468,15 @@ extension JSONReader {
     @inline(__always)
     static func hexValue(at index: Int, in input: UnsafeBufferPointer<UInt8>) -> UInt16 {
         let word = UInt32(littleEndian: UnsafeRawPointer(input.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt32.self))
-        let digits = (word & 0x0F0F_0F0F) &+ (word &>> 6 & 0x0101_0101) &* 9  // one digit per byte, the first lowest
-        let value = (digits & 0xFF) &<< 12 | (digits &>> 8 & 0xFF) &<< 8 | (digits &>> 16 & 0xFF) &<< 4 | digits &>> 24
-        return UInt16(truncatingIfNeeded: value)
+        return UInt16(truncatingIfNeeded: hexValue(ofDigits: word))
     }
 
+    /// The value of the four hex digits of `word`, known to be valid, the first in the low byte.
+    @inline(__always)
+    static func hexValue(ofDigits word: UInt32) -> UInt32 {
+        let digits = (word & 0x0F0F_0F0F) &+ (word &>> 6 & 0x0101_0101) &* 9  // one digit per byte, the first lowest
+        return (digits & 0xFF) &<< 12 | (digits &>> 8 & 0xFF) &<< 8 | (digits &>> 16 & 0xFF) &<< 4 | digits &>> 24
+    }
 
     /// The offset of the first quote, backslash or control character at or after `start` (a byte of
     /// at least 0x80 at a character's start), after checking the UTF-8 before it; or an offset at which
@@ -530,11 +535,11 @@ extension JSONReader {
         let leftOver = ((block &- Block(repeating: 0xC0)) .< Block(repeating: 2)) .| (block .== Block(repeating: 0xE0))
             .| (block .== Block(repeating: 0xED)) .| (block .>= Block(repeating: 0xF0))
         let wrong = (isContinuation .^ mustContinue) .| leftOver
-        // Each byte of a mask is 0 or 0xFF, read as two words as in ``firstAttention(in:)``.
+        // Each byte of a mask is 0 or 0xFF, read as two words as in ``firstLane(of:)``; the first special
+        // byte is found word by word here, since only the bytes up to it count: `upTo` has their bits set.
         let specials = unsafeBitCast(special, to: SIMD2<UInt64>.self), wrongs = unsafeBitCast(wrong, to: SIMD2<UInt64>.self)
         let specialLow = UInt64(littleEndian: specials[0]), specialHigh = UInt64(littleEndian: specials[1])
         let wrongLow = UInt64(littleEndian: wrongs[0]), wrongHigh = UInt64(littleEndian: wrongs[1])
-        // Only the bytes up to the first special one count: `upTo` has the bits of those bytes set.
         if specialLow != 0 {
             let first = specialLow.trailingZeroBitCount &>> 3
             let upTo = first == 7 ? UInt64.max : (UInt64(1) &<< ((first &+ 1) &* 8)) &- 1
