@@ -187,29 +187,38 @@ extension JSONReader {
     func makeString(_ token: StringToken) -> String {
         if !token.hasEscapes {
             return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[token.start..<token.end]),
-                                   isASCII: token.isASCII)
+                                   isASCII: token.isASCII, in: input)
         }
         let input = self.input  // The closure captures this, not the whole reader.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.end &- token.start) { buffer in
+        // At least 16 bytes, so that a short string's bytes are read as two words.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(token.end &- token.start, 16)) { buffer in
             let count = Self.unescape(token, in: input, into: buffer)
-            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: buffer[0..<count]), isASCII: token.isASCII)
+            return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: buffer[0..<count]), isASCII: token.isASCII,
+                                   in: UnsafeBufferPointer(buffer))
         }
     }
 
-    /// A `String` of bytes the reader has already validated as UTF-8; `isASCII` says whether they are
-    /// all ASCII, which the string records (it speeds up later comparing and hashing).
+    /// A `String` of bytes the reader has already validated as UTF-8, which lie in `region` (the
+    /// bytes after them up to its end may be read, not used); `isASCII` says whether they are all
+    /// ASCII, which the string records (it speeds up later comparing and hashing).
     ///
-    /// Where `UTF8Span` exists, the bytes are copied without the standard library validating them a
-    /// second time; elsewhere, up to 15 bytes are built in place (which skips validation for ASCII).
+    /// Up to 15 bytes are built in place (``SmallStringForm``). Longer ones, where `UTF8Span` exists, are
+    /// copied without the standard library validating them a second time.
     @inline(__always)
-    static func makeString(validatedUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+    static func makeString(validatedUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool,
+                           in region: UnsafeBufferPointer<UInt8>) -> String {
         // Debug builds (tests, the fuzzers) check what release builds trust.
         assert(String(validating: bytes, as: UTF8.self) != nil, "the reader passed on invalid UTF-8")
         assert(isASCII == bytes.allSatisfy { $0 < 0x80 }, "the reader's ASCII flag is wrong")
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return "" }
+        if bytes.count <= SmallStringForm.capacity && SmallStringForm.isAvailable {
+            let readable = region.baseAddress.unsafelyUnwrapped + region.count - source
+            let words = readable >= 16 ? SmallStringForm.words(at: source) : SmallStringForm.words(of: bytes)
+            return SmallStringForm.string(words: words, count: bytes.count, isASCII: isASCII)
+        }
         if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *) {
             return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
         }
-        guard let source = bytes.baseAddress, bytes.count > 0 else { return "" }
         if bytes.count <= 15 {
             return String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 buffer.baseAddress!.initialize(from: source, count: bytes.count)

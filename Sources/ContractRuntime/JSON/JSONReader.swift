@@ -372,9 +372,10 @@ public struct JSONReader: ~Copyable {
     func string(of key: KeyReference) -> String {
         if !key.isDecoded {
             return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[key.start..<key.start &+ key.count]),
-                                   isASCII: key.isASCII)
+                                   isASCII: key.isASCII, in: input)
         }
-        return Self.makeString(validatedUTF8: span(of: key, decoded: decodedKeyBytes.elements), isASCII: key.isASCII)
+        return Self.makeString(validatedUTF8: span(of: key, decoded: decodedKeyBytes.elements), isASCII: key.isASCII,
+                               in: decodedKeyBytes.elements)
     }
 
     @inline(never)
