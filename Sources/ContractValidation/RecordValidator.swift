@@ -188,7 +188,8 @@ private struct RecordReading {
             values[index] = fields[index].absentValue
         }
         for ruleIndex in rules.indices {
-            let holds = rules[ruleIndex].compiled.evaluate(UnsafeBufferPointer(values))
+            // The program, not the compiled rule: copying that out of the plan would retain and release it.
+            let holds = rules[ruleIndex].compiled.program.evaluate(UnsafeBufferPointer(values))
             if !holds {
                 let rule = rules[ruleIndex]
                 throw RecordError(category: RecordError.rule(rule.id), message: rule.message, path: reader.path)

@@ -159,19 +159,46 @@ extension RuleEvaluator {
             case conditionsEqual(Int, Int, negated: Bool)
         }
 
-        let steps: [Step]
-        let constants: [RuleValue]
-        let operands: [Int]
-        let root: Int
+        /// Owns the memory ``program`` reads.
+        private let storage: Storage
+        /// The compiled rule in place, valid as long as this value is. It holds no references, so a
+        /// caller that evaluates many records reads it out of its plan without reference counting
+        /// (copying a `Compiled` out of an array retains and releases it once per evaluation).
+        public let program: Program
 
         /// Compiles `expression`; `fieldIndex` gives a field's index in the values passed to
         /// ``evaluate(_:)``, or nil for a name that is not a field (read as null, as `evaluate` would).
         public init(_ expression: RuleExpression, fieldIndex: (String) -> Int?) {
             var builder = Builder()
-            root = builder.step(expression, fieldIndex)
-            steps = builder.steps
-            constants = builder.constants
-            operands = builder.operands
+            let root = builder.step(expression, fieldIndex)
+            storage = Storage(steps: builder.steps, constants: builder.constants, operands: builder.operands)
+            program = Program(steps: UnsafeBufferPointer(storage.steps), constants: UnsafeBufferPointer(storage.constants),
+                              operands: UnsafeBufferPointer(storage.operands), root: root)
+        }
+
+        /// The steps, constants and operands of one compiled rule, allocated once and never changed.
+        private final class Storage: @unchecked Sendable {
+            let steps: UnsafeMutableBufferPointer<Step>
+            let constants: UnsafeMutableBufferPointer<RuleValue>
+            let operands: UnsafeMutableBufferPointer<Int>
+
+            init(steps: [Step], constants: [RuleValue], operands: [Int]) {
+                self.steps = Self.copy(steps)
+                self.constants = Self.copy(constants)
+                self.operands = Self.copy(operands)
+            }
+
+            private static func copy<Element>(_ elements: [Element]) -> UnsafeMutableBufferPointer<Element> {
+                let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
+                _ = buffer.initialize(from: elements)
+                return buffer
+            }
+
+            deinit {
+                steps.deinitialize().deallocate()
+                constants.deinitialize().deallocate()
+                operands.deinitialize().deallocate()
+            }
         }
 
         private struct Builder {
@@ -250,17 +277,24 @@ extension RuleEvaluator {
 
         /// Whether the rule holds for `values`, indexed as `fieldIndex` said when compiling.
         public func evaluate(_ values: UnsafeBufferPointer<RuleValue>) -> Bool {
-            steps.withUnsafeBufferPointer { steps in
-                constants.withUnsafeBufferPointer { constants in
-                    operands.withUnsafeBufferPointer { operands in
-                        Program(steps: steps, constants: constants, operands: operands, values: values).isTrue(root)
-                    }
-                }
+            withExtendedLifetime(storage) { program.evaluate(values) }
+        }
+
+        /// A compiled rule's steps, constants and operands in place (see ``Compiled/program``).
+        public struct Program: @unchecked Sendable {
+            let steps: UnsafeBufferPointer<Step>
+            let constants: UnsafeBufferPointer<RuleValue>
+            let operands: UnsafeBufferPointer<Int>
+            let root: Int
+
+            /// Whether the rule holds for `values`; only while the ``Compiled`` it came from exists.
+            public func evaluate(_ values: UnsafeBufferPointer<RuleValue>) -> Bool {
+                Evaluation(steps: steps, constants: constants, operands: operands, values: values).isTrue(root)
             }
         }
 
-        /// The compiled rule's arrays and one record's values, in place for the evaluation.
-        private struct Program {
+        /// A compiled rule's arrays and one record's values, in place for the evaluation.
+        private struct Evaluation {
             let steps: UnsafeBufferPointer<Step>
             let constants: UnsafeBufferPointer<RuleValue>
             let operands: UnsafeBufferPointer<Int>

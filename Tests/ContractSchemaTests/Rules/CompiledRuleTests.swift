@@ -41,6 +41,9 @@ import Testing
                 }
                 let fast = assignment.withUnsafeBufferPointer { compiled.evaluate($0) }
                 #expect(fast == reference, "\(text) with \(assignment)")
+                // The program read out of it, as `contractgen validate` evaluates rules.
+                let program = compiled.program
+                #expect(assignment.withUnsafeBufferPointer { program.evaluate($0) } == reference, "\(text) with \(assignment)")
             }
         }
     }
@@ -77,6 +80,9 @@ import Testing
                 }
                 let fast = assignment.withUnsafeBufferPointer { compiled.evaluate($0) }
                 #expect(fast == reference, "\(text) with \(assignment)")
+                // The program read out of it, as `contractgen validate` evaluates rules.
+                let program = compiled.program
+                #expect(assignment.withUnsafeBufferPointer { program.evaluate($0) } == reference, "\(text) with \(assignment)")
             }
             compared += 1
         }
