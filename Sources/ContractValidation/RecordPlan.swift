@@ -8,14 +8,31 @@ import ContractSchema
 /// plan lives as long as the ``RecordValidator`` that built it.
 final class ModelPlan {
     let name: String
-    var fields: [FieldPlan] = []
     var allowsAdditionalKeys = false
-    var rules: [RulePlan] = []
+    /// The fields and rules, in memory the plan owns once ``seal(fields:rules:)`` has set them: the
+    /// validator reads them for every record, and reading an array property of a class would retain
+    /// and release the array each time.
+    private(set) var fields = UnsafeMutableBufferPointer<FieldPlan>(start: nil, count: 0)
+    private(set) var rules = UnsafeMutableBufferPointer<RulePlan>(start: nil, count: 0)
     /// The index of each field by wire name, for rule evaluation.
     var fieldIndex: [String: Int] = [:]
 
     init(name: String) {
         self.name = name
+    }
+
+    /// Sets the fields and rules, once: plans are made empty first, so that they can refer to each other.
+    func seal(fields: [FieldPlan], rules: [RulePlan]) {
+        precondition(self.fields.baseAddress == nil && self.rules.baseAddress == nil, "a model plan is sealed once")
+        self.fields = .allocate(capacity: fields.count)
+        _ = self.fields.initialize(from: fields)
+        self.rules = .allocate(capacity: rules.count)
+        _ = self.rules.initialize(from: rules)
+    }
+
+    deinit {
+        fields.deinitialize().deallocate()
+        rules.deinitialize().deallocate()
     }
 }
 
@@ -127,17 +144,17 @@ enum PlanBuilder {
         for model in contract.models {
             guard let plan = plans[model.name] else { continue }
             plan.allowsAdditionalKeys = model.allowsAdditionalKeys
-            plan.fields = model.fields.map { field in
+            var fields = model.fields.map { field in
                 FieldPlan(name: field.name, wireBytes: Array(field.name.utf8),
                           type: typePlan(field.type, contract: contract, plans: plans),
                           isNullable: field.isNullable, isRequired: field.isRequired,
                           absentValue: absentValue(of: field))
             }
-            for (index, field) in plan.fields.enumerated() { plan.fieldIndex[field.name] = index }
-            plan.rules = model.rules.map { rule in
+            for (index, field) in fields.enumerated() { plan.fieldIndex[field.name] = index }
+            let rules = model.rules.map { rule in
                 let expression = rule.expression
                 for name in expression.referencedFields {
-                    if let index = plan.fieldIndex[name] { plan.fields[index].isReadByRules = true }
+                    if let index = plan.fieldIndex[name] { fields[index].isReadByRules = true }
                 }
                 // Names resolve to the fields the expression references, as `RuleEvaluator.evaluate` would
                 // be told by a lookup over `referencedFields`; anything else reads as null.
@@ -147,6 +164,7 @@ enum PlanBuilder {
                                 message: rule.message ?? "the record breaks rule \(rule.id): \(rule.source)",
                                 compiled: RuleEvaluator.Compiled(expression) { referenced.contains($0) ? fieldIndex[$0] : nil })
             }
+            plan.seal(fields: fields, rules: rules)
         }
         return plans[modelName]
     }

@@ -133,18 +133,10 @@ private struct RecordReading {
             defer { values.deinitialize() }
             try withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { seen in
                 seen.initialize(repeating: false)
-                try readMembers(plan, values: values, seen: seen, from: &reader)
-            }
-        }
-    }
-
-    private func readMembers(_ plan: ModelPlan, values: UnsafeMutableBufferPointer<RuleValue>,
-                             seen: UnsafeMutableBufferPointer<Bool>, from reader: inout JSONReader) throws {
-        // Fields and rules are read in place, not copied out of their arrays: copying a plan retains
-        // and releases each of its strings and arrays, once per field of every record.
-        try plan.fields.withUnsafeBufferPointer { fields in
-            try plan.rules.withUnsafeBufferPointer { rules in
-                try readMembers(plan, fields: fields, rules: rules, values: values, seen: seen, from: &reader)
+                // Fields and rules are read in place, not copied out of the plan: copying a plan retains and
+                // releases each of its strings and arrays, once per field of every record.
+                try readMembers(plan, fields: UnsafeBufferPointer(plan.fields), rules: UnsafeBufferPointer(plan.rules),
+                                values: values, seen: seen, from: &reader)
             }
         }
     }
