@@ -95,6 +95,10 @@ final class EnumerationPlan {
     /// Legacy values: old wire value → the current one it stands for.
     let legacy: [String: String]
     let isOpen: Bool
+    /// For each value: its first 8 UTF-8 bytes as a word (zero past its end) and its length, compared
+    /// before any byte past the eighth, which most values do not have.
+    private let heads: [UInt64]
+    private let lengths: [Int]
     /// The UTF-8 bytes of all `values`, one after another; value `i` starts at `starts[i]`.
     private let bytes: [UInt8]
     private let starts: [Int]
@@ -111,22 +115,31 @@ final class EnumerationPlan {
             starts.append(bytes.count)
             bytes += value.utf8
         }
-        starts.append(bytes.count)
         self.bytes = bytes
         self.starts = starts
+        lengths = values.map(\.utf8.count)
+        heads = values.map { value in Array(value.utf8).withUnsafeBufferPointer { Self.head(of: $0) } }
+    }
+
+    /// The first 8 bytes of `text` as a word, zero past its end.
+    @inline(__always)
+    private static func head(of text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var word: UInt64 = 0
+        withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text).prefix(8))) }
+        return word
     }
 
     /// The index in `values` of the value whose UTF-8 bytes are `text`, if there is one.
     func index(of text: UnsafeBufferPointer<UInt8>) -> Int? {
-        bytes.withUnsafeBufferPointer { all in
-            starts.withUnsafeBufferPointer { starts in
-                for index in 0..<(starts.count - 1) where starts[index + 1] - starts[index] == text.count {
-                    var equal = true
-                    for offset in 0..<text.count where all[starts[index] + offset] != text[offset] {
-                        equal = false
-                        break
+        let head = Self.head(of: text)
+        return heads.withUnsafeBufferPointer { heads in
+            lengths.withUnsafeBufferPointer { lengths in
+                for index in heads.indices where heads[index] == head && lengths[index] == text.count {
+                    if text.count <= 8 || bytes.withUnsafeBufferPointer({ all in
+                        memcmp(all.baseAddress! + starts[index] + 8, text.baseAddress! + 8, text.count - 8) == 0
+                    }) {
+                        return index
                     }
-                    if equal { return index }
                 }
                 return nil
             }
