@@ -96,9 +96,14 @@ public struct RecordValidator: @unchecked Sendable {
     /// problem found, in reading order.
     public func validate(_ record: UnsafeBufferPointer<UInt8>) -> RecordError? {
         do {
-            var reader = try JSONReader(unsafeBuffer: record, limits: options.limits)
-            try RecordReading(options: options).readModel(plan, from: &reader)
-            try reader.expectEnd()
+            // The reader's stacks of open containers and keys start on this thread's stack: a reader of its
+            // own would allocate and free them for every line. The closure captures the plan and the reading,
+            // not the validator, whose copy would retain and release each of its references.
+            let plan = plan, reading = RecordReading(options: options)
+            try JSONReader.withReader(unsafeBuffer: record, limits: options.limits) { reader in
+                try reading.readModel(plan, from: &reader)
+                try reader.expectEnd()
+            }
             return nil
         } catch let error as RecordError {
             return error
