@@ -135,7 +135,9 @@ private struct RecordReading {
         // (read recursively) each get their own.
         try withUnsafeTemporaryAllocation(of: RuleValue.self, capacity: fields.count) { values in
             values.initialize(repeating: .null)
-            defer { values.deinitialize() }
+            // Each value moved out and dropped in place: `deinitialize()` destroys them through the type's
+            // value witness, one indirect call per value, which cost as much as reading a field.
+            defer { for index in values.indices { _ = (values.baseAddress.unsafelyUnwrapped + index).move() } }
             try withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { seen in
                 seen.initialize(repeating: false)
                 // Fields and rules are read in place, not copied out of the plan: copying a plan retains and
