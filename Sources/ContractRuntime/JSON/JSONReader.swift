@@ -273,9 +273,12 @@ public struct JSONReader: ~Copyable {
         if frames[top].checksDuplicateKeys {
             try remember(key, inFrame: top, at: keyOffset)
         }
-        skipWhitespace()
-        guard position < input.count, input[position] == UInt8(ascii: ":") else {
-            throw unexpected(expected: "':' after the key")
+        // Most keys are followed by the colon at once (compact JSON): one test for them.
+        if position >= input.count || input[position] != UInt8(ascii: ":") {
+            skipWhitespace()
+            guard position < input.count, input[position] == UInt8(ascii: ":") else {
+                throw unexpected(expected: "':' after the key")
+            }
         }
         position &+= 1
         return key
