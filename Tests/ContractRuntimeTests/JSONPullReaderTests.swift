@@ -137,20 +137,4 @@ import Testing
             #expect(try reader.nextKey() == nil)
         }
     }
-
-    /// Runs `body` over `text`, then `expectEnd()`, and returns the reader error, if any.
-    func pullError(_ text: String, _ body: (inout JSONReader) throws -> Void) -> JSONReadError? {
-        do {
-            try JSONReader.withReader(reading: text.utf8) { reader in
-                try body(&reader)
-                try reader.expectEnd()
-            }
-            return nil
-        } catch let error as JSONReadError {
-            return error
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return nil
-        }
-    }
 }

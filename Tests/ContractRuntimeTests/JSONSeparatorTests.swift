@@ -17,24 +17,10 @@ import Testing
 
     /// The ways of reading an object, each returning the error or nil.
     static func readers(_ bytes: [UInt8]) -> [JSONReadError?] {
-        func attempt(_ body: (inout JSONReader) throws -> Void) -> JSONReadError? {
-            do {
-                try JSONReader.withReader(reading: bytes) { reader in
-                    try body(&reader)
-                    try reader.expectEnd()
-                }
-                return nil
-            } catch let error as JSONReadError {
-                return error
-            } catch {
-                Issue.record("not a JSONReadError: \(error)")
-                return nil
-            }
-        }
-        return [
-            attempt { _ = try $0.readValue() },
-            attempt { try $0.skipValue() },
-            attempt { reader in
+        [
+            pullError(bytes) { _ = try $0.readValue() },
+            pullError(bytes) { try $0.skipValue() },
+            pullError(bytes) { reader in
                 try reader.beginObject()
                 while try reader.nextKey() != nil { try reader.skipValue() }
             },

@@ -1,5 +1,6 @@
 import ContractRuntime
 import Foundation
+import Testing
 
 /// Locates the strict JSON reader's fixture files under `Tests/Fixtures/json`.
 enum JSONFixtures {
@@ -59,6 +60,27 @@ func readError(_ bytes: [UInt8], limits: JSONReaderLimits = .init()) -> JSONRead
     } catch {
         return error
     }
+}
+
+/// Runs `body` over `bytes` with a pull reader, then `expectEnd()`, and returns the reader error, if any.
+func pullError(_ bytes: [UInt8], _ body: (inout JSONReader) throws -> Void) -> JSONReadError? {
+    do {
+        try JSONReader.withReader(reading: bytes) { reader in
+            try body(&reader)
+            try reader.expectEnd()
+        }
+        return nil
+    } catch let error as JSONReadError {
+        return error
+    } catch {
+        Issue.record("unexpected error \(error)")
+        return nil
+    }
+}
+
+/// `pullError` over the UTF-8 of `text`.
+func pullError(_ text: String, _ body: (inout JSONReader) throws -> Void) -> JSONReadError? {
+    pullError(Array(text.utf8), body)
 }
 
 /// The byte offset of the first occurrence of `needle` in `text`.
