@@ -130,7 +130,9 @@ private struct RecordReading {
         // The object's path is built only for an error, once the object is closed and the reader's
         // path is the object's again: building it for every nested model costs time per level.
         try JSONFields.openModel(&reader, name: plan.name, callerChecksDuplicateKeys: !plan.allowsAdditionalKeys)
-        let fields = plan.fields
+        // Fields and rules are read in place, not copied out of the plan: copying a plan retains and
+        // releases each of its strings and arrays, once per field of every record.
+        let fields = UnsafeBufferPointer(plan.fields), rules = UnsafeBufferPointer(plan.rules)
         // Values and "seen" flags live on the stack: no allocation per record, and nested models
         // (read recursively) each get their own.
         try withUnsafeTemporaryAllocation(of: RuleValue.self, capacity: fields.count) { values in
@@ -140,10 +142,7 @@ private struct RecordReading {
             defer { for index in values.indices { _ = (values.baseAddress.unsafelyUnwrapped + index).move() } }
             try withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { seen in
                 seen.initialize(repeating: false)
-                // Fields and rules are read in place, not copied out of the plan: copying a plan retains and
-                // releases each of its strings and arrays, once per field of every record.
-                try readMembers(plan, fields: UnsafeBufferPointer(plan.fields), rules: UnsafeBufferPointer(plan.rules),
-                                values: values, seen: seen, from: &reader)
+                try readMembers(plan, fields: fields, rules: rules, values: values, seen: seen, from: &reader)
             }
         }
     }
