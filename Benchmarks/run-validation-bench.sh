@@ -3,6 +3,8 @@
 #   contractgen   ../.build/release/contractgen validate --jobs 1 --schema ../schema/execution.yaml FILE (one thread, like the peers)
 #   generated     DecodeBenchmarks --mode generated FILE   (TaskStepResult(jsonUTF8Bytes:), each line in place)
 #   codable       DecodeBenchmarks --mode codable FILE     (Foundation JSONDecoder + generated Codable)
+#   tree          DecodeBenchmarks --mode tree FILE        (JSONValue(strictUTF8:): a strict tree of any JSON, no
+#                                                           contract; only when named in TOOLS)
 #   pydantic      baselines/pydantic_validate.py FILE      (TypeAdapter.validate_json, strict, extra=forbid, rules)
 #   msgspec       baselines/msgspec_validate.py FILE       (Struct decode, forbid_unknown_fields, rules)
 # and prints records/s, MB/s, peak RSS and the ratios to pydantic and msgspec.
@@ -34,7 +36,7 @@ VALIDATE_JOBS=${VALIDATE_JOBS:-1}
 PYTHON=${PYTHON:-python3}
 
 if [[ $# -ne 1 || ! -f $1 ]]; then
-    sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,/^set -uo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2
     exit 2
 fi
 FILE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -82,12 +84,13 @@ if [[ -z ${SKIP_BUILD:-} ]]; then
             SKIP[contractgen]="swift build -c release --product contractgen failed (log above)"
         fi
     fi
-    if [[ " $TOOLS " == *" generated "* || " $TOOLS " == *" codable "* ]]; then
+    if [[ " $TOOLS " == *" generated "* || " $TOOLS " == *" codable "* || " $TOOLS " == *" tree "* ]]; then
         note "== building DecodeBenchmarks (release) in $HERE"
         if ! (cd "$HERE" && swift build -c release --product DecodeBenchmarks) >"$WORK/build-decode.log" 2>&1; then
             grep -m5 'error:' "$WORK/build-decode.log" >&2
             SKIP[generated]="swift build -c release --product DecodeBenchmarks failed (log above)"
             SKIP[codable]=${SKIP[generated]}
+            SKIP[tree]=${SKIP[generated]}
         fi
     fi
 fi
@@ -98,14 +101,14 @@ if [[ -z ${SKIP[contractgen]:-} ]]; then
         SKIP[contractgen]="this contractgen has no 'validate' subcommand yet"
     fi
 fi
-for tool in generated codable; do
+for tool in generated codable tree; do
     [[ -z ${SKIP[$tool]:-} && ! -x $DECODE ]] && SKIP[$tool]="$DECODE is not built"
 done
 
 command_for() {
     case $1 in
         contractgen) echo "$CONTRACTGEN validate --jobs $VALIDATE_JOBS --schema $ROOT/schema/execution.yaml $FILE" ;;
-        generated | codable) echo "$DECODE --mode $1 $FILE" ;;
+        generated | codable | tree) echo "$DECODE --mode $1 $FILE" ;;
         pydantic) echo "$PY $HERE/baselines/pydantic_validate.py $FILE" ;;
         msgspec) echo "$PY $HERE/baselines/msgspec_validate.py $FILE" ;;
         *) return 1 ;;

@@ -162,6 +162,41 @@ import Testing
         #expect(node == 1)
     }
 
+    /// Duplicate keys are still refused, and only they, once the reader's stacks have moved to the heap:
+    /// in the innermost object, in the outermost one (its keys sit below all the others), and in one in
+    /// between, each by `JSONValue(strictUTF8:)` and by ``JSONReader/skipValue()``.
+    @Test func duplicateKeysAreFoundBeyondTheReadersStackMemory() throws {
+        func nested(duplicateAt duplicateLevel: Int?) -> [UInt8] {
+            var text = "1"
+            for level in 0..<24 {
+                var members = (0..<5).map { "\"k\(level)_\($0)\": \($0)" }
+                if level == duplicateLevel { members.append("\"k\(level)_0\": 9") }
+                text = "{\(members.joined(separator: ", ")), \"next\": [\(text)]}"
+            }
+            return Array(text.utf8)
+        }
+        func skipError(_ bytes: [UInt8]) -> JSONErrorCategory? {
+            do {
+                try JSONReader.withReader(reading: bytes) { reader in
+                    try reader.skipValue()
+                    try reader.expectEnd()
+                }
+                return nil
+            } catch let error as JSONReadError {
+                return error.category
+            } catch {
+                Issue.record("not a JSONReadError: \(error)")
+                return nil
+            }
+        }
+        #expect(Self.refusal(nested(duplicateAt: nil)) == nil)
+        #expect(skipError(nested(duplicateAt: nil)) == nil)
+        for level in [0, 11, 23] {
+            #expect(Self.refusal(nested(duplicateAt: level)) == .duplicateKey, "level \(level)")
+            #expect(skipError(nested(duplicateAt: level)) == .duplicateKey, "level \(level)")
+        }
+    }
+
     /// Fractions with up to 19 significant digits and up to 19 fraction digits go through the reader's
     /// long division; each must be the correctly rounded double the standard library's parser gives.
     @Test func fractionsWithManyDigitsReadAsTheCorrectlyRoundedDouble() throws {

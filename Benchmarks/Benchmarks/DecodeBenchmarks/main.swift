@@ -5,6 +5,8 @@
 //   DecodeBenchmarks --mode generated FILE   TaskStepResult(jsonUTF8Bytes:), the generated strict decoder, on
 //                                            each line in place in the read buffer (as a streaming reader would)
 //   DecodeBenchmarks --mode codable FILE     JSONDecoder().decode(TaskStepResult.self, from:), the generated Codable
+//   DecodeBenchmarks --mode tree FILE        JSONValue(strictUTF8:), the strict reader building a tree of any JSON with
+//                                            no contract (what simdjson's DOM parse and msgspec.json.decode do)
 //
 // Options: --report-invalid prints "LINE<TAB>error" to stderr for each rejected line;
 //          --report-valid prints the numbers of accepted lines to stderr (to check an invalid-lines corpus).
@@ -22,12 +24,12 @@ import Darwin
 #endif
 
 enum Mode: String {
-    case generated, codable
+    case generated, codable, tree
 }
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("DecodeBenchmarks: \(message)\n".utf8))
-    FileHandle.standardError.write(Data("usage: DecodeBenchmarks --mode generated|codable [--report-invalid] [--report-valid] FILE\n".utf8))
+    FileHandle.standardError.write(Data("usage: DecodeBenchmarks --mode generated|codable|tree [--report-invalid] [--report-valid] FILE\n".utf8))
     exit(2)
 }
 
@@ -40,7 +42,7 @@ while let argument = arguments.popFirst() {
     switch argument {
     case "--mode":
         guard let value = arguments.popFirst(), let parsed = Mode(rawValue: value) else {
-            fail("--mode takes generated or codable")
+            fail("--mode takes generated, codable or tree")
         }
         mode = parsed
     case "--report-invalid":
@@ -107,12 +109,11 @@ func decodeLines(ofFileAt path: String, mode: Mode, reportValid: Bool, reportInv
     forEachLine(ofFileAt: path) { line in
         records += 1
         do {
-            let value: TaskStepResult
             switch mode {
-            case .generated: value = try TaskStepResult(jsonUTF8Bytes: line)
-            case .codable: value = try decoder.decode(TaskStepResult.self, from: Data(line))
+            case .generated: withExtendedLifetime(try TaskStepResult(jsonUTF8Bytes: line)) {}
+            case .codable: withExtendedLifetime(try decoder.decode(TaskStepResult.self, from: Data(line))) {}
+            case .tree: withExtendedLifetime(try JSONValue(strictUTF8: line)) {}
             }
-            withExtendedLifetime(value) {}
             valid += 1
             if reportValid {
                 FileHandle.standardError.write(Data("\(records)\n".utf8))
