@@ -7,7 +7,10 @@ public struct LineVerdict: Sendable, Hashable {
     /// The line's length in bytes, without its `\n`.
     public var length: Int
     /// Why the line is not a valid record; nil when it is one.
-    public var error: RecordError?
+    // Spelled `Optional<…>`: `RecordError?` would give the property an implicit initial nil, so that `init`
+    // assigned over it (destroying the nil through an outlined copy of the whole error, per line) instead of
+    // initializing it.
+    public var error: Optional<RecordError>
 
     /// Creates a verdict.
     public init(line: Int, length: Int, error: RecordError?) {
