@@ -90,7 +90,167 @@ extension JSONReader {
 
     /// Passes over the next value, of any kind, validating it as fully as ``readValue()`` would,
     /// duplicate keys and number ranges included.
+    ///
+    /// Most values are passed over by ``skipValueInLocals()``, which keeps the state of the containers it
+    /// opens in local variables. A value it cannot vouch for, valid or not, is passed over again from its
+    /// start by ``skipValueInFrames()``, which gives the verdict and the exact error.
     public mutating func skipValue() throws(JSONReadError) {
+        let start = position, keys = seenKeys.count, keyBytes = decodedKeyBytes.count
+        do {
+            if try skipValueInLocals() { return }
+        } catch {
+            // Dropped: the reading below finds the same problem and reports it with its path.
+        }
+        position = start
+        seenKeys.truncate(to: keys)
+        decodedKeyBytes.truncate(to: keyBytes)
+        try skipValueInFrames()
+    }
+
+    /// ``skipValue()`` for values whose objects have at most ``localKeyLimit`` keys and that nest at most
+    /// 63 levels: returns true after passing over a valid one, false (or throws) for any other, leaving
+    /// `position` and the keys it remembered for the caller to reset.
+    ///
+    /// The containers it opens are bits of a word (1 for an object) rather than frames: no frame is
+    /// written, and no key recorded for error paths, for each member. Each open object's keys are kept
+    /// in `seenKeys` after a marker, a key whose `start` is where the enclosing object's keys start and
+    /// whose negative `count` says where its unescaped keys start in `decodedKeyBytes` (-1 - that
+    /// offset), so that a repeated key is found by comparing it with the object's keys.
+    mutating func skipValueInLocals() throws(JSONReadError) -> Bool {
+        let count = input.count
+        guard let base = input.baseAddress else { return false }
+        let levels = Swift.min(63, limits.maxDepth &- frames.count)  // levels this value may open
+        let keyLimit = Swift.min(Self.localKeyLimit, limits.maxKeysPerObject)
+        var objects: UInt64 = 0  // bit n: whether the container at local level n is an object
+        var depth = 0
+        var keysStart = seenKeys.count  // the innermost open object's first key in `seenKeys`
+        var index = position
+
+        value: while true {
+            index = Self.afterWhitespace(base, from: index, count: count)
+            guard index < count else { return false }
+            var byte = base[index]
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                guard depth < levels else { return false }
+                index = Self.afterWhitespace(base, from: index &+ 1, count: count)
+                guard index < count else { return false }
+                let isObject = byte == UInt8(ascii: "{")
+                let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                if base[index] == close {
+                    index &+= 1  // empty: a complete value
+                } else {
+                    objects = isObject ? objects | 1 &<< UInt64(depth) : objects & ~(1 &<< UInt64(depth))
+                    depth &+= 1
+                    guard isObject else { continue value }
+                    seenKeys.append(KeyReference(start: keysStart, count: -1 &- decodedKeyBytes.count, isDecoded: false, isASCII: true))
+                    keysStart = seenKeys.count
+                    guard try skipKeyInLocals(at: &index, keysStart: keysStart, keyLimit: keyLimit) else { return false }
+                    continue value
+                }
+            case UInt8(ascii: "\""):
+                position = index
+                _ = try scanString()
+                index = position
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                position = index
+                try skipNumber()
+                index = position
+            case UInt8(ascii: "t"):
+                position = index
+                try consumeLiteral(0x74_72_75_65, length: 4)
+                index = position
+            case UInt8(ascii: "f"):
+                position = index
+                try consumeLiteral(0x66_61_6C_73_65, length: 5)
+                index = position
+            case UInt8(ascii: "n"):
+                position = index
+                try consumeLiteral(0x6E_75_6C_6C, length: 4)
+                index = position
+            default:
+                return false
+            }
+            // A value is complete: on to the next member or element, closing the containers that end here.
+            while depth > 0 {
+                index = Self.afterWhitespace(base, from: index, count: count)
+                guard index < count else { return false }
+                byte = base[index]
+                index &+= 1
+                let isObject = objects &>> UInt64(depth &- 1) & 1 != 0
+                if byte == UInt8(ascii: ",") {
+                    if isObject {
+                        index = Self.afterWhitespace(base, from: index, count: count)
+                        guard try skipKeyInLocals(at: &index, keysStart: keysStart, keyLimit: keyLimit) else { return false }
+                    }
+                    continue value
+                }
+                guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return false }
+                depth &-= 1
+                if isObject {
+                    let marker = keysStart &- 1
+                    keysStart = seenKeys[marker].start
+                    decodedKeyBytes.truncate(to: -1 &- seenKeys[marker].count)
+                    seenKeys.truncate(to: marker)
+                }
+            }
+            position = index
+            return true
+        }
+    }
+
+    /// The offset of the first byte at or after `index` that is not JSON whitespace (`count` when none is).
+    @inline(__always)
+    static func afterWhitespace(_ base: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int {
+        var index = index
+        while index < count {
+            let byte = base[index]
+            // Most calls find a token at once, and every token starts above 0x20: one comparison for them.
+            guard byte <= 0x20, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return index }
+            index &+= 1
+        }
+        return index
+    }
+
+    /// The most keys an object may have for ``skipValueInLocals()``, which compares each key with all
+    /// the object's earlier ones.
+    static let localKeyLimit = 16
+
+    /// For ``skipValueInLocals()``: reads the key at `index` and the colon after it, and remembers the key
+    /// among the innermost object's, whose keys start at `keysStart` in `seenKeys`. False for a key it
+    /// leaves to the full reading: the object's key past `keyLimit`, or a repeated one.
+    @inline(__always)
+    mutating func skipKeyInLocals(at index: inout Int, keysStart: Int, keyLimit: Int) throws(JSONReadError) -> Bool {
+        guard index < input.count, input[index] == UInt8(ascii: "\"") else { return false }
+        position = index
+        let token = try scanString()
+        index = position
+        guard seenKeys.count &- keysStart < keyLimit else { return false }
+        let key = token.hasEscapes
+            ? decodedKey(token)
+            : KeyReference(start: token.start, count: token.end &- token.start, isDecoded: false, isASCII: token.isASCII)
+        // Compared after unescaping, as the full reading compares them.
+        let keys = seenKeys.pointer(at: 0)
+        let inputBytes = input.baseAddress.unsafelyUnwrapped
+        let decoded = decodedKeyBytes.elements  // empty (no address) unless a key had escapes
+        let keyBytes = (key.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBytes) + key.start
+        for other in keysStart..<seenKeys.count where keys[other].count == key.count {
+            let otherBytes = (keys[other].isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBytes) + keys[other].start
+            if memoryEqual(otherBytes, keyBytes, key.count) { return false }
+        }
+        seenKeys.append(key)
+        // The colon, at once in compact JSON.
+        if index >= input.count || input[index] != UInt8(ascii: ":") {
+            index = Self.afterWhitespace(inputBytes, from: index, count: input.count)
+            guard index < input.count, input[index] == UInt8(ascii: ":") else { return false }
+        }
+        index &+= 1
+        return true
+    }
+
+    /// ``skipValue()`` with a frame for each container, as ``readValue()`` reads: for any value, with the
+    /// exact error for an invalid one.
+    mutating func skipValueInFrames() throws(JSONReadError) {
         let outerDepth = frames.count
         nextValue: while true {
             skipWhitespace()
