@@ -16,6 +16,8 @@ final class ModelPlan {
     private(set) var rules = UnsafeMutableBufferPointer<RulePlan>(start: nil, count: 0)
     /// The index of each field by wire name, for rule evaluation.
     var fieldIndex: [String: Int] = [:]
+    /// The fields' wire names, for finding each key's field by its bytes; set with the fields.
+    private(set) var keys = UTF8Table([])
 
     init(name: String) {
         self.name = name
@@ -28,6 +30,7 @@ final class ModelPlan {
         _ = self.fields.initialize(from: fields)
         self.rules = .allocate(capacity: rules.count)
         _ = self.rules.initialize(from: rules)
+        keys = UTF8Table(fields.map(\.name))
     }
 
     deinit {
@@ -39,7 +42,6 @@ final class ModelPlan {
 /// One field of a ``ModelPlan``.
 struct FieldPlan {
     let name: String
-    let wireBytes: [UInt8]
     let type: TypePlan
     let isNullable: Bool
     let isRequired: Bool
@@ -95,13 +97,8 @@ final class EnumerationPlan {
     /// Legacy values: old wire value → the current one it stands for.
     let legacy: [String: String]
     let isOpen: Bool
-    /// For each value: its first 8 UTF-8 bytes as a word (zero past its end) and its length, compared
-    /// before any byte past the eighth, which most values do not have.
-    private let heads: [UInt64]
-    private let lengths: [Int]
-    /// The UTF-8 bytes of all `values`, one after another; value `i` starts at `starts[i]`.
-    private let bytes: [UInt8]
-    private let starts: [Int]
+    /// `values`, found by their UTF-8 bytes.
+    private let table: UTF8Table
 
     init(name: String, values: [String], legacy: [String: String], isOpen: Bool) {
         self.name = name
@@ -109,41 +106,12 @@ final class EnumerationPlan {
         valueSet = Set(values)
         self.legacy = legacy
         self.isOpen = isOpen
-        var bytes: [UInt8] = []
-        var starts: [Int] = []
-        for value in values {
-            starts.append(bytes.count)
-            bytes += value.utf8
-        }
-        self.bytes = bytes
-        self.starts = starts
-        lengths = values.map(\.utf8.count)
-        heads = values.map { value in Array(value.utf8).withUnsafeBufferPointer { Self.head(of: $0) } }
-    }
-
-    /// The first 8 bytes of `text` as a word, zero past its end.
-    @inline(__always)
-    private static func head(of text: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var word: UInt64 = 0
-        withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text).prefix(8))) }
-        return word
+        table = UTF8Table(values)
     }
 
     /// The index in `values` of the value whose UTF-8 bytes are `text`, if there is one.
     func index(of text: UnsafeBufferPointer<UInt8>) -> Int? {
-        let head = Self.head(of: text)
-        return heads.withUnsafeBufferPointer { heads in
-            lengths.withUnsafeBufferPointer { lengths in
-                for index in heads.indices where heads[index] == head && lengths[index] == text.count {
-                    if text.count <= 8 || bytes.withUnsafeBufferPointer({ all in
-                        memcmp(all.baseAddress! + starts[index] + 8, text.baseAddress! + 8, text.count - 8) == 0
-                    }) {
-                        return index
-                    }
-                }
-                return nil
-            }
-        }
+        table.index(of: text)
     }
 }
 
@@ -158,7 +126,7 @@ enum PlanBuilder {
             guard let plan = plans[model.name] else { continue }
             plan.allowsAdditionalKeys = model.allowsAdditionalKeys
             var fields = model.fields.map { field in
-                FieldPlan(name: field.name, wireBytes: Array(field.name.utf8),
+                FieldPlan(name: field.name,
                           type: typePlan(field.type, contract: contract, plans: plans),
                           isNullable: field.isNullable, isRequired: field.isRequired,
                           absentValue: absentValue(of: field))

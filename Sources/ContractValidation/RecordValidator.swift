@@ -151,24 +151,17 @@ private struct RecordReading {
                              values: UnsafeMutableBufferPointer<RuleValue>,
                              seen: UnsafeMutableBufferPointer<Bool>, from reader: inout JSONReader) throws {
         var expected = 0
-        while let key = try reader.nextKey() {
-            // Records usually list keys in schema order: try the next expected field first.
-            var index = -1
-            if expected < fields.count, key.matches(fields[expected].wireBytes) {
-                index = expected
-            } else {
-                for i in fields.indices where key.matches(fields[i].wireBytes) {
-                    index = i
-                    break
-                }
-            }
+        let keys = plan.keys
+        // Records usually list keys in schema order: the field after the last one is tried first.
+        while let index = try reader.nextKeyIndex(in: keys, expected: expected) {
             guard index >= 0 else {
                 if plan.allowsAdditionalKeys {
                     try reader.skipValue()
                     continue
                 }
+                let key = reader.currentKey ?? ""
                 throw RecordError(category: RecordError.unknownField,
-                                  message: "unknown key \(quoted(key.string)) in \(plan.name)\(Suggestion.didYouMean(key.string, among: fields.map(\.name)))",
+                                  message: "unknown key \(quoted(key)) in \(plan.name)\(Suggestion.didYouMean(key, among: fields.map(\.name)))",
                                   path: reader.path, offset: reader.offset)
             }
             if seen[index] { throw reader.duplicateKeyError() }

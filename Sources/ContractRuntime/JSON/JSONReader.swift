@@ -235,6 +235,35 @@ public struct JSONReader: ~Copyable {
         return JSONKey(storage: ownedBytes(of: key))
     }
 
+    /// The next key of the innermost object as its index in `table`, positioned at its value: -1 for a
+    /// key that is not in the table, nil after consuming the `}`. `expected`, the index the caller expects
+    /// (the field after the last one, for keys in schema order), is tried first.
+    ///
+    /// Checks what ``nextKey()`` checks, without making a ``JSONKey``: the key is found by its unescaped
+    /// bytes. ``currentKey`` gives it as a `String`, for a message about an unknown key.
+    public mutating func nextKeyIndex(in table: UTF8Table, expected: Int = 0) throws(JSONReadError) -> Int? {
+        guard let key = try nextKeyReference() else { return nil }
+        let bytes: UnsafePointer<UInt8>, readable: Int
+        if key.isDecoded {
+            bytes = UnsafePointer(decodedKeyBytes.pointer(at: key.start))
+            readable = decodedKeyBytes.count &- key.start
+        } else {
+            bytes = input.baseAddress.unsafelyUnwrapped + key.start  // a key was read: the input is not empty
+            readable = input.count &- key.start
+        }
+        let head = UTF8Table.head(of: bytes, count: key.count, readable: readable)
+        return table.index(head: head, bytes: bytes, count: key.count, from: expected) ?? -1
+    }
+
+    /// The key of the member being read in the innermost object (the one ``nextKey()`` or
+    /// ``nextKeyIndex(in:expected:)`` returned last), unescaped; nil outside an object or before its first key.
+    public var currentKey: String? {
+        guard let top = frames.count > 0 ? frames[frames.count &- 1] : nil, top.isObject, let key = top.currentKey else {
+            return nil
+        }
+        return string(of: key)
+    }
+
     /// ``nextKey()`` without wrapping the key, for ``skipValue()`` and ``readValue()``.
     @inline(__always)
     mutating func nextKeyReference() throws(JSONReadError) -> KeyReference? {

@@ -1,0 +1,91 @@
+/// A fixed list of distinct strings, such as a model's keys or an enumeration's wire values, found by
+/// their UTF-8 bytes without making a `String` of the bytes looked up.
+///
+/// Each string's first 8 bytes are kept as one word (zero past its end) beside its length: a look-up
+/// compares that word and the length with each entry, and only for a match compares the bytes past the
+/// eighth, which most keys and values do not have. Strings are compared byte for byte, without Unicode
+/// normalization.
+public final class UTF8Table: @unchecked Sendable {
+    // @unchecked: the storage is written once, in `init`, and only read afterwards.
+    private struct Entry {
+        var head: UInt64
+        var length: Int
+        /// Where the bytes past the eighth start in `tails`.
+        var tailStart: Int
+    }
+
+    /// The strings, in the order given.
+    public let strings: [String]
+    private let entries: UnsafeMutableBufferPointer<Entry>
+    private let tails: UnsafeMutableBufferPointer<UInt8>
+
+    /// A table of `strings`, which should be distinct: of two equal ones, a look-up may find either.
+    public init(_ strings: [String]) {
+        self.strings = strings
+        let utf8 = strings.map { Array($0.utf8) }
+        entries = .allocate(capacity: utf8.count)
+        tails = .allocate(capacity: utf8.reduce(0) { $0 + Swift.max($1.count - 8, 0) })
+        var tailCount = 0
+        for (index, bytes) in utf8.enumerated() {
+            let head = bytes.withUnsafeBufferPointer { Self.head(of: $0) }
+            entries.initializeElement(at: index, to: Entry(head: head, length: bytes.count, tailStart: tailCount))
+            for byte in bytes.dropFirst(8) {
+                tails.initializeElement(at: tailCount, to: byte)
+                tailCount += 1
+            }
+        }
+    }
+
+    deinit {
+        entries.deallocate()
+        tails.deallocate()
+    }
+
+    /// How many strings the table holds.
+    public var count: Int { entries.count }
+
+    /// The index of the string whose UTF-8 bytes are `bytes`, or nil when there is none.
+    public func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        index(head: Self.head(of: bytes), bytes: bytes.baseAddress, count: bytes.count, from: 0)
+    }
+
+    /// The index of the string of `count` bytes at `bytes` whose first 8 (zero past its end) are `head`,
+    /// trying `first` before the others (the one a caller expects, say), or nil when there is none.
+    @inline(__always)
+    func index(head: UInt64, bytes: UnsafePointer<UInt8>?, count: Int, from first: Int) -> Int? {
+        let total = entries.count
+        var index = first >= 0 && first < total ? first : 0
+        for _ in 0..<total {
+            let entry = entries[index]
+            if entry.head == head && entry.length == count
+                && (count <= 8 || memoryEqual(UnsafePointer(tails.baseAddress.unsafelyUnwrapped + entry.tailStart),
+                                              bytes.unsafelyUnwrapped + 8, count &- 8)) {
+                return index
+            }
+            index &+= 1
+            if index == total { index = 0 }
+        }
+        return nil
+    }
+
+    /// The first 8 bytes of `text` as a word, zero past its end (byte 0 in the low bits).
+    @inline(__always)
+    static func head(of text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let start = text.baseAddress else { return 0 }
+        if text.count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)) }
+        var word: UInt64 = 0
+        for offset in 0..<text.count { word |= UInt64(start[offset]) &<< UInt64(offset &* 8) }
+        return word
+    }
+
+    /// The first 8 of the `count` bytes at `bytes` as a word, zero past the `count`th; `readable` bytes
+    /// from `bytes` may be read (when 8 or more, the word is read at once and masked).
+    @inline(__always)
+    static func head(of bytes: UnsafePointer<UInt8>, count: Int, readable: Int) -> UInt64 {
+        if readable >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
+            return count >= 8 ? word : word & ((1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1)
+        }
+        return head(of: UnsafeBufferPointer(start: bytes, count: Swift.min(count, 8)))
+    }
+}

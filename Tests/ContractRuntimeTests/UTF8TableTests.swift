@@ -1,0 +1,118 @@
+@testable import ContractRuntime
+import Testing
+
+/// `UTF8Table` finds a string by its UTF-8 bytes: the first 8 bytes as a word and the length first, then
+/// the rest. Used for enumeration values (the validator's plans) and for keys
+/// (`JSONReader.nextKeyIndex(in:expected:)`).
+@Suite struct UTF8TableTests {
+    /// Strings of every length up to 20 that share prefixes, each looked up itself and as near misses (one
+    /// byte changed at each place, one byte more or less), must be found exactly when they are in the
+    /// table, as a search of the list would, whichever entry the look-up tries first, and through a
+    /// reader's key at any distance from the end of its input.
+    @Test func everyStringAndEveryNearMissIsFoundAsASearchWouldFindIt() throws {
+        var generator = SplitMix64(seed: 0x5EED_0E21)
+        let alphabet = Array("ab_-".utf8) + Array("é".utf8)
+        for _ in 0..<60 {
+            var strings: Set<[UInt8]> = []
+            let base = (0..<20).map { _ in alphabet.randomElement(using: &generator)! }
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                // Shared prefixes of every length, so that heads and lengths collide.
+                var string = Array(base.prefix(Int.random(in: 0...20, using: &generator)))
+                if !string.isEmpty && Bool.random(using: &generator) {
+                    string[Int.random(in: string.indices, using: &generator)] = alphabet.randomElement(using: &generator)!
+                }
+                strings.insert(string)
+            }
+            // Only strings that are valid UTF-8 (the "é" bytes may be cut), as keys and values are.
+            let ordered = strings.filter { String(validating: $0, as: UTF8.self) != nil }.sorted { $0.lexicographicallyPrecedes($1) }
+            let table = UTF8Table(ordered.map { String(decoding: $0, as: UTF8.self) })
+            #expect(table.count == ordered.count)
+            var probes = ordered
+            for string in ordered {
+                probes.append(string + [0x61])
+                if !string.isEmpty { probes.append(Array(string.dropLast())) }
+                for place in string.indices {
+                    var changed = string
+                    changed[place] ^= 0x01
+                    probes.append(changed)
+                }
+            }
+            for probe in probes {
+                let expected = ordered.firstIndex(of: probe)
+                // Padded on both sides, so that a read past the probe's own bytes would be seen.
+                let padded = [0x62, 0x62] + probe + Array(repeating: 0x62, count: 16)
+                let found = padded.withUnsafeBufferPointer { table.index(of: UnsafeBufferPointer(rebasing: $0[2..<(2 + probe.count)])) }
+                #expect(found == expected, "\(probe) among \(ordered)")
+                if let expected { #expect(Array(table.strings[expected].utf8) == probe) }
+                for first in -1...ordered.count {
+                    let rotated = probe.withUnsafeBufferPointer { bytes in
+                        table.index(head: UTF8Table.head(of: bytes), bytes: bytes.baseAddress, count: bytes.count, from: first)
+                    }
+                    #expect(rotated == expected, "\(probe) from \(first)")
+                }
+                guard String(validating: probe, as: UTF8.self) != nil else { continue }
+                // As a key: the last of an object that ends the input, so that fewer than 8 bytes may follow it.
+                let key = "\"" + String(decoding: probe, as: UTF8.self) + "\""  // no quote or backslash among the bytes
+                for document in ["{\(key):0}", "{\"x\":1, \(key) :0}"] {
+                    let index = try Array(document.utf8).withUnsafeBufferPointer { buffer in
+                        try JSONReader.withReader(unsafeBuffer: buffer) { reader in
+                            try reader.beginObject()
+                            var last: Int? = nil
+                            while let index = try reader.nextKeyIndex(in: table, expected: 0) {
+                                last = index
+                                try reader.skipValue()
+                            }
+                            return last
+                        }
+                    }
+                    #expect(index == expected ?? -1, "\(document)")
+                }
+            }
+        }
+    }
+
+    /// A key with escapes is found by its unescaped bytes, and `currentKey` gives it unescaped; a key not
+    /// in the table is -1, the end of the object nil.
+    @Test func keysAreFoundAfterUnescapingAndNamedByCurrentKey() throws {
+        let table = UTF8Table(["step", "状态", "error_message", ""])
+        let document = #"{"st\u0065p": 1, "\u72b6\u6001": 2, "error_message" : 3, "": 4, "other\n": 5}"#
+        var found: [Int] = []
+        var names: [String?] = []
+        try JSONReader.withReader(reading: Array(document.utf8)) { reader in
+            try reader.beginObject()
+            #expect(reader.currentKey == nil)
+            while let index = try reader.nextKeyIndex(in: table, expected: found.count) {
+                found.append(index)
+                names.append(reader.currentKey)
+                try reader.skipValue()
+            }
+            #expect(reader.currentKey == nil)
+        }
+        #expect(found == [0, 1, 2, 3, -1])
+        #expect(names == ["step", "状态", "error_message", "", "other\n"])
+    }
+
+    /// `nextKeyIndex` checks what `nextKey` checks: a repeated key (after unescaping), a missing colon, a
+    /// trailing comma, each with the same error.
+    @Test func keysAreCheckedAsNextKeyChecksThem() {
+        let table = UTF8Table(["a", "b"])
+        for document in [#"{"a": 1, "\u0061": 2}"#, #"{"a" 1}"#, #"{"a": 1,}"#, #"{"c": 1, "c": 2}"#, #"{"a": 1 "b": 2}"#] {
+            func error(_ next: (inout JSONReader) throws(JSONReadError) -> Bool) -> JSONReadError? {
+                do throws(JSONReadError) {
+                    try Array(document.utf8).withUnsafeBufferPointer { buffer throws(JSONReadError) in
+                        var reader = try JSONReader(unsafeBuffer: buffer)
+                        try reader.beginObject()
+                        while try next(&reader) { try reader.skipValue() }
+                    }
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            let byIndex = error { reader throws(JSONReadError) in try reader.nextKeyIndex(in: table) != nil }
+            let byKey = error { reader throws(JSONReadError) in try reader.nextKey() != nil }
+            #expect(byIndex != nil, "\(document)")
+            #expect(byIndex == byKey, "\(document)")
+        }
+    }
+}
