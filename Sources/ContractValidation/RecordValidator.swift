@@ -168,7 +168,7 @@ private struct RecordReading {
             expected = index + 1
             seen[index] = true
             // By pointer: a copy of the plan would retain and release each of its strings and arrays.
-            values[index] = try readField(fields.baseAddress.unsafelyUnwrapped + index, from: &reader)
+            Self.fill(values, at: index, with: try readField(fields.baseAddress.unsafelyUnwrapped + index, from: &reader))
         }
         for index in fields.indices where !seen[index] {
             if fields[index].isRequired {
@@ -176,7 +176,7 @@ private struct RecordReading {
                                   message: "missing key \(quoted(fields[index].name)) of \(plan.name)",
                                   path: reader.path, offset: reader.offset)
             }
-            values[index] = fields[index].absentValue
+            Self.fill(values, at: index, with: fields[index].absentValue)
         }
         for ruleIndex in rules.indices {
             // The program, not the compiled rule: copying that out of the plan would retain and release it.
@@ -186,6 +186,15 @@ private struct RecordReading {
                 throw RecordError(category: RecordError.rule(rule.id), message: rule.message, path: reader.path)
             }
         }
+    }
+
+    /// Puts `value` in slot `index` of `values`, which still holds the `.null` it was made with (each field's
+    /// slot is filled once: a repeated key is refused before): initialized over it, since `.null` holds
+    /// nothing to release, rather than assigned, which destroyed the old value through an outlined call.
+    @inline(__always)
+    private static func fill(_ values: UnsafeMutableBufferPointer<RuleValue>, at index: Int, with value: consuming RuleValue) {
+        assert({ if case .null = values[index] { true } else { false } }(), "a field's value is filled once")
+        (values.baseAddress.unsafelyUnwrapped + index).initialize(to: value)
     }
 
     private func readField(_ field: UnsafePointer<FieldPlan>, from reader: inout JSONReader) throws -> RuleValue {
