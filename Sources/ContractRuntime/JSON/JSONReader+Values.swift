@@ -91,9 +91,9 @@ extension JSONReader {
     /// Passes over the next value, of any kind, validating it as fully as ``readValue()`` would,
     /// duplicate keys and number ranges included.
     ///
-    /// Most values are passed over by ``skipValueInLocals()``, which keeps the state of the containers it
-    /// opens in local variables. A value it cannot vouch for, valid or not, is passed over again from its
-    /// start by ``skipValueInFrames()``, which gives the verdict and the exact error.
+    /// Most values are passed over with the state of the containers they open kept in local variables. A
+    /// value that path cannot vouch for, valid or not, is passed over again from its start with a frame per
+    /// container, which gives the verdict and the exact error.
     public mutating func skipValue() throws(JSONReadError) {
         let start = position, keys = seenKeys.count, keyBytes = decodedKeyBytes.count
         do {
