@@ -157,6 +157,9 @@ extension RuleEvaluator {
             case fieldIn(Int, Range<Int>, negated: Bool)
             /// `==` or `!=` between two steps whose values are conditions (neither a field nor a constant).
             case conditionsEqual(Int, Int, negated: Bool)
+            /// `field == condition` (or `!=` when negated): a field holding a bool against whether the
+            /// condition holds; a field holding anything else equals no condition.
+            case fieldEqualsCondition(Int, condition: Int, negated: Bool)
         }
 
         /// Owns the memory ``program`` reads.
@@ -267,6 +270,11 @@ extension RuleEvaluator {
             func equality(_ l: Int, _ r: Int, negated: Bool) -> Step {
                 if isCondition(l) && isCondition(r) { return .conditionsEqual(l, r, negated: negated) }
                 for (a, b) in [(l, r), (r, l)] {
+                    if case .field(let field) = steps[a], isCondition(b) {
+                        return .fieldEqualsCondition(field, condition: b, negated: negated)
+                    }
+                }
+                for (a, b) in [(l, r), (r, l)] {
                     guard case .field(let field) = steps[a], case .constant(let index) = steps[b] else { continue }
                     if case .null = constants[index] { return .fieldIsNull(field, negated: negated) }
                     return .fieldEquals(field, constant: index, negated: negated)
@@ -315,6 +323,9 @@ extension RuleEvaluator {
                     return items.contains { RuleEvaluator.equals(values[field], constants[$0]) } != negated
                 case .conditionsEqual(let l, let r, let negated):
                     return (isTrue(l) == isTrue(r)) != negated
+                case .fieldEqualsCondition(let field, let condition, let negated):
+                    guard case .bool(let holds) = values[field] else { return negated }
+                    return (holds == isTrue(condition)) != negated
                 case .comparison(let op, let l, let r):
                     let left = value(l), right = value(r)
                     switch op {

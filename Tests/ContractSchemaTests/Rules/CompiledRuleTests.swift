@@ -14,6 +14,7 @@ import Testing
         "null == x", "null != x", "x == \"s\"", "\"s\" != x", "(x == null) == (y == null)",
         "(x == null) != (a and b)", "x in [1, \"s\", null, z]", "x not in [true]", "3 in [x, y]", "x in []",
         "a == true", "true == a", "(x in [1]) == (not b)", "(x == y) == (x != y)", "a == b",
+        "(x == y) == a", "x != (a and b)", "(not a) != y", "z == (a or b)",
     ]
     static let names = ["a", "b", "x", "y"]
     static let values: [RuleValue] = [
