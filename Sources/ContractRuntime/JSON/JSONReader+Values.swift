@@ -156,6 +156,8 @@ extension JSONReader {
                 position = index
                 try skipNumber()
                 index = position
+            // The literals one by one, not through `readScalar()` as the full reading does: that call cost
+            // 1 % on lines with many nulls.
             case UInt8(ascii: "t"):
                 position = index
                 try consumeLiteral(0x74_72_75_65, length: 4)
@@ -199,19 +201,6 @@ extension JSONReader {
         }
     }
 
-    /// The offset of the first byte at or after `index` that is not JSON whitespace (`count` when none is).
-    @inline(__always)
-    static func afterWhitespace(_ base: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int {
-        var index = index
-        while index < count {
-            let byte = base[index]
-            // Most calls find a token at once, and every token starts above 0x20: one comparison for them.
-            guard byte <= 0x20, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return index }
-            index &+= 1
-        }
-        return index
-    }
-
     /// The most keys an object may have for ``skipValueInLocals()``, which compares each key with all
     /// the object's earlier ones.
     static let localKeyLimit = 16
@@ -229,19 +218,11 @@ extension JSONReader {
         let key = token.hasEscapes
             ? decodedKey(token)
             : KeyReference(start: token.start, count: token.end &- token.start, isDecoded: false, isASCII: token.isASCII)
-        // Compared after unescaping, as the full reading compares them.
-        let keys = seenKeys.pointer(at: 0)
-        let inputBytes = input.baseAddress.unsafelyUnwrapped
-        let decoded = decodedKeyBytes.elements  // empty (no address) unless a key had escapes
-        let keyBytes = (key.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBytes) + key.start
-        for other in keysStart..<seenKeys.count where keys[other].count == key.count {
-            let otherBytes = (keys[other].isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBytes) + keys[other].start
-            if memoryEqual(otherBytes, keyBytes, key.count) { return false }
-        }
+        if isRepeated(key, amongKeysFrom: keysStart) { return false }
         seenKeys.append(key)
         // The colon, at once in compact JSON.
         if index >= input.count || input[index] != UInt8(ascii: ":") {
-            index = Self.afterWhitespace(inputBytes, from: index, count: input.count)
+            index = Self.afterWhitespace(input.baseAddress.unsafelyUnwrapped, from: index, count: input.count)
             guard index < input.count, input[index] == UInt8(ascii: ":") else { return false }
         }
         index &+= 1

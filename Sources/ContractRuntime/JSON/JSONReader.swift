@@ -112,10 +112,21 @@ public struct JSONReader: ~Copyable {
         unsafeBuffer input: UnsafeBufferPointer<UInt8>, limits: JSONReaderLimits = .init(),
         _ body: (inout JSONReader) throws -> Result
     ) throws -> Result {
-        try withUnsafeTemporaryAllocation(of: Frame.self, capacity: 8) { frames in
-            try withUnsafeTemporaryAllocation(of: KeyReference.self, capacity: 32) { keys in
-                var reader = try JSONReader(unsafeBuffer: input, limits: limits, frameStorage: frames, keyStorage: keys)
-                return try body(&reader)
+        try withStackStorage { (frames, keys) throws in
+            var reader = try JSONReader(unsafeBuffer: input, limits: limits, frameStorage: frames, keyStorage: keys)
+            return try body(&reader)
+        }
+    }
+
+    /// Calls `body` with room in this thread's stack for the first 8 open containers and 32 keys of a
+    /// reader: for ``withReader(unsafeBuffer:limits:_:)``, and for readers whose errors are typed.
+    @inlinable
+    static func withStackStorage<Result, Failure: Error>(
+        _ body: (UnsafeMutableBufferPointer<Frame>, UnsafeMutableBufferPointer<KeyReference>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try withUnsafeTemporaryAllocation(of: Frame.self, capacity: 8) { (frames) throws(Failure) in
+            try withUnsafeTemporaryAllocation(of: KeyReference.self, capacity: 32) { (keys) throws(Failure) in
+                try body(frames, keys)
             }
         }
     }
@@ -147,12 +158,29 @@ public struct JSONReader: ~Copyable {
 
     @inline(__always)
     mutating func skipWhitespace() {
-        while position < input.count {
-            let byte = input[position]
-            // Most calls find a token at once, and every token starts above 0x20: one comparison for them.
-            guard byte <= 0x20, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+        // Not through `afterWhitespace`: assigning `position` on every call, whitespace or not, cost 1-3 %
+        // of every reading.
+        while position < input.count && Self.isWhitespace(input[position]) {
             position &+= 1
         }
+    }
+
+    /// The offset of the first byte at or after `index` that is not JSON whitespace (`count` when none is),
+    /// for readings that keep their position in a local variable.
+    @inline(__always)
+    static func afterWhitespace(_ base: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int {
+        var index = index
+        while index < count && isWhitespace(base[index]) {
+            index &+= 1
+        }
+        return index
+    }
+
+    /// Whether `byte` is JSON whitespace: space, line feed, carriage return or tab.
+    @inline(__always)
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        // Most calls find a token at once, and every token starts above 0x20: one comparison for them.
+        byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09)
     }
 
     /// The kind of the next value, without consuming it.
@@ -344,17 +372,8 @@ public struct JSONReader: ~Copyable {
         }
         let start = frames[frameIndex].keysStart
         let end = seenKeys.count
-        if frames[frameIndex].keyFilter & bit != 0 {
-            // One pass over the object's keys; lengths differ for most pairs, so few bytes are compared.
-            let seen = seenKeys.pointer(at: 0)
-            let decoded = decodedKeyBytes.elements
-            let inputBase = input.baseAddress.unsafelyUnwrapped  // a key was read, so the input is not empty
-            let keyBytes = (key.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBase) + key.start
-            for index in start..<end where seen[index].count == key.count {
-                let other = seen[index]
-                let otherBytes = (other.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBase) + other.start
-                if memoryEqual(otherBytes, keyBytes, key.count) { throw duplicate(key, at: keyOffset) }
-            }
+        if frames[frameIndex].keyFilter & bit != 0 && isRepeated(key, amongKeysFrom: start) {
+            throw duplicate(key, at: keyOffset)
         }
         frames[frameIndex].keyFilter |= bit
         if end - start < Self.linearKeyScanLimit {
@@ -366,6 +385,23 @@ public struct JSONReader: ~Copyable {
             frames[frameIndex].keySetIndex = keySets.count
             keySets.append(set)
         }
+    }
+
+    /// Whether `key` (read last, not yet remembered) repeats one of the keys in `seenKeys` from `start` to
+    /// the top, compared after unescaping: one pass over them; lengths differ for most pairs, so few bytes
+    /// are compared.
+    @inline(__always)
+    func isRepeated(_ key: KeyReference, amongKeysFrom start: Int) -> Bool {
+        let seen = seenKeys.pointer(at: 0)
+        let decoded = decodedKeyBytes.elements  // empty (no address) unless a key had escapes
+        let inputBase = input.baseAddress.unsafelyUnwrapped  // a key was read, so the input is not empty
+        let keyBytes = (key.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBase) + key.start
+        for index in start..<seenKeys.count where seen[index].count == key.count {
+            let other = seen[index]
+            let otherBytes = (other.isDecoded ? decoded.baseAddress.unsafelyUnwrapped : inputBase) + other.start
+            if memoryEqual(otherBytes, keyBytes, key.count) { return true }
+        }
+        return false
     }
 
     /// The bit of a key in `Frame.keyFilter`, from its length and its first and last bytes (which tell

@@ -15,13 +15,11 @@ extension JSONValue {
     /// memory, as ``JSONReader/withReader(unsafeBuffer:limits:_:)`` arranges (whose closure throws untyped
     /// errors): a document that nests a few levels and has a few dozen keys allocates only its own values.
     private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, limits: JSONReaderLimits) throws(JSONReadError) -> JSONValue {
-        try withUnsafeTemporaryAllocation(of: JSONReader.Frame.self, capacity: 8) { (frames) throws(JSONReadError) in
-            try withUnsafeTemporaryAllocation(of: JSONReader.KeyReference.self, capacity: 32) { (keys) throws(JSONReadError) in
-                var reader = try JSONReader(unsafeBuffer: buffer, limits: limits, frameStorage: frames, keyStorage: keys)
-                let value = try reader.readValue()
-                try reader.expectEnd()
-                return value
-            }
+        try JSONReader.withStackStorage { (frames, keys) throws(JSONReadError) in
+            var reader = try JSONReader(unsafeBuffer: buffer, limits: limits, frameStorage: frames, keyStorage: keys)
+            let value = try reader.readValue()
+            try reader.expectEnd()
+            return value
         }
     }
 }
