@@ -32,7 +32,9 @@ let package = Package(
         .target(name: "ContractSchema", dependencies: ["ContractRuntime"]),
         // Reading and checking a schema file: libyaml, the loader and lint; produces a ContractSchema.Contract.
         .target(name: "ContractSchemaLoader", dependencies: ["CYAML", "ContractSchema"]),
-        .target(name: "ContractRuntime"),
+        // simdjson's first stage in C (AVX2 or SSE2 intrinsics): bit masks of 64-byte blocks of JSON, for skipValue.
+        .target(name: "CJSONBlocks"),
+        .target(name: "ContractRuntime", dependencies: ["CJSONBlocks"]),
         .target(name: "ContractCodegen", dependencies: ["ContractSchema"]),
         .target(name: "ContractEvolution", dependencies: ["ContractSchema"]),
         .target(name: "ExecutionContracts", dependencies: ["ContractRuntime"]),
@@ -86,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractRuntimeTests",
-            dependencies: ["ContractRuntime", "PropertyTesting"]
+            dependencies: ["ContractRuntime", "CJSONBlocks", "PropertyTesting"]
         ),
         .testTarget(
             name: "ContractCodegenTests",

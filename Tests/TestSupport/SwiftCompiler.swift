@@ -32,8 +32,16 @@ public enum SwiftCompiler {
         // `-emit-sil` runs the type checker and the mandatory SIL diagnostics (definite initialization,
         // ownership) without the cost of machine code.
         // A package name, so that code generated at `package` access compiles as in a package.
+        // The module maps SwiftPM made for the package's C targets (CJSONBlocks, which ContractRuntime imports),
+        // passed as SwiftPM passes them to a client; not the copies built for plugin tools (`-tool.build`).
+        let buildDirectory = modules.deletingLastPathComponent()
+        let moduleMaps = ((try? FileManager.default.contentsOfDirectory(atPath: buildDirectory.path)) ?? [])
+            .filter { $0.hasSuffix(".build") && !$0.hasSuffix("-tool.build") }.sorted()
+            .map { buildDirectory.appendingPathComponent($0).appendingPathComponent("module.modulemap").path }
+            .filter { FileManager.default.fileExists(atPath: $0) }
         let arguments = ["swiftc", "-parse-as-library", "-module-name", moduleName, "-package-name", moduleName,
-                         "-I", modules.path, "-Onone", "-emit-sil", "-o", "/dev/null", "--"] + files
+                         "-I", modules.path] + moduleMaps.flatMap { ["-Xcc", "-fmodule-map-file=\($0)"] }
+            + ["-Onone", "-emit-sil", "-o", "/dev/null", "--"] + files
         let out = try CLIRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments, in: directory)
         return Result(succeeded: out.status == 0, output: out.stdout + out.stderr)
     }

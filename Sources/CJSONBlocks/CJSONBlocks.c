@@ -1,0 +1,261 @@
+#include "CJSONBlocks.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+/// The classes of 64 bytes, bit n for byte n.
+typedef struct {
+    uint64_t quote, backslash, structural, whitespace, control, nonASCII;
+} classes;
+
+/// The bytes escapes are made of: `u`, hex digits, and `d` or `D` (a surrogate's first digit); all zero when
+/// the block has no escape.
+typedef struct {
+    uint64_t u, hex, d;
+} escapeBytes;
+
+/// From the classes and the bits of the bytes in strings' text onward: escapes, strings, tokens (simdjson's
+/// find_escaped and its scalar-start rule).
+static inline void finish(classes c, uint64_t escaped, uint64_t quotes, uint64_t inString, uint64_t wrongUTF8,
+                          uint64_t leads, escapeBytes e, ec_scan_state *state, ec_block_scan *out) {
+    state->inString = (uint64_t)0 - (inString >> 63);
+    c.structural &= ~c.control;
+    uint64_t scalar = ~(c.structural | c.quote | c.whitespace | inString);
+    out->tokens = (c.structural & ~inString) | quotes | (scalar & ~((scalar << 1) | state->scalar));
+    state->scalar = scalar >> 63;
+    out->inString = inString;
+    out->backslash = c.backslash;
+    // `\uXXXX` escapes within the block whose first digit is not `d` (so not a surrogate) are checked here,
+    // their four digits by the mask; the rest are left to the caller.
+    uint64_t starts = c.backslash & ~escaped & inString;
+    uint64_t unicode = starts & (e.u >> 1) & (((uint64_t)1 << 59) - 1);
+    uint64_t digits = (unicode << 2) | (unicode << 3) | (unicode << 4) | (unicode << 5);
+    uint64_t checked = unicode & ~(e.d >> 2);
+    out->escapes = starts & ~checked;
+    out->leads = leads;
+    out->problem = (c.control & inString) != 0 || wrongUTF8 != 0 || (digits & ~e.hex) != 0;
+    state->text = c.nonASCII >> 61;
+}
+
+/// simdjson's find_escaped: the characters escaped by a backslash, across blocks.
+static inline uint64_t escapedBits(uint64_t backslash, ec_scan_state *state) {
+    if ((backslash | state->escaped) == 0) return 0;
+    backslash &= ~state->escaped;
+    uint64_t followsEscape = (backslash << 1) | state->escaped;
+    const uint64_t evenBits = 0x5555555555555555ULL;
+    uint64_t oddStarts = backslash & ~evenBits & ~followsEscape;
+    uint64_t evenStarts;
+    state->escaped = __builtin_add_overflow(oddStarts, backslash, &evenStarts) ? 1 : 0;
+    return (evenBits ^ (evenStarts << 1)) & followsEscape;
+}
+
+static inline uint64_t prefixXor(uint64_t bits) {
+    bits ^= bits << 1; bits ^= bits << 2; bits ^= bits << 4;
+    bits ^= bits << 8; bits ^= bits << 16; bits ^= bits << 32;
+    return bits;
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2,pclmul")))
+static void scan_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
+    const __m256i whitespaceTable = _mm256_setr_epi8(' ', 100, 100, 100, 17, 100, 113, 2, 100, '\t', '\n', 112, 100, '\r', 100, 100,
+                                                     ' ', 100, 100, 100, 17, 100, 113, 2, 100, '\t', '\n', 112, 100, '\r', 100, 100);
+    const __m256i structuralTable = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ':', '{', ',', '}', 0, 0,
+                                                     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ':', '{', ',', '}', 0, 0);
+    classes c = {0, 0, 0, 0, 0, 0};
+    __m256i halves[2];
+    for (int half = 0; half < 2; half++) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(bytes + 32 * half));
+        halves[half] = v;
+        int shift = 32 * half;
+        c.quote |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"'))) << shift;
+        c.backslash |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'))) << shift;
+        // `[` and `]` become `{` and `}` with bit 5 set; the table gives 0 for bytes of 0x80 and more. The two
+        // control characters that match as well (0x0C and 0x1A) are taken off in `finish`.
+        c.structural |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+            _mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_shuffle_epi8(structuralTable, v))) << shift;
+        c.whitespace |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_shuffle_epi8(whitespaceTable, v))) << shift;
+        c.control |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v)) << shift;
+        c.nonASCII |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << shift;
+    }
+    uint64_t wrong = 0, leads = 0;
+    if (c.nonASCII | state->text) {
+        // A byte is a continuation byte exactly when one of the 3 before leads a sequence that long.
+        for (int half = 0; half < 2; half++) {
+            const uint8_t *p = bytes + 32 * half;
+            __m256i v = halves[half];
+            __m256i back1 = _mm256_loadu_si256((const __m256i *)(p - 1));
+            __m256i back2 = _mm256_loadu_si256((const __m256i *)(p - 2));
+            __m256i back3 = _mm256_loadu_si256((const __m256i *)(p - 3));
+            __m256i isContinuation = _mm256_cmpeq_epi8(_mm256_and_si256(v, _mm256_set1_epi8((char)0xC0)), _mm256_set1_epi8((char)0x80));
+            __m256i mustContinue = _mm256_or_si256(
+                _mm256_cmpeq_epi8(_mm256_max_epu8(back1, _mm256_set1_epi8((char)0xC0)), back1),
+                _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(back2, _mm256_set1_epi8((char)0xE0)), back2),
+                                _mm256_cmpeq_epi8(_mm256_max_epu8(back3, _mm256_set1_epi8((char)0xF0)), back3)));
+            __m256i offset = _mm256_sub_epi8(v, _mm256_set1_epi8((char)0xC0));
+            __m256i narrow = _mm256_or_si256(
+                _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(offset, _mm256_set1_epi8(1)), offset),
+                                _mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xF0)), v)),
+                _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xE0)), _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xED))));
+            wrong |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_xor_si256(isContinuation, mustContinue)) << (32 * half);
+            leads |= (uint64_t)(uint32_t)_mm256_movemask_epi8(narrow) << (32 * half);
+        }
+    }
+    escapeBytes e = {0, 0, 0};
+    if (c.backslash) {
+        for (int half = 0; half < 2; half++) {
+            __m256i v = halves[half];
+            __m256i lowered = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
+            __m256i digit = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
+            __m256i letter = _mm256_sub_epi8(lowered, _mm256_set1_epi8('a'));
+            __m256i hex = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(digit, _mm256_set1_epi8(9)), digit),
+                                          _mm256_cmpeq_epi8(_mm256_min_epu8(letter, _mm256_set1_epi8(5)), letter));
+            int shift = 32 * half;
+            e.u |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('u'))) << shift;
+            e.hex |= (uint64_t)(uint32_t)_mm256_movemask_epi8(hex) << shift;
+            e.d |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lowered, _mm256_set1_epi8('d'))) << shift;
+        }
+    }
+    uint64_t escaped = escapedBits(c.backslash, state);
+    uint64_t quotes = c.quote & ~escaped;
+    uint64_t inString = (uint64_t)_mm_cvtsi128_si64(_mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)quotes), _mm_set1_epi8((char)0xFF), 0))
+        ^ state->inString;
+    finish(c, escaped, quotes, inString, wrong, leads, e, state, out);
+}
+
+static void scan_sse2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
+    classes c = {0, 0, 0, 0, 0, 0};
+    uint64_t wrong = 0, leads = 0;
+    for (int chunk = 0; chunk < 4; chunk++) {
+        const uint8_t *p = bytes + 16 * chunk;
+        __m128i v = _mm_loadu_si128((const __m128i *)p);
+        __m128i lowered = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i structural = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('{')), _mm_cmpeq_epi8(lowered, _mm_set1_epi8('}'))),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')), _mm_cmpeq_epi8(v, _mm_set1_epi8(','))));
+        __m128i whitespace = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+        int shift = 16 * chunk;
+        c.quote |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))) << shift;
+        c.backslash |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))) << shift;
+        c.structural |= (uint64_t)(uint16_t)_mm_movemask_epi8(structural) << shift;
+        c.whitespace |= (uint64_t)(uint16_t)_mm_movemask_epi8(whitespace) << shift;
+        c.control |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v)) << shift;
+        c.nonASCII |= (uint64_t)(uint16_t)_mm_movemask_epi8(v) << shift;
+    }
+    if (c.nonASCII | state->text) {
+        for (int chunk = 0; chunk < 4; chunk++) {
+            const uint8_t *p = bytes + 16 * chunk;
+            __m128i v = _mm_loadu_si128((const __m128i *)p);
+            __m128i back1 = _mm_loadu_si128((const __m128i *)(p - 1));
+            __m128i back2 = _mm_loadu_si128((const __m128i *)(p - 2));
+            __m128i back3 = _mm_loadu_si128((const __m128i *)(p - 3));
+            __m128i isContinuation = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80));
+            __m128i mustContinue = _mm_or_si128(
+                _mm_cmpeq_epi8(_mm_max_epu8(back1, _mm_set1_epi8((char)0xC0)), back1),
+                _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(back2, _mm_set1_epi8((char)0xE0)), back2),
+                             _mm_cmpeq_epi8(_mm_max_epu8(back3, _mm_set1_epi8((char)0xF0)), back3)));
+            __m128i offset = _mm_sub_epi8(v, _mm_set1_epi8((char)0xC0));
+            __m128i narrow = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(1)), offset),
+                             _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xF0)), v)),
+                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE0)), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED))));
+            wrong |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_xor_si128(isContinuation, mustContinue)) << (16 * chunk);
+            leads |= (uint64_t)(uint16_t)_mm_movemask_epi8(narrow) << (16 * chunk);
+        }
+    }
+    escapeBytes e = {0, 0, 0};
+    if (c.backslash) {
+        for (int chunk = 0; chunk < 4; chunk++) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(bytes + 16 * chunk));
+            __m128i lowered = _mm_or_si128(v, _mm_set1_epi8(0x20));
+            __m128i digit = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+            __m128i letter = _mm_sub_epi8(lowered, _mm_set1_epi8('a'));
+            __m128i hex = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit),
+                                       _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(5)), letter));
+            int shift = 16 * chunk;
+            e.u |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('u'))) << shift;
+            e.hex |= (uint64_t)(uint16_t)_mm_movemask_epi8(hex) << shift;
+            e.d |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('d'))) << shift;
+        }
+    }
+    uint64_t escaped = escapedBits(c.backslash, state);
+    uint64_t quotes = c.quote & ~escaped;
+    finish(c, escaped, quotes, prefixXor(quotes) ^ state->inString, wrong, leads, e, state, out);
+}
+#endif
+
+/// The same with a loop over the bytes, for processors without SSE2 (and as the reference in tests).
+static void scan_plain(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
+    classes c = {0, 0, 0, 0, 0, 0};
+    uint64_t wrong = 0, leads = 0;
+    for (int i = 0; i < 64; i++) {
+        uint8_t b = bytes[i];
+        uint64_t bit = (uint64_t)1 << i;
+        if (b == '"') c.quote |= bit;
+        if (b == '\\') c.backslash |= bit;
+        if (b == '{' || b == '}' || b == '[' || b == ']' || b == ':' || b == ',') c.structural |= bit;
+        if (b == ' ' || b == '\n' || b == '\r' || b == '\t') c.whitespace |= bit;
+        if (b < 0x20) c.control |= bit;
+        if (b >= 0x80) c.nonASCII |= bit;
+    }
+    if (c.nonASCII | state->text) {
+        for (int i = 0; i < 64; i++) {
+            uint8_t b = bytes[i];
+            uint64_t bit = (uint64_t)1 << i;
+            int isContinuation = (b & 0xC0) == 0x80;
+            int mustContinue = bytes[i - 1] >= 0xC0 || bytes[i - 2] >= 0xE0 || bytes[i - 3] >= 0xF0;
+            if (isContinuation != mustContinue) wrong |= bit;
+            if (b == 0xC0 || b == 0xC1 || b == 0xE0 || b == 0xED || b >= 0xF0) leads |= bit;
+        }
+    }
+    escapeBytes e = {0, 0, 0};
+    if (c.backslash) {
+        for (int i = 0; i < 64; i++) {
+            uint8_t b = bytes[i];
+            uint64_t bit = (uint64_t)1 << i;
+            if (b == 'u') e.u |= bit;
+            if ((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'f')) e.hex |= bit;
+            if ((b | 0x20) == 'd') e.d |= bit;
+        }
+    }
+    uint64_t escaped = escapedBits(c.backslash, state);
+    uint64_t quotes = c.quote & ~escaped;
+    finish(c, escaped, quotes, prefixXor(quotes) ^ state->inString, wrong, leads, e, state, out);
+}
+
+void ec_scan_block_with(int kernel, const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
+#if defined(__x86_64__)
+    if (kernel == 2) { scan_avx2(bytes, state, out); return; }
+    if (kernel == 1) { scan_sse2(bytes, state, out); return; }
+#else
+    (void)kernel;
+#endif
+    scan_plain(bytes, state, out);
+}
+
+int ec_best_scan_kernel(void) {
+#if defined(__x86_64__)
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul") ? 2 : 1;
+#else
+    return 0;
+#endif
+}
+
+void ec_scan_block(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
+#if defined(__x86_64__)
+    // Found once; threads that find it at the same time store the same value (atomically: no data race).
+    static int kernel = -1;
+    int known = __atomic_load_n(&kernel, __ATOMIC_RELAXED);
+    if (known < 0) {
+        known = ec_best_scan_kernel();
+        __atomic_store_n(&kernel, known, __ATOMIC_RELAXED);
+    }
+    if (known == 2) { scan_avx2(bytes, state, out); return; }
+    scan_sse2(bytes, state, out);
+#else
+    scan_plain(bytes, state, out);
+#endif
+}

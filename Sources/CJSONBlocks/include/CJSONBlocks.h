@@ -1,0 +1,36 @@
+// simdjson's first stage for 64 bytes of JSON text at a time: bit masks, bit n for byte n, of the tokens
+// (structural characters outside strings, the quotes that open and close strings, and the first byte of each
+// run of other bytes outside strings: numbers, literals, or something wrong), of the bytes in strings, and of
+// what the caller must check one by one (escapes, UTF-8 leads with a narrower second byte). AVX2 where the
+// processor has it, SSE2 (every x86-64 processor) otherwise, a plain loop elsewhere.
+#ifndef CJSONBLOCKS_H
+#define CJSONBLOCKS_H
+
+#include <stdint.h>
+
+/// What one block hands to the next; all zero before the first.
+typedef struct {
+    uint64_t inString;  // all ones when the block ended inside a string
+    uint64_t escaped;   // 1 when the block's last byte starts an escape
+    uint64_t scalar;    // 1 when the block ended inside a run of scalar bytes
+    uint64_t text;      // nonzero when one of the block's last 3 bytes was 0x80 or more
+} ec_scan_state;
+
+typedef struct {
+    uint64_t tokens;
+    uint64_t inString;   // from each opening quote up to, not including, its closing quote
+    uint64_t backslash;  // every backslash
+    uint64_t escapes;    // the backslashes in strings that start an escape
+    uint64_t leads;      // C0, C1, E0, ED and F0 and above: leads to check with their second byte
+    int problem;         // a control character in a string, or a byte that breaks UTF-8's sequence rule
+} ec_block_scan;
+
+/// Scans the 64 bytes at `bytes`; the 16 bytes before must be readable (any values before the text).
+void ec_scan_block(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out);
+
+/// For tests: the kernel this processor uses (2 AVX2, 1 SSE2, 0 the plain loop), and a scan with a given one
+/// (one the processor has).
+int ec_best_scan_kernel(void);
+void ec_scan_block_with(int kernel, const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out);
+
+#endif

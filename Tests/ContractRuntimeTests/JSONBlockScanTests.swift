@@ -1,0 +1,157 @@
+import CJSONBlocks
+import ContractRuntime
+import Testing
+
+/// `ec_scan_block` (CJSONBlocks), the first stage of ``JSONReader/skipValueInBlocks()``: every kernel this
+/// processor has (AVX2, SSE2, the plain loop) must give exactly what a byte-by-byte reference written here
+/// gives, masks and carried state alike, on random text made of the bytes the kernels treat apart, four
+/// blocks in a row so that strings, escapes, runs of scalar bytes and UTF-8 sequences cross block boundaries.
+@Suite struct JSONBlockScanTests {
+    /// What the reference and the kernels give for one block.
+    struct Scan: Equatable, CustomStringConvertible {
+        var tokens: UInt64, inString: UInt64, backslash: UInt64, escapes: UInt64, leads: UInt64, problem: Bool
+        var carried: [UInt64]
+
+        var description: String {
+            "tokens \(hex(tokens)) inString \(hex(inString)) backslash \(hex(backslash)) escapes \(hex(escapes)) "
+                + "leads \(hex(leads)) problem \(problem) carried \(carried.map(hex))"
+        }
+
+        func hex(_ bits: UInt64) -> String { String(bits, radix: 16) }
+    }
+
+    /// The reference: one byte at a time, from the definitions.
+    struct Reference {
+        var inString = false, escapedNext = false, inScalar = false
+        var lastBytes: [UInt8] = [0, 0, 0]  // the last 3 bytes of the block before, for the carried `text`
+
+        mutating func scan(_ text: [UInt8], at start: Int) -> Scan {
+            var tokens: UInt64 = 0, inStrings: UInt64 = 0, backslashes: UInt64 = 0, escapes: UInt64 = 0, leads: UInt64 = 0
+            var problem = false
+            let textBefore = lastBytes.contains { $0 >= 0x80 }
+            let block = Array(text[start..<start + 64])
+            let hasNonASCII = block.contains { $0 >= 0x80 }
+            for offset in 0..<64 {
+                let byte = block[offset], bit = UInt64(1) << UInt64(offset)
+                let escaped = escapedNext
+                escapedNext = byte == UInt8(ascii: "\\") && !escaped
+                if byte == UInt8(ascii: "\\") { backslashes |= bit }
+                let isQuote = byte == UInt8(ascii: "\"") && !escaped
+                let whitespace = [0x20, 0x0A, 0x0D, 0x09].contains(byte)
+                let structural = Array("{}[]:,".utf8).contains(byte)
+                if byte == UInt8(ascii: "\"") && escaped && !inString {
+                    inScalar = false  // an escaped quote outside a string is no scalar byte (nor a token)
+                    continue
+                }
+                if isQuote {
+                    tokens |= bit
+                    if !inString { inStrings |= bit }
+                    inString.toggle()
+                    inScalar = false
+                    continue
+                }
+                if inString {
+                    inStrings |= bit
+                    if byte < 0x20 { problem = true }
+                    if byte == UInt8(ascii: "\\") && !escaped {
+                        // A `\uXXXX` within the block, not starting with `d`, is checked by the kernel.
+                        let isUnicode = offset <= 58 && block[offset + 1] == UInt8(ascii: "u")
+                        if isUnicode && block[offset + 2] | 0x20 != UInt8(ascii: "d") {
+                            if !block[(offset + 2)...(offset + 5)].allSatisfy({ $0.isHexDigit }) { problem = true }
+                        } else {
+                            escapes |= bit
+                            if isUnicode && !block[(offset + 2)...(offset + 5)].allSatisfy({ $0.isHexDigit }) { problem = true }
+                        }
+                    }
+                    inScalar = false
+                    continue
+                }
+                if structural {
+                    tokens |= bit
+                    inScalar = false
+                } else if whitespace {
+                    inScalar = false
+                } else {
+                    if !inScalar { tokens |= bit }
+                    inScalar = true
+                }
+            }
+            if hasNonASCII || textBefore {
+                let withBefore = text[(start - 3)..<(start + 64)].map { $0 }
+                for offset in 0..<64 {
+                    let byte = withBefore[offset + 3]
+                    let isContinuation = byte & 0xC0 == 0x80
+                    let mustContinue = withBefore[offset + 2] >= 0xC0 || withBefore[offset + 1] >= 0xE0 || withBefore[offset] >= 0xF0
+                    if isContinuation != mustContinue { problem = true }
+                    if [0xC0, 0xC1, 0xE0, 0xED].contains(byte) || byte >= 0xF0 { leads |= UInt64(1) << UInt64(offset) }
+                }
+            }
+            lastBytes = Array(block[61..<64])
+            let carried: [UInt64] = [inString ? .max : 0, escapedNext ? 1 : 0, inScalar ? 1 : 0,
+                                     UInt64(block[61] >> 7) | UInt64(block[62] >> 7) << 1 | UInt64(block[63] >> 7) << 2]
+            return Scan(tokens: tokens, inString: inStrings, backslash: backslashes, escapes: escapes, leads: leads,
+                        problem: problem, carried: carried)
+        }
+    }
+
+    static func kernelScan(_ kernel: Int32, _ text: [UInt8], at start: Int, state: inout ec_scan_state) -> Scan {
+        var out = ec_block_scan()
+        text.withUnsafeBufferPointer { buffer in
+            ec_scan_block_with(kernel, buffer.baseAddress! + start, &state, &out)
+        }
+        return Scan(tokens: out.tokens, inString: out.inString, backslash: out.backslash, escapes: out.escapes,
+                    leads: out.leads, problem: out.problem != 0,
+                    carried: [state.inString, state.escaped, state.scalar, state.text])
+    }
+
+    /// 16 bytes, then four blocks of 64: pieces of JSON (keys, escapes, CJK text, numbers, literals) and single
+    /// bytes the kernels treat apart (control characters, the two that match the structural table, UTF-8
+    /// leads and continuation bytes, bytes that never appear in UTF-8).
+    static func text(using generator: inout SplitMix64) -> [UInt8] {
+        let pieces = [#"{"key": "#, #""value", "#, #"\u6570\u636e"#, #"\ud83d\ude00"#, #"\"#, #"\\"#, #"\""#, "数据", "😀",
+                      "123", "-4.5e+6", "true", "null", " ", "\n", "[", "]", "}", ":", ",", #"\n"#, #"\u00"#, #"\uD8"#, #"\u12G4"#]
+        let bytes: [UInt8] = [0x00, 0x09, 0x0C, 0x1A, 0x1F, 0x22, 0x5C, 0x75, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC3, 0xE0, 0xE4,
+                              0xED, 0xF0, 0xF4, 0xF5, 0xFF]
+        var text: [UInt8] = []
+        while text.count < 16 + 4 * 64 {
+            if Int.random(in: 0..<4, using: &generator) == 0 {
+                text.append(bytes.randomElement(using: &generator)!)
+            } else {
+                text += Array(pieces.randomElement(using: &generator)!.utf8)
+            }
+        }
+        return Array(text.prefix(16 + 4 * 64))
+    }
+
+    @Test func everyKernelGivesTheReferencesMasks() {
+        var generator = SplitMix64(seed: 0xB10C_5CA7)
+        let kernels = Array(Int32(0)...ec_best_scan_kernel())
+        var problems = 0, escapesLeft = 0, leads = 0
+        for _ in 0..<4_000 {
+            let text = Self.text(using: &generator)
+            // The text before the first block is outside the value: no string, no escape, and no text carried
+            // (its bytes only feed the UTF-8 check of the first block's first 3 bytes).
+            var reference = Reference()
+            var states = kernels.map { _ in ec_scan_state() }
+            for block in 0..<4 {
+                let start = 16 + 64 * block
+                let expected = reference.scan(text, at: start)
+                for (index, kernel) in kernels.enumerated() {
+                    let actual = Self.kernelScan(kernel, text, at: start, state: &states[index])
+                    #expect(actual == expected, "kernel \(kernel), block \(block): \(actual) instead of \(expected) in \(text)")
+                }
+                if expected.problem { problems += 1 }
+                if expected.escapes != 0 { escapesLeft += 1 }
+                if expected.leads != 0 { leads += 1 }
+            }
+        }
+        // The text reached each kind of outcome often.
+        #expect(problems > 1_000 && escapesLeft > 1_000 && leads > 1_000, "\(problems) \(escapesLeft) \(leads)")
+    }
+}
+
+private extension UInt8 {
+    var isHexDigit: Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self | 0x20)
+    }
+}
