@@ -1,12 +1,13 @@
 @testable import ContractRuntime
 import Testing
 
-/// ``JSONReader/skipValue()`` passes over most values with ``JSONReader/skipValueInLocals()`` and leaves
+/// ``JSONReader/skipValue()`` passes over most containers with a fast path (``JSONReader/skipValueInBlocks()`` on
+/// x86-64, ``JSONReader/skipValueInLocals()`` elsewhere; both are tested here on every machine) and leaves
 /// the rest to ``JSONReader/skipValueInFrames()``. On random values, valid and broken, under default and
 /// tight limits, at the top level and inside an object: `skipValue()` must give exactly what
-/// `skipValueInFrames()` gives (the same end, or the same error with its path), `skipValueInLocals()` must
-/// never pass over a value the full reading refuses or stop anywhere else, and it must pass over the valid
-/// values it is meant for rather than leave them all to the full reading.
+/// `skipValueInFrames()` gives (the same end, or the same error with its path), and each fast path must never
+/// pass over a value the full reading refuses or stop anywhere else, and must pass over the valid values it is
+/// meant for rather than leave them all to the full reading.
 @Suite struct JSONSkipPathsPropertyTests {
     /// What one way of skipping gave: the offset after the value, or the error.
     enum Outcome: Equatable {
@@ -16,7 +17,7 @@ import Testing
         case leftOver
     }
 
-    enum Way { case public_, frames, locals }
+    enum Way { case public_, frames, locals, blocks }
 
     /// Skips the value of `document`: the whole input, or the value of key `"k"` in `{"k": …, "k2": 0}`
     /// when `nested` (so that frames are open, and the outer object's keys must survive the skip).
@@ -34,6 +35,8 @@ import Testing
                 case .frames: try reader.skipValueInFrames()
                 case .locals:
                     guard try reader.skipValueInLocals() else { return .leftOver }
+                case .blocks:
+                    guard try reader.skipValueInBlocks() else { return .leftOver }
                 }
                 let end = reader.offset
                 if nested {
@@ -108,7 +111,9 @@ import Testing
         guard !bytes.isEmpty, Bool.random(using: &generator) else { return bytes }
         var bytes = bytes
         let index = Int.random(in: 0..<bytes.count, using: &generator)
-        let replacements: [UInt8] = Array(#"{}[],:" \0\\x1"#.utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xE4, 0xFF]
+        // Bytes of every class: structural, quote, backslash, control, UTF-8 continuation and leads (the ones
+        // whose second byte has a narrower range too), and bytes that never appear in UTF-8.
+        let replacements: [UInt8] = Array(#"{}[],:" \0\\x1"#.utf8) + [0x00, 0x1F, 0x80, 0xC0, 0xC3, 0xE0, 0xE4, 0xED, 0xF0, 0xF4, 0xFF]
         switch Int.random(in: 0..<3, using: &generator) {
         case 0: bytes.remove(at: index)
         case 1: bytes[index] = replacements.randomElement(using: &generator)!
@@ -117,8 +122,8 @@ import Testing
         return bytes
     }
 
-    @Test func bothWaysOfSkippingAgreeOnRandomValues() {
-        let fast = Way.locals
+    @Test(arguments: [Way.locals, .blocks])
+    func bothWaysOfSkippingAgreeOnRandomValues(_ fast: Way) {
         var generator = SplitMix64(seed: 0x5EED_5C1B)
         let limitSets = [JSONReaderLimits(), JSONReaderLimits(maxDepth: 4), JSONReaderLimits(maxKeysPerObject: 3),
                          JSONReaderLimits(maxStringLength: 6), JSONReaderLimits(maxDepth: 64)]
@@ -185,7 +190,10 @@ import Testing
     ])
     func valuesWithinReachArePassedOverLocally(_ text: String) {
         let document = Array(text.utf8)
-        #expect(Self.skip(document, nested: false, limits: .init(), way: .locals) == .skipped(end: document.count - (text.hasSuffix(" ") ? 1 : 0)))
+        for fast in [Way.locals, .blocks] {
+            #expect(Self.skip(document, nested: false, limits: .init(), way: fast) == .skipped(end: document.count - (text.hasSuffix(" ") ? 1 : 0)),
+                    "\(fast)")
+        }
     }
 
     /// Values the local path leaves to the full reading, which gives the verdict.
@@ -202,11 +210,32 @@ import Testing
     func brokenValuesAreLeftToTheFullReading(_ text: String, _ category: JSONErrorCategory) {
         let document = Array(text.utf8)
         #expect(Self.skip(document, nested: false, limits: .init(), way: .locals) != .skipped(end: document.count))
+        #expect(Self.skip(document, nested: false, limits: .init(), way: .blocks) != .skipped(end: document.count))
         guard case .refused(let error) = Self.skip(document, nested: false, limits: .init(), way: .public_) else {
             Issue.record("skipped: \(text)")
             return
         }
         #expect(error.category == category)
+    }
+
+    /// Ill-formed UTF-8 that only the lead's own second-byte range reveals (overlong forms, surrogates, code
+    /// points past U+10FFFF) and bytes that never appear in UTF-8, at every offset of a 64-byte block: no fast
+    /// path passes over them, and the full reading refuses them.
+    @Test(arguments: [[0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+                      [0xC0, 0x80], [0xC1, 0xBF], [0xF5, 0x80, 0x80, 0x80], [0xE4, 0xB8], [0xBF]] as [[UInt8]])
+    func illFormedUTF8InAStringIsRefused(_ sequence: [UInt8]) {
+        for padding in 0..<80 {
+            let document = Array(#"{"k": ["a", ""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: padding) + sequence
+                + Array(#"数据"], "n": 1}"#.utf8)
+            for fast in [Way.locals, .blocks] {
+                #expect(Self.skip(document, nested: false, limits: .init(), way: fast) != .skipped(end: document.count), "\(fast) \(sequence) at \(padding)")
+            }
+            guard case .refused(let error) = Self.skip(document, nested: false, limits: .init(), way: .public_) else {
+                Issue.record("skipped: \(sequence) at \(padding)")
+                continue
+            }
+            #expect(error.category == .invalidUTF8)
+        }
     }
 
     /// An object of more keys than the local path compares, and nesting deeper than its 63 levels, go to
@@ -216,6 +245,7 @@ import Testing
         let deep = Array((String(repeating: "[", count: 100) + String(repeating: "]", count: 100)).utf8)
         for document in [wide, deep] {
             #expect(Self.skip(document, nested: false, limits: .init(), way: .locals) == .leftOver)
+            #expect(Self.skip(document, nested: false, limits: .init(), way: .blocks) == .leftOver)
             #expect(Self.skip(document, nested: false, limits: .init(), way: .public_) == .skipped(end: document.count))
         }
     }

@@ -91,13 +91,17 @@ extension JSONReader {
     /// Passes over the next value, of any kind, validating it as fully as ``readValue()`` would,
     /// duplicate keys and number ranges included.
     ///
-    /// Most values are passed over with the state of the containers they open kept in local variables. A
-    /// value that path cannot vouch for, valid or not, is passed over again from its start with a frame per
-    /// container, which gives the verdict and the exact error.
+    /// A string, number or literal is passed over at once. An array or object is passed over by a fast path
+    /// (64 bytes at a time on x86-64, with the state of the containers it opens in local variables
+    /// elsewhere); a value that path cannot vouch for, valid or not, is passed over again from its start
+    /// with a frame per container, which gives the verdict and the exact error.
     public mutating func skipValue() throws(JSONReadError) {
+        skipWhitespace()
+        // `[` and `{` differ in bit 5 only.
+        guard position < input.count && input[position] | 0x20 == UInt8(ascii: "{") else { return try skipValueInFrames() }
         let start = position, keys = seenKeys.count, keyBytes = decodedKeyBytes.count
         do {
-            if try skipValueInLocals() { return }
+            if try skipContainerFast() { return }
         } catch {
             // Dropped: the reading below finds the same problem and reports it with its path.
         }
@@ -105,6 +109,16 @@ extension JSONReader {
         seenKeys.truncate(to: keys)
         decodedKeyBytes.truncate(to: keyBytes)
         try skipValueInFrames()
+    }
+
+    /// ``skipValueInBlocks()`` where the processor has SSE2 (x86-64), ``skipValueInLocals()`` elsewhere.
+    @inline(__always)
+    mutating func skipContainerFast() throws(JSONReadError) -> Bool {
+        #if arch(x86_64)
+        try skipValueInBlocks()
+        #else
+        try skipValueInLocals()
+        #endif
     }
 
     /// ``skipValue()`` for values whose objects have at most ``localKeyLimit`` keys and that nest at most
@@ -143,8 +157,7 @@ extension JSONReader {
                     objects = isObject ? objects | 1 &<< UInt64(depth) : objects & ~(1 &<< UInt64(depth))
                     depth &+= 1
                     guard isObject else { continue value }
-                    seenKeys.append(KeyReference(start: keysStart, count: -1 &- decodedKeyBytes.count, isDecoded: false, isASCII: true))
-                    keysStart = seenKeys.count
+                    openLocalObject(keysStart: &keysStart)
                     guard try skipKeyInLocals(at: &index, keysStart: keysStart, keyLimit: keyLimit) else { return false }
                     continue value
                 }
@@ -189,16 +202,29 @@ extension JSONReader {
                 }
                 guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return false }
                 depth &-= 1
-                if isObject {
-                    let marker = keysStart &- 1
-                    keysStart = seenKeys[marker].start
-                    decodedKeyBytes.truncate(to: -1 &- seenKeys[marker].count)
-                    seenKeys.truncate(to: marker)
-                }
+                if isObject { closeLocalObject(keysStart: &keysStart) }
             }
             position = index
             return true
         }
+    }
+
+    /// For the fast skip paths: remembers where the enclosing object's keys start, in a marker, and starts
+    /// the keys of an object that opens.
+    @inline(__always)
+    mutating func openLocalObject(keysStart: inout Int) {
+        seenKeys.append(KeyReference(start: keysStart, count: -1 &- decodedKeyBytes.count, isDecoded: false, isASCII: true))
+        keysStart = seenKeys.count
+    }
+
+    /// For the fast skip paths: forgets the keys of the object that closes, and goes back to the enclosing
+    /// object's, from the marker ``openLocalObject(keysStart:)`` left.
+    @inline(__always)
+    mutating func closeLocalObject(keysStart: inout Int) {
+        let marker = keysStart &- 1
+        keysStart = seenKeys[marker].start
+        decodedKeyBytes.truncate(to: -1 &- seenKeys[marker].count)
+        seenKeys.truncate(to: marker)
     }
 
     /// The most keys an object may have for ``skipValueInLocals()``, which compares each key with all

@@ -1,0 +1,243 @@
+internal import CJSONBlocks
+
+extension JSONReader {
+    /// ``skipValue()`` for a container, 64 bytes at a time, in simdjson's manner: `ec_scan_block` (CJSONBlocks,
+    /// AVX2 or SSE2) turns each block into bit masks, which give where strings are with no loop over their
+    /// text, and checks the text on them; only the block's tokens (structural characters outside strings, the
+    /// quotes of strings, the first byte of each number or literal) are walked here, one bit at a time.
+    /// Returns true after passing over a valid value, false (or throws) for any other, leaving `position` and
+    /// the keys it remembered for the caller to reset, as ``skipValueInLocals()`` does; as there, the
+    /// containers it opens are bits of a word and each open object's keys are kept after a marker in
+    /// `seenKeys`.
+    ///
+    /// What is checked, and where:
+    /// - strings' text, in the masks: no control character, UTF-8's sequence rule (a byte is a continuation
+    ///   byte exactly when one of the 3 before leads a sequence that long), and the four digits of each
+    ///   `\uXXXX` that is not a surrogate's;
+    /// - here, one by one: the leads whose second byte has a narrower range (``wellFormedSequenceLength(in:at:)``),
+    ///   every other escape (``escapeEnd(at:)``), each string's length;
+    /// - numbers and literals, by ``skipNumber()`` and ``consumeLiteral(_:length:)`` from their first byte,
+    ///   which must then end where a separator begins;
+    /// - the grammar, depth, the number of keys of each object and repeated keys, as the tokens are walked.
+    ///
+    /// Anything else (an object of more than ``localKeyLimit`` keys, nesting past 63 levels, a repeated key,
+    /// anything malformed, and any block where a check fails, even past the value's end) is left to the
+    /// caller's full reading, which gives the verdict and the exact error.
+    mutating func skipValueInBlocks() throws(JSONReadError) -> Bool {
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 &+ 64) { padded throws(JSONReadError) -> Bool in
+            let count = input.count
+            guard let base = input.baseAddress else { return false }
+            let levels = Swift.min(63, limits.maxDepth &- frames.count)  // levels this value may open
+            let keyLimit = Swift.min(Self.localKeyLimit, limits.maxKeysPerObject)
+            let maxStringLength = limits.maxStringLength
+            var objects: UInt64 = 0  // bit n: whether the container at local level n is an object
+            var depth = 0
+            var keysStart = seenKeys.count  // the innermost open object's first key in `seenKeys`
+            var state = BlockState.value  // bits of `BlockState`
+            var stringStart = 0  // the opening quote of the string being passed over
+            var escapesEnd = 0  // where the last escape checked ends: escapes that start before are within it
+            var carried = ec_scan_state()  // what one block hands to the next
+            var scan = ec_block_scan()
+
+            var blockStart = position
+            while blockStart < count {
+                // The block's bytes, with the 16 before readable for the UTF-8 check: in the input, or
+                // copied, with spaces past its end and before its start.
+                let block: UnsafePointer<UInt8>
+                if blockStart >= 16 && blockStart &+ 64 <= count {
+                    block = base + blockStart
+                } else {
+                    let paddedBase = padded.baseAddress.unsafelyUnwrapped
+                    paddedBase.initialize(repeating: UInt8(ascii: " "), count: 80)
+                    let from = Swift.max(0, blockStart &- 16), to = Swift.min(count, blockStart &+ 64)
+                    (paddedBase + (from &- (blockStart &- 16))).update(from: base + from, count: to &- from)
+                    block = UnsafePointer(paddedBase + 16)
+                }
+                ec_scan_block(block, &carried, &scan)
+
+                // The strings' text: no control character, and UTF-8's sequence rule (in the block's masks);
+                // leads whose second byte has a narrower range, one by one.
+                if scan.problem != 0 { return false }
+                var leads = scan.leads
+                while leads != 0 {
+                    let at = blockStart &+ leads.trailingZeroBitCount
+                    if at < count && Self.wellFormedSequenceLength(in: input, at: at) == 0 { return false }
+                    leads &= leads &- 1
+                }
+
+                // Every escape in a string, in order: one that starts within the one before (the second half
+                // of a surrogate pair) was checked with it.
+                var escapes = scan.escapes
+                while escapes != 0 {
+                    let at = blockStart &+ escapes.trailingZeroBitCount
+                    escapes &= escapes &- 1
+                    if at < escapesEnd { continue }
+                    // Two `\uXXXX` at once, as `json.dumps` writes Chinese text: the second's bit is cleared.
+                    if at &+ 16 <= count, Self.twoNonASCIIEscapes(at: UnsafeRawPointer(base + at)) {
+                        escapesEnd = at &+ 12
+                        escapes &= ~(UInt64(1) &<< UInt64((at &- blockStart &+ 6) & 63))
+                        continue
+                    }
+                    if at &+ 8 <= count, Self.plainUnicodeEscape(at: at, in: input) != nil {
+                        escapesEnd = at &+ 6
+                    } else {
+                        escapesEnd = try escapeEnd(at: at)
+                    }
+                }
+
+                // The tokens: structural characters outside strings, the quotes of strings, and the first byte of
+                // each run of other bytes outside strings (a number or literal, or something wrong).
+                var tokens = scan.tokens
+
+                // One token at a time. The state is tested bit by bit, not by a `switch`: a jump table's
+                // indirect branch, taken once a token, was mispredicted about every third time on escaped lines.
+                while tokens != 0 {
+                    var offset = tokens.trailingZeroBitCount
+                    tokens &= tokens &- 1
+                    var at = blockStart &+ offset
+                    let byte = base[at]
+                    var end: Int  // set when a value is complete: the offset after it
+                    if state & BlockState.afterValue != 0 {
+                        let isObject = objects &>> UInt64(depth &- 1) & 1 != 0
+                        if byte == UInt8(ascii: ",") {
+                            state = isObject ? BlockState.key : BlockState.value
+                            continue
+                        }
+                        guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return false }
+                        depth &-= 1
+                        if isObject { closeLocalObject(keysStart: &keysStart) }
+                        end = at &+ 1
+                    } else if state & BlockState.value != 0 {
+                        if byte == UInt8(ascii: "\"") {
+                            // A string that ends in this block is passed over at once: the next token is its
+                            // closing quote.
+                            guard tokens != 0 else {
+                                stringStart = at
+                                state = BlockState.inString
+                                continue
+                            }
+                            let close = blockStart &+ tokens.trailingZeroBitCount
+                            tokens &= tokens &- 1
+                            guard close &- at &- 1 <= maxStringLength else { return false }
+                            end = close &+ 1
+                        } else if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") {
+                            position = at
+                            try skipNumber()
+                            end = position
+                            // A number or literal must end where its run of bytes ends: at a separator.
+                            if end < count && !Self.isSeparator(base[end]) { return false }
+                        } else if byte | 0x20 == UInt8(ascii: "{") {
+                            guard depth < levels else { return false }
+                            let isObject = byte == UInt8(ascii: "{")
+                            objects = isObject ? objects | 1 &<< UInt64(depth) : objects & ~(1 &<< UInt64(depth))
+                            depth &+= 1
+                            if isObject {
+                                openLocalObject(keysStart: &keysStart)
+                                state = BlockState.keyOrClose
+                            } else {
+                                state = BlockState.valueOrClose
+                            }
+                            continue
+                        } else if byte == UInt8(ascii: "]") && state & BlockState.mayClose != 0 {
+                            depth &-= 1
+                            end = at &+ 1
+                        } else {
+                            position = at
+                            switch byte {
+                            case UInt8(ascii: "t"): try consumeLiteral(0x74_72_75_65, length: 4)
+                            case UInt8(ascii: "f"): try consumeLiteral(0x66_61_6C_73_65, length: 5)
+                            case UInt8(ascii: "n"): try consumeLiteral(0x6E_75_6C_6C, length: 4)
+                            default: return false
+                            }
+                            end = position
+                            if end < count && !Self.isSeparator(base[end]) { return false }
+                        }
+                    } else if state & BlockState.inString != 0 {  // a string value's closing quote
+                        guard at &- stringStart &- 1 <= maxStringLength else { return false }
+                        end = at &+ 1
+                    } else if state & BlockState.key != 0 && byte != UInt8(ascii: "\"") {  // `}` right after `{`
+                        guard byte == UInt8(ascii: "}") && state & BlockState.mayClose != 0 else { return false }
+                        depth &-= 1
+                        closeLocalObject(keysStart: &keysStart)
+                        end = at &+ 1
+                    } else {
+                        // A key: its opening quote (then, when the key ends in this block, its closing quote, the
+                        // block's next token), or the closing quote of one that began in an earlier block; or the
+                        // colon after a key, when it was not the key's next token.
+                        if state & BlockState.key != 0 {
+                            stringStart = at
+                            guard tokens != 0 else {
+                                state = BlockState.inKey
+                                continue
+                            }
+                            offset = tokens.trailingZeroBitCount
+                            tokens &= tokens &- 1
+                            at = blockStart &+ offset
+                        } else if state & BlockState.colon != 0 {
+                            guard byte == UInt8(ascii: ":") else { return false }
+                            state = BlockState.value
+                            continue
+                        }
+                        // The key's closing quote is at `at`.
+                        guard at &- stringStart &- 1 <= maxStringLength, seenKeys.count &- keysStart < keyLimit else { return false }
+                        let hasEscapes = stringStart >= blockStart
+                            ? scan.backslash & (UInt64(1) &<< UInt64(offset) &- 1) & ~(UInt64(2) &<< UInt64(stringStart &- blockStart) &- 1) != 0
+                            : UnsafeBufferPointer(rebasing: input[(stringStart &+ 1)..<at]).contains(UInt8(ascii: "\\"))
+                        let key = hasEscapes
+                            ? decodedKey(StringToken(start: stringStart &+ 1, end: at, hasEscapes: true, isASCII: false))
+                            : KeyReference(start: stringStart &+ 1, count: at &- stringStart &- 1, isDecoded: false, isASCII: false)
+                        if isRepeated(key, amongKeysFrom: keysStart) { return false }
+                        seenKeys.append(key)
+                        // The colon, at once when it is the block's next token.
+                        if tokens != 0 && base[blockStart &+ tokens.trailingZeroBitCount] == UInt8(ascii: ":") {
+                            tokens &= tokens &- 1
+                            state = BlockState.value
+                        } else {
+                            state = BlockState.colon
+                        }
+                        continue
+                    }
+                    if depth == 0 {
+                        position = end
+                        return true
+                    }
+                    state = BlockState.afterValue
+                }
+                blockStart &+= 64
+            }
+            return false
+        }
+    }
+
+    /// Where ``skipValueInBlocks()`` is in the grammar, what the next token must be: bits, tested one by one.
+    enum BlockState {
+        /// A value (after a colon, or a comma in an array).
+        static let value: UInt8 = 1
+        /// With `value` or `key`: the container may end here (`]` after `[`, `}` after `{`).
+        static let mayClose: UInt8 = 2
+        static let valueOrClose: UInt8 = value | mayClose
+        /// A key (after a comma in an object).
+        static let key: UInt8 = 4
+        static let keyOrClose: UInt8 = key | mayClose
+        /// A comma or the end of the innermost container, after one of its values.
+        static let afterValue: UInt8 = 8
+        /// The closing quote of a string value that began in an earlier block.
+        static let inString: UInt8 = 16
+        /// The closing quote of a key that began in an earlier block.
+        static let inKey: UInt8 = 32
+        /// The colon after a key, when it was not the key's next token.
+        static let colon: UInt8 = 64
+    }
+
+    /// Whether `byte` may follow a number or literal: whitespace, a structural character or a quote.
+    @inline(__always)
+    static func isSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"), UInt8(ascii: ","),
+             UInt8(ascii: ":"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "\""):
+            true
+        default:
+            false
+        }
+    }
+}
