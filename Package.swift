@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "ContractSchema", dependencies: ["ContractRuntime"]),
         // Reading and checking a schema file: libyaml, the loader and lint; produces a ContractSchema.Contract.
         .target(name: "ContractSchemaLoader", dependencies: ["CYAML", "ContractSchema"]),
-        // simdjson's first stage in C (AVX2 or SSE2 intrinsics): bit masks of 64-byte blocks of JSON, for skipValue.
+        // simdjson's first stage in C (AVX2 intrinsics): bit masks of 64-byte blocks of JSON, for skipValue.
         .target(name: "CJSONBlocks"),
         .target(name: "ContractRuntime", dependencies: ["CJSONBlocks"]),
         .target(name: "ContractCodegen", dependencies: ["ContractSchema"]),

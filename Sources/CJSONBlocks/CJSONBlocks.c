@@ -124,70 +124,10 @@ static void scan_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan 
     finish(c, escaped, quotes, inString, wrong, leads, e, state, out);
 }
 
-static void scan_sse2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
-    classes c = {0, 0, 0, 0, 0, 0};
-    uint64_t wrong = 0, leads = 0;
-    for (int chunk = 0; chunk < 4; chunk++) {
-        const uint8_t *p = bytes + 16 * chunk;
-        __m128i v = _mm_loadu_si128((const __m128i *)p);
-        __m128i lowered = _mm_or_si128(v, _mm_set1_epi8(0x20));
-        __m128i structural = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('{')), _mm_cmpeq_epi8(lowered, _mm_set1_epi8('}'))),
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')), _mm_cmpeq_epi8(v, _mm_set1_epi8(','))));
-        __m128i whitespace = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
-        int shift = 16 * chunk;
-        c.quote |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))) << shift;
-        c.backslash |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))) << shift;
-        c.structural |= (uint64_t)(uint16_t)_mm_movemask_epi8(structural) << shift;
-        c.whitespace |= (uint64_t)(uint16_t)_mm_movemask_epi8(whitespace) << shift;
-        c.control |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v)) << shift;
-        c.nonASCII |= (uint64_t)(uint16_t)_mm_movemask_epi8(v) << shift;
-    }
-    if (c.nonASCII | state->text) {
-        for (int chunk = 0; chunk < 4; chunk++) {
-            const uint8_t *p = bytes + 16 * chunk;
-            __m128i v = _mm_loadu_si128((const __m128i *)p);
-            __m128i back1 = _mm_loadu_si128((const __m128i *)(p - 1));
-            __m128i back2 = _mm_loadu_si128((const __m128i *)(p - 2));
-            __m128i back3 = _mm_loadu_si128((const __m128i *)(p - 3));
-            __m128i isContinuation = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80));
-            __m128i mustContinue = _mm_or_si128(
-                _mm_cmpeq_epi8(_mm_max_epu8(back1, _mm_set1_epi8((char)0xC0)), back1),
-                _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(back2, _mm_set1_epi8((char)0xE0)), back2),
-                             _mm_cmpeq_epi8(_mm_max_epu8(back3, _mm_set1_epi8((char)0xF0)), back3)));
-            __m128i offset = _mm_sub_epi8(v, _mm_set1_epi8((char)0xC0));
-            __m128i narrow = _mm_or_si128(
-                _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(1)), offset),
-                             _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xF0)), v)),
-                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE0)), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED))));
-            wrong |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_xor_si128(isContinuation, mustContinue)) << (16 * chunk);
-            leads |= (uint64_t)(uint16_t)_mm_movemask_epi8(narrow) << (16 * chunk);
-        }
-    }
-    escapeBytes e = {0, 0, 0};
-    if (c.backslash) {
-        for (int chunk = 0; chunk < 4; chunk++) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(bytes + 16 * chunk));
-            __m128i lowered = _mm_or_si128(v, _mm_set1_epi8(0x20));
-            __m128i digit = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-            __m128i letter = _mm_sub_epi8(lowered, _mm_set1_epi8('a'));
-            __m128i hex = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit),
-                                       _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(5)), letter));
-            int shift = 16 * chunk;
-            e.u |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('u'))) << shift;
-            e.hex |= (uint64_t)(uint16_t)_mm_movemask_epi8(hex) << shift;
-            e.d |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('d'))) << shift;
-        }
-    }
-    uint64_t escaped = escapedBits(c.backslash, state);
-    uint64_t quotes = c.quote & ~escaped;
-    finish(c, escaped, quotes, prefixXor(quotes) ^ state->inString, wrong, leads, e, state, out);
-}
 #endif
 
-/// The same with a loop over the bytes, for processors without SSE2 (and as the reference in tests).
+/// The same with a loop over the bytes: the reference in tests, and the scan on processors without AVX2 (where the
+/// reader itself uses its own local skip, which costs less than this loop).
 static void scan_plain(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
     classes c = {0, 0, 0, 0, 0, 0};
     uint64_t wrong = 0, leads = 0;
@@ -228,8 +168,7 @@ static void scan_plain(const uint8_t *bytes, ec_scan_state *state, ec_block_scan
 
 void ec_scan_block_with(int kernel, const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
 #if defined(__x86_64__)
-    if (kernel == 2) { scan_avx2(bytes, state, out); return; }
-    if (kernel == 1) { scan_sse2(bytes, state, out); return; }
+    if (kernel == 1) { scan_avx2(bytes, state, out); return; }
 #else
     (void)kernel;
 #endif
@@ -238,14 +177,13 @@ void ec_scan_block_with(int kernel, const uint8_t *bytes, ec_scan_state *state, 
 
 int ec_best_scan_kernel(void) {
 #if defined(__x86_64__)
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul") ? 2 : 1;
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul") ? 1 : 0;
 #else
     return 0;
 #endif
 }
 
 void ec_scan_block(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
-#if defined(__x86_64__)
     // Found once; threads that find it at the same time store the same value (atomically: no data race).
     static int kernel = -1;
     int known = __atomic_load_n(&kernel, __ATOMIC_RELAXED);
@@ -253,9 +191,8 @@ void ec_scan_block(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *ou
         known = ec_best_scan_kernel();
         __atomic_store_n(&kernel, known, __ATOMIC_RELAXED);
     }
-    if (known == 2) { scan_avx2(bytes, state, out); return; }
-    scan_sse2(bytes, state, out);
-#else
-    scan_plain(bytes, state, out);
+#if defined(__x86_64__)
+    if (known == 1) { scan_avx2(bytes, state, out); return; }
 #endif
+    scan_plain(bytes, state, out);
 }

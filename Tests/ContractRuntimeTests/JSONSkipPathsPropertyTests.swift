@@ -1,8 +1,8 @@
 @testable import ContractRuntime
 import Testing
 
-/// ``JSONReader/skipValue()`` passes over most containers with a fast path (``JSONReader/skipValueInBlocks()`` on
-/// x86-64, ``JSONReader/skipValueInLocals()`` elsewhere; both are tested here on every machine) and leaves
+/// ``JSONReader/skipValue()`` passes over most containers with a fast path (``JSONReader/skipValueInBlocks()`` where
+/// the processor has AVX2, ``JSONReader/skipValueInLocals()`` elsewhere; both are tested here on every machine) and leaves
 /// the rest to ``JSONReader/skipValueInFrames()``. On random values, valid and broken, under default and
 /// tight limits, at the top level and inside an object: `skipValue()` must give exactly what
 /// `skipValueInFrames()` gives (the same end, or the same error with its path), and each fast path must never

@@ -2,7 +2,7 @@ internal import CJSONBlocks
 
 extension JSONReader {
     /// ``skipValue()`` for a container, 64 bytes at a time, in simdjson's manner: `ec_scan_block` (CJSONBlocks,
-    /// AVX2 or SSE2) turns each block into bit masks, which give where strings are with no loop over their
+    /// AVX2) turns each block into bit masks, which give where strings are with no loop over their
     /// text, and checks the text on them; only the block's tokens (structural characters outside strings, the
     /// quotes of strings, the first byte of each number or literal) are walked here, one bit at a time.
     /// Returns true after passing over a valid value, false (or throws) for any other, leaving `position` and
@@ -208,6 +208,9 @@ extension JSONReader {
             return false
         }
     }
+
+    /// Whether `ec_scan_block` runs its AVX2 kernel here, which ``skipContainerFast()`` asks once a container.
+    static let blockScanIsFast = ec_best_scan_kernel() != 0
 
     /// Where ``skipValueInBlocks()`` is in the grammar, what the next token must be: bits, tested one by one.
     enum BlockState {
