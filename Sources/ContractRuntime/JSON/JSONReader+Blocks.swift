@@ -65,24 +65,14 @@ extension JSONReader {
                     leads &= leads &- 1
                 }
 
-                // Every escape in a string, in order: one that starts within the one before (the second half
-                // of a surrogate pair) was checked with it.
+                // The escapes the masks left (surrogates, two-byte escapes, `\uXXXX` cut by the block's end), in
+                // order: one that starts within the one before (the second half of a surrogate pair) was checked
+                // with it.
                 var escapes = scan.escapes
                 while escapes != 0 {
                     let at = blockStart &+ escapes.trailingZeroBitCount
                     escapes &= escapes &- 1
-                    if at < escapesEnd { continue }
-                    // Two `\uXXXX` at once, as `json.dumps` writes Chinese text: the second's bit is cleared.
-                    if at &+ 16 <= count, Self.twoNonASCIIEscapes(at: UnsafeRawPointer(base + at)) {
-                        escapesEnd = at &+ 12
-                        escapes &= ~(UInt64(1) &<< UInt64((at &- blockStart &+ 6) & 63))
-                        continue
-                    }
-                    if at &+ 8 <= count, Self.plainUnicodeEscape(at: at, in: input) != nil {
-                        escapesEnd = at &+ 6
-                    } else {
-                        escapesEnd = try escapeEnd(at: at)
-                    }
+                    if at >= escapesEnd { escapesEnd = try escapeEnd(at: at) }
                 }
 
                 // The tokens: structural characters outside strings, the quotes of strings, and the first byte of
