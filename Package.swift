@@ -206,7 +206,7 @@ if Context.environment["CONTRACTS_FUZZ"] != nil {
         ("FuzzSchemaLint", ["ContractSchema", "ContractSchemaLoader", "ContractCodegen", "ContractValidation"]),
         ("FuzzRuleExpression", ["ContractSchema"]),
         ("FuzzCodePattern", ["ContractSchema"]),
-        ("FuzzJSONReader", ["ContractRuntime"]),
+        ("FuzzJSONReader", ["ContractRuntime", "CJSONBlocks"]),
         ("FuzzValidate", ["ContractValidation", "ContractSchema", "ContractSchemaLoader", "ContractRuntime", "ExecutionContracts", "DecodingDifferential"]),
     ]
     // swift-argument-parser serves contractgen only, and `swift build` would link its executables too.

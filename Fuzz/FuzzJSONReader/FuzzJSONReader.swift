@@ -1,4 +1,5 @@
-import ContractRuntime
+import CJSONBlocks
+@testable import ContractRuntime  // the fuzz build is a debug build, which allows it
 
 // Fuzz target for the strict JSON reader (`scripts/fuzz.sh FuzzJSONReader SECONDS`).
 //
@@ -6,6 +7,9 @@ import ContractRuntime
 // pull API (`peekKind()`, `nextKey()`, `readString()`, `readDouble()` ...). The three must accept the same
 // inputs and refuse the others with the same category; an accepted value must come back equal from both
 // writers, which must write the same bytes. Tight limits may only add `too_deep` or `too_long`.
+// Every input is also the text of a string after its opening quote: where the processor has AVX2,
+// `ec_string_end` (CJSONBlocks) must give what the reader's Swift scan gives (the same end and flags, or a
+// refusal), and the text `ec_unescape` writes for an accepted string must be UTF-8 that reads back the same.
 // A crash, or a disagreement (reported by `fatalError`), is a finding.
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -15,6 +19,8 @@ public func fuzzJSONReader(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     agree(tree, skip(input, limits: JSONReaderLimits()), "readValue() and skipValue()", input)
     agree(tree, walk(input), "readValue() and the pull API", input)
     if case .success(let value) = tree { checkRoundTrip(value, input) }
+
+    checkStringScanners(input)
 
     let tight = JSONReaderLimits(maxDepth: 4, maxStringLength: 8, maxKeysPerObject: 3, maxInputLength: 4096)
     let tightTree = readTree(input, limits: tight)
@@ -98,6 +104,38 @@ private func sameDocument(_ tree: JSONValue, _ pulled: JSONValue) -> Bool {
             JSONValue.string($0.key) == JSONValue.string($1.key) && sameDocument($0.value, $1.value)
         }
     default: return tree == pulled
+    }
+}
+
+/// `ec_string_end` and ``JSONReader/scanStringInSwift()`` on the input as a string's text, and `ec_unescape`'s text.
+private func checkStringScanners(_ input: UnsafeBufferPointer<UInt8>) {
+    guard JSONReader.stringEndIsFast else { return }
+    let quoted = [UInt8(ascii: "\"")] + Array(input)
+    quoted.withUnsafeBufferPointer { buffer in
+        var flags: UInt32 = 0
+        let end = ec_string_end(buffer.baseAddress! + 1, buffer.count - 1, &flags)
+        let swift = Result { () throws(JSONReadError) -> JSONReader.StringToken in
+            var reader = try JSONReader(unsafeBuffer: buffer)
+            return try reader.scanStringInSwift()
+        }
+        switch swift {
+        case .success(let token):
+            guard end == token.end - 1, (flags & 1 != 0) == token.hasEscapes, (flags & 2 == 0) == token.isASCII else {
+                fail("ec_string_end gave \(end) (flags \(flags)), the Swift scan \(token)", input)
+            }
+            let text = [UInt8](unsafeUninitializedCapacity: max(end, 1)) { output, count in
+                count = ec_unescape(buffer.baseAddress! + 1, end, output.baseAddress!)
+            }
+            guard let string = String(validating: text, as: UTF8.self), (flags & 2 == 0) == text.allSatisfy({ $0 < 0x80 }) else {
+                fail("ec_unescape wrote \(text), not UTF-8 of the right kind", input)
+            }
+            guard case .string(let again)? = try? JSONValue(strictUTF8: Array(JSONValue.string(string).jsonUTF8Data())),
+                  Array(again.utf8) == text else {
+                fail("the unescaped text \(string.debugDescription) does not read back", input)
+            }
+        case .failure:
+            if end >= 0 { fail("ec_string_end accepted a string the Swift scan refuses (end \(end))", input) }
+        }
     }
 }
 

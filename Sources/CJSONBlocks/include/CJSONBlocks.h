@@ -3,6 +3,7 @@
 // run of other bytes outside strings: numbers, literals, or something wrong), of the bytes in strings, and of
 // what the caller must check one by one (escapes, UTF-8 leads with a narrower second byte). AVX2 where the
 // processor has it, a plain loop elsewhere (an SSE2 kernel measured slower than the reader's own local skip).
+// Also the text of strings: finding a string's end with every check (AVX2), and undoing its escapes.
 #ifndef CJSONBLOCKS_H
 #define CJSONBLOCKS_H
 
@@ -32,5 +33,20 @@ void ec_scan_block(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *ou
 /// for tests (as the reference) and a scan with a given kernel too (one the processor has).
 int ec_best_scan_kernel(void);
 void ec_scan_block_with(int kernel, const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out);
+
+/// The offset of the closing quote of the string whose text starts at `text` (just after its opening quote), of
+/// which `count` bytes may be read, after checking everything JSON asks of it: no control character, escapes
+/// that are JSON's (`\uXXXX` with four hex digits, surrogates in pairs), well-formed UTF-8 (RFC 3629: no
+/// overlong form, no surrogate, nothing past U+10FFFF). `flags` gets bit 0 when the string has escapes and bit 1
+/// when its text, unescaped, is not all ASCII. -1 when something is wrong or no closing quote was found: the
+/// caller's own scan then gives the verdict and the exact error. AVX2, 32 bytes at a time: call it only where
+/// `ec_string_end_is_available()` is 1.
+long ec_string_end(const uint8_t *text, long count, unsigned *flags);
+int ec_string_end_is_available(void);
+
+/// Writes the text of a checked string's `count` bytes (between its quotes) with its escapes undone into `out`,
+/// which has room for `count` bytes (no escape is shorter than what it stands for); returns how many it wrote.
+/// The text must have passed the checks `ec_string_end` makes: this one makes none.
+long ec_unescape(const uint8_t *text, long count, uint8_t *out);
 
 #endif

@@ -1,3 +1,5 @@
+internal import CJSONBlocks
+
 extension JSONReader {
     /// A validated string in the input: its content between the quotes, whether it has escapes, and
     /// whether its unescaped text is ASCII.
@@ -28,8 +30,28 @@ extension JSONReader {
 
     /// ``scanString()`` for any string: checks UTF-8, control characters, escapes, surrogate pairs and
     /// the length limit.
+    ///
+    /// Where the processor has AVX2, `ec_string_end` (CJSONBlocks) makes every check 32 bytes at a time; a
+    /// string it does not vouch for, valid or not, goes to ``scanStringInSwift()``, which gives the verdict and
+    /// the exact error.
     @inline(never)
     mutating func scanStringInFull() throws(JSONReadError) -> StringToken {
+        if Self.stringEndIsFast, let base = input.baseAddress {
+            let open = position
+            var flags: UInt32 = 0
+            let length = ec_string_end(base + (open &+ 1), input.count &- open &- 1, &flags)
+            if length >= 0 && length <= limits.maxStringLength {
+                position = open &+ length &+ 2
+                return StringToken(start: open &+ 1, end: open &+ 1 &+ length, hasEscapes: flags & 1 != 0, isASCII: flags & 2 == 0)
+            }
+        }
+        return try scanStringInSwift()
+    }
+
+    /// ``scanStringInFull()`` in Swift, 16 bytes at a time: for every processor, and for the strings
+    /// `ec_string_end` leaves.
+    @inline(never)
+    mutating func scanStringInSwift() throws(JSONReadError) -> StringToken {
         let open = position
         let count = input.count
         var index = open &+ 1
@@ -121,12 +143,6 @@ extension JSONReader {
         let block = bytes.loadUnaligned(as: SIMD16<UInt8>.self)
         return firstLane(of: (block .== SIMD16<UInt8>(repeating: 0x22)) .| (block .== SIMD16<UInt8>(repeating: 0x5C))
             .| (block .< SIMD16<UInt8>(repeating: 0x20)) .| (block .> SIMD16<UInt8>(repeating: 0x7F)))
-    }
-
-    /// The offset of the first backslash of `block`, or 16 when it has none.
-    @inline(__always)
-    static func firstBackslash(in block: SIMD16<UInt8>) -> Int {
-        firstLane(of: block .== SIMD16<UInt8>(repeating: 0x5C))
     }
 
     /// The index of the first lane of `mask` that is set, or 16 when none is.
@@ -230,106 +246,16 @@ extension JSONReader {
 
     /// Writes the unescaped bytes of a validated token into `output` (at least as long as the token,
     /// since no escape is shorter than what it stands for) and returns how many were written.
+    @inline(__always)
     static func unescape(_ token: StringToken, in input: UnsafeBufferPointer<UInt8>,
                          into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var index = token.start
-        var written = 0
-        while index < token.end {
-            let byte = input[index]
-            guard byte == UInt8(ascii: "\\") else {
-                // Text up to the next backslash goes 16 bytes at a time where both sides have room: the
-                // block is stored whole, and only its part before a backslash counts.
-                if index &+ 16 <= token.end && written &+ 16 <= output.count {
-                    let block = UnsafeRawPointer(input.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: SIMD16<UInt8>.self)
-                    UnsafeMutableRawPointer(output.baseAddress.unsafelyUnwrapped + written).storeBytes(of: block, as: SIMD16<UInt8>.self)
-                    let run = Self.firstBackslash(in: block)
-                    written &+= run
-                    index &+= run
-                    continue
-                }
-                output[written] = byte
-                written &+= 1
-                index &+= 1
-                continue
-            }
-            // Two `\uXXXX` in a row whose first digits are neither `0` nor `d`/`D` (Chinese text as
-            // `json.dumps` writes it) stand for two characters of three UTF-8 bytes each.
-            if index &+ 12 <= token.end && input[index &+ 6] == UInt8(ascii: "\\")
-                && Self.isThreeByteEscape(at: index, in: input) && Self.isThreeByteEscape(at: index &+ 6, in: input) {
-                written = Self.appendThreeByteUTF8(UInt32(hexValue(at: index &+ 2, in: input)), to: output, at: written)
-                written = Self.appendThreeByteUTF8(UInt32(hexValue(at: index &+ 8, in: input)), to: output, at: written)
-                index &+= 12
-                continue
-            }
-            let escaped = input[index &+ 1]
-            index &+= 2
-            // `\u` first: the most common by far (`json.dumps` writes every non-ASCII character as one).
-            if escaped == UInt8(ascii: "u") {
-                var scalar = UInt32(hexValue(at: index, in: input))
-                index &+= 4
-                if scalar >= 0xD800 && scalar < 0xDC00 {
-                    // Validation guaranteed a low surrogate escape follows.
-                    let low = UInt32(hexValue(at: index &+ 2, in: input))
-                    index &+= 6
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-                written = Self.appendUTF8(scalar, to: output, at: written)
-                continue
-            }
-            let simple: UInt8
-            switch escaped {
-            case UInt8(ascii: "b"): simple = 0x08
-            case UInt8(ascii: "f"): simple = 0x0C
-            case UInt8(ascii: "n"): simple = 0x0A
-            case UInt8(ascii: "r"): simple = 0x0D
-            case UInt8(ascii: "t"): simple = 0x09
-            default: simple = escaped  // '"', '\\' and '/'
-            }
-            output[written] = simple
-            written &+= 1
-        }
-        return written
+        precondition(output.count >= token.end &- token.start && token.start >= 0 && token.end <= input.count)
+        return ec_unescape(input.baseAddress.unsafelyUnwrapped + token.start, token.end &- token.start,
+                           output.baseAddress.unsafelyUnwrapped)
     }
 
-    /// Whether the validated escape at `index` is `\u` with a first digit other than `0` and `d`/`D`: a
-    /// code point from U+1000 that is not a surrogate, three bytes in UTF-8.
-    @inline(__always)
-    static func isThreeByteEscape(at index: Int, in input: UnsafeBufferPointer<UInt8>) -> Bool {
-        let first = input[index &+ 2]
-        return input[index &+ 1] == UInt8(ascii: "u") && first != UInt8(ascii: "0") && first | 0x20 != UInt8(ascii: "d")
-    }
-
-    /// ``appendUTF8(_:to:at:)`` for a code point from U+0800 to U+FFFF that is not a surrogate.
-    @inline(__always)
-    static func appendThreeByteUTF8(_ scalar: UInt32, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
-        output[offset] = 0xE0 | UInt8(truncatingIfNeeded: scalar &>> 12)
-        output[offset &+ 1] = 0x80 | UInt8(truncatingIfNeeded: (scalar &>> 6) & 0x3F)
-        output[offset &+ 2] = 0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F)
-        return offset &+ 3
-    }
-
-    /// Writes the UTF-8 form of `scalar` (a valid code point, not a surrogate) at `offset`; returns
-    /// the offset after it.
-    @inline(__always)
-    static func appendUTF8(_ scalar: UInt32, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
-        switch scalar {
-        case 0..<0x80:
-            output[offset] = UInt8(truncatingIfNeeded: scalar)
-            return offset &+ 1
-        case 0x80..<0x800:
-            output[offset] = 0xC0 | UInt8(truncatingIfNeeded: scalar &>> 6)
-            output[offset &+ 1] = 0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F)
-            return offset &+ 2
-        case 0x800..<0x10000:
-            return appendThreeByteUTF8(scalar, to: output, at: offset)
-        default:
-            output[offset] = 0xF0 | UInt8(truncatingIfNeeded: scalar &>> 18)
-            output[offset &+ 1] = 0x80 | UInt8(truncatingIfNeeded: (scalar &>> 12) & 0x3F)
-            output[offset &+ 2] = 0x80 | UInt8(truncatingIfNeeded: (scalar &>> 6) & 0x3F)
-            output[offset &+ 3] = 0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F)
-            return offset &+ 4
-        }
-    }
+    /// Whether ``scanStringInFull()`` starts with `ec_string_end` (CJSONBlocks), which needs AVX2.
+    static let stringEndIsFast = ec_string_end_is_available() != 0
 
     /// The offset after the escape whose backslash is at `index`, after checking it.
     ///
@@ -470,14 +396,6 @@ extension JSONReader {
         guard isDigit | isLetter == high else { return nil }
         let unit = hexValue(ofDigits: digits)
         return unit & 0xF800 == 0xD800 ? nil : unit
-    }
-
-    /// The value of four hex digits known to be valid, starting at `index`: all four at once, each
-    /// digit's low four bits plus 9 for a letter (the digits have bit 6 clear, `a`-`f` and `A`-`F` set).
-    @inline(__always)
-    static func hexValue(at index: Int, in input: UnsafeBufferPointer<UInt8>) -> UInt16 {
-        let word = UInt32(littleEndian: UnsafeRawPointer(input.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt32.self))
-        return UInt16(truncatingIfNeeded: hexValue(ofDigits: word))
     }
 
     /// The value of the four hex digits of `word`, known to be valid, the first in the low byte.

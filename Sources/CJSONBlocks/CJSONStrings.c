@@ -1,0 +1,334 @@
+// The text of JSON strings: finding a string's end while checking everything RFC 8259 and RFC 3629 ask of it
+// (AVX2, 32 bytes at a time), and writing the text of a checked string with its escapes undone (portable).
+#include "CJSONBlocks.h"
+
+#include <string.h>
+
+// Words are read and written a byte per lane, the first lowest.
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "CJSONStrings reads words as little-endian");
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+/// The value of each byte as a hex digit, 0xFF for a byte that is none.
+static const uint8_t hexDigitValues[256] = {
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 255, 255, 255, 255, 255,
+    255, 10, 11, 12, 13, 14, 15, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 10, 11, 12, 13, 14, 15, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+};
+
+/// The value of the four hex digits at `digits`, or more than 0xFFFF when one is not a hex digit.
+static inline uint32_t fourHexDigits(const uint8_t *digits) {
+    uint32_t a = hexDigitValues[digits[0]], b = hexDigitValues[digits[1]];
+    uint32_t c = hexDigitValues[digits[2]], d = hexDigitValues[digits[3]];
+    uint32_t value = a << 12 | b << 8 | c << 4 | d;
+    return (a | b | c | d) > 15 ? 0x10000 : value;
+}
+
+/// What each two-byte escape stands for (`\\n` a line feed), by the byte after the backslash; 0 for a byte that
+/// makes no two-byte escape (none stands for 0).
+static const uint8_t twoByteEscapes[256] = {
+    ['"'] = '"', ['\\'] = '\\', ['/'] = '/', ['b'] = 0x08, ['f'] = 0x0C, ['n'] = 0x0A, ['r'] = 0x0D, ['t'] = 0x09,
+};
+
+/// The value of four hex digits known to be valid, from the 4 bytes at `digits`: each digit's low four bits, plus
+/// 9 for a letter (digits have bit 6 clear, `a` to `f` and `A` to `F` have it set).
+static inline uint32_t knownHexValue(const uint8_t *digits) {
+    uint32_t word;
+    memcpy(&word, digits, 4);
+    uint32_t values = (word & 0x0F0F0F0Fu) + ((word >> 6) & 0x01010101u) * 9;  // a digit per byte, the first lowest
+    return (values & 0xFF) << 12 | (values >> 8 & 0xFF) << 8 | (values >> 16 & 0xFF) << 4 | values >> 24;
+}
+
+#if defined(__x86_64__)
+#define EC_AVX2 __attribute__((target("avx2")))
+
+/// The 32 bytes that start `n` bytes before `input` (1 to 3), whose first `n` are the last of `prev`, the block
+/// before.
+#define EC_PREVIOUS(input, prev, n) \
+    _mm256_alignr_epi8((input), _mm256_permute2x128_si256((prev), (input), 0x21), 16 - (n))
+
+/// What a pair of bytes may break in UTF-8, a bit each, for simdjson's UTF-8 check (John Keiser and Daniel Lemire,
+/// "Validating UTF-8 In Less Than One Instruction Per Byte", 2021).
+enum {
+    tooShort = 1 << 0,    // a lead, then no continuation byte
+    tooLong = 1 << 1,     // ASCII, then a continuation byte
+    overlong3 = 1 << 2,   // E0 then 80 to 9F
+    tooLarge = 1 << 3,    // F4 then 90 to BF, or F5 and above
+    surrogate = 1 << 4,   // ED then A0 to BF
+    overlong2 = 1 << 5,   // C0 or C1
+    tooLarge1000 = 1 << 6,
+    overlong4 = 1 << 6,   // F0 then 80 to 8F
+    twoContinuations = 1 << 7,
+    carry = tooShort | tooLong | twoContinuations,
+};
+
+/// By the high nibble of a pair's first byte.
+static const uint8_t firstHighTable[16] = {
+    tooLong, tooLong, tooLong, tooLong, tooLong, tooLong, tooLong, tooLong,
+    twoContinuations, twoContinuations, twoContinuations, twoContinuations,
+    tooShort | overlong2, tooShort, tooShort | overlong3 | surrogate, tooShort | tooLarge | tooLarge1000 | overlong4,
+};
+/// By the low nibble of a pair's first byte.
+static const uint8_t firstLowTable[16] = {
+    carry | overlong3 | overlong2 | overlong4, carry | overlong2, carry, carry,
+    carry | tooLarge, carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000,
+    carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000,
+    carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000 | surrogate,
+    carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000,
+};
+/// By the high nibble of a pair's second byte.
+static const uint8_t secondHighTable[16] = {
+    tooShort, tooShort, tooShort, tooShort, tooShort, tooShort, tooShort, tooShort,
+    tooLong | overlong2 | twoContinuations | overlong3 | tooLarge1000 | overlong4,
+    tooLong | overlong2 | twoContinuations | overlong3 | tooLarge,
+    tooLong | overlong2 | twoContinuations | surrogate | tooLarge,
+    tooLong | overlong2 | twoContinuations | surrogate | tooLarge,
+    tooShort, tooShort, tooShort, tooShort,
+};
+
+/// simdjson's UTF-8 check: for each byte of `input`, nonzero when it breaks RFC 3629 with the three bytes before
+/// it (`prev` is the block before): a sequence cut short, a continuation byte too many, an overlong form, a
+/// surrogate, a code point past U+10FFFF, or a byte that is never in UTF-8.
+EC_AVX2 static inline __m256i utf8Errors(__m256i input, __m256i prev) {
+    const __m256i firstHigh = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)firstHighTable));
+    const __m256i firstLow = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)firstLowTable));
+    const __m256i secondHigh = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)secondHighTable));
+    const __m256i lowNibble = _mm256_set1_epi8(0x0F);
+    __m256i prev1 = EC_PREVIOUS(input, prev, 1);
+    __m256i special = _mm256_and_si256(
+        _mm256_and_si256(_mm256_shuffle_epi8(firstHigh, _mm256_and_si256(_mm256_srli_epi16(prev1, 4), lowNibble)),
+                         _mm256_shuffle_epi8(firstLow, _mm256_and_si256(prev1, lowNibble))),
+        _mm256_shuffle_epi8(secondHigh, _mm256_and_si256(_mm256_srli_epi16(input, 4), lowNibble)));
+    // The third and fourth bytes of 3- and 4-byte sequences: continuation bytes the lookups above count as
+    // `twoContinuations`, which is right exactly there.
+    __m256i third = _mm256_subs_epu8(EC_PREVIOUS(input, prev, 2), _mm256_set1_epi8((char)(0xE0 - 0x80)));
+    __m256i fourth = _mm256_subs_epu8(EC_PREVIOUS(input, prev, 3), _mm256_set1_epi8((char)(0xF0 - 0x80)));
+    __m256i mustContinue = _mm256_and_si256(_mm256_or_si256(third, fourth), _mm256_set1_epi8((char)0x80));
+    return _mm256_xor_si256(mustContinue, special);
+}
+
+/// How many `\uXXXX` escapes whose first digit is neither `0` nor `d`/`D` start `block`, one after another: 0 to 5.
+EC_AVX2 static inline uint32_t plainEscapeRun(__m256i block) {
+    __m256i lower = _mm256_or_si256(block, _mm256_set1_epi8(0x20));
+    __m256i digit = _mm256_sub_epi8(block, _mm256_set1_epi8('0'));
+    __m256i letter = _mm256_sub_epi8(lower, _mm256_set1_epi8('a'));
+    __m256i isHex = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(digit, _mm256_set1_epi8(9)), digit),
+                                    _mm256_cmpeq_epi8(_mm256_min_epu8(letter, _mm256_set1_epi8(5)), letter));
+    uint32_t hex = (uint32_t)_mm256_movemask_epi8(isHex);
+    uint32_t backslash = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, _mm256_set1_epi8('\\')));
+    uint32_t u = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, _mm256_set1_epi8('u')));
+    uint32_t zeroOrD = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(block, _mm256_set1_epi8('0')),
+                                                                      _mm256_cmpeq_epi8(lower, _mm256_set1_epi8('d'))));
+    // Bit n: an escape of that kind starts at byte n.
+    uint32_t plain = backslash & u >> 1 & hex >> 2 & hex >> 3 & hex >> 4 & hex >> 5 & ~(zeroOrD >> 2);
+    uint32_t missing = ~plain & 0x01041041u;  // bytes 0, 6, 12, 18 and 24
+    return missing ? (uint32_t)__builtin_ctz(missing) / 6 : 5;
+}
+
+EC_AVX2 static long stringEndAVX2(const uint8_t *text, long count, unsigned *flags) {
+    const __m256i zero = _mm256_setzero_si256();
+    unsigned found = 0;
+    long index = 0;
+    // The block before, for the UTF-8 check: zero (ASCII) at the start of each run of text, which follows the
+    // opening quote or an escape.
+    __m256i prev = zero;
+    uint32_t prevTail = 0;  // whether one of the block before's last three bytes is 0x80 or more
+    uint8_t last[32];
+    for (;;) {
+        __m256i block;
+        if (index + 32 <= count) {
+            block = _mm256_loadu_si256((const __m256i *)(text + index));
+        } else {
+            if (index >= count) return -1;
+            // The input's last bytes, then quotes: a quote found past the input's end means no end was found.
+            memset(last, '"', sizeof last);
+            memcpy(last, text + index, (size_t)(count - index));
+            block = _mm256_loadu_si256((const __m256i *)last);
+        }
+        uint32_t quote = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, _mm256_set1_epi8('"')));
+        uint32_t backslash = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, _mm256_set1_epi8('\\')));
+        uint32_t control = (uint32_t)_mm256_movemask_epi8(
+            _mm256_cmpeq_epi8(_mm256_min_epu8(block, _mm256_set1_epi8(0x1F)), block));
+        uint32_t high = (uint32_t)_mm256_movemask_epi8(block);
+        uint32_t stop = quote | backslash | control;
+        // The block's bytes up to and including the first stop: the text, and the ASCII byte after it, which
+        // shows a sequence cut short.
+        uint32_t text_ = stop ? stop ^ (stop - 1) : 0xFFFFFFFFu;
+        if ((high & text_) | prevTail) {
+            if (high & text_) found |= 2;
+            __m256i errors = utf8Errors(block, prev);
+            uint32_t wrong = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(errors, zero));
+            if (wrong & text_) return -1;
+        }
+        if (stop == 0) {
+            prev = block;
+            prevTail = high >> 29;
+            index += 32;
+            continue;
+        }
+        index += __builtin_ctz(stop);
+        if (index >= count) return -1;
+        uint8_t byte = text[index];
+        if (byte == '"') {
+            *flags = found;
+            return index;
+        }
+        if (byte != '\\') return -1;  // a control character
+        found |= 1;
+        // The escape, and those right after it (`json.dumps` writes every non-ASCII character as one).
+        do {
+            if (index + 32 <= count) {
+                // Up to five `\uXXXX` in a row whose first digit is neither `0` nor `d`/`D` (CJK text), checked at
+                // once: each stands for a code point from U+1000 that is no surrogate, not ASCII.
+                uint32_t run = plainEscapeRun(_mm256_loadu_si256((const __m256i *)(text + index)));
+                if (run) {
+                    found |= 2;
+                    index += 6 * run;
+                    continue;
+                }
+            }
+            if (index + 2 > count) return -1;
+            uint8_t kind = text[index + 1];
+            if (kind == 'u') {
+                if (index + 6 > count) return -1;
+                uint32_t unit = fourHexDigits(text + index + 2);
+                if (unit >= 0x80) {
+                    if (unit > 0xFFFF) return -1;
+                    found |= 2;
+                    if ((unit & 0xF800) == 0xD800) {
+                        // A high surrogate, then the escape of a low one; a low one alone is wrong.
+                        if (unit >= 0xDC00 || index + 12 > count || text[index + 6] != '\\' || text[index + 7] != 'u') return -1;
+                        uint32_t low = fourHexDigits(text + index + 8);
+                        if (low < 0xDC00 || low >= 0xE000) return -1;
+                        index += 6;
+                    }
+                }
+                index += 6;
+            } else if (twoByteEscapes[kind]) {
+                index += 2;
+            } else {
+                return -1;
+            }
+        } while (index < count && text[index] == '\\');
+        prev = zero;
+        prevTail = 0;
+    }
+}
+#endif
+
+int ec_string_end_is_available(void) {
+#if defined(__x86_64__)
+    return __builtin_cpu_supports("avx2") ? 1 : 0;
+#else
+    return 0;
+#endif
+}
+
+long ec_string_end(const uint8_t *text, long count, unsigned *flags) {
+#if defined(__x86_64__)
+    return stringEndAVX2(text, count, flags);
+#else
+    (void)text; (void)count; (void)flags;
+    return -1;
+#endif
+}
+
+/// Writes the UTF-8 form of `scalar` (a code point that is not a surrogate) at `out`; returns its length.
+static inline long putUTF8(uint32_t scalar, uint8_t *out) {
+    if (scalar < 0x80) {
+        out[0] = (uint8_t)scalar;
+        return 1;
+    }
+    if (scalar < 0x800) {
+        out[0] = (uint8_t)(0xC0 | scalar >> 6);
+        out[1] = (uint8_t)(0x80 | (scalar & 0x3F));
+        return 2;
+    }
+    if (scalar < 0x10000) {
+        out[0] = (uint8_t)(0xE0 | scalar >> 12);
+        out[1] = (uint8_t)(0x80 | (scalar >> 6 & 0x3F));
+        out[2] = (uint8_t)(0x80 | (scalar & 0x3F));
+        return 3;
+    }
+    out[0] = (uint8_t)(0xF0 | scalar >> 18);
+    out[1] = (uint8_t)(0x80 | (scalar >> 12 & 0x3F));
+    out[2] = (uint8_t)(0x80 | (scalar >> 6 & 0x3F));
+    out[3] = (uint8_t)(0x80 | (scalar & 0x3F));
+    return 4;
+}
+
+long ec_unescape(const uint8_t *text, long count, uint8_t *out) {
+    long index = 0, written = 0;
+    while (index < count) {
+        if (text[index] != '\\') {
+            // The run of text up to the next escape: 16 bytes at a time, each block stored whole and counted up to
+            // its first backslash (`written` never passes `index`, so the stores stay within `count` bytes).
+#if defined(__SSE2__)
+            while (index + 16 <= count) {
+                __m128i block = _mm_loadu_si128((const __m128i *)(text + index));
+                _mm_storeu_si128((__m128i *)(out + written), block);
+                unsigned backslash = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8('\\')));
+                if (backslash) {
+                    index += __builtin_ctz(backslash);
+                    written += __builtin_ctz(backslash);
+                    goto escape;
+                }
+                index += 16;
+                written += 16;
+            }
+#else
+            const uint8_t *next = memchr(text + index, '\\', (size_t)(count - index));
+            long run = next ? next - (text + index) : count - index;
+            memcpy(out + written, text + index, (size_t)run);
+            index += run;
+            written += run;
+#endif
+            while (index < count && text[index] != '\\') out[written++] = text[index++];
+            if (index >= count) break;
+        }
+    escape:
+        if (text[index + 1] != 'u') {
+            out[written++] = twoByteEscapes[text[index + 1]];
+            index += 2;
+            continue;
+        }
+        uint32_t word;
+        memcpy(&word, text + index + 2, 4);
+        uint32_t digits = (word & 0x0F0F0F0Fu) + ((word >> 6) & 0x01010101u) * 9;  // the first lowest
+        uint32_t first = digits & 0xFF;
+        if (first != 0 && first != 0xD) {
+            // The most common (CJK text): U+1000 and above, no surrogate, three bytes made from the digits
+            // directly, stored as one word (the escape's 6 bytes leave room for the fourth).
+            uint32_t second = digits >> 8 & 0xFF, third = digits >> 16 & 0xFF, fourth = digits >> 24;
+            uint32_t bytes = (0xE0 | first) | (0x80 | second << 2 | third >> 2) << 8 | (0x80 | (third & 3) << 4 | fourth) << 16;
+            memcpy(out + written, &bytes, 4);
+            written += 3;
+            index += 6;
+            continue;
+        }
+        uint32_t scalar = knownHexValue(text + index + 2);
+        index += 6;
+        if ((scalar & 0xFC00) == 0xD800) {
+            // The checked text has the low surrogate's escape next.
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (knownHexValue(text + index + 2) - 0xDC00);
+            index += 6;
+        }
+        written += putUTF8(scalar, out + written);
+    }
+    return written;
+}
