@@ -11,7 +11,8 @@ _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "CJSONStrings reads wo
 #include <immintrin.h>
 #endif
 
-/// The value of each byte as a hex digit, 0xFF for a byte that is none.
+#if defined(__x86_64__)
+/// The value of each byte as a hex digit, 0xFF for a byte that is none (for `ec_string_end`'s checks).
 static const uint8_t hexDigitValues[256] = {
     255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
     255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
@@ -30,16 +31,9 @@ static const uint8_t hexDigitValues[256] = {
     255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
     255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
 };
+#endif
 
-/// The value of the four hex digits at `digits`, or more than 0xFFFF when one is not a hex digit.
-static inline uint32_t fourHexDigits(const uint8_t *digits) {
-    uint32_t a = hexDigitValues[digits[0]], b = hexDigitValues[digits[1]];
-    uint32_t c = hexDigitValues[digits[2]], d = hexDigitValues[digits[3]];
-    uint32_t value = a << 12 | b << 8 | c << 4 | d;
-    return (a | b | c | d) > 15 ? 0x10000 : value;
-}
-
-/// What each two-byte escape stands for (`\\n` a line feed), by the byte after the backslash; 0 for a byte that
+/// What each two-byte escape stands for (`\n` a line feed), by the byte after the backslash; 0 for a byte that
 /// makes no two-byte escape (none stands for 0).
 static const uint8_t twoByteEscapes[256] = {
     ['"'] = '"', ['\\'] = '\\', ['/'] = '/', ['b'] = 0x08, ['f'] = 0x0C, ['n'] = 0x0A, ['r'] = 0x0D, ['t'] = 0x09,
@@ -56,6 +50,14 @@ static inline uint32_t knownHexValue(const uint8_t *digits) {
 
 #if defined(__x86_64__)
 #define EC_AVX2 __attribute__((target("avx2")))
+
+/// The value of the four hex digits at `digits`, or more than 0xFFFF when one is not a hex digit.
+static inline uint32_t fourHexDigits(const uint8_t *digits) {
+    uint32_t a = hexDigitValues[digits[0]], b = hexDigitValues[digits[1]];
+    uint32_t c = hexDigitValues[digits[2]], d = hexDigitValues[digits[3]];
+    uint32_t value = a << 12 | b << 8 | c << 4 | d;
+    return (a | b | c | d) > 15 ? 0x10000 : value;
+}
 
 /// The 32 bytes that start `n` bytes before `input` (1 to 3), whose first `n` are the last of `prev`, the block
 /// before.
@@ -286,7 +288,7 @@ long ec_unescape(const uint8_t *text, long count, uint8_t *out) {
                 if (backslash) {
                     index += __builtin_ctz(backslash);
                     written += __builtin_ctz(backslash);
-                    goto escape;
+                    break;
                 }
                 index += 16;
                 written += 16;
@@ -301,7 +303,6 @@ long ec_unescape(const uint8_t *text, long count, uint8_t *out) {
             while (index < count && text[index] != '\\') out[written++] = text[index++];
             if (index >= count) break;
         }
-    escape:
         if (text[index + 1] != 'u') {
             out[written++] = twoByteEscapes[text[index + 1]];
             index += 2;
