@@ -92,7 +92,7 @@ import Testing
     ]
 
     /// The text of a string and what follows it: pieces of every kind, mostly valid, then often a quote and
-    /// more bytes, cut short at a random place one time in four.
+    /// more bytes (escapes among them), cut short at a random place one time in four.
     static func text(using generator: inout SplitMix64) -> [UInt8] {
         let good = Self.goodPieces, bad = Self.badPieces
         var text: [UInt8] = []
@@ -106,7 +106,9 @@ import Testing
             default: text += Array(good.randomElement(using: &generator)!.utf8)
             }
         }
-        if Int.random(in: 0..<8, using: &generator) != 0 { text += Array(#"", "next": [1, "\"#.utf8) }
+        // What follows the closing quote: JSON, or escapes that must not be taken for the string's.
+        let after = [#"", "next": [1, "\"#, #""\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d"#, #"\u4e2d""#]
+        if Int.random(in: 0..<8, using: &generator) != 0 { text += Array(after.randomElement(using: &generator)!.utf8) }
         if Int.random(in: 0..<4, using: &generator) == 0 { text = Array(text.prefix(Int.random(in: 0...text.count, using: &generator))) }
         return text
     }
