@@ -39,13 +39,17 @@ static const uint8_t twoByteEscapes[256] = {
     ['"'] = '"', ['\\'] = '\\', ['/'] = '/', ['b'] = 0x08, ['f'] = 0x0C, ['n'] = 0x0A, ['r'] = 0x0D, ['t'] = 0x09,
 };
 
-/// The value of four hex digits known to be valid, from the 4 bytes at `digits`: each digit's low four bits, plus
-/// 9 for a letter (digits have bit 6 clear, `a` to `f` and `A` to `F` have it set).
-static inline uint32_t knownHexValue(const uint8_t *digits) {
+/// The values of four hex digits known to be valid, from the 4 bytes at `digits`, a byte each, the first lowest:
+/// each digit's low four bits, plus 9 for a letter (digits have bit 6 clear, `a` to `f` and `A` to `F` have it set).
+static inline uint32_t knownHexDigits(const uint8_t *digits) {
     uint32_t word;
     memcpy(&word, digits, 4);
-    uint32_t values = (word & 0x0F0F0F0Fu) + ((word >> 6) & 0x01010101u) * 9;  // a digit per byte, the first lowest
-    return (values & 0xFF) << 12 | (values >> 8 & 0xFF) << 8 | (values >> 16 & 0xFF) << 4 | values >> 24;
+    return (word & 0x0F0F0F0Fu) + ((word >> 6) & 0x01010101u) * 9;
+}
+
+/// The code unit of the digit values `knownHexDigits` gives.
+static inline uint32_t codeUnit(uint32_t digits) {
+    return (digits & 0xFF) << 12 | (digits >> 8 & 0xFF) << 8 | (digits >> 16 & 0xFF) << 4 | digits >> 24;
 }
 
 #if defined(__x86_64__)
@@ -308,9 +312,7 @@ long ec_unescape(const uint8_t *text, long count, uint8_t *out) {
             index += 2;
             continue;
         }
-        uint32_t word;
-        memcpy(&word, text + index + 2, 4);
-        uint32_t digits = (word & 0x0F0F0F0Fu) + ((word >> 6) & 0x01010101u) * 9;  // the first lowest
+        uint32_t digits = knownHexDigits(text + index + 2);
         uint32_t first = digits & 0xFF;
         if (first != 0 && first != 0xD) {
             // The most common (CJK text): U+1000 and above, no surrogate, three bytes made from the digits
@@ -322,11 +324,11 @@ long ec_unescape(const uint8_t *text, long count, uint8_t *out) {
             index += 6;
             continue;
         }
-        uint32_t scalar = knownHexValue(text + index + 2);
+        uint32_t scalar = codeUnit(digits);
         index += 6;
         if ((scalar & 0xFC00) == 0xD800) {
             // The checked text has the low surrogate's escape next.
-            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (knownHexValue(text + index + 2) - 0xDC00);
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (codeUnit(knownHexDigits(text + index + 2)) - 0xDC00);
             index += 6;
         }
         written += putUTF8(scalar, out + written);
