@@ -109,7 +109,7 @@ private func sameDocument(_ tree: JSONValue, _ pulled: JSONValue) -> Bool {
 
 /// `ec_string_end` and ``JSONReader/scanStringInSwift()`` on the input as a string's text, and `ec_unescape`'s text.
 private func checkStringScanners(_ input: UnsafeBufferPointer<UInt8>) {
-    guard JSONReader.stringEndIsFast else { return }
+    guard JSONReader.FastPaths.current.stringEnd else { return }
     let quoted = [UInt8(ascii: "\"")] + Array(input)
     quoted.withUnsafeBufferPointer { buffer in
         var flags: UInt32 = 0

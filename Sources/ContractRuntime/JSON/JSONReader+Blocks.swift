@@ -207,8 +207,6 @@ extension JSONReader {
         }
     }
 
-    /// Whether `ec_scan_block` runs its AVX2 kernel here, which ``skipContainerFast()`` asks once a container.
-    static let blockScanIsFast = ec_best_scan_kernel() != 0
 
     /// Where ``skipValueInBlocks()`` is in the grammar, what the next token must be: bits, tested one by one.
     enum BlockState {

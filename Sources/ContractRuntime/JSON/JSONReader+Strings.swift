@@ -36,7 +36,7 @@ extension JSONReader {
     /// the exact error.
     @inline(never)
     mutating func scanStringInFull() throws(JSONReadError) -> StringToken {
-        if Self.stringEndIsFast, let base = input.baseAddress {
+        if fastPaths.stringEnd, let base = input.baseAddress {
             let open = position
             var flags: UInt32 = 0
             let length = ec_string_end(base + (open &+ 1), input.count &- open &- 1, &flags)
@@ -203,14 +203,14 @@ extension JSONReader {
     func makeString(_ token: StringToken) -> String {
         if !token.hasEscapes {
             return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[token.start..<token.end]),
-                                   isASCII: token.isASCII, in: input)
+                                   isASCII: token.isASCII, in: input, smallForm: fastPaths.smallStrings)
         }
-        let input = self.input  // The closure captures this, not the whole reader.
+        let input = self.input, smallForm = fastPaths.smallStrings  // The closure captures these, not the whole reader.
         // At least 16 bytes, so that a short string's bytes are read as two words.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(token.end &- token.start, 16)) { buffer in
             let count = Self.unescape(token, in: input, into: buffer)
             return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: buffer[0..<count]), isASCII: token.isASCII,
-                                   in: UnsafeBufferPointer(buffer))
+                                   in: UnsafeBufferPointer(buffer), smallForm: smallForm)
         }
     }
 
@@ -218,16 +218,16 @@ extension JSONReader {
     /// bytes after them up to its end may be read, not used); `isASCII` says whether they are all
     /// ASCII, which the string records (it speeds up later comparing and hashing).
     ///
-    /// Up to 15 bytes are built in place (``SmallStringForm``). Longer ones, where `UTF8Span` exists, are
-    /// copied without the standard library validating them a second time.
+    /// Up to 15 bytes are built in place (``SmallStringForm``) when `smallForm` (``FastPaths/smallStrings``).
+    /// Longer ones, where `UTF8Span` exists, are copied without the standard library validating them a second time.
     @inline(__always)
     static func makeString(validatedUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool,
-                           in region: UnsafeBufferPointer<UInt8>) -> String {
+                           in region: UnsafeBufferPointer<UInt8>, smallForm: Bool) -> String {
         // Debug builds (tests, the fuzzers) check what release builds trust.
         assert(String(validating: bytes, as: UTF8.self) != nil, "the reader passed on invalid UTF-8")
         assert(isASCII == bytes.allSatisfy { $0 < 0x80 }, "the reader's ASCII flag is wrong")
         guard let source = bytes.baseAddress, bytes.count > 0 else { return "" }
-        if bytes.count <= SmallStringForm.capacity && SmallStringForm.isAvailable {
+        if bytes.count <= SmallStringForm.capacity && smallForm {
             let readable = region.baseAddress.unsafelyUnwrapped + region.count - source
             let words = readable >= 16 ? SmallStringForm.words(at: source) : SmallStringForm.words(of: bytes)
             return SmallStringForm.string(words: words, count: bytes.count, isASCII: isASCII)
@@ -253,9 +253,6 @@ extension JSONReader {
         return ec_unescape(input.baseAddress.unsafelyUnwrapped + token.start, token.end &- token.start,
                            output.baseAddress.unsafelyUnwrapped)
     }
-
-    /// Whether ``scanStringInFull()`` starts with `ec_string_end` (CJSONBlocks), which needs AVX2.
-    static let stringEndIsFast = ec_string_end_is_available() != 0
 
     /// The offset after the escape whose backslash is at `index`, after checking it.
     ///

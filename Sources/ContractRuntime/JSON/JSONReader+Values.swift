@@ -115,7 +115,7 @@ extension JSONReader {
     /// elsewhere (the scan's other kernels cost more than the local skip: SSE2 measured +7 % a line).
     @inline(__always)
     mutating func skipContainerFast() throws(JSONReadError) -> Bool {
-        Self.blockScanIsFast ? try skipValueInBlocks() : try skipValueInLocals()
+        fastPaths.blockScan ? try skipValueInBlocks() : try skipValueInLocals()
     }
 
     /// ``skipValue()`` for values whose objects have at most ``localKeyLimit`` keys and that nest at most

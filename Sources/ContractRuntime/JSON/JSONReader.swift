@@ -1,3 +1,5 @@
+internal import CJSONBlocks
+
 /// A strict pull reader over JSON text in UTF-8 (RFC 8259, with I-JSON's stricter rules: RFC 7493).
 ///
 /// Generated decoders walk a document with it without building a tree:
@@ -22,6 +24,8 @@ public struct JSONReader: ~Copyable {
     /// The limits this reader enforces.
     public let limits: JSONReaderLimits
     let input: UnsafeBufferPointer<UInt8>
+    /// The fast paths this process can take, copied from ``FastPaths/current`` once a reader.
+    let fastPaths = FastPaths.current
     /// The offset of the next byte to read.
     var position: Int = 0
     /// Where the key ``nextKey()`` returned last starts (its opening quote), for ``duplicateKeyError()``.
@@ -56,6 +60,20 @@ public struct JSONReader: ~Copyable {
         var checksDuplicateKeys = true
         /// Where ``readValue()`` keeps this container's elements or members on its stack.
         var valuesStart = 0
+    }
+
+    /// The fast paths the processor and the standard library allow, found once a process. Each reader
+    /// keeps a copy: reading a `static let` costs a `swift_once` check, and a line has a dozen strings.
+    struct FastPaths {
+        /// Whether short strings are built in the standard library's small form (``SmallStringForm``).
+        var smallStrings: Bool
+        /// Whether ``scanStringInFull()`` starts with `ec_string_end` (CJSONBlocks), which needs AVX2.
+        var stringEnd: Bool
+        /// Whether `ec_scan_block` runs its AVX2 kernel, for ``skipContainerFast()``.
+        var blockScan: Bool
+
+        static let current = FastPaths(smallStrings: SmallStringForm.isAvailable, stringEnd: ec_string_end_is_available() != 0,
+                                       blockScan: ec_best_scan_kernel() != 0)
     }
 
     /// Where a key's unescaped bytes are: in the input, or in `decodedKeyBytes` when it has escapes.
@@ -440,10 +458,10 @@ public struct JSONReader: ~Copyable {
     func string(of key: KeyReference) -> String {
         if !key.isDecoded {
             return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[key.start..<key.start &+ key.count]),
-                                   isASCII: key.isASCII, in: input)
+                                   isASCII: key.isASCII, in: input, smallForm: fastPaths.smallStrings)
         }
         return Self.makeString(validatedUTF8: span(of: key, decoded: decodedKeyBytes.elements), isASCII: key.isASCII,
-                               in: decodedKeyBytes.elements)
+                               in: decodedKeyBytes.elements, smallForm: fastPaths.smallStrings)
     }
 
     @inline(never)
