@@ -24,6 +24,14 @@ extension JSONReader {
     /// anything malformed, and any block where a check fails, even past the value's end) is left to the
     /// caller's full reading, which gives the verdict and the exact error.
     mutating func skipValueInBlocks() throws(JSONReadError) -> Bool {
+        try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { (filters) throws(JSONReadError) -> Bool in
+            try skipValueInBlocks(keyFilters: filters.baseAddress.unsafelyUnwrapped)
+        }
+    }
+
+    /// ``skipValueInBlocks()`` with room for the key filter of each open object, at its level
+    /// (``repeatsLocalKey(_:from:filter:)``).
+    private mutating func skipValueInBlocks(keyFilters: UnsafeMutablePointer<UInt64>) throws(JSONReadError) -> Bool {
         return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 &+ 64) { padded throws(JSONReadError) -> Bool in
             let count = input.count
             guard let base = input.baseAddress else { return false }
@@ -131,6 +139,7 @@ extension JSONReader {
                             depth &+= 1
                             if isObject {
                                 openLocalObject(keysStart: &keysStart)
+                                keyFilters[depth &- 1] = 0
                                 state = BlockState.keyOrClose
                             } else {
                                 state = BlockState.valueOrClose
@@ -184,7 +193,7 @@ extension JSONReader {
                         let key = hasEscapes
                             ? decodedKey(StringToken(start: stringStart &+ 1, end: at, hasEscapes: true, isASCII: false))
                             : KeyReference(start: stringStart &+ 1, count: at &- stringStart &- 1, isDecoded: false, isASCII: false)
-                        if isRepeated(key, amongKeysFrom: keysStart) { return false }
+                        if repeatsLocalKey(key, from: keysStart, filter: &keyFilters[depth &- 1]) { return false }
                         seenKeys.append(key)
                         // The colon, at once when it is the block's next token.
                         if tokens != 0 && base[blockStart &+ tokens.trailingZeroBitCount] == UInt8(ascii: ":") {

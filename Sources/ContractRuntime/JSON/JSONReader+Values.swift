@@ -126,8 +126,16 @@ extension JSONReader {
     /// written, and no key recorded for error paths, for each member. Each open object's keys are kept
     /// in `seenKeys` after a marker, a key whose `start` is where the enclosing object's keys start and
     /// whose negative `count` says where its unescaped keys start in `decodedKeyBytes` (-1 - that
-    /// offset), so that a repeated key is found by comparing it with the object's keys.
+    /// offset), so that a repeated key is found by comparing it with the object's keys; only a key whose
+    /// filter bit (``keyFilterBit(of:)``) the object has seen is compared, as ``remember(_:inFrame:at:)`` does.
     mutating func skipValueInLocals() throws(JSONReadError) -> Bool {
+        try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { (filters) throws(JSONReadError) -> Bool in
+            try skipValueInLocals(keyFilters: filters.baseAddress.unsafelyUnwrapped)
+        }
+    }
+
+    /// ``skipValueInLocals()`` with room for the key filter of each open object, at its level.
+    private mutating func skipValueInLocals(keyFilters: UnsafeMutablePointer<UInt64>) throws(JSONReadError) -> Bool {
         let count = input.count
         guard let base = input.baseAddress else { return false }
         let levels = Swift.min(63, limits.maxDepth &- frames.count)  // levels this value may open
@@ -155,7 +163,9 @@ extension JSONReader {
                     depth &+= 1
                     guard isObject else { continue value }
                     openLocalObject(keysStart: &keysStart)
-                    guard try skipKeyInLocals(at: &index, keysStart: keysStart, keyLimit: keyLimit) else { return false }
+                    keyFilters[depth &- 1] = 0
+                    guard try skipKeyInLocals(at: &index, keysStart: keysStart, keyLimit: keyLimit,
+                                              filter: &keyFilters[depth &- 1]) else { return false }
                     continue value
                 }
             case UInt8(ascii: "\""):
@@ -193,7 +203,8 @@ extension JSONReader {
                 if byte == UInt8(ascii: ",") {
                     if isObject {
                         index = Self.afterWhitespace(base, from: index, count: count)
-                        guard try skipKeyInLocals(at: &index, keysStart: keysStart, keyLimit: keyLimit) else { return false }
+                        guard try skipKeyInLocals(at: &index, keysStart: keysStart, keyLimit: keyLimit,
+                                                  filter: &keyFilters[depth &- 1]) else { return false }
                     }
                     continue value
                 }
@@ -224,15 +235,28 @@ extension JSONReader {
         seenKeys.truncate(to: marker)
     }
 
+    /// For the fast skip paths: whether `key` repeats one of the innermost object's keys, which start at
+    /// `keysStart` in `seenKeys`. `filter` holds the object's key filter bits (``keyFilterBit(of:)``): a key
+    /// whose bit is new is new, and only one whose bit was seen is compared with the object's keys. The
+    /// key's bit is added to `filter`.
+    @inline(__always)
+    func repeatsLocalKey(_ key: KeyReference, from keysStart: Int, filter: inout UInt64) -> Bool {
+        let bit = keyFilterBit(of: key)
+        defer { filter |= bit }
+        return filter & bit != 0 && isRepeated(key, amongKeysFrom: keysStart)
+    }
+
     /// The most keys an object may have for ``skipValueInLocals()``, which compares each key with all
     /// the object's earlier ones.
     static let localKeyLimit = 16
 
     /// For ``skipValueInLocals()``: reads the key at `index` and the colon after it, and remembers the key
     /// among the innermost object's, whose keys start at `keysStart` in `seenKeys`. False for a key it
-    /// leaves to the full reading: the object's key past `keyLimit`, or a repeated one.
+    /// leaves to the full reading: the object's key past `keyLimit`, or a repeated one. `filter` is the
+    /// object's key filter (``repeatsLocalKey(_:from:filter:)``).
     @inline(__always)
-    mutating func skipKeyInLocals(at index: inout Int, keysStart: Int, keyLimit: Int) throws(JSONReadError) -> Bool {
+    mutating func skipKeyInLocals(at index: inout Int, keysStart: Int, keyLimit: Int,
+                                  filter: inout UInt64) throws(JSONReadError) -> Bool {
         guard index < input.count, input[index] == UInt8(ascii: "\"") else { return false }
         position = index
         let token = try scanString()
@@ -241,7 +265,7 @@ extension JSONReader {
         let key = token.hasEscapes
             ? decodedKey(token)
             : KeyReference(start: token.start, count: token.end &- token.start, isDecoded: false, isASCII: token.isASCII)
-        if isRepeated(key, amongKeysFrom: keysStart) { return false }
+        if repeatsLocalKey(key, from: keysStart, filter: &filter) { return false }
         seenKeys.append(key)
         // The colon, at once in compact JSON.
         if index >= input.count || input[index] != UInt8(ascii: ":") {
