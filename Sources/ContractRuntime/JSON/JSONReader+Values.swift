@@ -73,16 +73,16 @@ extension JSONReader {
     /// Moves the keys and values from `start` to the top of the stack (a key as a `.string`, then its
     /// value) into the members of one object.
     @inline(__always)
-    private static func popMembers(of values: inout MoveStack<JSONValue>, from start: Int) -> [JSONObject.Member] {
+    private static func popMembers(of values: inout MoveStack<JSONValue>, from start: Int) -> JSONMembers {
         let count = (values.count &- start) &>> 1
         precondition(count > 0 && values.count &- start == count &* 2)
         let base = values.pointer(at: start)
-        var members: [JSONObject.Member] = []
-        members.reserveCapacity(count)
-        for index in 0..<count {
-            let pair = base + 2 &* index
-            guard case .string(let key) = pair.move() else { preconditionFailure("a key is a string") }
-            members.append(JSONObject.Member(key: key, value: (pair + 1).move()))
+        let members = JSONMembers(count: count) { members in
+            for index in 0..<count {
+                let pair = base + 2 &* index
+                guard case .string(let key) = pair.move() else { preconditionFailure("a key is a string") }
+                (members + index).initialize(to: JSONObject.Member(key: key, value: (pair + 1).move()))
+            }
         }
         values.forgetMoved(from: start)
         return members

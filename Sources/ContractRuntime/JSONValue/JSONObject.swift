@@ -9,15 +9,15 @@
 /// they have the same keys with equal values, in any order, and equal objects hash alike. The order is
 /// kept for everything else: iteration, ``keys``, ``members`` and writing JSON follow insertion order.
 public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
-    /// One member. A struct rather than a `(key:value:)` tuple: arrays of tuples are destroyed through
-    /// the runtime's generic tuple witnesses, member by member, which made freeing parsed records slow.
+    /// One member. A struct rather than a `(key:value:)` tuple, whose copies and destruction go through
+    /// the runtime's generic tuple witnesses.
     struct Member: Sendable {
         var key: String
         var value: JSONValue
     }
 
     /// The members, in order.
-    var storage: [Member]
+    var storage: JSONMembers
 
     /// The members, in order.
     public var members: [(key: String, value: JSONValue)] {
@@ -26,7 +26,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     /// An empty object.
     public init() {
-        storage = []
+        storage = JSONMembers()
     }
 
     /// An object with `members` in order; a repeated key keeps its first position and last value.
@@ -38,7 +38,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     }
 
     /// Members whose keys are already known to be distinct (the strict reader refuses duplicates).
-    init(uniqueMembers members: [Member]) {
+    init(uniqueMembers members: JSONMembers) {
         storage = members
     }
 
@@ -48,7 +48,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     }
 
     /// The keys, in order.
-    public var keys: [String] { storage.map(\.key) }
+    public var keys: [String] { storage.map { $0.key } }
     /// The number of members.
     public var count: Int { storage.count }
     /// Whether the object has no members.
@@ -60,7 +60,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         set {
             if let index = index(of: key) {
                 if let newValue {
-                    storage[index].value = newValue
+                    storage.setValue(newValue, at: index)
                 } else {
                     storage.remove(at: index)
                 }
