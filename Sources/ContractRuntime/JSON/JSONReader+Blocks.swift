@@ -216,7 +216,6 @@ extension JSONReader {
         }
     }
 
-
     /// Where ``skipValueInBlocks()`` is in the grammar, what the next token must be: bits, tested one by one.
     enum BlockState {
         /// A value (after a colon, or a comma in an array).

@@ -246,8 +246,8 @@ extension JSONReader {
         return filter & bit != 0 && isRepeated(key, amongKeysFrom: keysStart)
     }
 
-    /// The most keys an object may have for ``skipValueInLocals()``, which compares each key with all
-    /// the object's earlier ones.
+    /// The most keys an object may have for the fast skip paths, which compare a key whose filter bit the
+    /// object has seen with all the object's earlier keys.
     static let localKeyLimit = 16
 
     /// For ``skipValueInLocals()``: reads the key at `index` and the colon after it, and remembers the key
