@@ -138,8 +138,7 @@ extension JSONReader {
                             objects = isObject ? objects | 1 &<< UInt64(depth) : objects & ~(1 &<< UInt64(depth))
                             depth &+= 1
                             if isObject {
-                                openLocalObject(keysStart: &keysStart)
-                                keyFilters[depth &- 1] = 0
+                                openLocalObject(keysStart: &keysStart, keyFilter: &keyFilters[depth &- 1])
                                 state = BlockState.keyOrClose
                             } else {
                                 state = BlockState.valueOrClose

@@ -162,8 +162,7 @@ extension JSONReader {
                     objects = isObject ? objects | 1 &<< UInt64(depth) : objects & ~(1 &<< UInt64(depth))
                     depth &+= 1
                     guard isObject else { continue value }
-                    openLocalObject(keysStart: &keysStart)
-                    keyFilters[depth &- 1] = 0
+                    openLocalObject(keysStart: &keysStart, keyFilter: &keyFilters[depth &- 1])
                     guard try skipKeyInLocals(at: &index, keysStart: keysStart, keyLimit: keyLimit,
                                               filter: &keyFilters[depth &- 1]) else { return false }
                     continue value
@@ -218,11 +217,13 @@ extension JSONReader {
     }
 
     /// For the fast skip paths: remembers where the enclosing object's keys start, in a marker, and starts
-    /// the keys of an object that opens.
+    /// the keys of an object that opens, with `keyFilter` (its level's, ``repeatsLocalKey(_:from:filter:)``)
+    /// empty.
     @inline(__always)
-    mutating func openLocalObject(keysStart: inout Int) {
+    mutating func openLocalObject(keysStart: inout Int, keyFilter: inout UInt64) {
         seenKeys.append(KeyReference(start: keysStart, count: -1 &- decodedKeyBytes.count, isDecoded: false, isASCII: true))
         keysStart = seenKeys.count
+        keyFilter = 0
     }
 
     /// For the fast skip paths: forgets the keys of the object that closes, and goes back to the enclosing
