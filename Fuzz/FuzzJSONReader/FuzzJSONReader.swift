@@ -107,7 +107,8 @@ private func sameDocument(_ tree: JSONValue, _ pulled: JSONValue) -> Bool {
     }
 }
 
-/// `ec_string_end` and ``JSONReader/scanStringInSwift()`` on the input as a string's text, and `ec_unescape`'s text.
+/// `ec_string_end` and ``JSONReader/scanStringInSwift()`` on the input as a string's text, and `ec_unescape`'s text
+/// (the same from its AVX2 path and its portable loop).
 private func checkStringScanners(_ input: UnsafeBufferPointer<UInt8>) {
     guard JSONReader.FastPaths.current.stringEnd else { return }
     let quoted = [UInt8(ascii: "\"")] + Array(input)
@@ -123,9 +124,13 @@ private func checkStringScanners(_ input: UnsafeBufferPointer<UInt8>) {
             guard end == token.end - 1, (flags & 1 != 0) == token.hasEscapes, (flags & 2 == 0) == token.isASCII else {
                 fail("ec_string_end gave \(end) (flags \(flags)), the Swift scan \(token)", input)
             }
-            let text = [UInt8](unsafeUninitializedCapacity: max(end, 1)) { output, count in
-                count = ec_unescape(buffer.baseAddress! + 1, end, output.baseAddress!)
+            let text = [UInt8](unsafeUninitializedCapacity: end + Int(EC_UNESCAPE_SLACK)) { output, count in
+                count = ec_unescape(buffer.baseAddress! + 1, end, buffer.count - 1, output.baseAddress!)
             }
+            let portable = [UInt8](unsafeUninitializedCapacity: end + Int(EC_UNESCAPE_SLACK)) { output, count in
+                count = ec_unescape_portable(buffer.baseAddress! + 1, end, buffer.count - 1, output.baseAddress!)
+            }
+            guard text == portable else { fail("ec_unescape wrote \(text), its portable loop \(portable)", input) }
             guard let string = String(validating: text, as: UTF8.self), (flags & 2 == 0) == text.allSatisfy({ $0 < 0x80 }) else {
                 fail("ec_unescape wrote \(text), not UTF-8 of the right kind", input)
             }

@@ -141,10 +141,57 @@ import Testing
     @Test func unescapeWritesTheReferencesText() {
         for text in Self.cases {
             guard let expected = Self.reference(text) else { continue }
-            let written = [UInt8](unsafeUninitializedCapacity: max(expected.end, 1)) { buffer, count in
-                count = text.withUnsafeBufferPointer { ec_unescape($0.baseAddress!, expected.end, buffer.baseAddress!) }
+            let written = [UInt8](unsafeUninitializedCapacity: expected.end + Int(EC_UNESCAPE_SLACK)) { buffer, count in
+                count = text.withUnsafeBufferPointer { ec_unescape($0.baseAddress!, expected.end, $0.count, buffer.baseAddress!) }
             }
             #expect(written == expected.text, "\(text.map { String($0, radix: 16) })")
+        }
+    }
+
+    @Test func thePortableUnescapeWritesTheReferencesText() {
+        for text in Self.cases {
+            guard let expected = Self.reference(text) else { continue }
+            let written = [UInt8](unsafeUninitializedCapacity: expected.end + Int(EC_UNESCAPE_SLACK)) { buffer, count in
+                count = text.withUnsafeBufferPointer { ec_unescape_portable($0.baseAddress!, expected.end, $0.count, buffer.baseAddress!) }
+            }
+            #expect(written == expected.text, "\(text.map { String($0, radix: 16) })")
+        }
+    }
+
+    /// Runs of `\uXXXX` escapes from U+1000 (which `ec_unescape` undoes four or two at a time with AVX2) of every
+    /// length up to 9, digits of both cases, then an escape of another kind or text, at every distance from the
+    /// string's end (the AVX2 path reads 28 bytes), with nothing readable after the string or with the closing quote
+    /// and more such escapes (read, never used): both kernels write the reference's text, and nothing past the
+    /// room the header promises (`EC_UNESCAPE_SLACK` bytes past the string's length).
+    @Test func runsOfCJKEscapesOfEveryLengthNearTheEnd() {
+        let plain = [#"\u4e2d"#, #"\uABCD"#, #"\uffff"#, #"\u1000"#, #"\uCaFe"#, #"\uE000"#, #"\u9Fa5"#, #"\uc0de"#]
+        let others = [#"\u0800"#, #"\ud7ff"#, #"\uD83D\uDE00"#, #"\u00e9"#, #"\u0041"#, #"\n"#, #"\\"#, "x", "数", ""]
+        var bodies: [String] = []
+        for length in 0...9 {
+            for (place, other) in others.enumerated() {
+                for lead in 0..<3 {
+                    let escapes = (0..<length).map { plain[($0 + place + lead) % plain.count] }.joined()
+                    bodies += (0..<30).map { String(repeating: "a", count: lead) + escapes + other + String(repeating: "b", count: $0) }
+                }
+            }
+        }
+        for body in bodies {
+            let text = Array(body.utf8), room = text.count + Int(EC_UNESCAPE_SLACK)
+            guard let expected = Self.reference(text + [UInt8(ascii: "\"")]) else {
+                Issue.record("the reference refused \(body)")
+                continue
+            }
+            for after in ["", #""\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d"#] {
+                let readable = text + Array(after.utf8)
+                for kernel in [ec_unescape, ec_unescape_portable] {
+                    var buffer = [UInt8](repeating: 0xAA, count: room + 1)
+                    let count = readable.withUnsafeBufferPointer { source in
+                        buffer.withUnsafeMutableBufferPointer { kernel(source.baseAddress!, text.count, source.count, $0.baseAddress!) }
+                    }
+                    #expect(Array(buffer.prefix(count)) == expected.text, "\(body), then \(after)")
+                    #expect(buffer[room] == 0xAA, "\(body): written past the room the header promises")
+                }
+            }
         }
     }
 

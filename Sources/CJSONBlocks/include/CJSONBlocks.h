@@ -45,8 +45,14 @@ long ec_string_end(const uint8_t *text, long count, unsigned *flags);
 int ec_string_end_is_available(void);
 
 /// Writes the text of a checked string's `count` bytes (between its quotes) with its escapes undone into `out`,
-/// which has room for `count` bytes (no escape is shorter than what it stands for); returns how many it wrote.
-/// The text must have passed the checks `ec_string_end` makes: this one makes none.
-long ec_unescape(const uint8_t *text, long count, uint8_t *out);
+/// which has room for `count + EC_UNESCAPE_SLACK` bytes (no escape is shorter than what it stands for, and the
+/// bytes past those written may be overwritten); returns how many it wrote. `readable` bytes from `text` may be
+/// read (at least `count`; the bytes after the string are read, not used).
+/// The text must have passed the checks `ec_string_end` makes: this one makes none. Where the processor has AVX2,
+/// runs of `\uXXXX` escapes from U+1000 (CJK text, as `json.dumps` writes it) are undone four or two at a time;
+/// `ec_unescape_portable` is the plain loop everywhere (for tests, as the reference the other must agree with).
+long ec_unescape(const uint8_t *text, long count, long readable, uint8_t *out);
+long ec_unescape_portable(const uint8_t *text, long count, long readable, uint8_t *out);
+#define EC_UNESCAPE_SLACK 16
 
 #endif

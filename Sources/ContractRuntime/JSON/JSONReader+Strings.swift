@@ -190,8 +190,8 @@ extension JSONReader {
         // Unescaped straight into the stack of key bytes (no escape is shorter than what it stands for):
         // an array per key would cost an allocation, and a look-up of the array's generic storage type,
         // for every escaped key (json.dumps escapes every Chinese key).
-        let room = decodedKeyBytes.reserve(token.end &- token.start)
-        let count = Self.unescape(token, in: input, into: UnsafeMutableBufferPointer(start: room, count: token.end &- token.start))
+        let room = decodedKeyBytes.reserve(Self.unescapeRoom(token))
+        let count = Self.unescape(token, in: input, into: UnsafeMutableBufferPointer(start: room, count: Self.unescapeRoom(token)))
         decodedKeyBytes.didAppend(count)
         return KeyReference(start: start, count: count, isDecoded: true, isASCII: token.isASCII)
     }
@@ -206,8 +206,8 @@ extension JSONReader {
                                    isASCII: token.isASCII, in: input, smallForm: fastPaths.smallStrings)
         }
         let input = self.input, smallForm = fastPaths.smallStrings  // The closure captures these, not the whole reader.
-        // At least 16 bytes, so that a short string's bytes are read as two words.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(token.end &- token.start, 16)) { buffer in
+        // At least 16 bytes (`unescapeRoom` is), so that a short string's bytes are read as two words.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.unescapeRoom(token)) { buffer in
             let count = Self.unescape(token, in: input, into: buffer)
             return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: buffer[0..<count]), isASCII: token.isASCII,
                                    in: UnsafeBufferPointer(buffer), smallForm: smallForm)
@@ -244,14 +244,21 @@ extension JSONReader {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes the unescaped bytes of a validated token into `output` (at least as long as the token,
-    /// since no escape is shorter than what it stands for) and returns how many were written.
+    /// The room ``unescape(_:in:into:)`` needs: the token's length (no escape is shorter than what it stands
+    /// for), and `EC_UNESCAPE_SLACK` bytes the vector stores may write past the text.
+    @inline(__always)
+    static func unescapeRoom(_ token: StringToken) -> Int {
+        token.end &- token.start &+ Int(EC_UNESCAPE_SLACK)
+    }
+
+    /// Writes the unescaped bytes of a validated token into `output` (``unescapeRoom(_:)`` bytes at least)
+    /// and returns how many were written. The input after the token may be read, not used.
     @inline(__always)
     static func unescape(_ token: StringToken, in input: UnsafeBufferPointer<UInt8>,
                          into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        precondition(output.count >= token.end &- token.start && token.start >= 0 && token.end <= input.count)
+        precondition(output.count >= unescapeRoom(token) && token.start >= 0 && token.end <= input.count)
         return ec_unescape(input.baseAddress.unsafelyUnwrapped + token.start, token.end &- token.start,
-                           output.baseAddress.unsafelyUnwrapped)
+                           input.count &- token.start, output.baseAddress.unsafelyUnwrapped)
     }
 
     /// The offset after the escape whose backslash is at `index`, after checking it.

@@ -529,7 +529,7 @@ public struct JSONReader: ~Copyable {
             return
         }
         let input = self.input
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.end - token.start) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.unescapeRoom(token)) { buffer in
             let count = Self.unescape(token, in: input, into: buffer)
             body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
         }
