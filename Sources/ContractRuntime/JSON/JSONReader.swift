@@ -292,7 +292,7 @@ public struct JSONReader: ~Copyable {
         let bytes: UnsafePointer<UInt8>, readable: Int
         if key.isDecoded {
             bytes = UnsafePointer(decodedKeyBytes.pointer(at: key.start))
-            readable = decodedKeyBytes.count &- key.start
+            readable = decodedKeyBytes.capacity &- key.start  // the room after the bytes is allocated
         } else {
             bytes = input.baseAddress.unsafelyUnwrapped + key.start  // a key was read: the input is not empty
             readable = input.count &- key.start
@@ -460,8 +460,10 @@ public struct JSONReader: ~Copyable {
             return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[key.start..<key.start &+ key.count]),
                                    isASCII: key.isASCII, in: input, smallForm: fastPaths.smallStrings)
         }
+        // The room after the stack's bytes is read, not used: a short key's bytes are loaded as two words
+        // (``decodedKey(_:)`` reserved `EC_UNESCAPE_SLACK` bytes past it) rather than copied.
         return Self.makeString(validatedUTF8: span(of: key, decoded: decodedKeyBytes.elements), isASCII: key.isASCII,
-                               in: decodedKeyBytes.elements, smallForm: fastPaths.smallStrings)
+                               in: decodedKeyBytes.elementsAndRoom, smallForm: fastPaths.smallStrings)
     }
 
     @inline(never)

@@ -132,6 +132,12 @@ struct MoveStack<Element>: ~Copyable {
         UnsafeBufferPointer(start: base, count: count)
     }
 
+    /// The elements and the room allocated after them (up to `capacity`), valid until the next push or pop;
+    /// for a stack of bytes whose room past `count` is read, never used (as a string's padding is).
+    var elementsAndRoom: UnsafeBufferPointer<Element> {
+        UnsafeBufferPointer(start: base, count: capacity)
+    }
+
     /// A pointer to the element at `index` (at most `count`), valid until the next push.
     @inline(__always)
     func pointer(at index: Int) -> UnsafeMutablePointer<Element> {
