@@ -32,7 +32,15 @@ enum SmallStringForm {
     /// `bytes`' start, are `words` (what lies past `bytes` is masked off). Only when ``isAvailable``.
     @inline(__always)
     static func string(words: (UInt64, UInt64), count: Int, isASCII: Bool) -> String {
-        unsafeBitCast(build(words: words, count: count, isASCII: isASCII), to: String.self)
+        // Written into a string's slot and moved out of it, rather than bit-cast: a cast value is copied (a call
+        // to `swift_bridgeObjectRetain` for each string), a moved one is simply owned. A small string owns nothing.
+        let built = build(words: words, count: count, isASCII: isASCII)
+        return withUnsafeTemporaryAllocation(of: String.self, capacity: 1) { slot in
+            let string = slot.baseAddress.unsafelyUnwrapped
+            UnsafeMutableRawPointer(string).storeBytes(of: built.0, as: UInt64.self)
+            UnsafeMutableRawPointer(string).storeBytes(of: built.1, toByteOffset: 8, as: UInt64.self)
+            return string.move()
+        }
     }
 
     /// The 16 bytes from `bytes`' start as two words, zero past its end; for bytes near the end of
