@@ -113,8 +113,8 @@ private func checkStringScanners(_ input: UnsafeBufferPointer<UInt8>) {
     guard JSONReader.FastPaths.current.stringEnd else { return }
     let quoted = [UInt8(ascii: "\"")] + Array(input)
     quoted.withUnsafeBufferPointer { buffer in
-        var flags: UInt32 = 0
-        let end = ec_string_end(buffer.baseAddress! + 1, buffer.count - 1, &flags)
+        let found = ec_string_end(buffer.baseAddress! + 1, buffer.count - 1)
+        let end = found < 0 ? -1 : found >> 2, flags = found < 0 ? 0 : found & 3
         let swift = Result { () throws(JSONReadError) -> JSONReader.StringToken in
             var reader = try JSONReader(unsafeBuffer: buffer)
             return try reader.scanStringInSwift()

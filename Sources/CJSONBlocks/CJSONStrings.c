@@ -147,7 +147,9 @@ EC_AVX2 static inline uint32_t plainEscapeRun(__m256i block) {
     return missing ? (uint32_t)__builtin_ctz(missing) / 6 : 5;
 }
 
-EC_AVX2 static long stringEndAVX2(const uint8_t *text, long count, unsigned *flags) {
+// Exported as it is (no wrapper choosing a kernel): it is called once a string, and callers check
+// `ec_string_end_is_available()` once.
+EC_AVX2 long ec_string_end(const uint8_t *text, long count) {
     const __m256i zero = _mm256_setzero_si256();
     unsigned found = 0;
     long index = 0;
@@ -192,8 +194,7 @@ EC_AVX2 static long stringEndAVX2(const uint8_t *text, long count, unsigned *fla
         if (index >= count) return -1;
         uint8_t byte = text[index];
         if (byte == '"') {
-            *flags = found;
-            return index;
+            return index << 2 | (long)found;
         }
         if (byte != '\\') return -1;  // a control character
         found |= 1;
@@ -246,14 +247,12 @@ int ec_string_end_is_available(void) {
 #endif
 }
 
-long ec_string_end(const uint8_t *text, long count, unsigned *flags) {
-#if defined(__x86_64__)
-    return stringEndAVX2(text, count, flags);
-#else
-    (void)text; (void)count; (void)flags;
+#if !defined(__x86_64__)
+long ec_string_end(const uint8_t *text, long count) {
+    (void)text; (void)count;
     return -1;
-#endif
 }
+#endif
 
 /// Writes the UTF-8 form of `scalar` (a code point that is not a surrogate) at `out`; returns its length.
 static inline long putUTF8(uint32_t scalar, uint8_t *out) {

@@ -37,11 +37,12 @@ void ec_scan_block_with(int kernel, const uint8_t *bytes, ec_scan_state *state, 
 /// The offset of the closing quote of the string whose text starts at `text` (just after its opening quote), of
 /// which `count` bytes may be read, after checking everything JSON asks of it: no control character, escapes
 /// that are JSON's (`\uXXXX` with four hex digits, surrogates in pairs), well-formed UTF-8 (RFC 3629: no
-/// overlong form, no surrogate, nothing past U+10FFFF). `flags` gets bit 0 when the string has escapes and bit 1
-/// when its text, unescaped, is not all ASCII. -1 when something is wrong or no closing quote was found: the
-/// caller's own scan then gives the verdict and the exact error. AVX2, 32 bytes at a time: call it only where
-/// `ec_string_end_is_available()` is 1.
-long ec_string_end(const uint8_t *text, long count, unsigned *flags);
+/// overlong form, no surrogate, nothing past U+10FFFF). Returned times 4, plus flags in the low two bits: bit 0
+/// when the string has escapes, bit 1 when its text, unescaped, is not all ASCII (in the result rather than
+/// through a pointer, so that the caller keeps no variable in memory for them). -1 when something is wrong or no
+/// closing quote was found: the caller's own scan then gives the verdict and the exact error. AVX2, 32 bytes at a
+/// time: call it only where `ec_string_end_is_available()` is 1.
+long ec_string_end(const uint8_t *text, long count);
 int ec_string_end_is_available(void);
 
 /// Writes the text of a checked string's `count` bytes (between its quotes) with its escapes undone into `out`,

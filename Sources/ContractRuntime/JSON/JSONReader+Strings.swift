@@ -38,11 +38,11 @@ extension JSONReader {
     mutating func scanStringInFull() throws(JSONReadError) -> StringToken {
         if fastPaths.stringEnd, let base = input.baseAddress {
             let open = position
-            var flags: UInt32 = 0
-            let length = ec_string_end(base + (open &+ 1), input.count &- open &- 1, &flags)
-            if length >= 0 && length <= limits.maxStringLength {
+            let found = ec_string_end(base + (open &+ 1), input.count &- open &- 1)  // the length times 4, and flags
+            let length = found &>> 2
+            if found >= 0 && length <= limits.maxStringLength {
                 position = open &+ length &+ 2
-                return StringToken(start: open &+ 1, end: open &+ 1 &+ length, hasEscapes: flags & 1 != 0, isASCII: flags & 2 == 0)
+                return StringToken(start: open &+ 1, end: open &+ 1 &+ length, hasEscapes: found & 1 != 0, isASCII: found & 2 == 0)
             }
         }
         return try scanStringInSwift()
