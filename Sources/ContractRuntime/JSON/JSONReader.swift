@@ -473,6 +473,8 @@ public struct JSONReader: ~Copyable {
     }
 
     /// Whether the innermost array has another element, positioned at it; false after consuming the `]`.
+    // In line: the tree reading calls it for every element of every array.
+    @inline(__always)
     public mutating func nextElement() throws(JSONReadError) -> Bool {
         let top = frames.count - 1
         precondition(top >= 0 && !frames[top].isObject, "JSONReader.nextElement() called outside an array")
