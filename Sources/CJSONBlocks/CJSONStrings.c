@@ -48,6 +48,13 @@ static inline uint32_t knownHexDigits(const uint8_t *digits) {
     return (word & 0x0F0F0F0Fu) + ((word >> 6) & 0x01010101u) * 9;
 }
 
+/// The UTF-8 of a code point from U+1000 that is not a surrogate (CJK text), 3 bytes the first lowest, made
+/// directly from the digit values `knownHexDigits` gives (the first is 1 to 15, not 13).
+static inline uint32_t threeByteUTF8(uint32_t digits) {
+    uint32_t first = digits & 0xFF, second = digits >> 8 & 0xFF, third = digits >> 16 & 0xFF, fourth = digits >> 24;
+    return (0xE0 | first) | (0x80 | second << 2 | third >> 2) << 8 | (0x80 | (third & 3) << 4 | fourth) << 16;
+}
+
 /// The code unit of the digit values `knownHexDigits` gives.
 static inline uint32_t codeUnit(uint32_t digits) {
     return (digits & 0xFF) << 12 | (digits >> 8 & 0xFF) << 8 | (digits >> 16 & 0xFF) << 4 | digits >> 24;
@@ -239,6 +246,32 @@ EC_AVX2 long ec_string_end(const uint8_t *text, long count) {
 }
 #endif
 
+#if defined(__x86_64__)
+// Exported as it is, like `ec_string_end`: callers check `ec_string_end_is_available()` once.
+EC_AVX2 long ec_cjk_escapes(const uint8_t *text, uint8_t *out) {
+    __m256i block = _mm256_loadu_si256((const __m256i *)text);
+    // The first quote, 6 to 30 bytes in and a multiple of 6, is checked first: most strings that are not such
+    // (longer, or with text) are turned away there.
+    uint32_t quote = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, _mm256_set1_epi8('"')));
+    if (quote == 0) return 0;
+    uint32_t end = (uint32_t)__builtin_ctz(quote);
+    if (end % 6 != 0 || end == 0 || end > 30) return 0;
+    // The escapes hold no quote, and the last byte before the closing quote is a digit, not a backslash.
+    if (plainEscapeRun(block) < end / 6) return 0;
+    uint32_t run = end / 6;
+    for (uint32_t escape = 0; escape < run; escape++) {
+        uint32_t bytes = threeByteUTF8(knownHexDigits(text + 6 * escape + 2));
+        memcpy(out + 3 * escape, &bytes, 4);
+    }
+    return (long)run;
+}
+#else
+long ec_cjk_escapes(const uint8_t *text, uint8_t *out) {
+    (void)text; (void)out;
+    return 0;
+}
+#endif
+
 int ec_string_end_is_available(void) {
 #if defined(__x86_64__)
     return __builtin_cpu_supports("avx2") ? 1 : 0;
@@ -322,10 +355,9 @@ static inline __attribute__((always_inline)) void undoEscape(const uint8_t *text
     uint32_t digits = knownHexDigits(text + i + 2);
     uint32_t first = digits & 0xFF;
     if (first != 0 && first != 0xD) {
-        // The most common (CJK text): U+1000 and above, no surrogate, three bytes made from the digits
-        // directly, stored as one word (the escape's 6 bytes leave room for the fourth).
-        uint32_t second = digits >> 8 & 0xFF, third = digits >> 16 & 0xFF, fourth = digits >> 24;
-        uint32_t bytes = (0xE0 | first) | (0x80 | second << 2 | third >> 2) << 8 | (0x80 | (third & 3) << 4 | fourth) << 16;
+        // The most common (CJK text): U+1000 and above, no surrogate, stored as one word (the escape's 6 bytes
+        // leave room for the fourth).
+        uint32_t bytes = threeByteUTF8(digits);
         memcpy(out + w, &bytes, 4);
         *index = i + 6;
         *written = w + 3;

@@ -45,6 +45,13 @@ void ec_scan_block_with(int kernel, const uint8_t *bytes, ec_scan_state *state, 
 long ec_string_end(const uint8_t *text, long count);
 int ec_string_end_is_available(void);
 
+/// The whole text of a short Chinese string as `json.dumps` writes it: when the text at `text` (just after the
+/// opening quote) is one to five `\uXXXX` escapes whose first digit is neither `0` nor `d`/`D` (code points from
+/// U+1000, no surrogate) and then the closing quote, writes their UTF-8 at `out` (3 bytes each; `out` has room for
+/// 16) and returns how many escapes; 0 for any other text, which the caller reads the general way. Reads 32 bytes
+/// from `text`. AVX2: call it only where `ec_string_end_is_available()` is 1.
+long ec_cjk_escapes(const uint8_t *text, uint8_t *out);
+
 /// Writes the text of a checked string's `count` bytes (between its quotes) with its escapes undone into `out`,
 /// which has room for `count + EC_UNESCAPE_SLACK` bytes (no escape is shorter than what it stands for, and the
 /// bytes past those written may be overwritten); returns how many it wrote. `readable` bytes from `text` may be

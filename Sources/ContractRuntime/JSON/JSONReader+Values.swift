@@ -31,7 +31,7 @@ extension JSONReader {
             case UInt8(ascii: "{"):
                 try push(isObject: true)
                 frames[frames.count &- 1].valuesStart = values.count
-                guard let key = try nextKeyReference() else {
+                guard let key = try nextKeyReference(TreeKeys.self) else {
                     value = .object(JSONObject())
                     break
                 }
@@ -55,7 +55,7 @@ extension JSONReader {
                 let valuesStart = frames[top].valuesStart
                 values.append(consume value)  // moved, not copied: it is reassigned before the next use
                 if isObject {
-                    if let next = try nextKeyReference() {
+                    if let next = try nextKeyReference(TreeKeys.self) {
                         values.append(.string(string(of: next)))
                         continue nextValue
                     }
@@ -312,7 +312,7 @@ extension JSONReader {
     mutating func readScalar() throws(JSONReadError) -> JSONValue {
         switch input[position] {
         case UInt8(ascii: "\""):
-            return .string(makeString(try scanString()))
+            return .string(try readStringValue())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             if let integer = plainInteger() { return .int(integer) }
             return try jsonValue(try scanNumber())

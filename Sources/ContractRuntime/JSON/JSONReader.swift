@@ -313,6 +313,13 @@ public struct JSONReader: ~Copyable {
     /// ``nextKey()`` without wrapping the key, for ``skipValue()`` and ``readValue()``.
     @inline(__always)
     mutating func nextKeyReference() throws(JSONReadError) -> KeyReference? {
+        try nextKeyReference(PlainKeys.self)
+    }
+
+    /// ``nextKeyReference()`` with the key read as `Keys` says: ``TreeKeys`` for the tree reading, which
+    /// reads the short Chinese keys `json.dumps` writes at once; the others would only pay for looking.
+    @inline(__always)
+    mutating func nextKeyReference<Keys: KeyScanning>(_ keys: Keys.Type) throws(JSONReadError) -> KeyReference? {
         let top = frames.count - 1
         precondition(top >= 0 && frames[top].isObject, "JSONReader.nextKey() called outside an object")
         skipWhitespace()
@@ -341,7 +348,7 @@ public struct JSONReader: ~Copyable {
             throw makeError(.tooLong, "the object has more than \(Plural.counted(limits.maxKeysPerObject, "key"))", at: position)
         }
         let keyOffset = position
-        let key = try scanKey()
+        let key = try scanKey(Keys.self)
         frames[top].count &+= 1
         frames[top].currentKey = key
         lastKeyOffset = keyOffset
