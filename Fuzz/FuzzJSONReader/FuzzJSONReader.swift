@@ -9,7 +9,8 @@ import CJSONBlocks
 // writers, which must write the same bytes. Tight limits may only add `too_deep` or `too_long`.
 // Every input is also the text of a string after its opening quote: where the processor has AVX2,
 // `ec_string_end` (CJSONBlocks) must give what the reader's Swift scan gives (the same end and flags, or a
-// refusal), and the text `ec_unescape` writes for an accepted string must be UTF-8 that reads back the same.
+// refusal), and the text `ec_unescape` writes for an accepted string must be UTF-8 that reads back the same;
+// `ec_cjk_escapes` may take only an accepted string of one to five escapes, and must write the same text.
 // A crash, or a disagreement (reported by `fatalError`), is a finding.
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -131,6 +132,14 @@ private func checkStringScanners(_ input: UnsafeBufferPointer<UInt8>) {
                 count = ec_unescape_portable(buffer.baseAddress! + 1, end, buffer.count - 1, output.baseAddress!)
             }
             guard text == portable else { fail("ec_unescape wrote \(text), its portable loop \(portable)", input) }
+            // A string `ec_cjk_escapes` takes is one to five escapes of three bytes each, and its text is the same.
+            if buffer.count - 1 >= 32 {
+                var cjk = [UInt8](repeating: 0, count: 16)
+                let escapes = cjk.withUnsafeMutableBufferPointer { ec_cjk_escapes(buffer.baseAddress! + 1, $0.baseAddress!) }
+                if escapes > 0 && (escapes * 6 != end || Array(cjk.prefix(3 * escapes)) != text || text.count != 3 * escapes) {
+                    fail("ec_cjk_escapes took \(escapes) escapes of a string of \(end) bytes whose text is \(text)", input)
+                }
+            }
             guard let string = String(validating: text, as: UTF8.self), (flags & 2 == 0) == text.allSatisfy({ $0 < 0x80 }) else {
                 fail("ec_unescape wrote \(text), not UTF-8 of the right kind", input)
             }
@@ -140,6 +149,11 @@ private func checkStringScanners(_ input: UnsafeBufferPointer<UInt8>) {
             }
         case .failure:
             if end >= 0 { fail("ec_string_end accepted a string the Swift scan refuses (end \(end))", input) }
+            if buffer.count - 1 >= 32 {
+                var cjk = [UInt8](repeating: 0, count: 16)
+                let escapes = cjk.withUnsafeMutableBufferPointer { ec_cjk_escapes(buffer.baseAddress! + 1, $0.baseAddress!) }
+                if escapes > 0 { fail("ec_cjk_escapes took \(escapes) escapes of a string the Swift scan refuses", input) }
+            }
         }
     }
 }
