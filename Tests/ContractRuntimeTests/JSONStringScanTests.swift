@@ -137,21 +137,15 @@ import Testing
         }
     }
 
-    @Test func unescapeWritesTheReferencesText() {
-        for text in Self.cases {
-            guard let expected = Self.reference(text) else { continue }
-            let written = [UInt8](unsafeUninitializedCapacity: expected.end + Int(EC_UNESCAPE_SLACK)) { buffer, count in
-                count = text.withUnsafeBufferPointer { ec_unescape($0.baseAddress!, expected.end, $0.count, buffer.baseAddress!) }
-            }
-            #expect(written == expected.text, "\(text.map { String($0, radix: 16) })")
-        }
-    }
+    /// Both kernels of `ec_unescape`: the one it chooses (AVX2 where there is) and the portable loop.
+    static let unescapeKernels = [ec_unescape, ec_unescape_portable]
 
-    @Test func thePortableUnescapeWritesTheReferencesText() {
+    @Test(arguments: 0..<2)
+    func unescapeWritesTheReferencesText(kernel: Int) {
         for text in Self.cases {
             guard let expected = Self.reference(text) else { continue }
             let written = [UInt8](unsafeUninitializedCapacity: expected.end + Int(EC_UNESCAPE_SLACK)) { buffer, count in
-                count = text.withUnsafeBufferPointer { ec_unescape_portable($0.baseAddress!, expected.end, $0.count, buffer.baseAddress!) }
+                count = text.withUnsafeBufferPointer { Self.unescapeKernels[kernel]($0.baseAddress!, expected.end, $0.count, buffer.baseAddress!) }
             }
             #expect(written == expected.text, "\(text.map { String($0, radix: 16) })")
         }
@@ -182,7 +176,7 @@ import Testing
             }
             for after in ["", #""\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d"#] {
                 let readable = text + Array(after.utf8)
-                for kernel in [ec_unescape, ec_unescape_portable] {
+                for kernel in Self.unescapeKernels {
                     var buffer = [UInt8](repeating: 0xAA, count: room + 1)
                     let count = readable.withUnsafeBufferPointer { source in
                         buffer.withUnsafeMutableBufferPointer { kernel(source.baseAddress!, text.count, source.count, $0.baseAddress!) }
