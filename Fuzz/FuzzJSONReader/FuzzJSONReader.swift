@@ -116,6 +116,10 @@ private func checkStringScanners(_ input: UnsafeBufferPointer<UInt8>) {
     quoted.withUnsafeBufferPointer { buffer in
         let found = ec_string_end(buffer.baseAddress! + 1, buffer.count - 1)
         let end = found < 0 ? -1 : found >> 2, flags = found < 0 ? 0 : found & 3
+        // What `ec_cjk_escapes` takes (it reads 32 bytes): its escapes and their text, checked below either way.
+        var cjk = [UInt8](repeating: 0, count: 16)
+        let escapes = buffer.count - 1 < 32 ? 0
+            : cjk.withUnsafeMutableBufferPointer { ec_cjk_escapes(buffer.baseAddress! + 1, $0.baseAddress!) }
         let swift = Result { () throws(JSONReadError) -> JSONReader.StringToken in
             var reader = try JSONReader(unsafeBuffer: buffer)
             return try reader.scanStringInSwift()
@@ -133,12 +137,8 @@ private func checkStringScanners(_ input: UnsafeBufferPointer<UInt8>) {
             }
             guard text == portable else { fail("ec_unescape wrote \(text), its portable loop \(portable)", input) }
             // A string `ec_cjk_escapes` takes is one to five escapes of three bytes each, and its text is the same.
-            if buffer.count - 1 >= 32 {
-                var cjk = [UInt8](repeating: 0, count: 16)
-                let escapes = cjk.withUnsafeMutableBufferPointer { ec_cjk_escapes(buffer.baseAddress! + 1, $0.baseAddress!) }
-                if escapes > 0 && (escapes * 6 != end || Array(cjk.prefix(3 * escapes)) != text || text.count != 3 * escapes) {
-                    fail("ec_cjk_escapes took \(escapes) escapes of a string of \(end) bytes whose text is \(text)", input)
-                }
+            if escapes > 0 && (escapes * 6 != end || Array(cjk.prefix(3 * escapes)) != text || text.count != 3 * escapes) {
+                fail("ec_cjk_escapes took \(escapes) escapes of a string of \(end) bytes whose text is \(text)", input)
             }
             guard let string = String(validating: text, as: UTF8.self), (flags & 2 == 0) == text.allSatisfy({ $0 < 0x80 }) else {
                 fail("ec_unescape wrote \(text), not UTF-8 of the right kind", input)
@@ -149,11 +149,7 @@ private func checkStringScanners(_ input: UnsafeBufferPointer<UInt8>) {
             }
         case .failure:
             if end >= 0 { fail("ec_string_end accepted a string the Swift scan refuses (end \(end))", input) }
-            if buffer.count - 1 >= 32 {
-                var cjk = [UInt8](repeating: 0, count: 16)
-                let escapes = cjk.withUnsafeMutableBufferPointer { ec_cjk_escapes(buffer.baseAddress! + 1, $0.baseAddress!) }
-                if escapes > 0 { fail("ec_cjk_escapes took \(escapes) escapes of a string the Swift scan refuses", input) }
-            }
+            if escapes > 0 { fail("ec_cjk_escapes took \(escapes) escapes of a string the Swift scan refuses", input) }
         }
     }
 }

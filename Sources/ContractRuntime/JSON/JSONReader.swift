@@ -467,8 +467,9 @@ public struct JSONReader: ~Copyable {
             return Self.makeString(validatedUTF8: UnsafeBufferPointer(rebasing: input[key.start..<key.start &+ key.count]),
                                    isASCII: key.isASCII, in: input, smallForm: fastPaths.smallStrings)
         }
-        // The room after the stack's bytes is read, not used: a short key's bytes are loaded as two words
-        // (``decodedKey(_:)`` reserved `EC_UNESCAPE_SLACK` bytes past it) rather than copied.
+        // The room after the stack's bytes is read, not used: a short key's bytes are loaded as two words rather
+        // than copied. Each decoded key has 16 bytes allocated from its start at least: ``decodedKey(_:)`` reserves
+        // `EC_UNESCAPE_SLACK` bytes past the key, ``cjkKey(at:)`` ``cjkRoom`` bytes for it.
         return Self.makeString(validatedUTF8: span(of: key, decoded: decodedKeyBytes.elements), isASCII: key.isASCII,
                                in: decodedKeyBytes.elementsAndRoom, smallForm: fastPaths.smallStrings)
     }
