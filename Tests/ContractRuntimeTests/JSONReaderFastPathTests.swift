@@ -197,6 +197,69 @@ import Testing
         }
     }
 
+    /// Decimals as the reader takes them from whole words (an integer part of up to 15 digits, a fraction of
+    /// up to 15, 16 bytes or more after the point): every count of integer digits (none, `0`, 1 to 17) and of
+    /// fraction digits (1 to 18), either sign, at every distance from the input's end. Each reads as the
+    /// correctly rounded double the standard library gives, in a tree and with `readDouble()`; one with a
+    /// leading zero or without integer digits is refused; and with any byte after it (a stray letter, a
+    /// second point, an exponent, more digits) the reading and its verdict do not depend on how much input
+    /// follows, which is what decides between the word path and the byte-by-byte one.
+    @Test func decimalsReadAsTheStandardLibraryReadsThemAtAnyDistanceFromTheEnd() throws {
+        var generator = SplitMix64(seed: 0x5EED_D0C1)
+        func digits(_ count: Int) -> String {
+            String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+        }
+        /// The value `document` reads as, or its error, alone and with `padding` spaces after it.
+        func read(_ document: String, padding: Int) -> Result<JSONValue, JSONReadError> {
+            let bytes = Array((document + String(repeating: " ", count: padding)).utf8)
+            return Result { () throws(JSONReadError) in try JSONValue(strictUTF8: bytes) }
+        }
+        func readDouble(_ document: String, padding: Int) -> Result<Double, JSONReadError> {
+            Array((document + String(repeating: " ", count: padding)).utf8).withUnsafeBufferPointer { buffer in
+                Result { () throws(JSONReadError) -> Double in
+                    var reader = try JSONReader(unsafeBuffer: buffer)
+                    let value = try reader.readDouble()
+                    try reader.expectEnd()
+                    return value
+                }
+            }
+        }
+        var refused = 0
+        for integerDigits in -1...17 {  // -1: no integer digits; 0: the integer part is `0`
+            for fractionDigits in 1...18 {
+                for _ in 0..<4 {
+                    let integer = integerDigits < 0 ? "" : integerDigits == 0 ? "0" : digits(integerDigits)
+                    let text = (Bool.random(using: &generator) ? "-" : "") + integer + "." + digits(fractionDigits)
+                    let isWellFormed = !integer.isEmpty && (integer.count == 1 || !integer.hasPrefix("0"))
+                    for padding in 0...18 {
+                        let value = read(text, padding: padding)
+                        let double = readDouble(text, padding: padding)
+                        if isWellFormed {
+                            let expected = try #require(Double(text))
+                            #expect(try value.get() == .double(expected), "\(text) + \(padding)")
+                            #expect(try double.get().bitPattern == expected.bitPattern, "\(text) + \(padding)")
+                            #expect(try read("[\(text),1]", padding: padding).get() == .array([.double(expected), .int(1)]),
+                                    "\(text) + \(padding)")
+                        } else {
+                            #expect(value.failure?.category == .malformedJSON, "\(text) + \(padding)")
+                            #expect(double.failure?.category == .malformedJSON, "\(text) + \(padding)")
+                            refused += 1
+                        }
+                    }
+                    for stray in ["x", ".", ".5", "e", "E", "e5", "E-3", "e+400", "-", "+", "_", "0", "7", "\u{E9}", ":", "\""] {
+                        let alone = read(text + stray, padding: 0)
+                        for padding in [1, 8, 16, 17, 24] {
+                            #expect(read(text + stray, padding: padding) == alone, "\(text)\(stray) + \(padding)")
+                            #expect(readDouble(text + stray, padding: padding).failure == readDouble(text + stray, padding: 0).failure,
+                                    "\(text)\(stray) + \(padding)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(refused > 1_000, "only \(refused) refused")
+    }
+
     /// Fractions with up to 19 significant digits and up to 19 fraction digits go through the reader's
     /// long division; each must be the correctly rounded double the standard library's parser gives.
     @Test func fractionsWithManyDigitsReadAsTheCorrectlyRoundedDouble() throws {
@@ -327,5 +390,13 @@ import Testing
         #expect(value == .object(JSONObject([(key: "a", value: .object(JSONObject([(key: name, value: .int(1)),
                                                                                  (key: name + "x", value: .int(2))])))])))
         #expect(Self.refusal(Array("{\"\(escaped)\": 1, \"\(name)\": 2}".utf8)) == .duplicateKey)
+    }
+}
+
+private extension Result {
+    /// The error, or nil for a success.
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
     }
 }

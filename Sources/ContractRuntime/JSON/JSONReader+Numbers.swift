@@ -119,11 +119,38 @@ extension JSONReader {
     /// leading zero, no fraction or exponent, not `-0`, and followed by a byte that cannot continue a
     /// token. `position` moves past it. Nil, with `position` unchanged, for any other number, and for one
     /// within 16 bytes of the input's end: ``scanNumber()`` reads those, with its exact verdict and error.
+    @inline(__always)
+    mutating func plainInteger() -> Int64? {
+        guard let part = plainIntegerPart() else { return nil }
+        return plainInteger(part)
+    }
+
+    /// ``plainInteger()`` for the integer part ``plainIntegerPart()`` read.
+    @inline(__always)
+    mutating func plainInteger(_ part: PlainIntegerPart) -> Int64? {
+        guard !Self.continuesToken(input[part.end]), !(part.isNegative && part.magnitude == 0) else { return nil }
+        position = part.end
+        return part.isNegative ? 0 &- Int64(part.magnitude) : Int64(part.magnitude)
+    }
+
+    /// The sign and digits before any fraction of a number written plainly, as ``plainIntegerPart()`` reads them.
+    struct PlainIntegerPart {
+        var magnitude: UInt64
+        /// How many digits were written: 1 to 15.
+        var digits: Int
+        /// Where the digits end.
+        var end: Int
+        var isNegative: Bool
+    }
+
+    /// The optional `-` and the 1 to 15 digits at `position`, without a leading zero, when at least 16
+    /// bytes follow the sign (so whole words can be read, and the byte after the digits exists); nil
+    /// otherwise. What follows the digits is not looked at, and `position` does not move.
     ///
     /// From two 8-byte reads at most, the digits' count and value from each word as in
     /// ``accumulateDigitRun(in:at:into:digits:)``, with none of ``NumberToken``'s bookkeeping.
     @inline(__always)
-    mutating func plainInteger() -> Int64? {
+    func plainIntegerPart() -> PlainIntegerPart? {
         let isNegative = input[position] == UInt8(ascii: "-")
         let start = isNegative ? position &+ 1 : position
         guard start &+ 16 <= input.count, let base = input.baseAddress else { return nil }
@@ -131,23 +158,72 @@ extension JSONReader {
         let count = Self.leadingDigitCount(word)
         // A leading zero (the low byte is the first digit) is refused by scanNumber, or is `0` alone.
         guard count > 0, count == 1 || word & 0xFF != 0x30 else { return nil }
-        var value: UInt64
-        var end: Int
         if count < 8 {
-            value = Self.value(ofLeadingDigits: count, in: word)
-            end = start &+ count
-        } else {
-            let second = UInt64(littleEndian: UnsafeRawPointer(base + (start &+ 8)).loadUnaligned(as: UInt64.self))
-            let more = Self.leadingDigitCount(second)
-            guard more < 8 else { return nil }  // 16 digits or more
-            value = Self.value(ofLeadingDigits: 8, in: word)
-            if more > 0 { value = value &* Self.powerOfTenInteger(more) &+ Self.value(ofLeadingDigits: more, in: second) }
-            end = start &+ 8 &+ more
+            return PlainIntegerPart(magnitude: Self.value(ofLeadingDigits: count, in: word), digits: count,
+                                    end: start &+ count, isNegative: isNegative)
         }
-        // `.`, `e`, `E` (a fraction or exponent) and anything else that would continue the token.
-        guard !Self.continuesToken(input[end]), !(isNegative && value == 0) else { return nil }
+        let second = UInt64(littleEndian: UnsafeRawPointer(base + (start &+ 8)).loadUnaligned(as: UInt64.self))
+        let more = Self.leadingDigitCount(second)
+        guard more < 8 else { return nil }  // 16 digits or more
+        var value = Self.value(ofLeadingDigits: 8, in: word)
+        if more > 0 { value = value &* Self.powerOfTenInteger(more) &+ Self.value(ofLeadingDigits: more, in: second) }
+        return PlainIntegerPart(magnitude: value, digits: 8 &+ more, end: start &+ 8 &+ more, isNegative: isNegative)
+    }
+
+    /// The number at `position` as a double when it is written plainly: an integer part as
+    /// ``plainIntegerPart()`` reads it, then nothing or a `.` and 1 to 15 digits, at most 19 significant
+    /// digits in all, no exponent, and a byte after it that cannot continue a token. `position` moves past
+    /// it. Nil, with `position` unchanged, for any other number: ``scanNumber()`` reads those.
+    @inline(__always)
+    mutating func plainDouble() -> Double? {
+        guard let part = plainIntegerPart() else { return nil }
+        if !Self.continuesToken(input[part.end]) {
+            position = part.end
+            // At most 15 digits: exact in a double. `-0` is -0.0, as `doubleValue(_:)` gives.
+            return part.isNegative ? -Double(part.magnitude) : Double(part.magnitude)
+        }
+        return plainFraction(after: part)
+    }
+
+    /// ``plainDouble()`` for a number with a fraction, whose integer part is `part`: nil, with `position`
+    /// unchanged, unless `.` follows it, then 1 to 15 digits within 16 bytes of the point's end of input
+    /// and a byte that cannot continue a token (not a digit, `e` or `E`), with at most 19 significant digits
+    /// in all (so the significand is exact in 64 bits).
+    ///
+    /// The value is correctly rounded as ``doubleValue(_:)`` rounds: one division of exact operands while
+    /// the significand is at most 2^53, ``quotient(_:dividedByPowerOfTen:)`` above that.
+    @inline(__always)
+    mutating func plainFraction(after part: PlainIntegerPart) -> Double? {
+        let point = part.end
+        guard input[point] == UInt8(ascii: "."), point &+ 17 <= input.count, let base = input.baseAddress else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + (point &+ 1)).loadUnaligned(as: UInt64.self))
+        var digits = Self.leadingDigitCount(word)
+        guard digits > 0 else { return nil }
+        var fraction: UInt64
+        if digits < 8 {
+            fraction = Self.value(ofLeadingDigits: digits, in: word)
+        } else {
+            let second = UInt64(littleEndian: UnsafeRawPointer(base + (point &+ 9)).loadUnaligned(as: UInt64.self))
+            let more = Self.leadingDigitCount(second)
+            guard more < 8 else { return nil }  // 16 fraction digits or more
+            fraction = Self.value(ofLeadingDigits: 8, in: word)
+            if more > 0 { fraction = fraction &* Self.powerOfTenInteger(more) &+ Self.value(ofLeadingDigits: more, in: second) }
+            digits = 8 &+ more
+        }
+        let end = point &+ 1 &+ digits
+        // A leading `0` of the integer part is not a significant digit (0.057000929535789946 has 17).
+        let significantDigits = (part.magnitude == 0 ? 0 : part.digits) &+ digits
+        guard significantDigits <= 19, !Self.continuesToken(input[end]) else { return nil }
+        let scale = digits <= 8 ? Self.powerOfTenInteger(digits) : 100_000_000 &* Self.powerOfTenInteger(digits &- 8)
+        let significand = part.magnitude &* scale &+ fraction
+        let value: Double
+        if significand <= 1 &<< 53 {
+            value = Double(significand) / Self.powerOfTen(digits)
+        } else {
+            value = Self.quotient(significand, dividedByPowerOfTen: digits)
+        }
         position = end
-        return isNegative ? 0 &- Int64(value) : Int64(value)
+        return part.isNegative ? -value : value
     }
 
     /// Passes over the number starting at `position`, checking it as ``scanNumber()`` and ``checkRange(_:)``

@@ -314,7 +314,10 @@ extension JSONReader {
         case UInt8(ascii: "\""):
             return .string(try readStringValue())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            if let integer = plainInteger() { return .int(integer) }
+            if let part = plainIntegerPart() {
+                if let integer = plainInteger(part) { return .int(integer) }
+                if let fraction = plainFraction(after: part) { return .double(fraction) }
+            }
             return try jsonValue(try scanNumber())
         case UInt8(ascii: "t"):
             try consumeLiteral(0x74_72_75_65, length: 4)

@@ -595,6 +595,7 @@ public struct JSONReader: ~Copyable {
         guard position < input.count, Self.kind(startingWith: input[position]) == .number else {
             throw mismatch(expected: "a number")
         }
+        if let value = plainDouble() { return value }
         let token = try scanNumber()
         return try doubleValue(token)
     }
