@@ -197,9 +197,9 @@ import Testing
         }
     }
 
-    /// Decimals as the reader takes them from whole words (an integer part of up to 15 digits, a fraction of
-    /// up to 15, 16 bytes or more after the point): every count of integer digits (none, `0`, 1 to 17) and of
-    /// fraction digits (1 to 18), either sign, at every distance from the input's end. Each reads as the
+    /// Decimals as the reader takes them from whole words (an integer part of up to 15 digits, then a fraction
+    /// eight digits at a time up to 19 significant digits in all): every count of integer digits (none, `0`,
+    /// 1 to 17) and of fraction digits (1 to 21), either sign, at every distance from the input's end. Each reads as the
     /// correctly rounded double the standard library gives, in a tree and with `readDouble()`; one with a
     /// leading zero or without integer digits is refused; and with any byte after it (a stray letter, a
     /// second point, an exponent, more digits) the reading and its verdict do not depend on how much input
@@ -226,7 +226,7 @@ import Testing
         }
         var refused = 0
         for integerDigits in -1...17 {  // -1: no integer digits; 0: the integer part is `0`
-            for fractionDigits in 1...18 {
+            for fractionDigits in 1...21 {
                 for _ in 0..<4 {
                     let integer = integerDigits < 0 ? "" : integerDigits == 0 ? "0" : digits(integerDigits)
                     let text = (Bool.random(using: &generator) ? "-" : "") + integer + "." + digits(fractionDigits)

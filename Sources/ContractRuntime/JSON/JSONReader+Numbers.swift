@@ -171,8 +171,8 @@ extension JSONReader {
     }
 
     /// The number at `position` as a double when it is written plainly: an integer part as
-    /// ``plainIntegerPart()`` reads it, then nothing or a `.` and 1 to 15 digits, at most 19 significant
-    /// digits in all, no exponent, and a byte after it that cannot continue a token. `position` moves past
+    /// ``plainIntegerPart()`` reads it, then nothing or a fraction as ``plainFraction(after:)`` reads it
+    /// (no exponent), and a byte after it that cannot continue a token. `position` moves past
     /// it. Nil, with `position` unchanged, for any other number: ``scanNumber()`` reads those.
     @inline(__always)
     mutating func plainDouble() -> Double? {
@@ -186,41 +186,30 @@ extension JSONReader {
     }
 
     /// ``plainDouble()`` for a number with a fraction, whose integer part is `part`: nil, with `position`
-    /// unchanged, unless `.` follows it, then 1 to 15 digits within 16 bytes of the point's end of input
-    /// and a byte that cannot continue a token (not a digit, `e` or `E`), with at most 19 significant digits
-    /// in all (so the significand is exact in 64 bits).
+    /// unchanged, unless `.` follows it, then digits read from whole words (as
+    /// ``accumulateDigitRun(in:at:into:digits:)`` reads them: 8 bytes from each, so not in the input's last
+    /// 7 bytes) up to 19 digits in all with the integer part's, and a byte after them that cannot continue a
+    /// token (not another digit, `e` or `E`).
     ///
     /// The value is correctly rounded as ``doubleValue(_:)`` rounds: one division of exact operands while
     /// the significand is at most 2^53, ``quotient(_:dividedByPowerOfTen:)`` above that.
     @inline(__always)
     mutating func plainFraction(after part: PlainIntegerPart) -> Double? {
         let point = part.end
-        guard input[point] == UInt8(ascii: "."), point &+ 17 <= input.count, let base = input.baseAddress else { return nil }
-        let word = UInt64(littleEndian: UnsafeRawPointer(base + (point &+ 1)).loadUnaligned(as: UInt64.self))
-        var digits = Self.leadingDigitCount(word)
-        guard digits > 0 else { return nil }
-        var fraction: UInt64
-        if digits < 8 {
-            fraction = Self.value(ofLeadingDigits: digits, in: word)
-        } else {
-            let second = UInt64(littleEndian: UnsafeRawPointer(base + (point &+ 9)).loadUnaligned(as: UInt64.self))
-            let more = Self.leadingDigitCount(second)
-            guard more < 8 else { return nil }  // 16 fraction digits or more
-            fraction = Self.value(ofLeadingDigits: 8, in: word)
-            if more > 0 { fraction = fraction &* Self.powerOfTenInteger(more) &+ Self.value(ofLeadingDigits: more, in: second) }
-            digits = 8 &+ more
-        }
-        let end = point &+ 1 &+ digits
+        guard input[point] == UInt8(ascii: ".") else { return nil }
+        var end = point &+ 1
+        var significand = part.magnitude
         // A leading `0` of the integer part is not a significant digit (0.057000929535789946 has 17).
-        let significantDigits = (part.magnitude == 0 ? 0 : part.digits) &+ digits
-        guard significantDigits <= 19, !Self.continuesToken(input[end]) else { return nil }
-        let scale = digits <= 8 ? Self.powerOfTenInteger(digits) : 100_000_000 &* Self.powerOfTenInteger(digits &- 8)
-        let significand = part.magnitude &* scale &+ fraction
+        var digits = part.magnitude == 0 ? 0 : part.digits
+        Self.accumulateDigitRun(in: input, at: &end, into: &significand, digits: &digits)
+        let fractionDigits = end &- point &- 1
+        // No digit (or none read here), or more than 19 in all, or an exponent: ``scanNumber()`` reads it.
+        guard fractionDigits > 0, end < input.count, !Self.continuesToken(input[end]) else { return nil }
         let value: Double
         if significand <= 1 &<< 53 {
-            value = Double(significand) / Self.powerOfTen(digits)
+            value = Double(significand) / Self.powerOfTen(fractionDigits)
         } else {
-            value = Self.quotient(significand, dividedByPowerOfTen: digits)
+            value = Self.quotient(significand, dividedByPowerOfTen: fractionDigits)
         }
         position = end
         return part.isNegative ? -value : value
