@@ -11,6 +11,8 @@ import CJSONBlocks
 // `ec_string_end` (CJSONBlocks) must give what the reader's Swift scan gives (the same end and flags, or a
 // refusal), and the text `ec_unescape` writes for an accepted string must be UTF-8 that reads back the same;
 // `ec_cjk_escapes` may take only an accepted string of one to five escapes, and must write the same text.
+// An input that starts like a number is also read by the word-at-a-time number paths (`plainDouble()`,
+// `plainInteger()`): what they take, they must end where `scanNumber()` ends, with the value it gives.
 // A crash, or a disagreement (reported by `fatalError`), is a finding.
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -22,6 +24,7 @@ public func fuzzJSONReader(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     if case .success(let value) = tree { checkRoundTrip(value, input) }
 
     checkStringScanners(input)
+    checkNumberReaders(input)
 
     let tight = JSONReaderLimits(maxDepth: 4, maxStringLength: 8, maxKeysPerObject: 3, maxInputLength: 4096)
     let tightTree = readTree(input, limits: tight)
@@ -150,6 +153,32 @@ private func checkStringScanners(_ input: UnsafeBufferPointer<UInt8>) {
         case .failure:
             if end >= 0 { fail("ec_string_end accepted a string the Swift scan refuses (end \(end))", input) }
             if escapes > 0 { fail("ec_cjk_escapes took \(escapes) escapes of a string the Swift scan refuses", input) }
+        }
+    }
+}
+
+/// A number at the input's start taken by `plainDouble()` or `plainInteger()` must end where `scanNumber()` ends and
+/// be the double `doubleValue(_:)` gives (bit for bit, so -0.0 too), or the integer of the token; nothing is
+/// compared where they decline, which they may do for any number.
+private func checkNumberReaders(_ input: UnsafeBufferPointer<UInt8>) {
+    guard let first = input.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+          var careful = try? JSONReader(unsafeBuffer: input) else { return }
+    let reference = Result { () throws(JSONReadError) -> (token: JSONReader.NumberToken, double: Double) in
+        let token = try careful.scanNumber()
+        return (token, try careful.doubleValue(token))
+    }
+    guard var fast = try? JSONReader(unsafeBuffer: input) else { return }
+    if let value = fast.plainDouble() {
+        guard case .success(let expected) = reference, expected.double.bitPattern == value.bitPattern,
+              fast.position == careful.position else {
+            fail("plainDouble() read \(value), ending at \(fast.position); scanNumber(): \(describe(reference))", input)
+        }
+    }
+    guard var integers = try? JSONReader(unsafeBuffer: input) else { return }
+    if let value = integers.plainInteger() {
+        guard case .success(let expected) = reference, expected.token.isInteger, expected.token.int64Value == value,
+              integers.position == careful.position else {
+            fail("plainInteger() read \(value), ending at \(integers.position); scanNumber(): \(describe(reference))", input)
         }
     }
 }
