@@ -36,6 +36,7 @@ extension JSONReader {
 
     /// The error for a byte (or the end of input) at `position` where `expected` should be.
     @inline(never)
+    @usableFromInline
     func unexpected(expected: String) -> JSONReadError {
         guard position < input.count else {
             return makeError(.malformedJSON, "unexpected end of input; expected \(expected)", at: position)

@@ -23,11 +23,11 @@ internal import CJSONBlocks
 public struct JSONReader: ~Copyable {
     /// The limits this reader enforces.
     public let limits: JSONReaderLimits
-    let input: UnsafeBufferPointer<UInt8>
+    @usableFromInline let input: UnsafeBufferPointer<UInt8>
     /// The fast paths this process can take, copied from ``FastPaths/current`` once a reader.
     let fastPaths = FastPaths.current
     /// The offset of the next byte to read.
-    var position: Int = 0
+    @usableFromInline var position: Int = 0
     /// Where the key ``nextKey()`` returned last starts (its opening quote), for ``duplicateKeyError()``.
     var lastKeyOffset: Int = 0
     /// One entry per open array or object, innermost last.
@@ -174,7 +174,9 @@ public struct JSONReader: ~Copyable {
 
     // MARK: Whitespace and structure
 
-    @inline(__always)
+    // Inlinable with what it uses, as are `peekKind()` and `readNullIfPresent()`: generated decoders call those
+    // once or twice a field, and a call to them cost more than their work.
+    @inlinable @inline(__always)
     mutating func skipWhitespace() {
         // Not through `afterWhitespace`: assigning `position` on every call, whitespace or not, cost 1-3 %
         // of every reading.
@@ -195,19 +197,21 @@ public struct JSONReader: ~Copyable {
     }
 
     /// Whether `byte` is JSON whitespace: space, line feed, carriage return or tab.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func isWhitespace(_ byte: UInt8) -> Bool {
         // Most calls find a token at once, and every token starts above 0x20: one comparison for them.
         byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09)
     }
 
     /// The kind of the next value, without consuming it.
+    @inlinable @inline(__always)
     public mutating func peekKind() throws(JSONReadError) -> JSONValueKind {
         skipWhitespace()
         if position < input.count, let kind = Self.kind(startingWith: input[position]) { return kind }
         throw unexpected(expected: "a value")
     }
 
+    @inlinable
     static func kind(startingWith byte: UInt8) -> JSONValueKind? {
         switch byte {
         case UInt8(ascii: "\""): .string
@@ -564,11 +568,18 @@ public struct JSONReader: ~Copyable {
     }
 
     /// Consumes `null` and returns true if the next value is null; otherwise consumes nothing.
+    @inlinable @inline(__always)
     public mutating func readNullIfPresent() throws(JSONReadError) -> Bool {
         skipWhitespace()
         guard position < input.count, input[position] == UInt8(ascii: "n") else { return false }
-        try consumeLiteral(0x6E_75_6C_6C, length: 4)
+        try consumeNull()
         return true
+    }
+
+    /// Consumes the `null` that starts at `position`, or throws: out of line, for ``readNullIfPresent()``.
+    @usableFromInline
+    mutating func consumeNull() throws(JSONReadError) {
+        try consumeLiteral(0x6E_75_6C_6C, length: 4)
     }
 
     /// Reads an integer written without a fraction or exponent; `1.0` and `1e2` are type mismatches.
