@@ -9,7 +9,7 @@
 # Usage: Benchmarks/count-instructions.sh [DIR]
 #   DIR holds kinds-escaped.jsonl, kinds-raw.jsonl, kinds-wide.jsonl and kinds-mixed.jsonl, made with
 #     python3 Benchmarks/corpus/make_corpus.py --kinds-out DIR/kinds --records 50000 --invalid-every 1000
-#   Without DIR the files are made that way (5,000 records) in a temporary directory, deleted at the end.
+#   Without DIR the files are made that way (5,000 records, seed 5) in a temporary directory, deleted at the end.
 # Environment:
 #   LINES=5000 WIDE_LINES=1000   how many lines of each file are counted (wide lines are about 15 kB each)
 #   KINDS="escaped raw wide mixed"
@@ -62,20 +62,10 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/count-instructions.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
 # --- the samples -------------------------------------------------------------------------------------
-if [[ $# -eq 1 ]]; then
-    DIR=$(cd "$1" && pwd)
-else
-    DIR=$WORK/corpus
-    mkdir -p "$DIR"
-    note "== making the files: make_corpus.py --kinds-out $DIR/kinds --records 5000 --invalid-every 1000"
-    "$PYTHON" "$HERE/corpus/make_corpus.py" --kinds-out "$DIR/kinds" --records 5000 --invalid-every 1000 || exit 2
-fi
+source "$HERE/kinds-files.sh"
+kinds_files "${1:-}" 5000 1000 5
 : >"$WORK/empty.jsonl"
 for kind in $KINDS; do
-    if [[ ! -f $DIR/kinds-$kind.jsonl ]]; then
-        echo "error: $DIR/kinds-$kind.jsonl is missing (make_corpus.py --kinds-out $DIR/kinds)" >&2
-        exit 2
-    fi
     count=$LINES
     [[ $kind == wide ]] && count=$WIDE_LINES
     head -n "$count" -- "$DIR/kinds-$kind.jsonl" >"$WORK/$kind.jsonl"

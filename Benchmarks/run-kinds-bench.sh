@@ -54,21 +54,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/kinds-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
 # --- the files ---------------------------------------------------------------------------------------
-if [[ $# -eq 1 ]]; then
-    DIR=$(cd "$1" && pwd)
-else
-    DIR=$WORK/corpus
-    mkdir -p "$DIR"
-    note "== making the files: make_corpus.py --kinds-out $DIR/kinds --records $RECORDS --invalid-every $INVALID_EVERY --seed $SEED"
-    "$PYTHON" "$HERE/corpus/make_corpus.py" --kinds-out "$DIR/kinds" --records "$RECORDS" \
-        --invalid-every "$INVALID_EVERY" --seed "$SEED" || exit 2
-fi
-for kind in $KINDS; do
-    if [[ ! -f $DIR/kinds-$kind.jsonl ]]; then
-        echo "error: $DIR/kinds-$kind.jsonl is missing (make_corpus.py --kinds-out $DIR/kinds)" >&2
-        exit 2
-    fi
-done
+source "$HERE/kinds-files.sh"
+kinds_files "${1:-}" "$RECORDS" "$INVALID_EVERY" "$SEED"
 
 # --- the tools ---------------------------------------------------------------------------------------
 export CONTRACTGEN=${CONTRACTGEN:-$ROOT/.build/release/contractgen}
