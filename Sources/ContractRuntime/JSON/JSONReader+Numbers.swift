@@ -193,7 +193,11 @@ extension JSONReader {
     ///
     /// The value is correctly rounded as ``doubleValue(_:)`` rounds: one division of exact operands while
     /// the significand is at most 2^53, ``quotient(_:dividedByPowerOfTen:)`` above that.
+    #if compiler(>=6.3)
+    @inline(always)
+    #else
     @inline(__always)
+    #endif
     mutating func plainFraction(after part: PlainIntegerPart) -> Double? {
         let point = part.end
         guard input[point] == UInt8(ascii: ".") else { return nil }
@@ -219,7 +223,11 @@ extension JSONReader {
     /// would, without accumulating its digits: a well-formed number whose magnitude is surely below 10^300 (its
     /// integer digits plus its exponent) is passed over here; anything else, malformed or large, is read again
     /// by ``scanNumber()``, which gives the exact verdict and error.
+    #if compiler(>=6.3)
+    @inline(always)
+    #else
     @inline(__always)
+    #endif
     mutating func skipNumber() throws(JSONReadError) {
         let start = position
         let count = input.count

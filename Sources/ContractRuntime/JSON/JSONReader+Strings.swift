@@ -507,7 +507,11 @@ extension JSONReader {
     /// byte of 0xC0 or more, a block with anything wrong before its first quote, backslash or control
     /// character, and the input's last 16 bytes, are left to ``multiByteSequenceEnd(at:)`` from the last
     /// character start, which checks them one by one and reports the exact error.
+    #if compiler(>=6.3)
+    @inline(always)
+    #else
     @inline(__always)
+    #endif
     mutating func nonASCIITextEnd(at start: Int, contentStart: Int) throws(JSONReadError) -> Int {
         var index = start
         // The two bytes before the first block may reach before the opening quote, into the JSON around

@@ -255,7 +255,11 @@ extension JSONReader {
     /// among the innermost object's, whose keys start at `keysStart` in `seenKeys`. False for a key it
     /// leaves to the full reading: the object's key past `keyLimit`, or a repeated one. `filter` is the
     /// object's key filter (``repeatsLocalKey(_:from:filter:)``).
+    #if compiler(>=6.3)
+    @inline(always)
+    #else
     @inline(__always)
+    #endif
     mutating func skipKeyInLocals(at index: inout Int, keysStart: Int, keyLimit: Int,
                                   filter: inout UInt64) throws(JSONReadError) -> Bool {
         guard index < input.count, input[index] == UInt8(ascii: "\"") else { return false }
@@ -309,6 +313,11 @@ extension JSONReader {
     }
 
     /// Reads a string, number, boolean or null.
+    #if compiler(>=6.3)
+    @inline(always)
+    #else
+    @inline(__always)
+    #endif
     mutating func readScalar() throws(JSONReadError) -> JSONValue {
         switch input[position] {
         case UInt8(ascii: "\""):
