@@ -30,7 +30,7 @@ extension JSONReader {
             switch input[position] {
             case UInt8(ascii: "{"):
                 try push(isObject: true)
-                frames[frames.count &- 1].valuesStart = values.count
+                frames.lastPointer.unsafelyUnwrapped.pointee.valuesStart = values.count
                 guard let key = try nextKeyReference(TreeKeys.self) else {
                     value = .object(JSONObject())
                     break
@@ -39,7 +39,7 @@ extension JSONReader {
                 continue nextValue
             case UInt8(ascii: "["):
                 try push(isObject: false)
-                frames[frames.count &- 1].valuesStart = values.count
+                frames.lastPointer.unsafelyUnwrapped.pointee.valuesStart = values.count
                 guard try nextElement() else {
                     value = .array([])
                     break
@@ -50,9 +50,8 @@ extension JSONReader {
             }
             // The value is complete: add it to the innermost open container, closing as many as end here.
             while frames.count > outerDepth {
-                let top = frames.count &- 1
-                let isObject = frames[top].isObject
-                let valuesStart = frames[top].valuesStart
+                let frame = frames.lastPointer.unsafelyUnwrapped  // `outerDepth` is at least 0
+                let isObject = frame.pointee.isObject, valuesStart = frame.pointee.valuesStart
                 values.append(consume value)  // moved, not copied: it is reassigned before the next use
                 if isObject {
                     if let next = try nextKeyReference(TreeKeys.self) {
@@ -127,7 +126,7 @@ extension JSONReader {
     /// in `seenKeys` after a marker, a key whose `start` is where the enclosing object's keys start and
     /// whose negative `count` says where its unescaped keys start in `decodedKeyBytes` (-1 - that
     /// offset), so that a repeated key is found by comparing it with the object's keys; only a key whose
-    /// filter bit (``keyFilterBit(of:)``) the object has seen is compared, as ``remember(_:inFrame:at:)`` does.
+    /// filter bit (``keyFilterBit(of:)``) the object has seen is compared, as ``remember(_:in:at:)`` does.
     mutating func skipValueInLocals() throws(JSONReadError) -> Bool {
         try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { (filters) throws(JSONReadError) -> Bool in
             try skipValueInLocals(keyFilters: filters.baseAddress.unsafelyUnwrapped)

@@ -324,11 +324,13 @@ public struct JSONReader: ~Copyable {
     /// reads the short Chinese keys `json.dumps` writes at once; the others would only pay for looking.
     @inline(__always)
     mutating func nextKeyReference<Keys: KeyScanning>(_ keys: Keys.Type) throws(JSONReadError) -> KeyReference? {
-        let top = frames.count - 1
-        precondition(top >= 0 && frames[top].isObject, "JSONReader.nextKey() called outside an object")
+        // The frame through one pointer, checked once: each `frames[top]` would check its index again.
+        guard let frame = frames.lastPointer, frame.pointee.isObject else {
+            preconditionFailure("JSONReader.nextKey() called outside an object")
+        }
         skipWhitespace()
         guard position < input.count else {
-            throw unexpected(expected: frames[top].count == 0 ? "a key or '}'" : "',' or '}'")
+            throw unexpected(expected: frame.pointee.count == 0 ? "a key or '}'" : "',' or '}'")
         }
         var byte = input[position]
         if byte == UInt8(ascii: "}") {
@@ -336,7 +338,7 @@ public struct JSONReader: ~Copyable {
             pop()
             return nil
         }
-        if frames[top].count > 0 {
+        if frame.pointee.count > 0 {
             guard byte == UInt8(ascii: ",") else { throw unexpected(expected: "',' or '}' after an object member") }
             position &+= 1
             skipWhitespace()
@@ -347,17 +349,17 @@ public struct JSONReader: ~Copyable {
             }
         }
         guard byte == UInt8(ascii: "\"") else { throw unexpected(expected: "a key in double quotes") }
-        if frames[top].count >= limits.maxKeysPerObject {
-            frames[top].currentKey = nil  // The error is about the object, not its last member.
+        if frame.pointee.count >= limits.maxKeysPerObject {
+            frame.pointee.currentKey = nil  // The error is about the object, not its last member.
             throw makeError(.tooLong, "the object has more than \(Plural.counted(limits.maxKeysPerObject, "key"))", at: position)
         }
         let keyOffset = position
         let key = try scanKey(Keys.self)
-        frames[top].count &+= 1
-        frames[top].currentKey = key
+        frame.pointee.count &+= 1
+        frame.pointee.currentKey = key
         lastKeyOffset = keyOffset
-        if frames[top].checksDuplicateKeys {
-            try remember(key, inFrame: top, at: keyOffset)
+        if frame.pointee.checksDuplicateKeys {
+            try remember(key, in: frame, at: keyOffset)
         }
         // Most keys are followed by the colon at once (compact JSON): one test for them.
         if position >= input.count || input[position] != UInt8(ascii: ":") {
@@ -370,24 +372,25 @@ public struct JSONReader: ~Copyable {
         return key
     }
 
-    /// Records `key` as seen in the object at `frameIndex`, throwing when it was seen before.
+    /// Records `key` as seen in the innermost object, `frame` (a pointer into `frames`), throwing when it was
+    /// seen before.
     ///
     /// In line: a key whose filter bit is new in an object with few keys is simply added. A key that may
     /// repeat one, or an object with many keys, goes to ``rememberComparing(_:inFrame:at:bit:)``.
     @inline(__always)
-    mutating func remember(_ key: KeyReference, inFrame frameIndex: Int, at keyOffset: Int) throws(JSONReadError) {
+    mutating func remember(_ key: KeyReference, in frame: UnsafeMutablePointer<Frame>, at keyOffset: Int) throws(JSONReadError) {
         let bit = keyFilterBit(of: key)
-        let filter = frames[frameIndex].keyFilter
-        if filter & bit == 0 && frames[frameIndex].keySetIndex < 0
-            && seenKeys.count &- frames[frameIndex].keysStart < Self.linearKeyScanLimit {
-            frames[frameIndex].keyFilter = filter | bit
+        let filter = frame.pointee.keyFilter
+        if filter & bit == 0 && frame.pointee.keySetIndex < 0
+            && seenKeys.count &- frame.pointee.keysStart < Self.linearKeyScanLimit {
+            frame.pointee.keyFilter = filter | bit
             seenKeys.append(key)
             return
         }
-        try rememberComparing(key, inFrame: frameIndex, at: keyOffset, bit: bit)
+        try rememberComparing(key, inFrame: frames.count &- 1, at: keyOffset, bit: bit)
     }
 
-    /// ``remember(_:inFrame:at:)`` for a key that may repeat one of the object's (its filter `bit` is set)
+    /// ``remember(_:in:at:)`` for a key that may repeat one of the object's (its filter `bit` is set)
     /// or an object with too many keys for a linear scan, which keeps them in a set.
     @inline(never)
     mutating func rememberComparing(_ key: KeyReference, inFrame frameIndex: Int, at keyOffset: Int,

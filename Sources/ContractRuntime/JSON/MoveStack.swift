@@ -145,6 +145,12 @@ struct MoveStack<Element>: ~Copyable {
         return base.unsafelyUnwrapped + index
     }
 
+    /// A pointer to the last element, nil when there is none; valid until the next push or pop.
+    @inline(__always)
+    var lastPointer: UnsafeMutablePointer<Element>? {
+        count > 0 ? base.unsafelyUnwrapped + (count &- 1) : nil
+    }
+
     /// Shortens the stack to `start` elements, whose slots above the caller has already moved out of.
     @inline(__always)
     mutating func forgetMoved(from start: Int) {
