@@ -164,10 +164,11 @@ d = {}
 summary = re.match(r"(\d+) records?, (\d+) valid, (\d+) invalid, ([\d.]+) s, ([\d.]+) MB/s", sys.argv[1])
 if summary:
     d = dict(zip(("records", "valid", "invalid", "seconds"), summary.groups()))
-    # The seconds are printed to the millisecond, 2 % of a 50 ms run; the rate (the file's MiB over the same
-    # seconds, to 0.1) keeps four or five digits, so the seconds are taken from it.
-    rate = float(summary.group(5))
-    if rate > 0:
+    # The seconds are printed to the millisecond (2 % of a 50 ms run) and the rate, the file's MiB over the same
+    # seconds, to 0.1 MB/s: the seconds are taken from whichever of the two is the more precise, the rate on
+    # short runs at hundreds of MB/s.
+    seconds, rate = float(summary.group(4)), float(summary.group(5))
+    if rate > 0 and 0.05 / rate < 0.0005 / max(seconds, 0.0005):
         d["seconds"] = "%.6f" % (int(sys.argv[3]) / 1048576 / rate)
 else:
     try:
