@@ -47,7 +47,8 @@ struct FieldPlan {
     let isRequired: Bool
     /// The value rules see when the key is absent (`required: false`).
     let absentValue: RuleValue
-    /// Whether any rule reads the value; other values are checked but not kept.
+    /// Whether any rule reads the value itself; other values (those of fields that rules only test against
+    /// null, too) are checked but not kept: a string is not copied out of the line for them.
     var isReadByRules = false
 }
 
@@ -61,10 +62,12 @@ struct RulePlan {
 }
 
 /// What a value must be.
-indirect enum TypePlan {
+enum TypePlan {
     case string, bool, int, double, timestamp, json
-    case list(TypePlan)
-    case map(TypePlan)
+    // Only the recursive cases are boxed: reading an enumeration's or a model's plan out of a box retained
+    // and released it for every such field of every record.
+    indirect case list(TypePlan)
+    indirect case map(TypePlan)
     /// A lifecycle, enum or error catalog.
     case enumeration(EnumerationPlan)
     case model(ModelPlan)
@@ -134,16 +137,15 @@ enum PlanBuilder {
             for (index, field) in fields.enumerated() { plan.fieldIndex[field.name] = index }
             let rules = model.rules.map { rule in
                 let expression = rule.expression
-                for name in expression.referencedFields {
-                    if let index = plan.fieldIndex[name] { fields[index].isReadByRules = true }
-                }
                 // Names resolve to the fields the expression references, as `RuleEvaluator.evaluate` would
                 // be told by a lookup over `referencedFields`; anything else reads as null.
                 let fieldIndex = plan.fieldIndex
                 let referenced = Set(expression.referencedFields)
+                let compiled = RuleEvaluator.Compiled(expression) { referenced.contains($0) ? fieldIndex[$0] : nil }
+                for index in compiled.fieldsReadByValue { fields[index].isReadByRules = true }
                 return RulePlan(id: rule.id, expression: expression,
                                 message: rule.message ?? "the record breaks rule \(rule.id): \(rule.source)",
-                                compiled: RuleEvaluator.Compiled(expression) { referenced.contains($0) ? fieldIndex[$0] : nil })
+                                compiled: compiled)
             }
             plan.seal(fields: fields, rules: rules)
         }

@@ -168,12 +168,17 @@ extension RuleEvaluator {
         /// caller that evaluates many records reads it out of its plan without reference counting
         /// (copying a `Compiled` out of an array retains and releases it once per evaluation).
         public let program: Program
+        /// The fields (indices as `fieldIndex` gave them) whose values the rule reads. A field it only
+        /// tests against null is not among them: any value that is not `.null`, `.other` included, gives
+        /// the same result, so a caller need not keep such a field's value.
+        public let fieldsReadByValue: Set<Int>
 
         /// Compiles `expression`; `fieldIndex` gives a field's index in the values passed to
         /// ``evaluate(_:)``, or nil for a name that is not a field (read as null, as `evaluate` would).
         public init(_ expression: RuleExpression, fieldIndex: (String) -> Int?) {
             var builder = Builder()
             let root = builder.step(expression, fieldIndex)
+            fieldsReadByValue = builder.fieldsReadByValue(from: root)
             storage = Storage(steps: builder.steps, constants: builder.constants, operands: builder.operands)
             program = Program(steps: UnsafeBufferPointer(storage.steps), constants: UnsafeBufferPointer(storage.constants),
                               operands: UnsafeBufferPointer(storage.operands), root: root)
@@ -264,6 +269,28 @@ extension RuleEvaluator {
                     operands += i
                     return add(.membership(s, start..<operands.count, negated: negated))
                 }
+            }
+
+            /// The fields whose values the steps reachable from `root` read; a step left behind by a
+            /// specialized one (the `.field` operand of a `.fieldIsNull`) is not reachable.
+            func fieldsReadByValue(from root: Int) -> Set<Int> {
+                var fields = Set<Int>()
+                var pending = [root]
+                while let step = pending.popLast() {
+                    switch steps[step] {
+                    case .field(let field), .fieldEquals(let field, _, _), .fieldIn(let field, _, _): fields.insert(field)
+                    case .fieldEqualsCondition(let field, let condition, _):
+                        fields.insert(field)
+                        pending.append(condition)
+                    case .constant, .fieldIsNull: break
+                    case .not(let operand): pending.append(operand)
+                    case .and(let l, let r), .or(let l, let r), .implies(let l, let r), .comparison(_, let l, let r),
+                         .conditionsEqual(let l, let r, _):
+                        pending += [l, r]
+                    case .membership(let subject, let items, _): pending += [subject] + operands[items]
+                    }
+                }
+                return fields
             }
 
             /// The step for `l == r` (`!=` when negated), specialized where the operands allow.

@@ -89,4 +89,52 @@ import Testing
         }
         #expect(compared > 1_500, "only \(compared) random expressions parsed")
     }
+
+    /// `fieldsReadByValue` leaves out exactly the fields a rule only tests against null, which
+    /// `contractgen validate` then does not copy out of the line.
+    @Test(arguments: [
+        ("x == null", []), ("null != x", []), ("(x == null) == (y == null)", []), ("x != null implies y == null", []),
+        ("x == \"s\"", ["x"]), ("x in [1, 2]", ["x"]), ("x not in [y, 3]", ["x", "y"]), ("x < 3", ["x"]),
+        ("a", ["a"]), ("not a", ["a"]), ("a == (x == null)", ["a"]), ("x == y", ["x", "y"]),
+        ("x == null or x == \"s\"", ["x"]), ("(x == null) != (a and b)", ["a", "b"]), ("z == null", []),
+    ] as [(String, [String])])
+    func theFieldsWhoseValuesARuleReads(text: String, read: [String]) throws {
+        let compiled = RuleEvaluator.Compiled(try RuleParser.parse(text).get()) { Self.names.firstIndex(of: $0) }
+        #expect(compiled.fieldsReadByValue == Set(read.compactMap { Self.names.firstIndex(of: $0) }), "\(text)")
+    }
+
+    /// The class of that claim: on every expression, fixed and random, a field outside `fieldsReadByValue`
+    /// that holds `.other` in place of any value but null gives the same result.
+    @Test func aFieldWhoseValueNoRuleReadsMayHoldOtherInPlaceOfAnyValueButNull() throws {
+        var generator = SplitMix64(seed: 0x5EED_0302)
+        let leaves = ["a", "b", "x", "y", "null", "true", "1", "\"s\""]
+        func expression(depth: Int) -> String {
+            if depth == 0 || Int.random(in: 0..<4, using: &generator) == 0 { return leaves.randomElement(using: &generator)! }
+            let l = expression(depth: depth - 1), r = expression(depth: depth - 1)
+            switch Int.random(in: 0..<6, using: &generator) {
+            case 0: return "(\(l) and \(r))"
+            case 1: return "(\(l) implies \(r))"
+            case 2: return "(not \(l))"
+            case 3: return "(\(["a", "x", "y"].randomElement(using: &generator)!) \(Bool.random(using: &generator) ? "==" : "!=") null)"
+            case 4: return "(\(l) \(["==", "!=", "<"].randomElement(using: &generator)!) \(r))"
+            default: return "(\(l) in [\(r), null])"
+            }
+        }
+        var unread = 0
+        for text in Self.expressions + (0..<2_000).map({ _ in expression(depth: 4) }) {
+            guard case .success(let parsed) = RuleParser.parse(text) else { continue }
+            let compiled = RuleEvaluator.Compiled(parsed) { Self.names.firstIndex(of: $0) }
+            let notRead = Self.names.indices.filter { !compiled.fieldsReadByValue.contains($0) }
+            let words = Set(text.split { !$0.isLetter }.map(String.init))
+            unread += notRead.filter { words.contains(Self.names[$0]) }.count
+            for _ in 0..<20 where !notRead.isEmpty {
+                let assignment = Self.names.map { _ in Self.values.randomElement(using: &generator)! }
+                var blurred = assignment
+                for index in notRead where blurred[index] != .null { blurred[index] = .other }
+                let expected = assignment.withUnsafeBufferPointer { compiled.evaluate($0) }
+                #expect(blurred.withUnsafeBufferPointer { compiled.evaluate($0) } == expected, "\(text) with \(assignment)")
+            }
+        }
+        #expect(unread > 100, "only \(unread) fields were tested against null alone")
+    }
 }
