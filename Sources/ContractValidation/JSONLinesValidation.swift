@@ -26,12 +26,14 @@ public struct JSONLinesValidation: ~Copyable {
     /// returns false. Throws ``JSONLinesReader/ReadError`` when the descriptor cannot be read.
     public mutating func forEachVerdict(_ body: (LineVerdict) throws -> Bool) throws {
         let validator = self.validator
-        try reader.forEachLine { number, line in
-            switch line {
-            case .text(let bytes):
-                return try body(LineVerdict(line: number, length: bytes.count, error: validator.validate(line: bytes)))
-            case .tooLong(let length):
-                return try body(LineVerdict(line: number, length: length, error: validator.tooLongLineError(length: length)))
+        try validator.withRecordJudge { judge in
+            try reader.forEachLine { number, line in
+                switch line {
+                case .text(let bytes):
+                    return try body(LineVerdict(line: number, length: bytes.count, error: validator.verdict(onLine: bytes, judge)))
+                case .tooLong(let length):
+                    return try body(LineVerdict(line: number, length: length, error: validator.tooLongLineError(length: length)))
+                }
             }
         }
     }
@@ -44,11 +46,17 @@ extension RecordValidator {
     /// The verdict on one line of JSON Lines, without its `\n`: `too_long` past ``maxLineLength``,
     /// `empty_line` when it holds only spaces, tabs and carriage returns, else ``validate(_:)``'s.
     public func validate(line: UnsafeBufferPointer<UInt8>) -> RecordError? {
+        verdict(onLine: line) { validate($0) }
+    }
+
+    /// ``validate(line:)`` with the record judged by `judge` (``withRecordJudge(_:)``'s, say).
+    @inline(__always)
+    func verdict(onLine line: UnsafeBufferPointer<UInt8>, _ judge: (UnsafeBufferPointer<UInt8>) -> RecordError?) -> RecordError? {
         if line.count > maxLineLength { return tooLongLineError(length: line.count) }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
             return RecordError(category: RecordError.emptyLine, message: "empty line where a record should be", path: "$")
         }
-        return validate(line)
+        return judge(line)
     }
 
     /// The `too_long` error for a line of `length` bytes, more than ``maxLineLength``.
@@ -61,9 +69,11 @@ extension RecordValidator {
     /// ``JSONLinesValidation`` does for a file.
     public func verdicts(ofJSONLines bytes: UnsafeBufferPointer<UInt8>) -> [LineVerdict] {
         var verdicts: [LineVerdict] = []
-        _ = JSONLinesReader.forEachLine(in: bytes) { line in
-            verdicts.append(LineVerdict(line: verdicts.count + 1, length: line.count, error: validate(line: line)))
-            return true
+        withRecordJudge { judge in
+            _ = JSONLinesReader.forEachLine(in: bytes) { line in
+                verdicts.append(LineVerdict(line: verdicts.count + 1, length: line.count, error: verdict(onLine: line, judge)))
+                return true
+            }
         }
         return verdicts
     }

@@ -238,14 +238,17 @@ final class FileSegment: JudgedLines, @unchecked Sendable {
     }
 
     func judge(with validator: RecordValidator) {
-        do throws(JSONLinesReader.ReadError) {
-            try judgeLines(with: validator)
-        } catch {
-            readError = error
+        validator.withRecordJudge { judge in
+            do throws(JSONLinesReader.ReadError) {
+                try judgeLines(with: validator, judge)
+            } catch {
+                readError = error
+            }
         }
     }
 
-    private func judgeLines(with validator: RecordValidator) throws(JSONLinesReader.ReadError) {
+    private func judgeLines(with validator: RecordValidator,
+                            _ judge: (UnsafeBufferPointer<UInt8>) -> RecordError?) throws(JSONLinesReader.ReadError) {
         var windowStart = start  // File offset of window[0].
         var windowEnd = start    // File offset after the bytes read.
         var atEnd = false
@@ -305,7 +308,7 @@ final class FileSegment: JudgedLines, @unchecked Sendable {
             let lineEnd = found ?? windowEnd
             let length = lineEnd - lineStart
             let error = kept
-                ? validator.validate(line: UnsafeBufferPointer(rebasing: window[(lineStart - windowStart)..<(lineEnd - windowStart)]))
+                ? validator.verdict(onLine: UnsafeBufferPointer(rebasing: window[(lineStart - windowStart)..<(lineEnd - windowStart)]), judge)
                 : validator.tooLongLineError(length: length)
             verdicts.append(LineVerdict(line: verdicts.count + 1, length: length, error: error))
             bytesJudged += length + (found == nil ? 0 : 1)
@@ -347,17 +350,20 @@ final class LineBatch: JudgedLines, @unchecked Sendable {
     }
 
     func judge(with validator: RecordValidator) {
-        bytes.withUnsafeBufferPointer { all in
-            for span in spans {
-                if span.tooLong {
-                    verdicts.append(LineVerdict(line: verdicts.count + 1, length: span.length,
-                                                error: validator.tooLongLineError(length: span.length)))
-                    continue
-                }
-                let text = UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.length)])
-                _ = JSONLinesReader.forEachLine(in: text) { line in
-                    verdicts.append(LineVerdict(line: verdicts.count + 1, length: line.count, error: validator.validate(line: line)))
-                    return true
+        validator.withRecordJudge { judge in
+            bytes.withUnsafeBufferPointer { all in
+                for span in spans {
+                    if span.tooLong {
+                        verdicts.append(LineVerdict(line: verdicts.count + 1, length: span.length,
+                                                    error: validator.tooLongLineError(length: span.length)))
+                        continue
+                    }
+                    let text = UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.length)])
+                    _ = JSONLinesReader.forEachLine(in: text) { line in
+                        verdicts.append(LineVerdict(line: verdicts.count + 1, length: line.count,
+                                                    error: validator.verdict(onLine: line, judge)))
+                        return true
+                    }
                 }
             }
         }

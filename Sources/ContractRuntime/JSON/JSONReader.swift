@@ -23,7 +23,8 @@ internal import CJSONBlocks
 public struct JSONReader: ~Copyable {
     /// The limits this reader enforces.
     public let limits: JSONReaderLimits
-    @usableFromInline let input: UnsafeBufferPointer<UInt8>
+    /// Set once, or by ``restart(reading:)`` for each input of a reader that reads many.
+    @usableFromInline var input: UnsafeBufferPointer<UInt8>
     /// The fast paths this process can take, copied from ``FastPaths/current`` once a reader.
     let fastPaths = FastPaths.current
     /// The offset of the next byte to read.
@@ -95,21 +96,72 @@ public struct JSONReader: ~Copyable {
     public init(unsafeBuffer input: UnsafeBufferPointer<UInt8>, limits: JSONReaderLimits = .init()) throws(JSONReadError) {
         self.input = input
         self.limits = limits
+        if let (category, message, offset) = Self.startError(of: input, limits: limits) {
+            throw makeError(category, message, at: offset)
+        }
+    }
+
+    /// Why a reader refuses `input` before reading it: longer than `limits.maxInputLength`, or starting with
+    /// a byte-order mark.
+    @inline(__always)
+    static func startError(of input: UnsafeBufferPointer<UInt8>, limits: JSONReaderLimits)
+        -> (JSONErrorCategory, String, at: Int)? {
         if input.count > limits.maxInputLength {
-            throw makeError(.tooLong, "the input is \(Plural.counted(input.count, "byte")), more than the limit of \(limits.maxInputLength)",
-                            at: limits.maxInputLength)
+            return (.tooLong, "the input is \(Plural.counted(input.count, "byte")), more than the limit of \(limits.maxInputLength)",
+                    limits.maxInputLength)
         }
         if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF {
-            throw makeError(.byteOrderMark, "the input starts with a UTF-8 byte-order mark (EF BB BF), which JSON text must not have", at: 0)
+            return (.byteOrderMark, "the input starts with a UTF-8 byte-order mark (EF BB BF), which JSON text must not have", 0)
         }
         if input.count >= 2, (input[0] == 0xFE && input[1] == 0xFF) || (input[0] == 0xFF && input[1] == 0xFE) {
-            throw makeError(.byteOrderMark, "the input starts with a UTF-16 byte-order mark; JSON text must be UTF-8", at: 0)
+            return (.byteOrderMark, "the input starts with a UTF-16 byte-order mark; JSON text must be UTF-8", 0)
         }
+        return nil
     }
 
     /// A reader over raw bytes, which must stay valid and unchanged while the reader is used.
     public init(unsafeBytes input: UnsafeRawBufferPointer, limits: JSONReaderLimits = .init()) throws(JSONReadError) {
         try self.init(unsafeBuffer: input.assumingMemoryBound(to: UInt8.self), limits: limits)
+    }
+
+    /// A reader over no input yet, for ``withReusableReader(limits:_:)``, its stacks starting in the storage given.
+    @usableFromInline
+    init(limits: JSONReaderLimits, frameStorage: UnsafeMutableBufferPointer<Frame>, keyStorage: UnsafeMutableBufferPointer<KeyReference>) {
+        input = UnsafeBufferPointer(start: nil, count: 0)
+        self.limits = limits
+        frames = MoveStack(startingIn: frameStorage)
+        seenKeys = MoveStack(startingIn: keyStorage)
+    }
+
+    /// Calls `body` with a reader over no input, for reading many inputs one after another with
+    /// ``restart(reading:)``: its set-up (the stacks in this thread's stack memory, as
+    /// ``withReader(unsafeBuffer:limits:_:)`` places them, and its state) is paid once, not once an input.
+    @inlinable
+    package static func withReusableReader<Result, Failure: Error>(
+        limits: JSONReaderLimits, _ body: (inout JSONReader) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try withStackStorage { (frames, keys) throws(Failure) in
+            var reader = JSONReader(limits: limits, frameStorage: frames, keyStorage: keys)
+            return try body(&reader)
+        }
+    }
+
+    /// Makes this reader read `input` from its start, as a new reader with the same limits would: whatever
+    /// the input before left (open containers after an error, keys, a position) is forgotten, and the memory
+    /// its stacks took is kept. `input` must stay valid and unchanged while it is read.
+    ///
+    /// Throws as ``init(unsafeBuffer:limits:)`` does.
+    package mutating func restart(reading input: UnsafeBufferPointer<UInt8>) throws(JSONReadError) {
+        self.input = input
+        position = 0
+        lastKeyOffset = 0
+        frames.truncate(to: 0)
+        seenKeys.truncate(to: 0)
+        decodedKeyBytes.truncate(to: 0)
+        if !keySets.isEmpty { keySets.removeAll(keepingCapacity: true) }
+        if let (category, message, offset) = Self.startError(of: input, limits: limits) {
+            throw makeError(category, message, at: offset)
+        }
     }
 
     /// ``init(unsafeBuffer:limits:)`` with the stacks of open containers and of their keys starting in
