@@ -4,8 +4,8 @@ import ContractSchema
 
 /// A model compiled for validating records at run time, without generating code.
 ///
-/// Plans for models that refer to each other (through lists or maps) refer to each other too, so a
-/// plan lives as long as the ``RecordValidator`` that built it.
+/// Plans for models that refer to each other (through lists or maps) refer to each other too, without
+/// counting: the plan a ``RecordValidator`` holds owns the others (``owned``).
 final class ModelPlan {
     let name: String
     var allowsAdditionalKeys = false
@@ -18,6 +18,9 @@ final class ModelPlan {
     var fieldIndex: [String: Int] = [:]
     /// The fields' wire names, for finding each key's field by its bytes; set with the fields.
     private(set) var keys = UTF8Table([])
+    /// In the plan a validator holds: every other plan object its types refer to, directly or not (they
+    /// refer to each other without counting, so that plans of models that refer to each other are freed).
+    var owned: [AnyObject] = []
 
     init(name: String) {
         self.name = name
@@ -61,16 +64,15 @@ struct RulePlan {
     let compiled: RuleEvaluator.Compiled
 }
 
-/// What a value must be.
+/// What a value must be. It holds no counted reference (``PlanReference``), so reading a field's type out
+/// of its plan, once per field of every record, costs no reference counting.
 enum TypePlan {
     case string, bool, int, double, timestamp, json
-    // Only the recursive cases are boxed: reading an enumeration's or a model's plan out of a box retained
-    // and released it for every such field of every record.
-    indirect case list(TypePlan)
-    indirect case map(TypePlan)
+    case list(PlanReference<ElementPlan>)
+    case map(PlanReference<ElementPlan>)
     /// A lifecycle, enum or error catalog.
-    case enumeration(EnumerationPlan)
-    case model(ModelPlan)
+    case enumeration(PlanReference<EnumerationPlan>)
+    case model(PlanReference<ModelPlan>)
 
     /// How messages name the type.
     var description: String {
@@ -83,9 +85,28 @@ enum TypePlan {
         case .json: JSONValue.jsonDescription
         case .list: [JSONValue].jsonDescription
         case .map: [String: JSONValue].jsonDescription
-        case .enumeration(let plan): ValueWording.wireValue(of: plan.name)
-        case .model(let plan): ValueWording.object(of: plan.name)
+        case .enumeration(let plan): ValueWording.wireValue(of: plan.object.name)
+        case .model(let plan): ValueWording.object(of: plan.object.name)
         }
+    }
+}
+
+/// A plan object referred to without counting: the root ``ModelPlan`` of a validator owns every plan
+/// object its types refer to (``ModelPlan/owned``), and a reference is only read while the validator is.
+struct PlanReference<Object: AnyObject> {
+    unowned(unsafe) let object: Object
+
+    init(_ object: Object) {
+        self.object = object
+    }
+}
+
+/// The type of a list's or map's elements, in an object of its own so that ``TypePlan`` needs no box.
+final class ElementPlan {
+    let type: TypePlan
+
+    init(_ type: TypePlan) {
+        self.type = type
     }
 }
 
@@ -124,13 +145,14 @@ enum PlanBuilder {
     static func plan(for modelName: String, in contract: Contract) -> ModelPlan? {
         guard contract.model(named: modelName) != nil else { return nil }
         var plans: [String: ModelPlan] = [:]
+        var owned: [AnyObject] = []
         for model in contract.models { plans[model.name] = ModelPlan(name: model.name) }
         for model in contract.models {
             guard let plan = plans[model.name] else { continue }
             plan.allowsAdditionalKeys = model.allowsAdditionalKeys
             var fields = model.fields.map { field in
                 FieldPlan(name: field.name,
-                          type: typePlan(field.type, contract: contract, plans: plans),
+                          type: typePlan(field.type, contract: contract, plans: plans, owned: &owned),
                           isNullable: field.isNullable, isRequired: field.isRequired,
                           absentValue: absentValue(of: field))
             }
@@ -149,10 +171,18 @@ enum PlanBuilder {
             }
             plan.seal(fields: fields, rules: rules)
         }
-        return plans[modelName]
+        guard let root = plans[modelName] else { return nil }
+        root.owned = owned + plans.values.filter { $0 !== root }
+        return root
     }
 
-    private static func typePlan(_ type: FieldType, contract: Contract, plans: [String: ModelPlan]) -> TypePlan {
+    /// The plan of `type`; the objects it makes go in `owned`.
+    private static func typePlan(_ type: FieldType, contract: Contract, plans: [String: ModelPlan],
+                                 owned: inout [AnyObject]) -> TypePlan {
+        func reference<Object: AnyObject>(_ object: Object) -> PlanReference<Object> {
+            owned.append(object)
+            return PlanReference(object)
+        }
         switch type {
         case .string: return .string
         case .bool: return .bool
@@ -160,20 +190,20 @@ enum PlanBuilder {
         case .double: return .double
         case .timestamp: return .timestamp
         case .json: return .json
-        case .list(let element): return .list(typePlan(element, contract: contract, plans: plans))
-        case .map(let element): return .map(typePlan(element, contract: contract, plans: plans))
+        case .list(let element): return .list(reference(ElementPlan(typePlan(element, contract: contract, plans: plans, owned: &owned))))
+        case .map(let element): return .map(reference(ElementPlan(typePlan(element, contract: contract, plans: plans, owned: &owned))))
         case .named(let name):
             switch contract.namedType(name) {
             case .lifecycle(let l)?:
-                return .enumeration(EnumerationPlan(
+                return .enumeration(reference(EnumerationPlan(
                     name: l.name, values: l.states.map(\.name),
-                    legacy: Dictionary(l.legacy.map { ($0.value, $0.state) }, uniquingKeysWith: { a, _ in a }), isOpen: false))
+                    legacy: Dictionary(l.legacy.map { ($0.value, $0.state) }, uniquingKeysWith: { a, _ in a }), isOpen: false)))
             case .enumeration(let e)?:
-                return .enumeration(EnumerationPlan(name: e.name, values: e.values.map(\.name), legacy: [:], isOpen: e.isOpen))
+                return .enumeration(reference(EnumerationPlan(name: e.name, values: e.values.map(\.name), legacy: [:], isOpen: e.isOpen)))
             case .errorCatalog(let c)?:
-                return .enumeration(EnumerationPlan(name: c.name, values: c.codes.map(\.code), legacy: [:], isOpen: false))
+                return .enumeration(reference(EnumerationPlan(name: c.name, values: c.codes.map(\.code), legacy: [:], isOpen: false)))
             case .model(let m)?:
-                if let plan = plans[m.name] { return .model(plan) }
+                if let plan = plans[m.name] { return .model(PlanReference(plan)) }  // The plans are owned apart.
                 return .json
             case nil:
                 return .json  // Unreachable for a linted contract.

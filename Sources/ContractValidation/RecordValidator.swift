@@ -231,6 +231,7 @@ private struct RecordReading {
         (values.baseAddress.unsafelyUnwrapped + index).initialize(to: value)
     }
 
+    @inline(__always)
     private func readField(_ field: UnsafePointer<FieldPlan>, from reader: inout JSONReader) throws -> RuleValue {
         if try reader.readNullIfPresent() {
             guard field.pointee.isNullable || isJSON(field.pointee.type) else {
@@ -283,17 +284,18 @@ private struct RecordReading {
             try expect(.array, type, &reader)
             try reader.beginArray()
             while try reader.nextElement() {
-                try readElement(element, from: &reader)
+                try readElement(element.object.type, from: &reader)
             }
             return .other
         case .map(let element):
             try expect(.object, type, &reader)
             try reader.beginObject()
             while try reader.nextKey() != nil {
-                try readElement(element, from: &reader)
+                try readElement(element.object.type, from: &reader)
             }
             return .other
-        case .enumeration(let plan):
+        case .enumeration(let reference):
+            let plan = reference.object
             try expect(.string, type, &reader)
             let start = reader.offset
             // Matched by bytes: a `String` is made only for a value that is not one of the plan's.
@@ -314,7 +316,7 @@ private struct RecordReading {
                               message: "\(quoted(text)) is not a value of \(plan.name)\(hint)",
                               path: reader.path, offset: start)
         case .model(let plan):
-            try readModel(plan, from: &reader)
+            try readModel(plan.object, from: &reader)
             return .other
         }
     }
@@ -333,6 +335,7 @@ private struct RecordReading {
     }
 
     /// Throws `wrong_type` unless the next value is of `kind`.
+    @inline(__always)
     private func expect(_ kind: JSONValueKind, _ type: TypePlan, _ reader: inout JSONReader) throws {
         try JSONFields.expect(kind, type.description, &reader)
     }
