@@ -5,7 +5,7 @@ import ContractSchema
 /// shape, type, enum and rule checks the generated decoders make, without compiling anything.
 public struct RecordValidator: @unchecked Sendable {
     // @unchecked: the plans are built once in `init` and only read afterwards.
-    private let plan: ModelPlan
+    let plan: ModelPlan
     /// Kept to build ``replica()``'s own plan.
     private let contract: Contract
     /// Options of this validator.
