@@ -94,10 +94,20 @@ enum TypePlan {
 /// A plan object referred to without counting: the root ``ModelPlan`` of a validator owns every plan
 /// object its types refer to (``ModelPlan/owned``), and a reference is only read while the validator is.
 struct PlanReference<Object: AnyObject> {
-    unowned(unsafe) let object: Object
+    private let unmanaged: Unmanaged<Object>
 
     init(_ object: Object) {
-        self.object = object
+        unmanaged = .passUnretained(object)
+    }
+
+    /// The object, as a counted reference.
+    var object: Object { unmanaged.takeUnretainedValue() }
+
+    /// Calls `body` with the object, without counting a reference for the call (``object`` retains and
+    /// releases it around each use: twice an enumeration field of every record).
+    @inline(__always)
+    func withObject<Result>(_ body: (Object) throws -> Result) rethrows -> Result {
+        try unmanaged._withUnsafeGuaranteedRef(body)
     }
 }
 

@@ -284,41 +284,45 @@ private struct RecordReading {
             try expect(.array, type, &reader)
             try reader.beginArray()
             while try reader.nextElement() {
-                try readElement(element.object.type, from: &reader)
+                try element.withObject { try readElement($0.type, from: &reader) }
             }
             return .other
         case .map(let element):
             try expect(.object, type, &reader)
             try reader.beginObject()
             while try reader.nextKey() != nil {
-                try readElement(element.object.type, from: &reader)
+                try element.withObject { try readElement($0.type, from: &reader) }
             }
             return .other
         case .enumeration(let reference):
-            let plan = reference.object
-            try expect(.string, type, &reader)
-            let start = reader.offset
-            // Matched by bytes: a `String` is made only for a value that is not one of the plan's.
-            var index: Int? = nil
-            var text = ""
-            try reader.withStringBytes { bytes in
-                index = plan.index(of: bytes)
-                if index == nil { text = String(decoding: bytes, as: UTF8.self) }
-            }
-            if let index { return .enumValue(plan.values[index]) }
-            // `String` equality also equates canonically equivalent spellings (NFC and NFD), as the
-            // generated decoders' `init(rawValue:)` does.
-            if plan.isOpen || plan.valueSet.contains(text) { return .enumValue(text) }
-            if options.acceptsLegacyValues, let current = plan.legacy[text] { return .enumValue(current) }
-            let hint = plan.legacy[text].map { "; it is a legacy value for \(quoted($0)), accepted with --accept-legacy" }
-                ?? Suggestion.didYouMean(text, among: plan.values.sorted())
-            throw RecordError(category: RecordError.unknownEnumValue,
-                              message: "\(quoted(text)) is not a value of \(plan.name)\(hint)",
-                              path: reader.path, offset: start)
+            return try reference.withObject { plan in try readEnumeration(plan, type, from: &reader) }
         case .model(let plan):
-            try readModel(plan.object, from: &reader)
+            try plan.withObject { try readModel($0, from: &reader) }
             return .other
         }
+    }
+
+    /// A value of an enumeration, matched by its bytes: a `String` is made only for a value that is not one of the plan's.
+    private func readEnumeration(_ plan: EnumerationPlan, _ type: TypePlan, from reader: inout JSONReader) throws -> RuleValue {
+        try expect(.string, type, &reader)
+        let start = reader.offset
+        // Matched by bytes: a `String` is made only for a value that is not one of the plan's.
+        var index: Int? = nil
+        var text = ""
+        try reader.withStringBytes { bytes in
+            index = plan.index(of: bytes)
+            if index == nil { text = String(decoding: bytes, as: UTF8.self) }
+        }
+        if let index { return .enumValue(plan.values[index]) }
+        // `String` equality also equates canonically equivalent spellings (NFC and NFD), as the
+        // generated decoders' `init(rawValue:)` does.
+        if plan.isOpen || plan.valueSet.contains(text) { return .enumValue(text) }
+        if options.acceptsLegacyValues, let current = plan.legacy[text] { return .enumValue(current) }
+        let hint = plan.legacy[text].map { "; it is a legacy value for \(quoted($0)), accepted with --accept-legacy" }
+            ?? Suggestion.didYouMean(text, among: plan.values.sorted())
+        throw RecordError(category: RecordError.unknownEnumValue,
+                          message: "\(quoted(text)) is not a value of \(plan.name)\(hint)",
+                          path: reader.path, offset: start)
     }
 
     /// An element of a list or map: null only where JSON allows anything.
