@@ -54,24 +54,9 @@ import Testing
     @Test func compiledRulesAgreeWithTheReferenceInterpreterOnRandomExpressions() throws {
         var generator = SplitMix64(seed: 0x5EED_0301)
         let leaves = ["a", "b", "x", "y", "z", "null", "true", "false", "1", "3", "2.5", "\"s\""]
-        func expression(depth: Int) -> String {
-            if depth == 0 || Int.random(in: 0..<4, using: &generator) == 0 { return leaves.randomElement(using: &generator)! }
-            let l = expression(depth: depth - 1), r = expression(depth: depth - 1)
-            switch Int.random(in: 0..<8, using: &generator) {
-            case 0: return "(\(l) and \(r))"
-            case 1: return "(\(l) or \(r))"
-            case 2: return "(\(l) implies \(r))"
-            case 3: return "(not \(l))"
-            case 4: return "(\(l) \(["==", "!=", "<", "<=", ">", ">="].randomElement(using: &generator)!) \(r))"
-            case 5: return "(\(l) == \(r))"
-            default:
-                let items = (0..<Int.random(in: 0...3, using: &generator)).map { _ in expression(depth: 0) }
-                return "(\(l) \(Bool.random(using: &generator) ? "in" : "not in") [\(items.joined(separator: ", "))])"
-            }
-        }
         var compared = 0
         for _ in 0..<2_000 {
-            let text = expression(depth: 4)
+            let text = Self.randomExpression(depth: 4, leaves: leaves, using: &generator)
             guard case .success(let parsed) = RuleParser.parse(text) else { continue }
             let compiled = RuleEvaluator.Compiled(parsed) { Self.names.firstIndex(of: $0) }
             for _ in 0..<20 {
@@ -108,20 +93,8 @@ import Testing
     @Test func aFieldWhoseValueNoRuleReadsMayHoldOtherInPlaceOfAnyValueButNull() throws {
         var generator = SplitMix64(seed: 0x5EED_0302)
         let leaves = ["a", "b", "x", "y", "null", "true", "1", "\"s\""]
-        func expression(depth: Int) -> String {
-            if depth == 0 || Int.random(in: 0..<4, using: &generator) == 0 { return leaves.randomElement(using: &generator)! }
-            let l = expression(depth: depth - 1), r = expression(depth: depth - 1)
-            switch Int.random(in: 0..<6, using: &generator) {
-            case 0: return "(\(l) and \(r))"
-            case 1: return "(\(l) implies \(r))"
-            case 2: return "(not \(l))"
-            case 3: return "(\(["a", "x", "y"].randomElement(using: &generator)!) \(Bool.random(using: &generator) ? "==" : "!=") null)"
-            case 4: return "(\(l) \(["==", "!=", "<"].randomElement(using: &generator)!) \(r))"
-            default: return "(\(l) in [\(r), null])"
-            }
-        }
         var unread = 0
-        for text in Self.expressions + (0..<2_000).map({ _ in expression(depth: 4) }) {
+        for text in Self.expressions + (0..<2_000).map({ _ in Self.randomExpression(depth: 4, leaves: leaves, using: &generator) }) {
             guard case .success(let parsed) = RuleParser.parse(text) else { continue }
             let compiled = RuleEvaluator.Compiled(parsed) { Self.names.firstIndex(of: $0) }
             let notRead = Self.names.indices.filter { !compiled.fieldsReadByValue.contains($0) }
@@ -136,5 +109,25 @@ import Testing
             }
         }
         #expect(unread > 100, "only \(unread) fields were tested against null alone")
+    }
+
+    /// A random expression over `leaves`, nested up to `depth`: every operator, membership, and fields
+    /// tested against null (the shape `fieldsReadByValue` leaves out).
+    static func randomExpression(depth: Int, leaves: [String], using generator: inout SplitMix64) -> String {
+        if depth == 0 || Int.random(in: 0..<4, using: &generator) == 0 { return leaves.randomElement(using: &generator)! }
+        let l = randomExpression(depth: depth - 1, leaves: leaves, using: &generator)
+        let r = randomExpression(depth: depth - 1, leaves: leaves, using: &generator)
+        switch Int.random(in: 0..<9, using: &generator) {
+        case 0: return "(\(l) and \(r))"
+        case 1: return "(\(l) or \(r))"
+        case 2: return "(\(l) implies \(r))"
+        case 3: return "(not \(l))"
+        case 4: return "(\(l) \(["==", "!=", "<", "<=", ">", ">="].randomElement(using: &generator)!) \(r))"
+        case 5: return "(\(l) == \(r))"
+        case 6: return "(\(["a", "x", "y"].randomElement(using: &generator)!) \(Bool.random(using: &generator) ? "==" : "!=") null)"
+        default:
+            let items = (0..<Int.random(in: 0...3, using: &generator)).map { _ in randomExpression(depth: 0, leaves: leaves, using: &generator) }
+            return "(\(l) \(Bool.random(using: &generator) ? "in" : "not in") [\(items.joined(separator: ", "))])"
+        }
     }
 }
