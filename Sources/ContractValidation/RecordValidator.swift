@@ -95,21 +95,16 @@ public struct RecordValidator: @unchecked Sendable {
     /// Nil when `record` (one JSON text, without its line break) is a valid record; otherwise the first
     /// problem found, in reading order.
     public func validate(_ record: UnsafeBufferPointer<UInt8>) -> RecordError? {
-        // The reader's stacks of open containers and keys start on this thread's stack: a reader of its
-        // own would allocate and free them for every line. The closure captures the plan and the reading,
-        // not the validator, whose copy would retain and release each of its references.
-        let plan = plan, reading = RecordReading(options: options)
-        return Self.verdict {
-            try JSONReader.withReader(unsafeBuffer: record, limits: options.limits) { reader in
-                try reading.readModel(plan, from: &reader)
-                try reader.expectEnd()
-            }
-        }
+        withRecordJudge { judge in judge(record) }
     }
 
     /// Calls `body` with a function that gives ``validate(_:)``'s verdict on each record it is given, all read
     /// by one reader: the reader's set-up is paid once, not once a record (a few hundred instructions, a
     /// few percent of a short line). The function is valid during the call only, on the calling thread.
+    ///
+    /// The reader's stacks of open containers and keys start on this thread's stack: a reader of its own would
+    /// allocate and free them. The closure captures the plan and the reading, not the validator, whose copy
+    /// would retain and release each of its references.
     package func withRecordJudge<Result, Failure: Error>(
         _ body: (_ judge: (UnsafeBufferPointer<UInt8>) -> RecordError?) throws(Failure) -> Result
     ) throws(Failure) -> Result {
@@ -306,7 +301,6 @@ private struct RecordReading {
     private func readEnumeration(_ plan: EnumerationPlan, _ type: TypePlan, from reader: inout JSONReader) throws -> RuleValue {
         try expect(.string, type, &reader)
         let start = reader.offset
-        // Matched by bytes: a `String` is made only for a value that is not one of the plan's.
         var index: Int? = nil
         var text = ""
         try reader.withStringBytes { bytes in
