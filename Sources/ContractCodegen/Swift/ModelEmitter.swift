@@ -33,7 +33,7 @@ struct ModelEmitter {
         w.typeBlock("\(access)struct \(name)", conformances: conformances) { w in
             for field in model.fields {
                 w.doc(field.doc ?? "The `\(field.name)` field.")
-                w.line("\(access)var \(SwiftSyntax.member(field.name)): \(SwiftSyntax.type(of: field))")
+                w.line("\(access)var \(SwiftSyntax.member(field.name)): \(SwiftSyntax.storedType(of: field))")
             }
             w.line()
             emitInit(into: &w)

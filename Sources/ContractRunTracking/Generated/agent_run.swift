@@ -213,25 +213,25 @@ public struct AgentRun: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractR
     /// The entry point that started the run (chat | skill | heartbeat).
     public var source: RunSource
     /// Optional reference within the source (可选): the skill name, or the heartbeat task id or description.
-    public var sourceRef: Swift.String?
+    public var sourceRef: Swift.Optional<Swift.String>
     /// Optional id of the session the run belongs to (可选), e.g. the current chat or execution session.
-    public var sessionId: Swift.String?
+    public var sessionId: Swift.Optional<Swift.String>
     /// The run's status (queued | running | success | error | canceled | timeout).
     public var status: AgentRunStatus
     /// When the run was created and started (ISO 8601 / RFC 3339).
     public var startedAt: Foundation.Date
     /// When the run reached its terminal status (可空); null while queued or running. The finish write only applies while
     /// it is null (finished_at IS NULL), which makes finishing idempotent.
-    public var finishedAt: Foundation.Date?
+    public var finishedAt: Swift.Optional<Foundation.Date>
     /// Run duration in milliseconds (可空); set when the run finishes.
-    public var durationMs: Swift.Int64?
+    public var durationMs: Swift.Optional<Swift.Int64>
     /// Machine-readable error code (机器可读, 可空); set for error, timeout and canceled runs, null otherwise.
-    public var errorCode: RunErrorCode?
+    public var errorCode: Swift.Optional<RunErrorCode>
     /// User-readable error message (用户可读, 可空); set together with error_code.
-    public var errorMessage: Swift.String?
+    public var errorMessage: Swift.Optional<Swift.String>
     /// Optional JSON summary (JSON 摘要, 可空), kept small (metadata 严格控量); may carry internal details such as whether the
     /// error is retryable.
-    public var metadata: ContractRuntime.JSONValue?
+    public var metadata: Swift.Optional<ContractRuntime.JSONValue>
 
     /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
     /// and when decoding, not here.

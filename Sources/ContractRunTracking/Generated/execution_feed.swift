@@ -154,13 +154,13 @@ public struct ExecutionUpdateData: Swift.Sendable, Swift.Hashable, Swift.Codable
     /// The execution's current status.
     public var status: ExecutionStatus
     /// The tested agent's id for agent test executions; null when the execution has no agent.
-    public var agentId: Swift.Int64?
+    public var agentId: Swift.Optional<Swift.Int64>
     /// When the execution started running (RFC 3339, e.g. '2026-02-26T10:30:00Z'); null while pending.
-    public var startedAt: Foundation.Date?
+    public var startedAt: Swift.Optional<Foundation.Date>
     /// The execution's output once it succeeded; null otherwise.
-    public var output: ContractRuntime.JSONValue?
+    public var output: Swift.Optional<ContractRuntime.JSONValue>
     /// The error message when the execution failed (error_message); null otherwise.
-    public var error: Swift.String?
+    public var error: Swift.Optional<Swift.String>
 
     /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
     /// and when decoding, not here.

@@ -205,9 +205,9 @@ public struct TaskStepResult: Swift.Sendable, Swift.Hashable, Swift.Codable, Con
     /// Execution status (执行状态) of the step.
     public var status: TaskStatus
     /// Error code (错误码, optional): set when the step did not succeed, null otherwise.
-    public var errorCode: ErrorCode?
+    public var errorCode: Swift.Optional<ErrorCode>
     /// Error message (错误消息, optional): set together with error_code, null otherwise.
-    public var errorMessage: Swift.String?
+    public var errorMessage: Swift.Optional<Swift.String>
 
     /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
     /// and when decoding, not here.

@@ -62,6 +62,24 @@ import Testing
         }
     }
 
+    /// A nullable field's property is declared `Swift.Optional<T>`, never `T?`: a `T?` property starts as nil, the
+    /// initializer then assigns it again, and the decoders paid for a copy of every decoded value.
+    @Test func theModelEmitterDeclaresNullableFieldsWithoutAnImplicitInitialValue() {
+        Self.contracts(60) { contract in
+            for model in contract.models {
+                let lines = Self.codeLines(Self.emitted { ModelEmitter(model: model, contract: contract, access: "").emit(into: &$0) })
+                let properties = lines.prefix { !$0.hasPrefix("init(") }.filter { $0.hasPrefix("var ") }
+                try #require(properties.count == model.fields.count)
+                for (line, field) in zip(properties, model.fields) {
+                    let type = SwiftSyntax.type(field.type)
+                    let expected = "var \(SwiftSyntax.member(field.name)): " + (field.isNullable ? "Swift.Optional<\(type)>" : type)
+                    try #require(line == expected, "\(model.name).\(field.name): \(line)")
+                    try #require(!line.hasSuffix("?") && !line.contains("="), "\(model.name).\(field.name): \(line)")
+                }
+            }
+        }
+    }
+
     @Test func theErrorCatalogEmitterWritesEachCodesCategoryRetryabilityAndStatus() {
         Self.contracts(60) { contract in
             for catalog in contract.errorCatalogs {

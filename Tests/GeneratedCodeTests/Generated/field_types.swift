@@ -202,7 +202,7 @@ struct Part: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.Cont
     /// A label.
     var label: Swift.String
     /// A weight.
-    var weight: Swift.Double?
+    var weight: Swift.Optional<Swift.Double>
 
     /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
     /// and when decoding, not here.
@@ -239,7 +239,7 @@ struct Sample: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.Co
     /// A lifecycle state.
     var stage: Stage
     /// An error code.
-    var error: SampleError?
+    var error: Swift.Optional<SampleError>
     /// A nested model.
     var part: Part
     /// A list of strings.
@@ -261,9 +261,9 @@ struct Sample: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.Co
     /// A list of JSON values.
     var values: [ContractRuntime.JSONValue]
     /// Nullable, may be absent.
-    var note: Swift.String?
+    var note: Swift.Optional<Swift.String>
     /// Nullable, always present.
-    var limit: Swift.Int64?
+    var limit: Swift.Optional<Swift.Int64>
     /// May be absent; defaults to 3.
     var retries: Swift.Int64
     /// May be absent; defaults to 0.5.
@@ -277,7 +277,7 @@ struct Sample: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.Co
     /// May be absent; defaults to {}.
     var attributes: [Swift.String: Swift.String]
     /// A nullable list.
-    var maybeTimes: [Foundation.Date]?
+    var maybeTimes: Swift.Optional<[Foundation.Date]>
 
     /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
     /// and when decoding, not here.

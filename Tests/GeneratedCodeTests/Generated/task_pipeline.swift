@@ -295,13 +295,13 @@ struct SubTask: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRuntime.C
     /// The input context (输入上下文); large contexts may be stored in Redis or S3 and passed by reference.
     var inputContext: ContractRuntime.JSONValue
     /// The execution result (执行结果); null until the sub-task completes.
-    var outputResult: ContractRuntime.JSONValue?
+    var outputResult: Swift.Optional<ContractRuntime.JSONValue>
     /// How many times the sub-task has been retried (重试次数); the retry policy's counter, increased on FAILED -> QUEUED.
     var retryCount: Swift.Int64
     /// How many retries the sub-task may use (最大重试次数, default 3).
     var maxRetries: Swift.Int64
     /// The error that stopped the last attempt; set when the sub-task is FAILED or BLOCKED.
-    var errorCode: PipelineErrorCode?
+    var errorCode: Swift.Optional<PipelineErrorCode>
 
     /// Creates a value; omitted arguments take the schema's defaults. Rules are checked by `validate()`, when encoding
     /// and when decoding, not here.

@@ -23,9 +23,9 @@ public struct Sample: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRun
     /// The `seen_at_list` field.
     public var seenAtList: [Foundation.Date]
     /// The `seen_by_name` field.
-    public var seenByName: [Swift.String: Foundation.Date]?
+    public var seenByName: Swift.Optional<[Swift.String: Foundation.Date]>
     /// The `payload` field.
-    public var payload: ContractRuntime.JSONValue?
+    public var payload: Swift.Optional<ContractRuntime.JSONValue>
     /// The `tags` field.
     public var tags: [Swift.String]
     /// The `scores` field.

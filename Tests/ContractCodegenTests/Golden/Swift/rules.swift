@@ -26,9 +26,9 @@ public struct Measure: Swift.Sendable, Swift.Hashable, Swift.Codable, ContractRu
     /// The `value` field.
     public var value: Swift.Int64
     /// The `limit` field.
-    public var limit: Swift.Double?
+    public var limit: Swift.Optional<Swift.Double>
     /// The `level` field.
-    public var level: Level?
+    public var level: Swift.Optional<Level>
     /// The `label` field.
     public var label: Swift.String
     /// The `checked` field.
