@@ -132,7 +132,7 @@ final class EnumerationPlan {
     let legacy: [String: String]
     let isOpen: Bool
     /// `values`, found by their UTF-8 bytes.
-    private let table: UTF8Table
+    let table: UTF8Table
 
     init(name: String, values: [String], legacy: [String: String], isOpen: Bool) {
         self.name = name
@@ -141,11 +141,6 @@ final class EnumerationPlan {
         self.legacy = legacy
         self.isOpen = isOpen
         table = UTF8Table(values)
-    }
-
-    /// The index in `values` of the value whose UTF-8 bytes are `text`, if there is one.
-    func index(of text: UnsafeBufferPointer<UInt8>) -> Int? {
-        table.index(of: text)
     }
 }
 

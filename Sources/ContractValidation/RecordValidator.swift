@@ -301,13 +301,10 @@ private struct RecordReading {
     private func readEnumeration(_ plan: EnumerationPlan, _ type: TypePlan, from reader: inout JSONReader) throws -> RuleValue {
         try expect(.string, type, &reader)
         let start = reader.offset
-        var index: Int? = nil
         var text = ""
-        try reader.withStringBytes { bytes in
-            index = plan.index(of: bytes)
-            if index == nil { text = String(decoding: bytes, as: UTF8.self) }
+        if let index = try reader.readStringIndex(in: plan.table, unmatched: { text = String(decoding: $0, as: UTF8.self) }) {
+            return .enumValue(plan.values[index])
         }
-        if let index { return .enumValue(plan.values[index]) }
         // `String` equality also equates canonically equivalent spellings (NFC and NFD), as the
         // generated decoders' `init(rawValue:)` does.
         if plan.isOpen || plan.valueSet.contains(text) { return .enumValue(text) }

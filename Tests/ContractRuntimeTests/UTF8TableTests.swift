@@ -1,4 +1,5 @@
 @testable import ContractRuntime
+import Foundation
 import Testing
 
 /// `UTF8Table` finds a string by its UTF-8 bytes: the first 8 bytes as a word and the length first, then
@@ -67,7 +68,81 @@ import Testing
                     }
                     #expect(index == expected ?? -1, "\(document)")
                 }
+                // As a string value (an enumeration's): last in the input, so that fewer than 8 bytes may follow
+                // it; elsewhere; and with every character escaped, found by its unescaped bytes.
+                let text = String(decoding: probe, as: UTF8.self)
+                let escaped = "\"" + text.unicodeScalars.map { scalar in
+                    scalar.value > 0xFFFF ? String(scalar) : "\\u" + String(format: "%04x", scalar.value)
+                }.joined() + "\""
+                for document in [key, "[\(key), 1]", " \(escaped)", "[\(escaped),2]"] {
+                    var missed: [UInt8]? = nil
+                    let index = try Array(document.utf8).withUnsafeBufferPointer { buffer in
+                        try JSONReader.withReader(unsafeBuffer: buffer) { reader in
+                            if document.hasPrefix("[") { try reader.beginArray() }
+                            return try reader.readStringIndex(in: table) { missed = Array($0) }
+                        }
+                    }
+                    #expect(index == expected, "\(document)")
+                    #expect(missed == (expected == nil ? probe : nil), "\(document)")
+                }
             }
+        }
+    }
+
+    /// Values of every length from 0 to 20 bytes (ASCII and Chinese), read as strings where they end the input,
+    /// where more follows, and escaped: each is found, and each near miss (one byte more or less, the last
+    /// character changed) is handed to `unmatched` as its unescaped bytes.
+    @Test func valuesOfEveryLengthAroundTheFirstWordAreFound() throws {
+        let ascii = (0...20).map { String("abcdefghijklmnopqrstu".prefix($0)) }
+        let chinese = (1...6).map { String("已完成执行状态".prefix($0)) }
+        let values = ascii + chinese
+        let table = UTF8Table(values)
+        var probes: [(text: String, expected: Int?)] = values.enumerated().map { ($0.element, $0.offset) }
+        for value in values where !value.isEmpty {
+            probes.append((value + "x", values.firstIndex(of: value + "x")))
+            probes.append((String(value.dropLast()) + "!", nil))
+        }
+        for (text, expected) in probes {
+            let escaped = "\"" + text.unicodeScalars.map { "\\u" + String(format: "%04X", $0.value) }.joined() + "\""
+            for document in ["\"\(text)\"", "[\"\(text)\" ,\"tail\"]", escaped, "[\(escaped)]"] {
+                var missed: String? = nil
+                let index = try Array(document.utf8).withUnsafeBufferPointer { buffer in
+                    try JSONReader.withReader(unsafeBuffer: buffer) { reader in
+                        if document.hasPrefix("[") { try reader.beginArray() }
+                        return try reader.readStringIndex(in: table) { missed = String(decoding: $0, as: UTF8.self) }
+                    }
+                }
+                #expect(index == expected, "\(document)")
+                #expect(missed == (expected == nil ? text : nil), "\(document)")
+            }
+        }
+    }
+
+    /// `readStringIndex` refuses what `withStringBytes` refuses, with the same error: no string at all, bad
+    /// escapes, lone surrogates, control characters, bad UTF-8, a string cut by the end of the input.
+    @Test func stringValuesAreCheckedAsWithStringBytesChecksThem() {
+        let table = UTF8Table(["a", "completed"])
+        let documents: [[UInt8]] = [
+            Array(#"1"#.utf8), Array(#"null"#.utf8), Array(#"["a"]"#.utf8), Array(#""\x""#.utf8),
+            Array(#""\ud800""#.utf8), Array(#""\u12""#.utf8), Array(#""comp"#.utf8), Array(#"""#.utf8),
+            [0x22, 0x61, 0x09, 0x22], [0x22, 0xC3, 0x28, 0x22], [0x22, 0x63, 0x6F, 0x6D, 0xFF, 0x22],
+        ]
+        for document in documents {
+            func error(_ read: (inout JSONReader) throws(JSONReadError) -> Void) -> JSONReadError? {
+                do throws(JSONReadError) {
+                    try document.withUnsafeBufferPointer { buffer throws(JSONReadError) in
+                        var reader = try JSONReader(unsafeBuffer: buffer)
+                        try read(&reader)
+                    }
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            let byIndex = error { reader throws(JSONReadError) in _ = try reader.readStringIndex(in: table) { _ in } }
+            let byBytes = error { reader throws(JSONReadError) in try reader.withStringBytes { _ in } }
+            #expect(byIndex != nil, "\(document)")
+            #expect(byIndex == byBytes, "\(document)")
         }
     }
 

@@ -608,6 +608,35 @@ public struct JSONReader: ~Copyable {
         }
     }
 
+    /// Reads a string, checked as ``withStringBytes(_:)`` checks it, and finds it in `table` by its unescaped bytes:
+    /// the index of the entry that holds them, or nil after calling `unmatched` with them when no entry does.
+    ///
+    /// For values of an enumeration: an unescaped string is looked up where it lies, its first eight bytes read at
+    /// once, without the closure call and the byte-by-byte read of a short string that ``withStringBytes(_:)`` and
+    /// ``UTF8Table/index(of:)`` cost.
+    package mutating func readStringIndex(in table: UTF8Table,
+                                          unmatched: (UnsafeBufferPointer<UInt8>) -> Void) throws(JSONReadError) -> Int? {
+        skipWhitespace()
+        guard position < input.count, input[position] == UInt8(ascii: "\"") else { throw mismatch(expected: "a string") }
+        let token = try scanString()
+        if !token.hasEscapes {
+            let count = token.end &- token.start
+            let bytes = input.baseAddress.unsafelyUnwrapped + token.start  // a string was read: the input is not empty
+            // The closing quote follows the bytes, so at least `count + 1` are readable.
+            let head = UTF8Table.head(of: bytes, count: count, readable: input.count &- token.start)
+            if let index = table.index(head: head, bytes: bytes, count: count, from: 0) { return index }
+            unmatched(UnsafeBufferPointer(start: bytes, count: count))
+            return nil
+        }
+        let input = self.input
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.unescapeRoom(token)) { buffer in
+            let text = UnsafeBufferPointer(rebasing: buffer[0..<Self.unescape(token, in: input, into: buffer)])
+            if let index = table.index(of: text) { return index }
+            unmatched(text)
+            return nil
+        }
+    }
+
     /// Reads `true` or `false`.
     public mutating func readBool() throws(JSONReadError) -> Bool {
         skipWhitespace()
