@@ -52,21 +52,27 @@ import Testing
                     #expect(rotated == expected, "\(probe) from \(first)")
                 }
                 guard String(validating: probe, as: UTF8.self) != nil else { continue }
-                // As a key: the last of an object that ends the input, so that fewer than 8 bytes may follow it.
+                // As a key: the last of an object that ends the input, so that fewer than 8 bytes may follow it, or
+                // with more after it; whichever entry is expected (compared with the input before any scan).
                 let key = "\"" + String(decoding: probe, as: UTF8.self) + "\""  // no quote or backslash among the bytes
-                for document in ["{\(key):0}", "{\"x\":1, \(key) :0}"] {
-                    let index = try Array(document.utf8).withUnsafeBufferPointer { buffer in
-                        try JSONReader.withReader(unsafeBuffer: buffer) { reader in
-                            try reader.beginObject()
-                            var last: Int? = nil
-                            while let index = try reader.nextKeyIndex(in: table, expected: 0) {
-                                last = index
-                                try reader.skipValue()
+                // The other keys ("x", "after the key") are in no table: their index is -1.
+                for (document, place) in [("{\(key):0}", 0), ("{\"x\":1, \(key) :0}", 1), ("{\(key):0, \"after the key\": [1, 2]}", 0)] {
+                    for guess in -1...ordered.count {
+                        let found = try Array(document.utf8).withUnsafeBufferPointer { buffer in
+                            try JSONReader.withReader(unsafeBuffer: buffer) { reader in
+                                try reader.beginObject()
+                                var found: [Int] = []
+                                while let index = try reader.nextKeyIndex(in: table, expected: guess) {
+                                    found.append(index)
+                                    try reader.skipValue()
+                                }
+                                return found
                             }
-                            return last
                         }
+                        #expect(found.count == (place == 0 && document.count == key.count + 4 ? 1 : 2), "\(document)")
+                        #expect(found[place] == expected ?? -1, "\(document) expecting \(guess)")
+                        #expect(found.indices.allSatisfy { $0 == place || found[$0] == -1 }, "\(document)")
                     }
-                    #expect(index == expected ?? -1, "\(document)")
                 }
                 // As a string value (an enumeration's): last in the input, so that fewer than 8 bytes may follow
                 // it; elsewhere; and with every character escaped, found by its unescaped bytes.
@@ -165,6 +171,46 @@ import Testing
         }
         #expect(found == [0, 1, 2, 3, -1])
         #expect(names == ["step", "状态", "error_message", "", "other\n"])
+    }
+
+    /// A key longer than the limit on strings is refused by `nextKeyIndex` as by `nextKey`, even when it is the
+    /// key expected; one within the limit is found.
+    @Test func theExpectedKeyIsStillHeldToTheLimitOnStrings() throws {
+        let table = UTF8Table(["status", "error_code"])
+        let document = Array(#"{"status": 1, "error_code": 2, "p": [100000, 200000, 300000]}"#.utf8)  // 16 bytes follow
+        for limit in 1...12 {
+            var limits = JSONReaderLimits()
+            limits.maxStringLength = limit
+            func keys(_ next: (inout JSONReader) throws(JSONReadError) -> Int??) -> Result<[Int], JSONReadError> {
+                do throws(JSONReadError) {
+                    let found = try document.withUnsafeBufferPointer { buffer throws(JSONReadError) -> [Int] in
+                        var reader = try JSONReader(unsafeBuffer: buffer, limits: limits)
+                        try reader.beginObject()
+                        var found: [Int] = []
+                        while let index = try next(&reader) {
+                            found.append(index ?? -1)
+                            try reader.skipValue()
+                        }
+                        return found
+                    }
+                    return .success(found)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            var expected = 0
+            let byIndex = keys { reader throws(JSONReadError) in
+                guard let index = try reader.nextKeyIndex(in: table, expected: expected) else { return nil }
+                expected = index + 1
+                return index
+            }
+            let byKey = keys { reader throws(JSONReadError) in
+                guard let key = try reader.nextKey() else { return nil }
+                return .some(table.strings.firstIndex(of: key.string))
+            }
+            #expect(byIndex == byKey, "limit \(limit)")
+            if limit >= 10 { #expect(try byIndex.get() == [0, 1, -1]) }
+        }
     }
 
     /// `nextKeyIndex` checks what `nextKey` checks: a repeated key (after unescaping), a missing colon, a

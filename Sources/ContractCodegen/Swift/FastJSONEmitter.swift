@@ -14,14 +14,6 @@ struct FastJSONEmitter {
         w.block("extension \(model.name)") { w in
             emitFields(into: &w)
             w.line()
-            w.doc("The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.")
-            w.block("private static func jsonFieldIndex(_ key: borrowing \(SwiftSyntax.runtime("JSONKey"))) -> \(SwiftSyntax.std("Int"))?") { w in
-                for (index, field) in model.fields.enumerated() {
-                    w.line("if key.matches(\(SwiftSyntax.stringLiteral(field.name))) { return \(index) }")
-                }
-                w.line("return nil")
-            }
-            w.line()
             w.doc("Reads a value with the strict pull reader: keys may come in any order, "
                   + (model.allowsAdditionalKeys ? "keys that are not fields are skipped (still validated), "
                                                 : "keys that are not fields are refused, ")
@@ -82,7 +74,7 @@ struct FastJSONEmitter {
         for field in model.fields {
             w.line("var \(local(field)): \(localType(field)) = \(initialValue(field))")
         }
-        w.block("while let field = try fields.next(&reader, Self.jsonFieldIndex)") { w in
+        w.block("while let field = try fields.next(&reader)") { w in
             w.switchBlock("field") { w in
                 for (index, field) in model.fields.enumerated() {
                     let cast = needsOptionalLocal(field) ? " as \(SwiftSyntax.type(field.type))" : ""

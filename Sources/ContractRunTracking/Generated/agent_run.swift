@@ -436,22 +436,6 @@ extension AgentRun {
         "error_message", "metadata",
     ])
 
-    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
-    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
-        if key.matches("id") { return 0 }
-        if key.matches("source") { return 1 }
-        if key.matches("source_ref") { return 2 }
-        if key.matches("session_id") { return 3 }
-        if key.matches("status") { return 4 }
-        if key.matches("started_at") { return 5 }
-        if key.matches("finished_at") { return 6 }
-        if key.matches("duration_ms") { return 7 }
-        if key.matches("error_code") { return 8 }
-        if key.matches("error_message") { return 9 }
-        if key.matches("metadata") { return 10 }
-        return nil
-    }
-
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout ContractRuntime.JSONReader,
@@ -468,7 +452,7 @@ extension AgentRun {
         var _errorCode: RunErrorCode? = nil
         var _errorMessage: Swift.String? = nil
         var _metadata: ContractRuntime.JSONValue? = nil
-        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+        while let field = try fields.next(&reader) {
             switch field {
             case 0: _id = try fields.read(&reader, options: options)
             case 1: _source = try fields.read(&reader, options: options)

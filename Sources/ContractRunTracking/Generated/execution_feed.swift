@@ -332,18 +332,6 @@ extension ExecutionUpdateData {
         "id", "execution_type", "status", "agent_id", "started_at", "output", "error",
     ])
 
-    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
-    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
-        if key.matches("id") { return 0 }
-        if key.matches("execution_type") { return 1 }
-        if key.matches("status") { return 2 }
-        if key.matches("agent_id") { return 3 }
-        if key.matches("started_at") { return 4 }
-        if key.matches("output") { return 5 }
-        if key.matches("error") { return 6 }
-        return nil
-    }
-
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout ContractRuntime.JSONReader,
@@ -356,7 +344,7 @@ extension ExecutionUpdateData {
         var _startedAt: Foundation.Date? = nil
         var _output: ContractRuntime.JSONValue? = nil
         var _error: Swift.String? = nil
-        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+        while let field = try fields.next(&reader) {
             switch field {
             case 0: _id = try fields.read(&reader, options: options)
             case 1: _executionType = try fields.read(&reader, options: options)
@@ -416,13 +404,6 @@ extension ExecutionUpdate {
     /// The wire names in schema order (a field's index is its place here), and which may be absent.
     private static let jsonFields = ContractRuntime.JSONModelFields(["type", "data"])
 
-    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
-    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
-        if key.matches("type") { return 0 }
-        if key.matches("data") { return 1 }
-        return nil
-    }
-
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout ContractRuntime.JSONReader,
@@ -430,7 +411,7 @@ extension ExecutionUpdate {
         var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
         var _type: UpdateType = .executionUpdate
         var _data: ExecutionUpdateData? = nil
-        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+        while let field = try fields.next(&reader) {
             switch field {
             case 0: _type = try fields.read(&reader, options: options)
             case 1: _data = try fields.read(&reader, options: options) as ExecutionUpdateData

@@ -344,7 +344,13 @@ public struct JSONReader: ~Copyable {
     /// Checks what ``nextKey()`` checks, without making a ``JSONKey``: the key is found by its unescaped
     /// bytes. ``currentKey`` gives it as a `String`, for a message about an unknown key.
     public mutating func nextKeyIndex(in table: UTF8Table, expected: Int = 0) throws(JSONReadError) -> Int? {
-        guard let key = try nextKeyReference() else { return nil }
+        // The key expected is compared with the input first: when it is there, written as itself, it is neither
+        // scanned nor looked up.
+        var matched = false
+        guard let key = try nextKeyReference(PlainKeys.self, expecting: table.quotedPattern(at: expected), matched: &matched) else {
+            return nil
+        }
+        if matched { return expected }
         let bytes: UnsafePointer<UInt8>, readable: Int
         if key.isDecoded {
             bytes = UnsafePointer(decodedKeyBytes.pointer(at: key.start))
@@ -376,6 +382,16 @@ public struct JSONReader: ~Copyable {
     /// reads the short Chinese keys `json.dumps` writes at once; the others would only pay for looking.
     @inline(__always)
     mutating func nextKeyReference<Keys: KeyScanning>(_ keys: Keys.Type) throws(JSONReadError) -> KeyReference? {
+        var matched = false
+        return try nextKeyReference(keys, expecting: nil, matched: &matched)
+    }
+
+    /// ``nextKeyReference(_:)`` that first compares the key with `pattern`, the key the caller expects: `matched`
+    /// says whether it was that key, found without scanning it (the pattern holds its closing quote, and its bytes
+    /// need no escapes, so they are the whole key).
+    @inline(__always)
+    mutating func nextKeyReference<Keys: KeyScanning>(_ keys: Keys.Type, expecting pattern: UTF8Table.QuotedPattern?,
+                                                      matched: inout Bool) throws(JSONReadError) -> KeyReference? {
         // The frame through one pointer, checked once: each `frames[top]` would check its index again.
         guard let frame = frames.lastPointer, frame.pointee.isObject else {
             preconditionFailure("JSONReader.nextKey() called outside an object")
@@ -406,7 +422,13 @@ public struct JSONReader: ~Copyable {
             throw makeError(.tooLong, "the object has more than \(Plural.counted(limits.maxKeysPerObject, "key"))", at: position)
         }
         let keyOffset = position
-        let key = try scanKey(Keys.self)
+        let key: KeyReference
+        if let pattern, let found = keyMatching(pattern) {
+            key = found
+            matched = true
+        } else {
+            key = try scanKey(Keys.self)
+        }
         frame.pointee.count &+= 1
         frame.pointee.currentKey = key
         lastKeyOffset = keyOffset
@@ -422,6 +444,20 @@ public struct JSONReader: ~Copyable {
         }
         position &+= 1
         return key
+    }
+
+    /// The key whose opening quote is at `position` when it is the one `pattern` holds (within the limit on
+    /// strings' length), positioned after its closing quote; nil, and the position unchanged, otherwise.
+    @inline(__always)
+    mutating func keyMatching(_ pattern: UTF8Table.QuotedPattern) -> KeyReference? {
+        guard position &+ 16 <= input.count, pattern.count <= limits.maxStringLength else { return nil }
+        let bytes = UnsafeRawPointer(input.baseAddress.unsafelyUnwrapped + position)
+        let low = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
+        let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        guard (low ^ pattern.low) & pattern.lowMask | (high ^ pattern.high) & pattern.highMask == 0 else { return nil }
+        let start = position &+ 1
+        position = start &+ pattern.count &+ 1
+        return KeyReference(start: start, count: pattern.count, isDecoded: false, isASCII: pattern.isASCII)
     }
 
     /// Records `key` as seen in the innermost object, `frame` (a pointer into `frames`), throwing when it was

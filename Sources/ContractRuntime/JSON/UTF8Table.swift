@@ -15,15 +15,30 @@ public final class UTF8Table: @unchecked Sendable {
     }
 
     /// The strings, in the order given.
+    /// A string as it is written in JSON without escapes, quotes included, in two little-endian words with the masks
+    /// of its bytes: for ``JSONReader/nextKeyIndex(in:expected:)``, which compares the key it expects with the input
+    /// at once instead of scanning the key first.
+    struct QuotedPattern {
+        var low: UInt64, high: UInt64
+        var lowMask: UInt64, highMask: UInt64
+        /// The string's length in bytes, quotes not included.
+        var count: Int
+        var isASCII: Bool
+    }
+
     public let strings: [String]
     private let entries: UnsafeMutableBufferPointer<Entry>
     private let tails: UnsafeMutableBufferPointer<UInt8>
+    /// For each string, its quoted pattern when it has one (``quotedPattern(at:)``).
+    private let patterns: UnsafeMutableBufferPointer<QuotedPattern?>
 
     /// A table of `strings`, which should be distinct: of two equal ones, a look-up may find either.
     public init(_ strings: [String]) {
         self.strings = strings
         let utf8 = strings.map { Array($0.utf8) }
         entries = .allocate(capacity: utf8.count)
+        patterns = .allocate(capacity: utf8.count)
+        for (index, bytes) in utf8.enumerated() { patterns.initializeElement(at: index, to: Self.quotedPattern(of: bytes)) }
         tails = .allocate(capacity: utf8.reduce(0) { $0 + Swift.max($1.count - 8, 0) })
         var tailCount = 0
         for (index, bytes) in utf8.enumerated() {
@@ -39,6 +54,29 @@ public final class UTF8Table: @unchecked Sendable {
     deinit {
         entries.deallocate()
         tails.deallocate()
+        patterns.deallocate()
+    }
+
+    /// The quoted pattern of the string at `index`; nil when there is no such index, or when the string is not
+    /// written in JSON as its own bytes between quotes within 16 bytes (more than 14 bytes, or a quote, backslash or
+    /// control character, which JSON escapes).
+    @inline(__always)
+    func quotedPattern(at index: Int) -> QuotedPattern? {
+        index >= 0 && index < patterns.count ? patterns[index] : nil
+    }
+
+    private static func quotedPattern(of bytes: [UInt8]) -> QuotedPattern? {
+        guard bytes.count <= 14, !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            return nil
+        }
+        let quoted = [UInt8(ascii: "\"")] + bytes + [UInt8(ascii: "\"")]
+        var words: [UInt64] = [0, 0], masks: [UInt64] = [0, 0]
+        for (offset, byte) in quoted.enumerated() {
+            words[offset / 8] |= UInt64(byte) << UInt64(offset % 8 * 8)
+            masks[offset / 8] |= 0xFF << UInt64(offset % 8 * 8)
+        }
+        return QuotedPattern(low: words[0], high: words[1], lowMask: masks[0], highMask: masks[1], count: bytes.count,
+                             isASCII: bytes.allSatisfy { $0 < 0x80 })
     }
 
     /// How many strings the table holds.

@@ -247,7 +247,12 @@ public enum JSONFields {
 
     /// The `unknown_field` error for a key the model does not define.
     public static func unknownKey(_ key: JSONKey, model: String, _ reader: borrowing JSONReader) -> RecordError {
-        RecordError(category: RecordError.unknownField, message: "unknown key \(quoted(key.string)) in \(model)",
+        unknownKey(named: key.string, model: model, reader)
+    }
+
+    /// The `unknown_field` error for a key, unescaped, that the model does not define.
+    public static func unknownKey(named key: String, model: String, _ reader: borrowing JSONReader) -> RecordError {
+        RecordError(category: RecordError.unknownField, message: "unknown key \(quoted(key)) in \(model)",
                     path: reader.path, offset: reader.offset)
     }
 

@@ -7,6 +7,8 @@ public final class JSONModelFields: Sendable {
     @usableFromInline let required: JSONFieldSet
     /// Whether keys that are not fields are skipped (`additional_keys: allow`) rather than refused.
     public let allowsUnknownKeys: Bool
+    /// `names`, found by their UTF-8 bytes (``JSONReader/nextKeyIndex(in:expected:)``).
+    @usableFromInline let table: UTF8Table
 
     /// Fields named `names`, all required except those at `optional` (fields with `required: false`).
     public init(_ names: [StaticString], optional: [Int] = [], allowsUnknownKeys: Bool = false) {
@@ -15,8 +17,8 @@ public final class JSONModelFields: Sendable {
         var required = JSONFieldSet(count: names.count)
         for index in names.indices where !optional.contains(index) { _ = required.insert(index) }
         self.required = required
+        table = UTF8Table(names.map { "\($0)" })
     }
-
 }
 
 /// A set of field indices: one word for models of up to 64 fields, more only for larger ones.
@@ -69,9 +71,13 @@ struct JSONFieldSet: Sendable {
 public struct JSONModelReader {
     // Unowned: the fields live in a generated `static let`, for the life of the program.
     @usableFromInline unowned(unsafe) let fields: JSONModelFields
+    /// `fields.table`, unretained (it lives as long as `fields`): reached through `fields`, or held as a
+    /// reference, it was retained and released at every key or every record.
+    @usableFromInline let table: Unmanaged<UTF8Table>
     @usableFromInline let modelName: String
     @usableFromInline var seen: JSONFieldSet
-    @usableFromInline var current = 0
+    /// The field ``next(_:)`` returned last; -1 before the first.
+    @usableFromInline var current = -1
 
     /// Opens the model's object (`not_an_object` for anything else).
     @inlinable
@@ -79,14 +85,36 @@ public struct JSONModelReader {
         // Without unknown keys the seen-set finds repeated keys, so the reader need not remember keys.
         try JSONFields.openModel(&reader, name: modelName, callerChecksDuplicateKeys: !fields.allowsUnknownKeys)
         self.fields = fields
+        table = Unmanaged.passUnretained(fields.table)
         self.modelName = modelName
         seen = JSONFieldSet(count: fields.names.count)
     }
 
-    /// The index of the next key's field, or nil when the object has ended: `fieldIndex` (generated:
-    /// one comparison with each wire name) gives the index of a key, nil for one that is not a field.
-    /// Skips a key that is not a field when the model allows such keys, and throws `unknown_field`
-    /// otherwise; throws `duplicate_key` for a field seen before.
+    /// The index of the next key's field, or nil when the object has ended. Skips a key that is not a field
+    /// when the model allows such keys, and throws `unknown_field` otherwise; throws `duplicate_key` for a
+    /// field seen before.
+    ///
+    /// Records usually list their keys in schema order: the field after the last one read is compared with
+    /// the input first, and when it is there it is found without scanning the key or looking it up.
+    @inlinable @inline(__always)
+    public mutating func next(_ reader: inout JSONReader) throws -> Int? {
+        while let index = try table._withUnsafeGuaranteedRef({ try reader.nextKeyIndex(in: $0, expected: current &+ 1) }) {
+            guard index >= 0 else {
+                guard fields.allowsUnknownKeys else {
+                    throw JSONFields.unknownKey(named: reader.currentKey ?? "", model: modelName, reader)
+                }
+                try reader.skipValue()
+                continue
+            }
+            if !seen.insert(index), !fields.allowsUnknownKeys { throw reader.duplicateKeyError() }
+            current = index
+            return index
+        }
+        return nil
+    }
+
+    /// As ``next(_:)``, with `fieldIndex` giving the index of a key (nil for one that is not a field): how
+    /// code generated before ``next(_:)`` dispatched keys, one comparison with each wire name.
     @inlinable @inline(__always)
     public mutating func next(_ reader: inout JSONReader, _ fieldIndex: (borrowing JSONKey) -> Int?) throws -> Int? {
         while let key = try reader.nextKey() {

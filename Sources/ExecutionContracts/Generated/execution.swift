@@ -336,18 +336,6 @@ extension TaskStepResult {
         "step", "result", "completed", "message", "status", "error_code", "error_message",
     ])
 
-    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
-    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
-        if key.matches("step") { return 0 }
-        if key.matches("result") { return 1 }
-        if key.matches("completed") { return 2 }
-        if key.matches("message") { return 3 }
-        if key.matches("status") { return 4 }
-        if key.matches("error_code") { return 5 }
-        if key.matches("error_message") { return 6 }
-        return nil
-    }
-
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout ContractRuntime.JSONReader,
@@ -360,7 +348,7 @@ extension TaskStepResult {
         var _status: TaskStatus = .pending
         var _errorCode: ErrorCode? = nil
         var _errorMessage: Swift.String? = nil
-        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+        while let field = try fields.next(&reader) {
             switch field {
             case 0: _step = try fields.read(&reader, options: options)
             case 1: _result = try fields.read(&reader, options: options)

@@ -414,20 +414,13 @@ extension Part {
     /// The wire names in schema order (a field's index is its place here), and which may be absent.
     private static let jsonFields = ContractRuntime.JSONModelFields(["label", "weight"])
 
-    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
-    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
-        if key.matches("label") { return 0 }
-        if key.matches("weight") { return 1 }
-        return nil
-    }
-
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
         var fields = try ContractRuntime.JSONModelReader(&reader, fields: Self.jsonFields, modelName: Self.modelName)
         var _label: Swift.String = ""
         var _weight: Swift.Double? = nil
-        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+        while let field = try fields.next(&reader) {
             switch field {
             case 0: _label = try fields.read(&reader, options: options)
             case 1: _weight = try fields.read(&reader, options: options)
@@ -587,40 +580,6 @@ extension Sample {
         "scale", "enabled", "title", "labels", "attributes", "maybe_times",
     ], optional: [20, 22, 23, 24, 25, 26, 27, 28])
 
-    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
-    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
-        if key.matches("text") { return 0 }
-        if key.matches("count") { return 1 }
-        if key.matches("ratio") { return 2 }
-        if key.matches("flag") { return 3 }
-        if key.matches("at") { return 4 }
-        if key.matches("payload") { return 5 }
-        if key.matches("shade") { return 6 }
-        if key.matches("channel") { return 7 }
-        if key.matches("stage") { return 8 }
-        if key.matches("error") { return 9 }
-        if key.matches("part") { return 10 }
-        if key.matches("tags") { return 11 }
-        if key.matches("times") { return 12 }
-        if key.matches("scores") { return 13 }
-        if key.matches("matrix") { return 14 }
-        if key.matches("groups") { return 15 }
-        if key.matches("flags") { return 16 }
-        if key.matches("parts") { return 17 }
-        if key.matches("parts_by_name") { return 18 }
-        if key.matches("values") { return 19 }
-        if key.matches("note") { return 20 }
-        if key.matches("limit") { return 21 }
-        if key.matches("retries") { return 22 }
-        if key.matches("scale") { return 23 }
-        if key.matches("enabled") { return 24 }
-        if key.matches("title") { return 25 }
-        if key.matches("labels") { return 26 }
-        if key.matches("attributes") { return 27 }
-        if key.matches("maybe_times") { return 28 }
-        return nil
-    }
-
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
@@ -654,7 +613,7 @@ extension Sample {
         var _labels: [Swift.String] = []
         var _attributes: [Swift.String: Swift.String] = [:]
         var _maybeTimes: [Foundation.Date]? = nil
-        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+        while let field = try fields.next(&reader) {
             switch field {
             case 0: _text = try fields.read(&reader, options: options)
             case 1: _count = try fields.read(&reader, options: options)

@@ -496,21 +496,6 @@ extension SubTask {
         "max_retries", "error_code",
     ])
 
-    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
-    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
-        if key.matches("id") { return 0 }
-        if key.matches("parent_id") { return 1 }
-        if key.matches("task_type") { return 2 }
-        if key.matches("status") { return 3 }
-        if key.matches("dependencies") { return 4 }
-        if key.matches("input_context") { return 5 }
-        if key.matches("output_result") { return 6 }
-        if key.matches("retry_count") { return 7 }
-        if key.matches("max_retries") { return 8 }
-        if key.matches("error_code") { return 9 }
-        return nil
-    }
-
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     init(jsonReader reader: inout ContractRuntime.JSONReader, options: ContractRuntime.JSONDecodingOptions) throws {
@@ -525,7 +510,7 @@ extension SubTask {
         var _retryCount: Swift.Int64 = 0
         var _maxRetries: Swift.Int64 = 3
         var _errorCode: PipelineErrorCode? = nil
-        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+        while let field = try fields.next(&reader) {
             switch field {
             case 0: _id = try fields.read(&reader, options: options)
             case 1: _parentId = try fields.read(&reader, options: options)

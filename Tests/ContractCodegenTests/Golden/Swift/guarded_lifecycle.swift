@@ -174,14 +174,6 @@ extension Attempt {
     /// The wire names in schema order (a field's index is its place here), and which may be absent.
     private static let jsonFields = ContractRuntime.JSONModelFields(["status", "attempts", "limit"])
 
-    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
-    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
-        if key.matches("status") { return 0 }
-        if key.matches("attempts") { return 1 }
-        if key.matches("limit") { return 2 }
-        return nil
-    }
-
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout ContractRuntime.JSONReader,
@@ -190,7 +182,7 @@ extension Attempt {
         var _status: AttemptStatus = .running
         var _attempts: Swift.Int64 = 0
         var _limit: Swift.Int64 = 0
-        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+        while let field = try fields.next(&reader) {
             switch field {
             case 0: _status = try fields.read(&reader, options: options)
             case 1: _attempts = try fields.read(&reader, options: options)

@@ -131,22 +131,6 @@ extension Sample {
         "default",
     ], optional: [2, 6, 10], allowsUnknownKeys: true)
 
-    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
-    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
-        if key.matches("name") { return 0 }
-        if key.matches("flag") { return 1 }
-        if key.matches("count") { return 2 }
-        if key.matches("ratio") { return 3 }
-        if key.matches("seen_at") { return 4 }
-        if key.matches("seen_at_list") { return 5 }
-        if key.matches("seen_by_name") { return 6 }
-        if key.matches("payload") { return 7 }
-        if key.matches("tags") { return 8 }
-        if key.matches("scores") { return 9 }
-        if key.matches("default") { return 10 }
-        return nil
-    }
-
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are skipped
     /// (still validated), required keys must be present, types and enum values must match, and every rule must hold.
     /// Throws `RecordError`.
@@ -164,7 +148,7 @@ extension Sample {
         var _tags: [Swift.String] = []
         var _scores: [Swift.String: Swift.Double] = [:]
         var _default: Swift.String = "x\"y"
-        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+        while let field = try fields.next(&reader) {
             switch field {
             case 0: _name = try fields.read(&reader, options: options)
             case 1: _flag = try fields.read(&reader, options: options)

@@ -134,16 +134,6 @@ extension Measure {
     /// The wire names in schema order (a field's index is its place here), and which may be absent.
     private static let jsonFields = ContractRuntime.JSONModelFields(["value", "limit", "level", "label", "checked"])
 
-    /// The index of the field whose wire name is `key`, by one comparison with each name; nil for any other key.
-    private static func jsonFieldIndex(_ key: borrowing ContractRuntime.JSONKey) -> Swift.Int? {
-        if key.matches("value") { return 0 }
-        if key.matches("limit") { return 1 }
-        if key.matches("level") { return 2 }
-        if key.matches("label") { return 3 }
-        if key.matches("checked") { return 4 }
-        return nil
-    }
-
     /// Reads a value with the strict pull reader: keys may come in any order, keys that are not fields are refused,
     /// required keys must be present, types and enum values must match, and every rule must hold. Throws `RecordError`.
     public init(jsonReader reader: inout ContractRuntime.JSONReader,
@@ -154,7 +144,7 @@ extension Measure {
         var _level: Level? = nil
         var _label: Swift.String = ""
         var _checked: Swift.Bool = false
-        while let field = try fields.next(&reader, Self.jsonFieldIndex) {
+        while let field = try fields.next(&reader) {
             switch field {
             case 0: _value = try fields.read(&reader, options: options)
             case 1: _limit = try fields.read(&reader, options: options)
