@@ -99,16 +99,7 @@ public struct JSONModelReader {
     @inlinable @inline(__always)
     public mutating func next(_ reader: inout JSONReader) throws -> Int? {
         while let index = try table._withUnsafeGuaranteedRef({ try reader.nextKeyIndex(in: $0, expected: current &+ 1) }) {
-            guard index >= 0 else {
-                guard fields.allowsUnknownKeys else {
-                    throw JSONFields.unknownKey(named: reader.currentKey ?? "", model: modelName, reader)
-                }
-                try reader.skipValue()
-                continue
-            }
-            if !seen.insert(index), !fields.allowsUnknownKeys { throw reader.duplicateKeyError() }
-            current = index
-            return index
+            if try accepts(index >= 0 ? index : nil, &reader) { return index }
         }
         return nil
     }
@@ -118,16 +109,27 @@ public struct JSONModelReader {
     @inlinable @inline(__always)
     public mutating func next(_ reader: inout JSONReader, _ fieldIndex: (borrowing JSONKey) -> Int?) throws -> Int? {
         while let key = try reader.nextKey() {
-            guard let index = fieldIndex(key) else {
-                guard fields.allowsUnknownKeys else { throw JSONFields.unknownKey(key, model: modelName, reader) }
-                try reader.skipValue()
-                continue
-            }
-            if !seen.insert(index), !fields.allowsUnknownKeys { throw reader.duplicateKeyError() }
-            current = index
-            return index
+            let index = fieldIndex(key)
+            if try accepts(index, &reader) { return index }
         }
         return nil
+    }
+
+    /// Whether the key just read, of the field at `index` (nil for a key that is not a field), is a field to read
+    /// now: false after skipping a key that is not a field, where the model allows such keys. Throws
+    /// `unknown_field` for one where it does not, and `duplicate_key` for a field seen before.
+    @inlinable @inline(__always)
+    mutating func accepts(_ index: Int?, _ reader: inout JSONReader) throws -> Bool {
+        guard let index else {
+            guard fields.allowsUnknownKeys else {
+                throw JSONFields.unknownKey(named: reader.currentKey ?? "", model: modelName, reader)
+            }
+            try reader.skipValue()
+            return false
+        }
+        if !seen.insert(index), !fields.allowsUnknownKeys { throw reader.duplicateKeyError() }
+        current = index
+        return true
     }
 
     /// Reads the value of the field ``next(_:_:)`` returned.
