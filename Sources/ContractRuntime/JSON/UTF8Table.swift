@@ -14,7 +14,6 @@ public final class UTF8Table: @unchecked Sendable {
         var tailStart: Int
     }
 
-    /// The strings, in the order given.
     /// A string as it is written in JSON without escapes, quotes included, in two little-endian words with the masks
     /// of its bytes: for ``JSONReader/nextKeyIndex(in:expected:)``, which compares the key it expects with the input
     /// at once instead of scanning the key first.
@@ -26,6 +25,7 @@ public final class UTF8Table: @unchecked Sendable {
         var isASCII: Bool
     }
 
+    /// The strings, in the order given.
     public let strings: [String]
     private let entries: UnsafeMutableBufferPointer<Entry>
     private let tails: UnsafeMutableBufferPointer<UInt8>

@@ -66,7 +66,7 @@ struct JSONFieldSet: Sendable {
 /// schema order and the first broken rule. Every problem is a ``RecordError`` with the category
 /// `contractgen validate` reports.
 ///
-/// A generated decoder is a loop over ``next(_:_:)`` with a `switch` that reads each field with one
+/// A generated decoder is a loop over ``next(_:)`` with a `switch` that reads each field with one
 /// ``read(_:options:)``.
 public struct JSONModelReader {
     // Unowned: the fields live in a generated `static let`, for the life of the program.
@@ -132,7 +132,7 @@ public struct JSONModelReader {
         return true
     }
 
-    /// Reads the value of the field ``next(_:_:)`` returned.
+    /// Reads the value of the field ``next(_:)`` returned.
     @inlinable @inline(__always)
     public func read<Value: JSONFieldValue>(_ reader: inout JSONReader, options: JSONDecodingOptions) throws -> Value {
         try readJSONField(Value.self, &reader, options: options, field: "\(fields.names[current])")
