@@ -183,6 +183,14 @@ int ec_best_scan_kernel(void) {
 #endif
 }
 
+void ec_scan_block_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
+#if defined(__x86_64__)
+    scan_avx2(bytes, state, out);
+#else
+    scan_plain(bytes, state, out);
+#endif
+}
+
 void ec_scan_block(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
     // Found once; threads that find it at the same time store the same value (atomically: no data race).
     static int kernel = -1;

@@ -32,6 +32,9 @@ void ec_scan_block(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *ou
 /// The kernel this processor uses: 1 AVX2, 0 the plain loop. Callers use the scan where it is 1; the plain loop is
 /// for tests (as the reference) and a scan with a given kernel too (one the processor has).
 int ec_best_scan_kernel(void);
+/// `ec_scan_block` with the AVX2 kernel, without finding the kernel first: call it only where
+/// `ec_best_scan_kernel()` is 1 (elsewhere than x86-64 it runs the plain loop).
+void ec_scan_block_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out);
 void ec_scan_block_with(int kernel, const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out);
 
 /// The offset of the closing quote of the string whose text starts at `text` (just after its opening quote), of

@@ -1,7 +1,7 @@
 internal import CJSONBlocks
 
 extension JSONReader {
-    /// ``skipValue()`` for a container, 64 bytes at a time, in simdjson's manner: `ec_scan_block` (CJSONBlocks,
+    /// ``skipValue()`` for a container, 64 bytes at a time, in simdjson's manner: `ec_scan_block_avx2` (CJSONBlocks,
     /// AVX2) turns each block into bit masks, which give where strings are with no loop over their
     /// text, and checks the text on them; only the block's tokens (structural characters outside strings, the
     /// quotes of strings, the first byte of each number or literal) are walked here, one bit at a time.
@@ -61,7 +61,7 @@ extension JSONReader {
                     (paddedBase + (from &- (blockStart &- 16))).update(from: base + from, count: to &- from)
                     block = UnsafePointer(paddedBase + 16)
                 }
-                ec_scan_block(block, &carried, &scan)
+                ec_scan_block_avx2(block, &carried, &scan)  // only called where the processor has AVX2
 
                 // The strings' text: no control character, and UTF-8's sequence rule (in the block's masks);
                 // leads whose second byte has a narrower range, one by one.

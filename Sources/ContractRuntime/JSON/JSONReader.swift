@@ -70,7 +70,7 @@ public struct JSONReader: ~Copyable {
         var smallStrings: Bool
         /// Whether ``scanStringInFull()`` starts with `ec_string_end` (CJSONBlocks), which needs AVX2.
         var stringEnd: Bool
-        /// Whether `ec_scan_block` runs its AVX2 kernel, for ``skipContainerFast()``.
+        /// Whether the processor has the block scan's AVX2 kernel (`ec_scan_block_avx2`), for ``skipContainerFast()``.
         var blockScan: Bool
 
         static let current = FastPaths(smallStrings: SmallStringForm.isAvailable, stringEnd: ec_string_end_is_available() != 0,
