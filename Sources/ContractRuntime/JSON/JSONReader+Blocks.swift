@@ -5,10 +5,9 @@ extension JSONReader {
     /// AVX2) turns each block into bit masks, which give where strings are with no loop over their
     /// text, and checks the text on them; only the block's tokens (structural characters outside strings, the
     /// quotes of strings, the first byte of each number or literal) are walked here, one bit at a time.
-    /// Returns true after passing over a valid value, false (or throws) for any other, leaving `position` and
-    /// the keys it remembered for the caller to reset, as ``skipValueInLocals()`` does; as there, the
-    /// containers it opens are bits of a word and each open object's keys are kept after a marker in
-    /// `seenKeys`.
+    /// Returns true after passing over a valid value, false (or throws) for any other, leaving `position` for the
+    /// caller to reset, as ``skipValueInLocals()`` does; as there, the containers it opens are bits of a word. Each
+    /// open object's keys are kept, in the short form of ``SkippedKey``, after a marker in memory of its own.
     ///
     /// What is checked, and where:
     /// - strings' text, in the masks: no control character, UTF-8's sequence rule (a byte is a continuation
@@ -20,18 +19,21 @@ extension JSONReader {
     ///   which must then end where a separator begins;
     /// - the grammar, depth, the number of keys of each object and repeated keys, as the tokens are walked.
     ///
-    /// Anything else (an object of more than ``localKeyLimit`` keys, nesting past 63 levels, a repeated key,
-    /// anything malformed, and any block where a check fails, even past the value's end) is left to the
+    /// Anything else (an object of more than ``localKeyLimit`` keys, nesting past 63 levels, open objects with more
+    /// than ``SkippedKey/room`` keys and markers in all, a key that may repeat one, anything malformed, and any block where a check fails, even past the value's end) is left to the
     /// caller's full reading, which gives the verdict and the exact error.
     mutating func skipValueInBlocks() throws(JSONReadError) -> Bool {
         try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { (filters) throws(JSONReadError) -> Bool in
-            try skipValueInBlocks(keyFilters: filters.baseAddress.unsafelyUnwrapped)
+            try withUnsafeTemporaryAllocation(of: SkippedKey.self, capacity: SkippedKey.room) { (keys) throws(JSONReadError) -> Bool in
+                try skipValueInBlocks(keyFilters: filters.baseAddress.unsafelyUnwrapped, keys: keys.baseAddress.unsafelyUnwrapped)
+            }
         }
     }
 
-    /// ``skipValueInBlocks()`` with room for the key filter of each open object, at its level
-    /// (``repeatsLocalKey(_:from:filter:)``).
-    private mutating func skipValueInBlocks(keyFilters: UnsafeMutablePointer<UInt64>) throws(JSONReadError) -> Bool {
+    /// ``skipValueInBlocks()`` with room for the key filter of each open object, at its level, and for the
+    /// keys of the open objects (``SkippedKey``).
+    private mutating func skipValueInBlocks(keyFilters: UnsafeMutablePointer<UInt64>,
+                                            keys: UnsafeMutablePointer<SkippedKey>) throws(JSONReadError) -> Bool {
         return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 &+ 64) { padded throws(JSONReadError) -> Bool in
             let count = input.count
             guard let base = input.baseAddress else { return false }
@@ -40,7 +42,10 @@ extension JSONReader {
             let maxStringLength = limits.maxStringLength
             var objects: UInt64 = 0  // bit n: whether the container at local level n is an object
             var depth = 0
-            var keysStart = seenKeys.count  // the innermost open object's first key in `seenKeys`
+            // The open objects' keys are in `keys`, each object's after a marker that holds where the enclosing
+            // object's keys start.
+            var keyCount = 0
+            var keysStart = 0  // the innermost open object's first key in `keys`
             var state = BlockState.value  // bits of `BlockState`
             var stringStart = 0  // the opening quote of the string being passed over
             var escapesEnd = 0  // where the last escape checked ends: escapes that start before are within it
@@ -111,7 +116,7 @@ extension JSONReader {
                         }
                         guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return false }
                         depth &-= 1
-                        if isObject { closeLocalObject(keysStart: &keysStart) }
+                        if isObject { SkippedKey.close(keys, count: &keyCount, start: &keysStart) }
                         end = at &+ 1
                     } else if state & BlockState.value != 0 {
                         if byte == UInt8(ascii: "\"") {
@@ -138,7 +143,9 @@ extension JSONReader {
                             objects = isObject ? objects | 1 &<< UInt64(depth) : objects & ~(1 &<< UInt64(depth))
                             depth &+= 1
                             if isObject {
-                                openLocalObject(keysStart: &keysStart, keyFilter: &keyFilters[depth &- 1])
+                                guard keyCount < SkippedKey.room else { return false }
+                                SkippedKey.open(keys, count: &keyCount, start: &keysStart)
+                                keyFilters[depth &- 1] = 0
                                 state = BlockState.keyOrClose
                             } else {
                                 state = BlockState.valueOrClose
@@ -164,7 +171,7 @@ extension JSONReader {
                     } else if state & BlockState.key != 0 && byte != UInt8(ascii: "\"") {  // `}` right after `{`
                         guard byte == UInt8(ascii: "}") && state & BlockState.mayClose != 0 else { return false }
                         depth &-= 1
-                        closeLocalObject(keysStart: &keysStart)
+                        SkippedKey.close(keys, count: &keyCount, start: &keysStart)
                         end = at &+ 1
                     } else {
                         // A key: its opening quote (then, when the key ends in this block, its closing quote, the
@@ -185,15 +192,27 @@ extension JSONReader {
                             continue
                         }
                         // The key's closing quote is at `at`.
-                        guard at &- stringStart &- 1 <= maxStringLength, seenKeys.count &- keysStart < keyLimit else { return false }
+                        let length = at &- stringStart &- 1
+                        guard length <= maxStringLength, keyCount &- keysStart < keyLimit, keyCount < SkippedKey.room else { return false }
                         let hasEscapes = stringStart >= blockStart
                             ? scan.backslash & (UInt64(1) &<< UInt64(offset) &- 1) & ~(UInt64(2) &<< UInt64(stringStart &- blockStart) &- 1) != 0
                             : UnsafeBufferPointer(rebasing: input[(stringStart &+ 1)..<at]).contains(UInt8(ascii: "\\"))
-                        let key = hasEscapes
-                            ? decodedKey(StringToken(start: stringStart &+ 1, end: at, hasEscapes: true, isASCII: false))
-                            : KeyReference(start: stringStart &+ 1, count: at &- stringStart &- 1, isDecoded: false, isASCII: false)
-                        if repeatsLocalKey(key, from: keysStart, filter: &keyFilters[depth &- 1]) { return false }
-                        seenKeys.append(key)
+                        let key: SkippedKey
+                        if hasEscapes {
+                            // Unescaped into `decodedKeyBytes` for as long as it takes to summarize it.
+                            let decoded = decodedKey(StringToken(start: stringStart &+ 1, end: at, hasEscapes: true, isASCII: false))
+                            key = SkippedKey(decodedKeyBytes.pointer(at: decoded.start), count: decoded.count,
+                                             readable: decodedKeyBytes.capacity &- decoded.start)
+                            decodedKeyBytes.truncate(to: decoded.start)
+                        } else {
+                            key = SkippedKey(base + (stringStart &+ 1), count: length, readable: count &- stringStart &- 1)
+                        }
+                        // A key the object may have had already is left to the full reading, which tells.
+                        let bit = key.filterBit
+                        if keyFilters[depth &- 1] & bit != 0 && key.isAmong(keys, from: keysStart, to: keyCount) { return false }
+                        keyFilters[depth &- 1] |= bit
+                        keys[keyCount] = key
+                        keyCount &+= 1
                         // The colon, at once when it is the block's next token.
                         if tokens != 0 && base[blockStart &+ tokens.trailingZeroBitCount] == UInt8(ascii: ":") {
                             tokens &= tokens &- 1
@@ -233,6 +252,73 @@ extension JSONReader {
         static let inKey: UInt8 = 32
         /// The colon after a key, when it was not the key's next token.
         static let colon: UInt8 = 64
+    }
+
+    /// A key of an object ``skipValueInBlocks()`` has open, in two words that equal keys share: its first 8 bytes and
+    /// its last 8 (its first bytes, and its length, when it is shorter). Different keys may share them too (keys of
+    /// more than 16 bytes, or with 0 bytes escaped): a key whose words an earlier key of its object has is left to
+    /// the full reading, which says whether it repeats. Nothing is kept of where its bytes are, so an escaped key's
+    /// unescaped bytes are not kept either.
+    struct SkippedKey: Equatable {
+        var first: UInt64
+        var last: UInt64
+
+        /// How many keys and markers fit (in 1,008 bytes, which `withUnsafeTemporaryAllocation` takes from the
+        /// stack): a value whose open objects have more is left to the full reading.
+        static let room = 63
+
+        @inline(__always)
+        init(first: UInt64, last: UInt64) {
+            self.first = first
+            self.last = last
+        }
+
+        /// The words of the `count` bytes at `bytes`, of which `readable` may be read (at least `count`).
+        @inline(__always)
+        init(_ bytes: UnsafePointer<UInt8>, count: Int, readable: Int) {
+            if count >= 8 {
+                first = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
+                last = UInt64(littleEndian: UnsafeRawPointer(bytes + (count &- 8)).loadUnaligned(as: UInt64.self))
+                return
+            }
+            var word: UInt64 = 0
+            if readable >= 8 {
+                word = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)) & (UInt64(1) &<< UInt64(count &* 8) &- 1)
+            } else {
+                for index in 0..<count { word |= UInt64(bytes[index]) &<< UInt64(index &* 8) }
+            }
+            first = word
+            last = UInt64(truncatingIfNeeded: count)
+        }
+
+        /// The key's bit in its object's filter.
+        @inline(__always)
+        var filterBit: UInt64 {
+            UInt64(1) &<< (((first ^ (last &* 0x2545_F491_4F6C_DD1D)) &* 0x9E37_79B9_7F4A_7C15) &>> 58)
+        }
+
+        /// Whether one of the keys from `start` to `end` in `keys` has the same words.
+        @inline(__always)
+        func isAmong(_ keys: UnsafeMutablePointer<SkippedKey>, from start: Int, to end: Int) -> Bool {
+            for index in start..<end where keys[index] == self { return true }
+            return false
+        }
+
+        /// Starts the keys of an object that opens: a marker that holds where the enclosing object's keys start.
+        /// There must be room for it.
+        @inline(__always)
+        static func open(_ keys: UnsafeMutablePointer<SkippedKey>, count: inout Int, start: inout Int) {
+            keys[count] = SkippedKey(first: UInt64(truncatingIfNeeded: start), last: 0)
+            count &+= 1
+            start = count
+        }
+
+        /// Forgets the keys of the object that closes, and goes back to the enclosing object's.
+        @inline(__always)
+        static func close(_ keys: UnsafeMutablePointer<SkippedKey>, count: inout Int, start: inout Int) {
+            count = start &- 1
+            start = Int(truncatingIfNeeded: keys[count].first)
+        }
     }
 
     /// Whether `byte` may follow a number or literal: whitespace, a structural character or a quote.
