@@ -276,19 +276,10 @@ extension JSONReader {
         /// The words of the `count` bytes at `bytes`, of which `readable` may be read (at least `count`).
         @inline(__always)
         init(_ bytes: UnsafePointer<UInt8>, count: Int, readable: Int) {
-            if count >= 8 {
-                first = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
-                last = UInt64(littleEndian: UnsafeRawPointer(bytes + (count &- 8)).loadUnaligned(as: UInt64.self))
-                return
-            }
-            var word: UInt64 = 0
-            if readable >= 8 {
-                word = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)) & (UInt64(1) &<< UInt64(count &* 8) &- 1)
-            } else {
-                for index in 0..<count { word |= UInt64(bytes[index]) &<< UInt64(index &* 8) }
-            }
-            first = word
-            last = UInt64(truncatingIfNeeded: count)
+            first = UTF8Table.head(of: bytes, count: count, readable: readable)
+            last = count >= 8
+                ? UInt64(littleEndian: UnsafeRawPointer(bytes + (count &- 8)).loadUnaligned(as: UInt64.self))
+                : UInt64(truncatingIfNeeded: count)
         }
 
         /// The key's bit in its object's filter.
