@@ -124,6 +124,98 @@ import Testing
         }
     }
 
+    /// The JSON text of `bytes` as a string: quotes, backslashes and control characters escaped, the rest as is.
+    static func quotedJSON(_ bytes: [UInt8]) -> [UInt8] {
+        var text: [UInt8] = [0x22]
+        for byte in bytes {
+            switch byte {
+            case 0x22, 0x5C: text += [0x5C, byte]
+            case ..<0x20: text += Array(String(format: "\\u%04x", byte).utf8)
+            default: text.append(byte)
+            }
+        }
+        return text + [0x22]
+    }
+
+    /// Values of tables of at most 16 strings (which `readStringIndex` first compares, quotes included, with the
+    /// 16 bytes where the value lies), with strings JSON writes as themselves and strings it escapes: each string and
+    /// near miss, of every length from 0 to 17, is found exactly when it is in the table, the reading goes on after
+    /// it, and a value over the limit on strings is refused as `withStringBytes` refuses it, found or not.
+    @Test func valuesOfSmallTablesAreComparedWhereTheyLie() throws {
+        var generator = SplitMix64(seed: 0x5EED_7AB1)
+        let alphabet = Array("ab_".utf8) + [0x22, 0x5C, 0x0A] + Array("状".utf8)
+        var foundAtOnce = 0  // found values JSON writes as themselves within 16 bytes, quotes included
+        for _ in 0..<200 {
+            var strings: Set<[UInt8]> = []
+            let base = (0..<17).map { _ in alphabet.randomElement(using: &generator)! }
+            for _ in 0..<Int.random(in: 1...UTF8Table.quotedIndexLimit, using: &generator) {
+                var string = Array(base.prefix(Int.random(in: 0...17, using: &generator)))
+                if !string.isEmpty && Bool.random(using: &generator) {
+                    string[Int.random(in: string.indices, using: &generator)] = alphabet.randomElement(using: &generator)!
+                }
+                strings.insert(string)
+            }
+            let ordered = strings.filter { String(validating: $0, as: UTF8.self) != nil }.sorted { $0.lexicographicallyPrecedes($1) }
+            guard !ordered.isEmpty else { continue }
+            let table = UTF8Table(ordered.map { String(decoding: $0, as: UTF8.self) })
+            var probes = ordered
+            for string in ordered {
+                probes.append(string + [0x61])
+                if !string.isEmpty { probes.append(Array(string.dropLast())) }
+                for place in string.indices {
+                    var changed = string
+                    changed[place] ^= 0x01
+                    probes.append(changed)
+                }
+            }
+            for probe in probes where String(validating: probe, as: UTF8.self) != nil {
+                let expected = ordered.firstIndex(of: probe)
+                let after = Array(#", 1234567890.1234567]"#.utf8)  // 16 bytes and more follow the value
+                let document = [0x5B] + Self.quotedJSON(probe) + after
+                // The limit is on the string as written, escapes included.
+                let written = Self.quotedJSON(probe).count - 2
+                for limit in [written - 1, written, 64] where limit >= 0 {
+                    var limits = JSONReaderLimits()
+                    limits.maxStringLength = limit
+                    func read(_ value: (inout JSONReader) throws(JSONReadError) -> Int?) -> Result<Int?, JSONReadError> {
+                        do throws(JSONReadError) {
+                            return .success(try document.withUnsafeBufferPointer { buffer throws(JSONReadError) -> Int? in
+                                var reader = try JSONReader(unsafeBuffer: buffer, limits: limits)
+                                try reader.beginArray()
+                                _ = try reader.nextElement()
+                                let index = try value(&reader)
+                                // The reading goes on right after the value.
+                                let more = try reader.nextElement()
+                                try reader.skipValue()
+                                let end = try !reader.nextElement()
+                                #expect(more && end && reader.offset == document.count)
+                                return index
+                            })
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                    var missed: [UInt8]? = nil
+                    let byIndex = read { reader throws(JSONReadError) in try reader.readStringIndex(in: table) { missed = Array($0) } }
+                    let byBytes = read { reader throws(JSONReadError) in
+                        var bytes: [UInt8] = []
+                        try reader.withStringBytes { bytes = Array($0) }
+                        return ordered.firstIndex(of: bytes)
+                    }
+                    #expect(byIndex == byBytes, "\(probe) among \(ordered), limit \(limit)")
+                    if limit >= written {
+                        #expect(try byIndex.get() == expected, "\(probe) among \(ordered)")
+                        #expect(missed == (expected == nil ? probe : nil), "\(probe) among \(ordered)")
+                        if expected != nil && probe.count <= 14 && !probe.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                            foundAtOnce += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(foundAtOnce > 250, "\(foundAtOnce)")
+    }
+
     /// `readStringIndex` refuses what `withStringBytes` refuses, with the same error: no string at all, bad
     /// escapes, lone surrogates, control characters, bad UTF-8, a string cut by the end of the input.
     @Test func stringValuesAreCheckedAsWithStringBytesChecksThem() {

@@ -647,13 +647,20 @@ public struct JSONReader: ~Copyable {
     /// Reads a string, checked as ``withStringBytes(_:)`` checks it, and finds it in `table` by its unescaped bytes:
     /// the index of the entry that holds them, or nil after calling `unmatched` with them when no entry does.
     ///
-    /// For values of an enumeration: an unescaped string is looked up where it lies, its first eight bytes read at
-    /// once, without the closure call and the byte-by-byte read of a short string that ``withStringBytes(_:)`` and
-    /// ``UTF8Table/index(of:)`` cost.
+    /// For values of an enumeration: in a table of at most ``UTF8Table/quotedIndexLimit`` strings, each string JSON
+    /// writes as itself within 16 bytes is first compared, quotes included, with the input (no scan); any other
+    /// unescaped string is looked up where it lies, its first eight bytes read at once, without the closure call and
+    /// the byte-by-byte read of a short string that ``withStringBytes(_:)`` and ``UTF8Table/index(of:)`` cost.
     package mutating func readStringIndex(in table: UTF8Table,
                                           unmatched: (UnsafeBufferPointer<UInt8>) -> Void) throws(JSONReadError) -> Int? {
         skipWhitespace()
         guard position < input.count, input[position] == UInt8(ascii: "\"") else { throw mismatch(expected: "a string") }
+        // One of the table's strings written as itself, found without scanning it.
+        if position &+ 16 <= input.count,
+           let found = table.quotedIndex(at: input.baseAddress.unsafelyUnwrapped + position, maxLength: limits.maxStringLength) {
+            position &+= found.count &+ 2
+            return found.index
+        }
         let token = try scanString()
         if !token.hasEscapes {
             let count = token.end &- token.start

@@ -16,7 +16,7 @@ public final class UTF8Table: @unchecked Sendable {
 
     /// A string as it is written in JSON without escapes, quotes included, in two little-endian words with the masks
     /// of its bytes: for ``JSONReader/nextKeyIndex(in:expected:)``, which compares the key it expects with the input
-    /// at once instead of scanning the key first.
+    /// at once instead of scanning the key first, and ``quotedIndex(at:maxLength:)``.
     struct QuotedPattern {
         var low: UInt64, high: UInt64
         var lowMask: UInt64, highMask: UInt64
@@ -31,6 +31,10 @@ public final class UTF8Table: @unchecked Sendable {
     private let tails: UnsafeMutableBufferPointer<UInt8>
     /// For each string, its quoted pattern when it has one (``quotedPattern(at:)``).
     private let patterns: UnsafeMutableBufferPointer<QuotedPattern?>
+    /// Whether ``quotedIndex(at:maxLength:)`` tries the patterns: for tables of at most
+    /// ``quotedIndexLimit`` strings, which it compares one by one.
+    private let triesPatterns: Bool
+    static let quotedIndexLimit = 16
 
     /// A table of `strings`, which should be distinct: of two equal ones, a look-up may find either.
     public init(_ strings: [String]) {
@@ -39,6 +43,7 @@ public final class UTF8Table: @unchecked Sendable {
         entries = .allocate(capacity: utf8.count)
         patterns = .allocate(capacity: utf8.count)
         for (index, bytes) in utf8.enumerated() { patterns.initializeElement(at: index, to: Self.quotedPattern(of: bytes)) }
+        triesPatterns = utf8.count <= Self.quotedIndexLimit
         tails = .allocate(capacity: utf8.reduce(0) { $0 + Swift.max($1.count - 8, 0) })
         var tailCount = 0
         for (index, bytes) in utf8.enumerated() {
@@ -77,6 +82,25 @@ public final class UTF8Table: @unchecked Sendable {
         }
         return QuotedPattern(low: words[0], high: words[1], lowMask: masks[0], highMask: masks[1], count: bytes.count,
                              isASCII: bytes.allSatisfy { $0 < 0x80 })
+    }
+
+    /// The index of the string that the 16 bytes at `bytes` begin with, written in JSON as its own bytes between
+    /// quotes (the opening quote first), and its length; nil when none is, when its length is over `maxLength`, or
+    /// when the table has more than ``quotedIndexLimit`` strings. For a string value read where it lies: a match
+    /// is the whole string, its closing quote included, with nothing to check (the table's strings are Swift
+    /// strings, valid UTF-8, and none with a pattern has a character JSON escapes).
+    @inline(__always)
+    func quotedIndex(at bytes: UnsafeRawPointer, maxLength: Int) -> (index: Int, count: Int)? {
+        guard triesPatterns else { return nil }
+        let low = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
+        let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        for index in 0..<patterns.count {
+            guard let pattern = patterns[index] else { continue }
+            if (low ^ pattern.low) & pattern.lowMask | (high ^ pattern.high) & pattern.highMask == 0 {
+                return pattern.count <= maxLength ? (index, pattern.count) : nil
+            }
+        }
+        return nil
     }
 
     /// How many strings the table holds.
