@@ -6,6 +6,38 @@ import Testing
 /// the rest. Used for enumeration values (the validator's plans) and for keys
 /// (`JSONReader.nextKeyIndex(in:expected:)`).
 @Suite struct UTF8TableTests {
+    /// Distinct strings, as many as `count` (fewer when some repeat or are not valid UTF-8), sorted: prefixes of every
+    /// length up to `length` of one random string of `alphabet`, half of them with one byte changed, so that heads
+    /// and lengths collide. Only strings that are valid UTF-8 (a character's bytes may be cut), as keys and values are.
+    static func randomStrings(count: ClosedRange<Int>, length: Int, from alphabet: [UInt8],
+                              using generator: inout SplitMix64) -> [[UInt8]] {
+        var strings: Set<[UInt8]> = []
+        let base = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+        for _ in 0..<Int.random(in: count, using: &generator) {
+            var string = Array(base.prefix(Int.random(in: 0...length, using: &generator)))
+            if !string.isEmpty && Bool.random(using: &generator) {
+                string[Int.random(in: string.indices, using: &generator)] = alphabet.randomElement(using: &generator)!
+            }
+            strings.insert(string)
+        }
+        return strings.filter { String(validating: $0, as: UTF8.self) != nil }.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// `strings` and their near misses: one byte more, one byte less, one byte changed at each place.
+    static func probes(around strings: [[UInt8]]) -> [[UInt8]] {
+        var probes = strings
+        for string in strings {
+            probes.append(string + [0x61])
+            if !string.isEmpty { probes.append(Array(string.dropLast())) }
+            for place in string.indices {
+                var changed = string
+                changed[place] ^= 0x01
+                probes.append(changed)
+            }
+        }
+        return probes
+    }
+
     /// Strings of every length up to 20 that share prefixes, each looked up itself and as near misses (one
     /// byte changed at each place, one byte more or less), must be found exactly when they are in the
     /// table, as a search of the list would, whichever entry the look-up tries first, and through a
@@ -14,30 +46,10 @@ import Testing
         var generator = SplitMix64(seed: 0x5EED_0E21)
         let alphabet = Array("ab_-".utf8) + Array("é".utf8)
         for _ in 0..<60 {
-            var strings: Set<[UInt8]> = []
-            let base = (0..<20).map { _ in alphabet.randomElement(using: &generator)! }
-            for _ in 0..<Int.random(in: 0...12, using: &generator) {
-                // Shared prefixes of every length, so that heads and lengths collide.
-                var string = Array(base.prefix(Int.random(in: 0...20, using: &generator)))
-                if !string.isEmpty && Bool.random(using: &generator) {
-                    string[Int.random(in: string.indices, using: &generator)] = alphabet.randomElement(using: &generator)!
-                }
-                strings.insert(string)
-            }
-            // Only strings that are valid UTF-8 (the "é" bytes may be cut), as keys and values are.
-            let ordered = strings.filter { String(validating: $0, as: UTF8.self) != nil }.sorted { $0.lexicographicallyPrecedes($1) }
+            let ordered = Self.randomStrings(count: 0...12, length: 20, from: alphabet, using: &generator)
             let table = UTF8Table(ordered.map { String(decoding: $0, as: UTF8.self) })
             #expect(table.count == ordered.count)
-            var probes = ordered
-            for string in ordered {
-                probes.append(string + [0x61])
-                if !string.isEmpty { probes.append(Array(string.dropLast())) }
-                for place in string.indices {
-                    var changed = string
-                    changed[place] ^= 0x01
-                    probes.append(changed)
-                }
-            }
+            let probes = Self.probes(around: ordered)
             for probe in probes {
                 let expected = ordered.firstIndex(of: probe)
                 // Padded on both sides, so that a read past the probe's own bytes would be seen.
@@ -146,28 +158,10 @@ import Testing
         let alphabet = Array("ab_".utf8) + [0x22, 0x5C, 0x0A] + Array("状".utf8)
         var foundAtOnce = 0  // found values JSON writes as themselves within 16 bytes, quotes included
         for _ in 0..<200 {
-            var strings: Set<[UInt8]> = []
-            let base = (0..<17).map { _ in alphabet.randomElement(using: &generator)! }
-            for _ in 0..<Int.random(in: 1...UTF8Table.quotedIndexLimit, using: &generator) {
-                var string = Array(base.prefix(Int.random(in: 0...17, using: &generator)))
-                if !string.isEmpty && Bool.random(using: &generator) {
-                    string[Int.random(in: string.indices, using: &generator)] = alphabet.randomElement(using: &generator)!
-                }
-                strings.insert(string)
-            }
-            let ordered = strings.filter { String(validating: $0, as: UTF8.self) != nil }.sorted { $0.lexicographicallyPrecedes($1) }
+            let ordered = Self.randomStrings(count: 1...UTF8Table.quotedIndexLimit, length: 17, from: alphabet, using: &generator)
             guard !ordered.isEmpty else { continue }
             let table = UTF8Table(ordered.map { String(decoding: $0, as: UTF8.self) })
-            var probes = ordered
-            for string in ordered {
-                probes.append(string + [0x61])
-                if !string.isEmpty { probes.append(Array(string.dropLast())) }
-                for place in string.indices {
-                    var changed = string
-                    changed[place] ^= 0x01
-                    probes.append(changed)
-                }
-            }
+            let probes = Self.probes(around: ordered)
             for probe in probes where String(validating: probe, as: UTF8.self) != nil {
                 let expected = ordered.firstIndex(of: probe)
                 let after = Array(#", 1234567890.1234567]"#.utf8)  // 16 bytes and more follow the value
