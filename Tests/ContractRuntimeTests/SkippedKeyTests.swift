@@ -32,7 +32,10 @@ import Testing
             case 0: break  // the same key
             case 1 where length > 0: second[Int.random(in: 0..<length, using: &generator)] ^= 0x03  // one byte off
             case 2: second.append(UInt8(ascii: "a"))  // one byte longer
-            default: second = (0..<Int.random(in: 0...24, using: &generator)).map { _ in UInt8(ascii: Bool.random(using: &generator) ? "a" : "b") }
+            default:
+                second = (0..<Int.random(in: 0...24, using: &generator)).map { _ in
+                    UInt8(ascii: Bool.random(using: &generator) ? "a" : "b")
+                }
             }
             for (roomA, roomB) in [(false, false), (true, false), (false, true), (true, true)] {
                 let a = Self.words(first, roomAfter: roomA), b = Self.words(second, roomAfter: roomB)
@@ -109,7 +112,8 @@ import Testing
             for level in 0..<levels {
                 text += "{" + (0..<(keys - 1)).map { "\"k\(level)_\($0)\": \($0)," }.joined() + "\"in\":"
             }
-            text += "{" + (0..<inner).map { "\"x\($0)\": \($0)" }.joined(separator: ",") + (repeatInnermost ? ", \"x0\": 9}" : "}")
+            text += "{" + (0..<inner).map { "\"x\($0)\": \($0)" }.joined(separator: ",")
+            text += repeatInnermost ? ", \"x0\": 9}" : "}"
             text += String(repeating: "}", count: levels)
             return Array(text.utf8)
         }
@@ -118,8 +122,10 @@ import Testing
             let used = levels * (keys + 1) + 1 + inner
             let document = nested(levels: levels, keys: keys, inner: inner)
             #expect(JSONSkipping.refusal(document) == nil)
-            #expect((Self.blockOutcome(document) == true) == (used <= JSONReader.SkippedKey.room), "\(levels) × \(keys) + \(inner): \(used)")
-            #expect(JSONSkipping.refusal(nested(levels: levels, keys: keys, inner: inner, repeatInnermost: true)) == .duplicateKey)
+            #expect((Self.blockOutcome(document) == true) == (used <= JSONReader.SkippedKey.room),
+                    "\(levels) × \(keys) + \(inner): \(used)")
+            let repeated = nested(levels: levels, keys: keys, inner: inner, repeatInnermost: true)
+            #expect(JSONSkipping.refusal(repeated) == .duplicateKey)
         }
     }
 }

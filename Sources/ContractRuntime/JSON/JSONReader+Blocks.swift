@@ -20,12 +20,15 @@ extension JSONReader {
     /// - the grammar, depth, the number of keys of each object and repeated keys, as the tokens are walked.
     ///
     /// Anything else (an object of more than ``localKeyLimit`` keys, nesting past 63 levels, open objects with more
-    /// than ``SkippedKey/room`` keys and markers in all, a key that may repeat one, anything malformed, and any block where a check fails, even past the value's end) is left to the
-    /// caller's full reading, which gives the verdict and the exact error.
+    /// than ``SkippedKey/room`` keys and markers in all, a key that may repeat one, anything malformed, and any block
+    /// where a check fails, even past the value's end) is left to the caller's full reading, which gives the verdict
+    /// and the exact error.
     mutating func skipValueInBlocks() throws(JSONReadError) -> Bool {
         try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { (filters) throws(JSONReadError) -> Bool in
-            try withUnsafeTemporaryAllocation(of: SkippedKey.self, capacity: SkippedKey.room) { (keys) throws(JSONReadError) -> Bool in
-                try skipValueInBlocks(keyFilters: filters.baseAddress.unsafelyUnwrapped, keys: keys.baseAddress.unsafelyUnwrapped)
+            try withUnsafeTemporaryAllocation(of: SkippedKey.self, capacity: SkippedKey.room) {
+                (keys) throws(JSONReadError) -> Bool in
+                try skipValueInBlocks(keyFilters: filters.baseAddress.unsafelyUnwrapped,
+                                      keys: keys.baseAddress.unsafelyUnwrapped)
             }
         }
     }
@@ -193,23 +196,28 @@ extension JSONReader {
                         }
                         // The key's closing quote is at `at`.
                         let length = at &- stringStart &- 1
-                        guard length <= maxStringLength, keyCount &- keysStart < keyLimit, keyCount < SkippedKey.room else { return false }
+                        guard length <= maxStringLength, keyCount &- keysStart < keyLimit,
+                              keyCount < SkippedKey.room else { return false }
                         let hasEscapes = stringStart >= blockStart
                             ? scan.backslash & (UInt64(1) &<< UInt64(offset) &- 1) & ~(UInt64(2) &<< UInt64(stringStart &- blockStart) &- 1) != 0
                             : UnsafeBufferPointer(rebasing: input[(stringStart &+ 1)..<at]).contains(UInt8(ascii: "\\"))
                         let key: SkippedKey
                         if hasEscapes {
                             // Unescaped into `decodedKeyBytes` for as long as it takes to summarize it.
-                            let decoded = decodedKey(StringToken(start: stringStart &+ 1, end: at, hasEscapes: true, isASCII: false))
+                            let decoded = decodedKey(StringToken(start: stringStart &+ 1, end: at, hasEscapes: true,
+                                                                 isASCII: false))
                             key = SkippedKey(decodedKeyBytes.pointer(at: decoded.start), count: decoded.count,
                                              readable: decodedKeyBytes.capacity &- decoded.start)
                             decodedKeyBytes.truncate(to: decoded.start)
                         } else {
-                            key = SkippedKey(base + (stringStart &+ 1), count: length, readable: count &- stringStart &- 1)
+                            key = SkippedKey(base + (stringStart &+ 1), count: length,
+                                             readable: count &- stringStart &- 1)
                         }
                         // A key the object may have had already is left to the full reading, which tells.
                         let bit = key.filterBit
-                        if keyFilters[depth &- 1] & bit != 0 && key.isAmong(keys, from: keysStart, to: keyCount) { return false }
+                        if keyFilters[depth &- 1] & bit != 0 && key.isAmong(keys, from: keysStart, to: keyCount) {
+                            return false
+                        }
                         keyFilters[depth &- 1] |= bit
                         keys[keyCount] = key
                         keyCount &+= 1
@@ -255,10 +263,12 @@ extension JSONReader {
     }
 
     /// A key of an object ``skipValueInBlocks()`` has open, in two words that equal keys share: its first 8 bytes and
-    /// its last 8 (its first bytes, and its length, when it is shorter). Different keys may share them too (keys of
-    /// more than 16 bytes, or with 0 bytes escaped): a key whose words an earlier key of its object has is left to
-    /// the full reading, which says whether it repeats. Nothing is kept of where its bytes are, so an escaped key's
-    /// unescaped bytes are not kept either.
+    /// its last 8 (its bytes, and its length, when it is shorter than 8). Keys of the same length, at most 16 bytes,
+    /// share them only when equal; other different keys may share them (two keys of more than 16 bytes with the same
+    /// first and last 8, keys of 9 to 16 bytes of different lengths made of the same repeated bytes, or a key whose
+    /// last 8 bytes are a shorter key's length, which takes escaped zero bytes). So a key whose words an earlier key
+    /// of its object has is left to the full reading, which says whether it repeats. Nothing is kept of where its
+    /// bytes are, so an escaped key's unescaped bytes need not be kept either.
     struct SkippedKey: Equatable {
         var first: UInt64
         var last: UInt64

@@ -656,8 +656,8 @@ public struct JSONReader: ~Copyable {
         skipWhitespace()
         guard position < input.count, input[position] == UInt8(ascii: "\"") else { throw mismatch(expected: "a string") }
         // One of the table's strings written as itself, found without scanning it.
-        if position &+ 16 <= input.count,
-           let found = table.quotedIndex(at: input.baseAddress.unsafelyUnwrapped + position, maxLength: limits.maxStringLength) {
+        if position &+ 16 <= input.count, let found = table.quotedIndex(at: input.baseAddress.unsafelyUnwrapped + position,
+                                                                         maxLength: limits.maxStringLength) {
             position &+= found.count &+ 2
             return found.index
         }
