@@ -83,7 +83,7 @@ struct FastJSONEmitter {
                 w.line("default: break")
             }
         }
-        w.line("try fields.checkPresence(reader)")
+        w.line("try fields.checkPresence(at: reader.path)")
         let arguments = model.fields.map { field in
             var value = local(field)
             // `consume` moves a local that holds references into the value instead of copying it.
@@ -92,7 +92,7 @@ struct FastJSONEmitter {
             return "\(SwiftSyntax.member(field.name)): \(value)"
         }
         emitCall("self.init(", arguments, ")", into: &w)
-        w.line("try fields.checkRules(self, reader)")
+        w.line("try fields.checkRules(self, at: reader.path)")
     }
 
     /// `head` + arguments + `tail` on one line when it fits, else one argument group per line.

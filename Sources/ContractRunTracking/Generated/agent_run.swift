@@ -468,11 +468,11 @@ extension AgentRun {
             default: break
             }
         }
-        try fields.checkPresence(reader)
+        try fields.checkPresence(at: reader.path)
         self.init(id: consume _id, source: _source, sourceRef: consume _sourceRef, sessionId: consume _sessionId,
                   status: _status, startedAt: _startedAt, finishedAt: _finishedAt, durationMs: _durationMs,
                   errorCode: _errorCode, errorMessage: consume _errorMessage, metadata: consume _metadata)
-        try fields.checkRules(self, reader)
+        try fields.checkRules(self, at: reader.path)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

@@ -356,10 +356,10 @@ extension ExecutionUpdateData {
             default: break
             }
         }
-        try fields.checkPresence(reader)
+        try fields.checkPresence(at: reader.path)
         self.init(id: _id, executionType: consume _executionType, status: _status, agentId: _agentId,
                   startedAt: _startedAt, output: consume _output, error: consume _error)
-        try fields.checkRules(self, reader)
+        try fields.checkRules(self, at: reader.path)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
@@ -418,9 +418,9 @@ extension ExecutionUpdate {
             default: break
             }
         }
-        try fields.checkPresence(reader)
+        try fields.checkPresence(at: reader.path)
         self.init(type: _type, data: (_data)!)
-        try fields.checkRules(self, reader)
+        try fields.checkRules(self, at: reader.path)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

@@ -139,22 +139,38 @@ public struct JSONModelReader {
     }
 
     /// After the object has ended: throws `missing_field` for the first required field, in schema
-    /// order, that did not appear.
+    /// order, that did not appear, at `path` (the reader's, made only for the error).
+    ///
+    /// The path rather than the reader: a reader passed borrowed from the decoder's `inout` one was copied whole
+    /// (200 bytes) at every call.
+    @inlinable
+    public func checkPresence(at path: @autoclosure () -> String) throws {
+        guard !seen.isSuperset(of: fields.required) else { return }
+        throw missingField(at: path())
+    }
+
+    /// ``checkPresence(at:)`` with the reader, for code generated before it.
     @inlinable
     public func checkPresence(_ reader: borrowing JSONReader) throws {
-        guard !seen.isSuperset(of: fields.required) else { return }
-        throw missingField(reader)
+        try checkPresence(at: reader.path)
     }
 
     @usableFromInline @inline(never)
-    func missingField(_ reader: borrowing JSONReader) -> RecordError {
+    func missingField(at path: String) -> RecordError {
         let index = fields.names.indices.first { fields.required.contains($0) && !seen.contains($0) } ?? 0
-        return JSONFields.missingKey("\(fields.names[index])", model: modelName, path: reader.path)
+        return JSONFields.missingKey("\(fields.names[index])", model: modelName, path: path)
     }
 
-    /// After the value is made: throws `rule:<id>` for the first rule it breaks.
+    /// After the value is made: throws `rule:<id>` for the first rule it breaks, at `path` (the reader's, made only
+    /// for the error).
+    @inlinable @inline(__always)
+    public func checkRules<Model: ContractModel>(_ value: Model, at path: @autoclosure () -> String) throws {
+        if let broken = value.violations().first { throw JSONFields.ruleError(broken, path: path()) }
+    }
+
+    /// ``checkRules(_:at:)`` with the reader, for code generated before it.
     @inlinable @inline(__always)
     public func checkRules<Model: ContractModel>(_ value: Model, _ reader: borrowing JSONReader) throws {
-        if let broken = value.violations().first { throw JSONFields.ruleError(broken, path: reader.path) }
+        try checkRules(value, at: reader.path)
     }
 }

@@ -360,10 +360,10 @@ extension TaskStepResult {
             default: break
             }
         }
-        try fields.checkPresence(reader)
+        try fields.checkPresence(at: reader.path)
         self.init(step: consume _step, result: consume _result, completed: _completed, message: consume _message,
                   status: _status, errorCode: _errorCode, errorMessage: consume _errorMessage)
-        try fields.checkRules(self, reader)
+        try fields.checkRules(self, at: reader.path)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

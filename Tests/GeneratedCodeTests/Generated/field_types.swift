@@ -427,9 +427,9 @@ extension Part {
             default: break
             }
         }
-        try fields.checkPresence(reader)
+        try fields.checkPresence(at: reader.path)
         self.init(label: consume _label, weight: _weight)
-        try fields.checkRules(self, reader)
+        try fields.checkRules(self, at: reader.path)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
@@ -647,7 +647,7 @@ extension Sample {
             default: break
             }
         }
-        try fields.checkPresence(reader)
+        try fields.checkPresence(at: reader.path)
         self.init(text: consume _text, count: _count, ratio: _ratio, flag: _flag, at: _at, payload: consume _payload,
                   shade: _shade, channel: consume _channel, stage: _stage, error: _error, part: (_part)!,
                   tags: consume _tags, times: consume _times, scores: consume _scores, matrix: consume _matrix,
@@ -655,7 +655,7 @@ extension Sample {
                   partsByName: consume _partsByName, values: consume _values, note: consume _note, limit: _limit,
                   retries: _retries, scale: _scale, enabled: _enabled, title: consume _title, labels: consume _labels,
                   attributes: consume _attributes, maybeTimes: consume _maybeTimes)
-        try fields.checkRules(self, reader)
+        try fields.checkRules(self, at: reader.path)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

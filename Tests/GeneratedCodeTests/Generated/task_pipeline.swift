@@ -525,12 +525,12 @@ extension SubTask {
             default: break
             }
         }
-        try fields.checkPresence(reader)
+        try fields.checkPresence(at: reader.path)
         self.init(id: consume _id, parentId: consume _parentId, taskType: _taskType, status: _status,
                   dependencies: consume _dependencies, inputContext: consume _inputContext,
                   outputResult: consume _outputResult, retryCount: _retryCount, maxRetries: _maxRetries,
                   errorCode: _errorCode)
-        try fields.checkRules(self, reader)
+        try fields.checkRules(self, at: reader.path)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

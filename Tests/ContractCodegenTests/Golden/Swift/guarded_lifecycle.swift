@@ -190,9 +190,9 @@ extension Attempt {
             default: break
             }
         }
-        try fields.checkPresence(reader)
+        try fields.checkPresence(at: reader.path)
         self.init(status: _status, attempts: _attempts, limit: _limit)
-        try fields.checkRules(self, reader)
+        try fields.checkRules(self, at: reader.path)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

@@ -164,11 +164,11 @@ extension Sample {
             default: break
             }
         }
-        try fields.checkPresence(reader)
+        try fields.checkPresence(at: reader.path)
         self.init(name: consume _name, flag: _flag, count: _count, ratio: _ratio, seenAt: _seenAt,
                   seenAtList: consume _seenAtList, seenByName: consume _seenByName, payload: consume _payload,
                   tags: consume _tags, scores: consume _scores, `default`: consume _default)
-        try fields.checkRules(self, reader)
+        try fields.checkRules(self, at: reader.path)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.

@@ -154,9 +154,9 @@ extension Measure {
             default: break
             }
         }
-        try fields.checkPresence(reader)
+        try fields.checkPresence(at: reader.path)
         self.init(value: _value, limit: _limit, level: _level, label: consume _label, checked: _checked)
-        try fields.checkRules(self, reader)
+        try fields.checkRules(self, at: reader.path)
     }
 
     /// Writes the value as compact JSON, keys in schema order and nulls explicit; rules are not checked here.
