@@ -215,9 +215,9 @@ extension JSONReader {
         }
     }
 
-    /// For the fast skip paths: remembers where the enclosing object's keys start, in a marker, and starts
-    /// the keys of an object that opens, with `keyFilter` (its level's, ``repeatsLocalKey(_:from:filter:)``)
-    /// empty.
+    /// For ``skipValueInLocals()`` (the block skip keeps its keys as ``SkippedKey``s): remembers where the
+    /// enclosing object's keys start, in a marker, and starts the keys of an object that opens, with `keyFilter`
+    /// (its level's, ``repeatsLocalKey(_:from:filter:)``) empty.
     @inline(__always)
     mutating func openLocalObject(keysStart: inout Int, keyFilter: inout UInt64) {
         seenKeys.append(KeyReference(start: keysStart, count: -1 &- decodedKeyBytes.count, isDecoded: false, isASCII: true))
@@ -225,7 +225,7 @@ extension JSONReader {
         keyFilter = 0
     }
 
-    /// For the fast skip paths: forgets the keys of the object that closes, and goes back to the enclosing
+    /// For ``skipValueInLocals()``: forgets the keys of the object that closes, and goes back to the enclosing
     /// object's, from the marker ``openLocalObject(keysStart:)`` left.
     @inline(__always)
     mutating func closeLocalObject(keysStart: inout Int) {
@@ -235,7 +235,7 @@ extension JSONReader {
         seenKeys.truncate(to: marker)
     }
 
-    /// For the fast skip paths: whether `key` repeats one of the innermost object's keys, which start at
+    /// For ``skipValueInLocals()``: whether `key` repeats one of the innermost object's keys, which start at
     /// `keysStart` in `seenKeys`. `filter` holds the object's key filter bits (``keyFilterBit(of:)``): a key
     /// whose bit is new is new, and only one whose bit was seen is compared with the object's keys. The
     /// key's bit is added to `filter`.
