@@ -190,17 +190,3 @@ void ec_scan_block_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_sca
     scan_plain(bytes, state, out);
 #endif
 }
-
-void ec_scan_block(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
-    // Found once; threads that find it at the same time store the same value (atomically: no data race).
-    static int kernel = -1;
-    int known = __atomic_load_n(&kernel, __ATOMIC_RELAXED);
-    if (known < 0) {
-        known = ec_best_scan_kernel();
-        __atomic_store_n(&kernel, known, __ATOMIC_RELAXED);
-    }
-#if defined(__x86_64__)
-    if (known == 1) { scan_avx2(bytes, state, out); return; }
-#endif
-    scan_plain(bytes, state, out);
-}

@@ -2,7 +2,7 @@ import CJSONBlocks
 import ContractRuntime
 import Testing
 
-/// `ec_scan_block` (CJSONBlocks), the first stage of ``JSONReader/skipValueInBlocks()``: every kernel this
+/// The block scan (CJSONBlocks), the first stage of ``JSONReader/skipValueInBlocks()``: every kernel this
 /// processor has (AVX2, and the plain loop) must give exactly what a byte-by-byte reference written here
 /// gives, masks and carried state alike, on random text made of the bytes the kernels treat apart, four
 /// blocks in a row so that strings, escapes, runs of scalar bytes and UTF-8 sequences cross block boundaries.

@@ -1,8 +1,8 @@
 // simdjson's first stage for 64 bytes of JSON text at a time: bit masks, bit n for byte n, of the tokens
 // (structural characters outside strings, the quotes that open and close strings, and the first byte of each
 // run of other bytes outside strings: numbers, literals, or something wrong), of the bytes in strings, and of
-// what the caller must check one by one (escapes, UTF-8 leads with a narrower second byte). AVX2 where the
-// processor has it, a plain loop elsewhere (an SSE2 kernel measured slower than the reader's own local skip).
+// what the caller must check one by one (escapes, UTF-8 leads with a narrower second byte). AVX2; the plain loop
+// is the tests' reference (elsewhere the reader skips with its own local loop, which an SSE2 kernel did not beat).
 // Also the text of strings: finding a string's end with every check (AVX2), and undoing its escapes.
 #ifndef CJSONBLOCKS_H
 #define CJSONBLOCKS_H
@@ -26,15 +26,13 @@ typedef struct {
     int problem;         // a control character in a string, or a byte that breaks UTF-8's sequence rule
 } ec_block_scan;
 
-/// Scans the 64 bytes at `bytes`; the 16 bytes before must be readable (any values before the text).
-void ec_scan_block(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out);
-
-/// The kernel this processor uses: 1 AVX2, 0 the plain loop. Callers use the scan where it is 1; the plain loop is
-/// for tests (as the reference) and a scan with a given kernel too (one the processor has).
+/// The kernel this processor has: 1 AVX2, 0 the plain loop. The reader scans blocks only where it is 1; the plain
+/// loop is for tests (as the reference).
 int ec_best_scan_kernel(void);
-/// `ec_scan_block` with the AVX2 kernel, without finding the kernel first: call it only where
-/// `ec_best_scan_kernel()` is 1 (elsewhere than x86-64 it runs the plain loop).
+/// Scans the 64 bytes at `bytes` with the AVX2 kernel; the 16 bytes before must be readable (any values before the
+/// text). Call it only where `ec_best_scan_kernel()` is 1 (elsewhere than x86-64 it runs the plain loop).
 void ec_scan_block_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out);
+/// The same scan with a given kernel (one the processor has), for tests.
 void ec_scan_block_with(int kernel, const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out);
 
 /// The offset of the closing quote of the string whose text starts at `text` (just after its opening quote), of
