@@ -450,11 +450,10 @@ public struct JSONReader: ~Copyable {
     /// strings' length), positioned after its closing quote; nil, and the position unchanged, otherwise.
     @inline(__always)
     mutating func keyMatching(_ pattern: UTF8Table.QuotedPattern) -> KeyReference? {
-        guard position &+ 16 <= input.count, pattern.count <= limits.maxStringLength else { return nil }
-        let bytes = UnsafeRawPointer(input.baseAddress.unsafelyUnwrapped + position)
-        let low = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
-        let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-        guard (low ^ pattern.low) & pattern.lowMask | (high ^ pattern.high) & pattern.highMask == 0 else { return nil }
+        guard position &+ 16 <= input.count, pattern.count <= limits.maxStringLength,
+              pattern.matches(UTF8Table.QuotedPattern.words(at: input.baseAddress.unsafelyUnwrapped + position)) else {
+            return nil
+        }
         let start = position &+ 1
         position = start &+ pattern.count &+ 1
         return KeyReference(start: start, count: pattern.count, isDecoded: false, isASCII: pattern.isASCII)

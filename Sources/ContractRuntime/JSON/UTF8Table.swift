@@ -23,6 +23,19 @@ public final class UTF8Table: @unchecked Sendable {
         /// The string's length in bytes, quotes not included.
         var count: Int
         var isASCII: Bool
+
+        /// The 16 bytes at `bytes` as two little-endian words, to compare with patterns.
+        @inline(__always)
+        static func words(at bytes: UnsafeRawPointer) -> (low: UInt64, high: UInt64) {
+            (UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)),
+             UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+        }
+
+        /// Whether the 16 bytes whose ``words(at:)`` are `words` begin with this string between quotes.
+        @inline(__always)
+        func matches(_ words: (low: UInt64, high: UInt64)) -> Bool {
+            (words.low ^ low) & lowMask | (words.high ^ high) & highMask == 0
+        }
     }
 
     /// The strings, in the order given.
@@ -31,9 +44,7 @@ public final class UTF8Table: @unchecked Sendable {
     private let tails: UnsafeMutableBufferPointer<UInt8>
     /// For each string, its quoted pattern when it has one (``quotedPattern(at:)``).
     private let patterns: UnsafeMutableBufferPointer<QuotedPattern?>
-    /// Whether ``quotedIndex(at:maxLength:)`` tries the patterns: for tables of at most
-    /// ``quotedIndexLimit`` strings, which it compares one by one.
-    private let triesPatterns: Bool
+    /// The most strings a table may have for ``quotedIndex(at:maxLength:)``, which compares them one by one.
     static let quotedIndexLimit = 16
 
     /// A table of `strings`, which should be distinct: of two equal ones, a look-up may find either.
@@ -43,7 +54,6 @@ public final class UTF8Table: @unchecked Sendable {
         entries = .allocate(capacity: utf8.count)
         patterns = .allocate(capacity: utf8.count)
         for (index, bytes) in utf8.enumerated() { patterns.initializeElement(at: index, to: Self.quotedPattern(of: bytes)) }
-        triesPatterns = utf8.count <= Self.quotedIndexLimit
         tails = .allocate(capacity: utf8.reduce(0) { $0 + Swift.max($1.count - 8, 0) })
         var tailCount = 0
         for (index, bytes) in utf8.enumerated() {
@@ -91,12 +101,11 @@ public final class UTF8Table: @unchecked Sendable {
     /// strings, valid UTF-8, and none with a pattern has a character JSON escapes).
     @inline(__always)
     func quotedIndex(at bytes: UnsafeRawPointer, maxLength: Int) -> (index: Int, count: Int)? {
-        guard triesPatterns else { return nil }
-        let low = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
-        let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        guard patterns.count <= Self.quotedIndexLimit else { return nil }
+        let words = QuotedPattern.words(at: bytes)
         for index in 0..<patterns.count {
             guard let pattern = patterns[index] else { continue }
-            if (low ^ pattern.low) & pattern.lowMask | (high ^ pattern.high) & pattern.highMask == 0 {
+            if pattern.matches(words) {
                 return pattern.count <= maxLength ? (index, pattern.count) : nil
             }
         }
