@@ -251,7 +251,7 @@ private struct RecordReading {
         case .string:
             try expect(.string, type, &reader)
             if keep { return .string(try reader.readString()) }
-            try reader.skipValue()
+            try reader.skipString()
             return .other
         case .bool:
             try expect(.bool, type, &reader)
