@@ -30,10 +30,10 @@ public struct JSONReader: ~Copyable {
     /// The offset of the next byte to read.
     @usableFromInline var position: Int = 0
     /// Where the key ``nextKey()`` returned last starts (its opening quote), for ``duplicateKeyError()``.
-    var lastKeyOffset: Int = 0
+    @usableFromInline var lastKeyOffset: Int = 0
     /// One entry per open array or object, innermost last.
     // Records nest a few levels and have a few dozen keys: the stacks start at that size, not by doubling.
-    var frames = MoveStack<Frame>(initialCapacity: 8)
+    @usableFromInline var frames = MoveStack<Frame>(initialCapacity: 8)
     /// The keys seen so far in each open object with few keys; `Frame.keysStart` marks each one's first.
     var seenKeys = MoveStack<KeyReference>(initialCapacity: 32)
     /// The unescaped bytes of keys that have escapes, for the open objects.
@@ -45,20 +45,20 @@ public struct JSONReader: ~Copyable {
     /// reference counting.
     @usableFromInline
     struct Frame {
-        var isObject: Bool
+        @usableFromInline var isObject: Bool
         /// Elements or members started so far; the one being read is `count - 1`.
-        var count: Int = 0
+        @usableFromInline var count: Int = 0
         var keysStart: Int
         var decodedKeyBytesStart: Int
         /// The key of the member being read, for error paths.
-        var currentKey: KeyReference? = nil
+        @usableFromInline var currentKey: KeyReference? = nil
         /// The index in `keySets` of this object's set, once it has too many keys for a linear scan.
         var keySetIndex: Int = -1
         /// One bit per key seen in this object (``keyFilterBit(of:)``): a key whose bit is clear is new,
         /// so the linear scan runs only for keys that share a bit with an earlier one.
         var keyFilter: UInt64 = 0
         /// False when the caller finds this object's duplicate keys itself (``beginObject(callerChecksDuplicateKeys:)``).
-        var checksDuplicateKeys = true
+        @usableFromInline var checksDuplicateKeys = true
         /// Where ``readValue()`` keeps this container's elements or members on its stack.
         var valuesStart = 0
     }
@@ -80,11 +80,19 @@ public struct JSONReader: ~Copyable {
     /// Where a key's unescaped bytes are: in the input, or in `decodedKeyBytes` when it has escapes.
     @usableFromInline
     struct KeyReference {
-        var start: Int
-        var count: Int
-        var isDecoded: Bool
+        @usableFromInline var start: Int
+        @usableFromInline var count: Int
+        @usableFromInline var isDecoded: Bool
         /// Whether the unescaped key is ASCII.
-        var isASCII: Bool
+        @usableFromInline var isASCII: Bool
+
+        @inlinable
+        init(start: Int, count: Int, isDecoded: Bool, isASCII: Bool) {
+            self.start = start
+            self.count = count
+            self.isDecoded = isDecoded
+            self.isASCII = isASCII
+        }
     }
 
     /// Objects with up to this many keys find duplicates by a linear scan; larger ones use a set.
@@ -343,7 +351,51 @@ public struct JSONReader: ~Copyable {
     ///
     /// Checks what ``nextKey()`` checks, without making a ``JSONKey``: the key is found by its unescaped
     /// bytes. ``currentKey`` gives it as a `String`, for a message about an unknown key.
+    // In line, its common case (``expectedKeyIndex(in:expected:)``) with it: a call for each field of each record
+    // cost more than that case's work.
+    @inlinable @inline(__always)
     public mutating func nextKeyIndex(in table: UTF8Table, expected: Int = 0) throws(JSONReadError) -> Int? {
+        if let index = expectedKeyIndex(in: table, expected: expected) { return index }
+        return try nextKeyIndexInFull(in: table, expected: expected)
+    }
+
+    /// ``nextKeyIndex(in:expected:)`` for its common case, or nil with nothing read: the key expected, written as its
+    /// own bytes within 16 (``UTF8Table/QuotedPattern``), after the comma (or first in its object) and followed at once
+    /// by its colon, in an object whose repeated keys the caller finds (``beginObject(callerChecksDuplicateKeys:)``,
+    /// as model decoders do with a flag per field). The reader is left as ``nextKeyIndexInFull(in:expected:)`` would
+    /// leave it; every other case (the object's end, another key, whitespace before the colon, an error) is its.
+    @inlinable @inline(__always)
+    mutating func expectedKeyIndex(in table: UTF8Table, expected: Int) -> Int? {
+        guard let pattern = table.quotedPattern(at: expected), let frame = frames.lastPointer,
+              frame.pointee.isObject && !frame.pointee.checksDuplicateKeys,
+              frame.pointee.count < limits.maxKeysPerObject && pattern.count <= limits.maxStringLength,
+              let base = input.baseAddress else {
+            return nil
+        }
+        let count = input.count
+        var at = position
+        while at < count && Self.isWhitespace(base[at]) { at &+= 1 }
+        if frame.pointee.count > 0 {
+            guard at < count && base[at] == UInt8(ascii: ",") else { return nil }
+            at &+= 1
+            while at < count && Self.isWhitespace(base[at]) { at &+= 1 }
+        }
+        // The pattern holds the key's quotes; its colon follows the closing one.
+        let colon = at &+ pattern.count &+ 2
+        guard at &+ 16 <= count && colon < count && base[colon] == UInt8(ascii: ":"),
+              pattern.matches(UTF8Table.QuotedPattern.words(at: base + at)) else {
+            return nil
+        }
+        frame.pointee.count &+= 1
+        frame.pointee.currentKey = KeyReference(start: at &+ 1, count: pattern.count, isDecoded: false, isASCII: pattern.isASCII)
+        lastKeyOffset = at
+        position = colon &+ 1
+        return expected
+    }
+
+    /// ``nextKeyIndex(in:expected:)`` for any key: out of line.
+    @usableFromInline
+    mutating func nextKeyIndexInFull(in table: UTF8Table, expected: Int) throws(JSONReadError) -> Int? {
         // The key expected is compared with the input first: when it is there, written as itself, it is neither
         // scanned nor looked up.
         var matched = false

@@ -146,7 +146,7 @@ struct MoveStack<Element>: ~Copyable {
     }
 
     /// A pointer to the last element, nil when there is none; valid until the next push or pop.
-    @inline(__always)
+    @inlinable @inline(__always)
     var lastPointer: UnsafeMutablePointer<Element>? {
         count > 0 ? base.unsafelyUnwrapped + (count &- 1) : nil
     }

@@ -17,22 +17,23 @@ public final class UTF8Table: @unchecked Sendable {
     /// A string as it is written in JSON without escapes, quotes included, in two little-endian words with the masks
     /// of its bytes: for ``JSONReader/nextKeyIndex(in:expected:)``, which compares the key it expects with the input
     /// at once instead of scanning the key first, and ``quotedIndex(at:maxLength:)``.
+    @usableFromInline
     struct QuotedPattern {
-        var low: UInt64, high: UInt64
-        var lowMask: UInt64, highMask: UInt64
+        @usableFromInline var low: UInt64, high: UInt64
+        @usableFromInline var lowMask: UInt64, highMask: UInt64
         /// The string's length in bytes, quotes not included.
-        var count: Int
-        var isASCII: Bool
+        @usableFromInline var count: Int
+        @usableFromInline var isASCII: Bool
 
         /// The 16 bytes at `bytes` as two little-endian words, to compare with patterns.
-        @inline(__always)
+        @inlinable @inline(__always)
         static func words(at bytes: UnsafeRawPointer) -> (low: UInt64, high: UInt64) {
             (UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)),
              UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
         }
 
         /// Whether the 16 bytes whose ``words(at:)`` are `words` begin with this string between quotes.
-        @inline(__always)
+        @inlinable @inline(__always)
         func matches(_ words: (low: UInt64, high: UInt64)) -> Bool {
             (words.low ^ low) & lowMask | (words.high ^ high) & highMask == 0
         }
@@ -43,7 +44,7 @@ public final class UTF8Table: @unchecked Sendable {
     private let entries: UnsafeMutableBufferPointer<Entry>
     private let tails: UnsafeMutableBufferPointer<UInt8>
     /// For each string, its quoted pattern when it has one (``quotedPattern(at:)``).
-    private let patterns: UnsafeMutableBufferPointer<QuotedPattern?>
+    @usableFromInline let patterns: UnsafeMutableBufferPointer<QuotedPattern?>
     /// The most strings a table may have for ``quotedIndex(at:maxLength:)``, which compares them one by one.
     static let quotedIndexLimit = 16
 
@@ -75,7 +76,7 @@ public final class UTF8Table: @unchecked Sendable {
     /// The quoted pattern of the string at `index`; nil when there is no such index, or when the string is not
     /// written in JSON as its own bytes between quotes within 16 bytes (more than 14 bytes, or a quote, backslash or
     /// control character, which JSON escapes).
-    @inline(__always)
+    @inlinable @inline(__always)
     func quotedPattern(at index: Int) -> QuotedPattern? {
         index >= 0 && index < patterns.count ? patterns[index] : nil
     }
