@@ -109,6 +109,9 @@ enum NumericOrder: Hashable, Sendable {
     }
 
     /// An int against a double, exactly: converting the int to a double would round above 2^53.
+    // Out of line: in line, the compiler hoisted its rounding out of `fieldIn`'s loop over the constants and ran it on
+    // every evaluation, whatever the field held (an enumeration value, mostly).
+    @inline(never)
     init?(_ i: Int64, _ d: Double) {
         if d.isNaN { return nil }
         // 2^63 is exactly representable; every Int64 is below it and at or above -2^63.
