@@ -163,6 +163,21 @@ extension RuleEvaluator {
             /// `field == condition` (or `!=` when negated): a field holding a bool against whether the
             /// condition holds; a field holding anything else equals no condition.
             case fieldEqualsCondition(Int, condition: Int, negated: Bool)
+            /// Whether a field holds that bool: a leaf of a ``Compiled/TruthTable`` for a `fieldEqualsCondition`,
+            /// never in the steps an expression compiles to.
+            case fieldIsBool(Int, Bool)
+        }
+
+        /// A rule whose conditions (`and`, `or`, `implies`, `not`, and `==` or `!=` between conditions) join at most
+        /// ``maxLeaves`` leaves (steps that test values, and call nothing): the leaves, and whether the rule holds for
+        /// each combination of them, bit `n` of `table` for the combination whose leaf `i` holds when bit `i` of `n` is
+        /// set. Evaluating it evaluates each leaf in turn, without the calls of the interpreter's recursion, and looks
+        /// the result up. A leaf has no side effect and cannot trap, so evaluating those the interpreter would have
+        /// passed over by short-circuit changes nothing.
+        struct TruthTable {
+            static let maxLeaves = 6
+            var leaves: [Int]
+            var table: UInt64
         }
 
         /// Owns the memory ``program`` reads.
@@ -182,9 +197,12 @@ extension RuleEvaluator {
             var builder = Builder()
             let root = builder.step(expression, fieldIndex)
             fieldsReadByValue = builder.fieldsReadByValue(from: root)
-            storage = Storage(steps: builder.steps, constants: builder.constants, operands: builder.operands)
+            let truthTable = builder.truthTable(from: root)
+            storage = Storage(steps: builder.steps, constants: builder.constants, operands: builder.operands,
+                              leaves: truthTable?.leaves ?? [])
             program = Program(steps: UnsafeBufferPointer(storage.steps), constants: UnsafeBufferPointer(storage.constants),
-                              operands: UnsafeBufferPointer(storage.operands), root: root)
+                              operands: UnsafeBufferPointer(storage.operands), root: root,
+                              leaves: truthTable == nil ? nil : UnsafeBufferPointer(storage.leaves), table: truthTable?.table ?? 0)
         }
 
         /// The steps, constants and operands of one compiled rule, allocated once and never changed.
@@ -192,11 +210,13 @@ extension RuleEvaluator {
             let steps: UnsafeMutableBufferPointer<Step>
             let constants: UnsafeMutableBufferPointer<RuleValue>
             let operands: UnsafeMutableBufferPointer<Int>
+            let leaves: UnsafeMutableBufferPointer<Int>
 
-            init(steps: [Step], constants: [RuleValue], operands: [Int]) {
+            init(steps: [Step], constants: [RuleValue], operands: [Int], leaves: [Int]) {
                 self.steps = Self.copy(steps)
                 self.constants = Self.copy(constants)
                 self.operands = Self.copy(operands)
+                self.leaves = Self.copy(leaves)
             }
 
             private static func copy<Element>(_ elements: [Element]) -> UnsafeMutableBufferPointer<Element> {
@@ -209,6 +229,7 @@ extension RuleEvaluator {
                 steps.deinitialize().deallocate()
                 constants.deinitialize().deallocate()
                 operands.deinitialize().deallocate()
+                leaves.deinitialize().deallocate()
             }
         }
 
@@ -285,6 +306,7 @@ extension RuleEvaluator {
                     case .fieldEqualsCondition(let field, let condition, _):
                         fields.insert(field)
                         pending.append(condition)
+                    case .fieldIsBool(let field, _): fields.insert(field)
                     case .constant, .fieldIsNull: break
                     case .not(let operand): pending.append(operand)
                     case .and(let l, let r), .or(let l, let r), .implies(let l, let r), .comparison(_, let l, let r),
@@ -294,6 +316,93 @@ extension RuleEvaluator {
                     }
                 }
                 return fields
+            }
+
+            /// The rule from `root` as a ``TruthTable``, or nil when it has more than ``TruthTable/maxLeaves`` leaves or a
+            /// condition that is not a join of leaves (a comparison with a condition as an operand). Adds the
+            /// `fieldIsBool` steps its leaves need.
+            mutating func truthTable(from root: Int) -> TruthTable? {
+                var leaves: [Int] = []
+                guard collectLeaves(root, into: &leaves), leaves.count <= TruthTable.maxLeaves else { return nil }
+                var table: UInt64 = 0
+                for combination in 0..<(1 << leaves.count) where holds(root, leaves: leaves, combination: combination) {
+                    table |= 1 << UInt64(combination)
+                }
+                return TruthTable(leaves: leaves, table: table)
+            }
+
+            /// Whether a step only reads a value (a field or a constant), as the operands of a leaf do.
+            private func isValue(_ step: Int) -> Bool {
+                switch steps[step] {
+                case .field, .constant: true
+                default: false
+                }
+            }
+
+            /// The `fieldIsBool` step for `field` and `value`, added once.
+            private mutating func fieldIsBool(_ field: Int, _ value: Bool) -> Int {
+                if let index = steps.firstIndex(where: {
+                    if case .fieldIsBool(field, value) = $0 { true } else { false }
+                }) {
+                    return index
+                }
+                return add(.fieldIsBool(field, value))
+            }
+
+            /// Adds the leaves of the condition at `step` to `leaves`, each once; false when it is not a join of leaves.
+            private mutating func collectLeaves(_ step: Int, into leaves: inout [Int]) -> Bool {
+                func leaf(_ step: Int) -> Bool {
+                    if !leaves.contains(step) { leaves.append(step) }
+                    return true
+                }
+                switch steps[step] {
+                case .not(let operand):
+                    return collectLeaves(operand, into: &leaves)
+                case .and(let l, let r), .or(let l, let r), .implies(let l, let r), .conditionsEqual(let l, let r, _):
+                    return collectLeaves(l, into: &leaves) && collectLeaves(r, into: &leaves)
+                case .fieldEqualsCondition(let field, let condition, _):
+                    _ = leaf(fieldIsBool(field, true))
+                    _ = leaf(fieldIsBool(field, false))
+                    return collectLeaves(condition, into: &leaves)
+                case .field, .constant, .fieldIsNull, .fieldEquals, .fieldIn, .fieldIsBool:
+                    return leaf(step)
+                case .comparison(_, let l, let r):
+                    return isValue(l) && isValue(r) && leaf(step)
+                case .membership(let subject, let items, _):
+                    return isValue(subject) && operands[items].allSatisfy(isValue) && leaf(step)
+                }
+            }
+
+            /// Whether the condition at `step` holds when leaf `i` of `leaves` holds exactly when bit `i` of `combination`
+            /// is set: the interpreter's `Evaluation.isTrue` with the leaves given.
+            private func holds(_ step: Int, leaves: [Int], combination: Int) -> Bool {
+                if let place = leaves.firstIndex(of: step) { return combination >> place & 1 != 0 }
+                switch steps[step] {
+                case .not(let operand): return !holds(operand, leaves: leaves, combination: combination)
+                case .and(let l, let r):
+                    return holds(l, leaves: leaves, combination: combination) && holds(r, leaves: leaves, combination: combination)
+                case .or(let l, let r):
+                    return holds(l, leaves: leaves, combination: combination) || holds(r, leaves: leaves, combination: combination)
+                case .implies(let l, let r):
+                    return !holds(l, leaves: leaves, combination: combination) || holds(r, leaves: leaves, combination: combination)
+                case .conditionsEqual(let l, let r, let negated):
+                    return (holds(l, leaves: leaves, combination: combination) == holds(r, leaves: leaves, combination: combination)) != negated
+                case .fieldEqualsCondition(let field, let condition, let negated):
+                    let isTrue = leaves.firstIndex { if case .fieldIsBool(field, true) = steps[$0] { true } else { false } }
+                    let isFalse = leaves.firstIndex { if case .fieldIsBool(field, false) = steps[$0] { true } else { false } }
+                    guard let isTrue, let isFalse else { preconditionFailure("collectLeaves adds both") }
+                    let value: Bool
+                    if combination >> isTrue & 1 != 0 {
+                        value = true
+                    } else if combination >> isFalse & 1 != 0 {
+                        value = false
+                    } else {
+                        return negated  // not a bool: equal to no condition
+                    }
+                    return (value == holds(condition, leaves: leaves, combination: combination)) != negated
+                default:
+                    preconditionFailure("collectLeaves made every other step a leaf")
+                }
             }
 
             /// The step for `l == r` (`!=` when negated), specialized where the operands allow.
@@ -324,10 +433,17 @@ extension RuleEvaluator {
             let constants: UnsafeBufferPointer<RuleValue>
             let operands: UnsafeBufferPointer<Int>
             let root: Int
+            /// The leaves of the rule's ``TruthTable``, nil when it has none.
+            let leaves: UnsafeBufferPointer<Int>?
+            let table: UInt64
 
             /// Whether the rule holds for `values`; only while the ``Compiled`` it came from exists.
             public func evaluate(_ values: UnsafeBufferPointer<RuleValue>) -> Bool {
-                Evaluation(steps: steps, constants: constants, operands: operands, values: values).isTrue(root)
+                let evaluation = Evaluation(steps: steps, constants: constants, operands: operands, values: values)
+                guard let leaves else { return evaluation.isTrue(root) }
+                var combination = 0
+                for place in leaves.indices where evaluation.leafHolds(leaves[place]) { combination |= 1 << place }
+                return table &>> UInt64(combination) & 1 != 0
             }
         }
 
@@ -344,13 +460,6 @@ extension RuleEvaluator {
                 case .and(let l, let r): return isTrue(l) && isTrue(r)
                 case .or(let l, let r): return isTrue(l) || isTrue(r)
                 case .implies(let l, let r): return !isTrue(l) || isTrue(r)
-                case .fieldIsNull(let field, let negated):
-                    if case .null = values[field] { return !negated }
-                    return negated
-                case .fieldEquals(let field, let constant, let negated):
-                    return RuleEvaluator.equals(values[field], constants[constant]) != negated
-                case .fieldIn(let field, let items, let negated):
-                    return items.contains { RuleEvaluator.equals(values[field], constants[$0]) } != negated
                 case .conditionsEqual(let l, let r, let negated):
                     return (isTrue(l) == isTrue(r)) != negated
                 case .fieldEqualsCondition(let field, let condition, let negated):
@@ -373,12 +482,34 @@ extension RuleEvaluator {
                 case .membership(let subject, let items, let negated):
                     let x = value(subject)
                     return items.contains { RuleEvaluator.equals(x, value(operands[$0])) } != negated
+                case .field, .constant, .fieldIsNull, .fieldEquals, .fieldIn, .fieldIsBool:
+                    return leafHolds(step)
+                }
+            }
+
+            /// Whether a leaf of a ``TruthTable`` holds: in line for the steps that call nothing, through ``isTrue(_:)``
+            /// for a comparison or a membership of values.
+            @inline(__always)
+            func leafHolds(_ step: Int) -> Bool {
+                switch steps[step] {
+                case .fieldIsNull(let field, let negated):
+                    if case .null = values[field] { return !negated }
+                    return negated
+                case .fieldEquals(let field, let constant, let negated):
+                    return RuleEvaluator.equals(values[field], constants[constant]) != negated
+                case .fieldIn(let field, let items, let negated):
+                    return items.contains { RuleEvaluator.equals(values[field], constants[$0]) } != negated
+                case .fieldIsBool(let field, let value):
+                    if case .bool(value) = values[field] { return true }
+                    return false
                 case .field(let field):
                     if case .bool(true) = values[field] { return true }
                     return false
                 case .constant(let constant):
                     if case .bool(true) = constants[constant] { return true }
                     return false
+                default:
+                    return isTrue(step)
                 }
             }
 
