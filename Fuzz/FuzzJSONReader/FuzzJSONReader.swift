@@ -12,7 +12,8 @@ import CJSONBlocks
 // refusal), and the text `ec_unescape` writes for an accepted string must be UTF-8 that reads back the same;
 // `ec_cjk_escapes` may take only an accepted string of one to five escapes, and must write the same text.
 // An input that starts like a number is also read by the word-at-a-time number paths (`plainDouble()`,
-// `plainInteger()`): what they take, they must end where `scanNumber()` ends, with the value it gives.
+// `plainInteger()`): what they take, they must end where `scanNumber()` ends, with the value it gives; and that
+// value must be the standard library's `Double` of the number's text, bit for bit (out of range where it is infinite).
 // A crash, or a disagreement (reported by `fatalError`), is a finding.
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -166,6 +167,17 @@ private func checkNumberReaders(_ input: UnsafeBufferPointer<UInt8>) {
     let reference = Result { () throws(JSONReadError) -> (token: JSONReader.NumberToken, double: Double) in
         let token = try careful.scanNumber()
         return (token, try careful.doubleValue(token))
+    }
+    // The double is the standard library's correctly rounded one, bit for bit, and out of range exactly where that
+    // is infinite (`ec_decimal_to_double` converts most numbers, the standard library's parser the rest).
+    if var scanner = try? JSONReader(unsafeBuffer: input), let token = try? scanner.scanNumber() {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: input[token.start..<token.end]), as: UTF8.self)
+        let standard = Double(text)
+        switch reference {
+        case .success(let read) where standard?.bitPattern == read.double.bitPattern: break
+        case .failure(let error) where error.category == .numberOutOfRange && standard?.isFinite == false: break
+        default: fail("\(text) read as \(describe(reference)); the standard library reads \(String(describing: standard))", input)
+        }
     }
     guard var fast = try? JSONReader(unsafeBuffer: input) else { return }
     if let value = fast.plainDouble() {

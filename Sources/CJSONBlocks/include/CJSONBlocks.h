@@ -64,4 +64,9 @@ long ec_unescape(const uint8_t *text, long count, long readable, uint8_t *out);
 long ec_unescape_portable(const uint8_t *text, long count, long readable, uint8_t *out);
 #define EC_UNESCAPE_SLACK 16
 
+/// The double nearest to `w` × 10^`q` (ties to even), for `w` of at most 64 bits, by the Eisel-Lemire method, with
+/// `*found` set to 1; or 0 with `*found` set to 0 where the result would be zero, subnormal or infinite, or `q` is
+/// outside -342 to 308 (the caller then converts the number's text another way).
+double ec_decimal_to_double(uint64_t w, int64_t q, int *found);
+
 #endif

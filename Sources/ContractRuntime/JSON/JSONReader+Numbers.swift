@@ -1,3 +1,5 @@
+internal import CJSONBlocks
+
 extension JSONReader {
     /// A validated number in the input, with its digits already accumulated for fast conversion.
     struct NumberToken {
@@ -382,6 +384,13 @@ extension JSONReader {
         if token.isExact && token.exponent < 0 && token.exponent >= -19 {
             let value = Self.quotient(token.significand, dividedByPowerOfTen: -token.exponent)
             return token.isNegative ? -value : value
+        }
+        // Any other exponent (`4.33115549132292e-9`, as Python writes small numbers), up to 19 digits: two products
+        // rather than the standard library's parser, which costs ten times as much.
+        if token.isExact {
+            var found: Int32 = 0
+            let value = ec_decimal_to_double(token.significand, Int64(token.exponent), &found)
+            if found != 0 { return token.isNegative ? -value : value }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: input[token.start..<token.end]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
