@@ -298,8 +298,11 @@ public struct JSONReader: ~Copyable {
     /// remember the object's keys (nested objects are still checked). On a repeated key the caller
     /// throws ``duplicateKeyError()``, which is the error the reader would have thrown.
     public mutating func beginObject(callerChecksDuplicateKeys: Bool) throws(JSONReadError) {
-        try beginObject()
-        if callerChecksDuplicateKeys { frames[frames.count &- 1].checksDuplicateKeys = false }
+        skipWhitespace()
+        guard position < input.count, input[position] == UInt8(ascii: "{") else { throw mismatch(expected: "an object") }
+        // The frame made with its flag: set after the push, through the stack's checked subscript, it cost each
+        // model of each record a second write of the frame's flag and an index check.
+        try push(isObject: true, checksDuplicateKeys: !callerChecksDuplicateKeys)
     }
 
     /// The ``JSONErrorCategory/duplicateKey`` error for the key ``nextKey()`` just returned, for objects
@@ -319,12 +322,13 @@ public struct JSONReader: ~Copyable {
     }
 
     @inline(__always)
-    mutating func push(isObject: Bool) throws(JSONReadError) {
+    mutating func push(isObject: Bool, checksDuplicateKeys: Bool = true) throws(JSONReadError) {
         if frames.count >= limits.maxDepth {
             throw makeError(.tooDeep, "arrays and objects nest more than \(Plural.counted(limits.maxDepth, "level")) deep", at: position)
         }
         position &+= 1
-        frames.append(Frame(isObject: isObject, keysStart: seenKeys.count, decodedKeyBytesStart: decodedKeyBytes.count))
+        frames.append(Frame(isObject: isObject, keysStart: seenKeys.count, decodedKeyBytesStart: decodedKeyBytes.count,
+                            checksDuplicateKeys: checksDuplicateKeys))
     }
 
     @inline(__always)
