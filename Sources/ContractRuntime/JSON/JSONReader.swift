@@ -247,7 +247,7 @@ public struct JSONReader: ~Copyable {
 
     /// The offset of the first byte at or after `index` that is not JSON whitespace (`count` when none is),
     /// for readings that keep their position in a local variable.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func afterWhitespace(_ base: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int {
         var index = index
         while index < count && isWhitespace(base[index]) {
@@ -374,26 +374,20 @@ public struct JSONReader: ~Copyable {
     mutating func expectedKeyIndex(in table: UTF8Table, expected: Int) -> Int? {
         guard let pattern = table.quotedPattern(at: expected), let frame = frames.lastPointer,
               frame.pointee.isObject && !frame.pointee.checksDuplicateKeys,
-              frame.pointee.count < limits.maxKeysPerObject && pattern.count <= limits.maxStringLength,
-              let base = input.baseAddress else {
+              frame.pointee.count < limits.maxKeysPerObject, let base = input.baseAddress else {
             return nil
         }
         let count = input.count
-        var at = position
-        while at < count && Self.isWhitespace(base[at]) { at &+= 1 }
+        var at = Self.afterWhitespace(base, from: position, count: count)
         if frame.pointee.count > 0 {
             guard at < count && base[at] == UInt8(ascii: ",") else { return nil }
-            at &+= 1
-            while at < count && Self.isWhitespace(base[at]) { at &+= 1 }
+            at = Self.afterWhitespace(base, from: at &+ 1, count: count)
         }
         // The pattern holds the key's quotes; its colon follows the closing one.
         let colon = at &+ pattern.count &+ 2
-        guard at &+ 16 <= count && colon < count && base[colon] == UInt8(ascii: ":"),
-              pattern.matches(UTF8Table.QuotedPattern.words(at: base + at)) else {
-            return nil
-        }
+        guard colon < count && base[colon] == UInt8(ascii: ":"), let key = quotedKey(pattern, at: at) else { return nil }
         frame.pointee.count &+= 1
-        frame.pointee.currentKey = KeyReference(start: at &+ 1, count: pattern.count, isDecoded: false, isASCII: pattern.isASCII)
+        frame.pointee.currentKey = key
         lastKeyOffset = at
         position = colon &+ 1
         return expected
@@ -508,13 +502,20 @@ public struct JSONReader: ~Copyable {
     /// strings' length), positioned after its closing quote; nil, and the position unchanged, otherwise.
     @inline(__always)
     mutating func keyMatching(_ pattern: UTF8Table.QuotedPattern) -> KeyReference? {
-        guard position &+ 16 <= input.count, pattern.count <= limits.maxStringLength,
-              pattern.matches(UTF8Table.QuotedPattern.words(at: input.baseAddress.unsafelyUnwrapped + position)) else {
+        guard let key = quotedKey(pattern, at: position) else { return nil }
+        position = key.start &+ key.count &+ 1
+        return key
+    }
+
+    /// The key `pattern` holds when the input has it, quotes included, from `offset` (its opening quote) and it is
+    /// within the limit on strings; nil otherwise. Reads 16 bytes, only where 16 remain; changes nothing.
+    @inlinable @inline(__always)
+    func quotedKey(_ pattern: UTF8Table.QuotedPattern, at offset: Int) -> KeyReference? {
+        guard offset &+ 16 <= input.count, pattern.count <= limits.maxStringLength,
+              pattern.matches(UTF8Table.QuotedPattern.words(at: input.baseAddress.unsafelyUnwrapped + offset)) else {
             return nil
         }
-        let start = position &+ 1
-        position = start &+ pattern.count &+ 1
-        return KeyReference(start: start, count: pattern.count, isDecoded: false, isASCII: pattern.isASCII)
+        return KeyReference(start: offset &+ 1, count: pattern.count, isDecoded: false, isASCII: pattern.isASCII)
     }
 
     /// Records `key` as seen in the innermost object, `frame` (a pointer into `frames`), throwing when it was
