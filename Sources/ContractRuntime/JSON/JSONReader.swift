@@ -288,9 +288,7 @@ public struct JSONReader: ~Copyable {
 
     /// Consumes the `{` that opens an object; read its members with ``nextKey()``.
     public mutating func beginObject() throws(JSONReadError) {
-        skipWhitespace()
-        guard position < input.count, input[position] == UInt8(ascii: "{") else { throw mismatch(expected: "an object") }
-        try push(isObject: true)
+        try beginObject(callerChecksDuplicateKeys: false)
     }
 
     /// ``beginObject()`` for a caller that may find this object's duplicate keys itself, as a decoder
