@@ -142,7 +142,7 @@ extension RuleEvaluator {
     /// steps of their own: a field tested against null, a field compared with a constant, a field in a
     /// list of constants, and two conditions compared with each other.
     public struct Compiled: Sendable {
-        enum Step: Sendable {
+        enum Step: Sendable, Equatable {
             case field(Int)
             case constant(Int)
             case not(Int)
@@ -178,6 +178,25 @@ extension RuleEvaluator {
             static let maxLeaves = 6
             var leaves: [Int]
             var table: UInt64
+        }
+
+        /// How a step that joins conditions (`not`, `and`, `or`, `implies`, `==` or `!=` between conditions, a bool
+        /// field against a condition) combines them, given how to tell whether a condition holds and which bool a
+        /// field holds (nil for any other value); nil for any other step. The one definition of these joins, for the
+        /// interpreter (``Evaluation/isTrue(_:)``) and for building truth tables.
+        @inline(__always)
+        static func join(_ step: Step, holds: (Int) -> Bool, boolField: (Int) -> Bool?) -> Bool? {
+            switch step {
+            case .not(let operand): !holds(operand)
+            case .and(let l, let r): holds(l) && holds(r)
+            case .or(let l, let r): holds(l) || holds(r)
+            case .implies(let l, let r): !holds(l) || holds(r)
+            case .conditionsEqual(let l, let r, let negated): (holds(l) == holds(r)) != negated
+            case .fieldEqualsCondition(let field, let condition, let negated):
+                // A field holding anything but a bool equals no condition.
+                boolField(field).map { ($0 == holds(condition)) != negated } ?? negated
+            default: nil
+            }
         }
 
         /// Owns the memory ``program`` reads.
@@ -341,12 +360,7 @@ extension RuleEvaluator {
 
             /// The `fieldIsBool` step for `field` and `value`, added once.
             private mutating func fieldIsBool(_ field: Int, _ value: Bool) -> Int {
-                if let index = steps.firstIndex(where: {
-                    if case .fieldIsBool(field, value) = $0 { true } else { false }
-                }) {
-                    return index
-                }
-                return add(.fieldIsBool(field, value))
+                steps.firstIndex(of: .fieldIsBool(field, value)) ?? add(.fieldIsBool(field, value))
             }
 
             /// Adds the leaves of the condition at `step` to `leaves`, each once; false when it is not a join of leaves.
@@ -376,33 +390,18 @@ extension RuleEvaluator {
             /// Whether the condition at `step` holds when leaf `i` of `leaves` holds exactly when bit `i` of `combination`
             /// is set: the interpreter's `Evaluation.isTrue` with the leaves given.
             private func holds(_ step: Int, leaves: [Int], combination: Int) -> Bool {
-                if let place = leaves.firstIndex(of: step) { return combination >> place & 1 != 0 }
-                switch steps[step] {
-                case .not(let operand): return !holds(operand, leaves: leaves, combination: combination)
-                case .and(let l, let r):
-                    return holds(l, leaves: leaves, combination: combination) && holds(r, leaves: leaves, combination: combination)
-                case .or(let l, let r):
-                    return holds(l, leaves: leaves, combination: combination) || holds(r, leaves: leaves, combination: combination)
-                case .implies(let l, let r):
-                    return !holds(l, leaves: leaves, combination: combination) || holds(r, leaves: leaves, combination: combination)
-                case .conditionsEqual(let l, let r, let negated):
-                    return (holds(l, leaves: leaves, combination: combination) == holds(r, leaves: leaves, combination: combination)) != negated
-                case .fieldEqualsCondition(let field, let condition, let negated):
-                    let isTrue = leaves.firstIndex { if case .fieldIsBool(field, true) = steps[$0] { true } else { false } }
-                    let isFalse = leaves.firstIndex { if case .fieldIsBool(field, false) = steps[$0] { true } else { false } }
-                    guard let isTrue, let isFalse else { preconditionFailure("collectLeaves adds both") }
-                    let value: Bool
-                    if combination >> isTrue & 1 != 0 {
-                        value = true
-                    } else if combination >> isFalse & 1 != 0 {
-                        value = false
-                    } else {
-                        return negated  // not a bool: equal to no condition
+                func leafHolds(_ leaf: Step) -> Bool {
+                    guard let place = leaves.firstIndex(where: { steps[$0] == leaf }) else {
+                        preconditionFailure("collectLeaves adds the fieldIsBool leaves of each fieldEqualsCondition")
                     }
-                    return (value == holds(condition, leaves: leaves, combination: combination)) != negated
-                default:
-                    preconditionFailure("collectLeaves made every other step a leaf")
+                    return combination >> place & 1 != 0
                 }
+                if let place = leaves.firstIndex(of: step) { return combination >> place & 1 != 0 }
+                // A field's bool, from its two fieldIsBool leaves: true, false, or neither (not a bool).
+                let joined = Compiled.join(steps[step], holds: { holds($0, leaves: leaves, combination: combination) },
+                                           boolField: { leafHolds(.fieldIsBool($0, true)) ? true : leafHolds(.fieldIsBool($0, false)) ? false : nil })
+                guard let joined else { preconditionFailure("collectLeaves made every other step a leaf") }
+                return joined
             }
 
             /// The step for `l == r` (`!=` when negated), specialized where the operands allow.
@@ -456,15 +455,10 @@ extension RuleEvaluator {
 
             func isTrue(_ step: Int) -> Bool {
                 switch steps[step] {
-                case .not(let operand): return !isTrue(operand)
-                case .and(let l, let r): return isTrue(l) && isTrue(r)
-                case .or(let l, let r): return isTrue(l) || isTrue(r)
-                case .implies(let l, let r): return !isTrue(l) || isTrue(r)
-                case .conditionsEqual(let l, let r, let negated):
-                    return (isTrue(l) == isTrue(r)) != negated
-                case .fieldEqualsCondition(let field, let condition, let negated):
-                    guard case .bool(let holds) = values[field] else { return negated }
-                    return (holds == isTrue(condition)) != negated
+                case .not, .and, .or, .implies, .conditionsEqual, .fieldEqualsCondition:
+                    return Compiled.join(steps[step], holds: isTrue, boolField: { field in
+                        if case .bool(let value) = values[field] { value } else { nil }
+                    }).unsafelyUnwrapped  // a join for each of these steps
                 case .comparison(let op, let l, let r):
                     let left = value(l), right = value(r)
                     switch op {
