@@ -373,20 +373,15 @@ extension JSONReader {
         return try parsedDoubleValue(token)
     }
 
-    /// ``doubleValue(_:)`` for numbers outside the exact fast path: a long division for up to 19
-    /// significant digits and up to 19 fraction digits (`0.057000929535789946`), the standard library's
-    /// parser otherwise.
+    /// ``doubleValue(_:)`` for numbers outside the exact fast path: up to 19 significant digits with any exponent
+    /// (`0.057000929535789946`, and `4.33115549132292e-9` as Python writes small numbers) by `ec_decimal_to_double`,
+    /// two products rather than the standard library's parser, which costs ten times as much; that parser for the
+    /// rest (more digits, and results that are subnormal or overflow).
     @inline(never)
     mutating func parsedDoubleValue(_ token: NumberToken) throws(JSONReadError) -> Double {
         if token.significand == 0 {
             return token.isNegative ? -0.0 : 0.0
         }
-        if token.isExact && token.exponent < 0 && token.exponent >= -19 {
-            let value = Self.quotient(token.significand, dividedByPowerOfTen: -token.exponent)
-            return token.isNegative ? -value : value
-        }
-        // Any other exponent (`4.33115549132292e-9`, as Python writes small numbers), up to 19 digits: two products
-        // rather than the standard library's parser, which costs ten times as much.
         if token.isExact {
             var found: Int32 = 0
             let value = ec_decimal_to_double(token.significand, Int64(token.exponent), &found)
