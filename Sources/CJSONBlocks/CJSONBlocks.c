@@ -1,4 +1,5 @@
 #include "CJSONBlocks.h"
+#include "CJSONUTF8.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -17,8 +18,8 @@ typedef struct {
 
 /// From the classes and the bits of the bytes in strings' text onward: escapes, strings, tokens (simdjson's
 /// find_escaped and its scalar-start rule).
-static inline void finish(classes c, uint64_t escaped, uint64_t quotes, uint64_t inString, uint64_t wrongUTF8,
-                          uint64_t leads, escapeBytes e, ec_scan_state *state, ec_block_scan *out) {
+static inline void finish(classes c, uint64_t escaped, uint64_t quotes, uint64_t inString, int wrongUTF8,
+                          escapeBytes e, ec_scan_state *state, ec_block_scan *out) {
     state->inString = (uint64_t)0 - (inString >> 63);
     c.structural &= ~c.control;
     uint64_t scalar = ~(c.structural | c.quote | c.whitespace | inString);
@@ -33,8 +34,7 @@ static inline void finish(classes c, uint64_t escaped, uint64_t quotes, uint64_t
     uint64_t digits = (unicode << 2) | (unicode << 3) | (unicode << 4) | (unicode << 5);
     uint64_t checked = unicode & ~(e.d >> 2);
     out->escapes = starts & ~checked;
-    out->leads = leads;
-    out->problem = (c.control & inString) != 0 || wrongUTF8 != 0 || (digits & ~e.hex) != 0;
+    out->problem = (c.control & inString) != 0 || wrongUTF8 || (digits & ~e.hex) != 0;
     state->text = c.nonASCII >> 61;
 }
 
@@ -79,28 +79,18 @@ static void scan_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan 
         c.control |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v)) << shift;
         c.nonASCII |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << shift;
     }
-    uint64_t wrong = 0, leads = 0;
+    int wrong = 0;
     if (c.nonASCII | state->text) {
-        // A byte is a continuation byte exactly when one of the 3 before leads a sequence that long.
+        // UTF-8 (CJSONUTF8.h), each byte with the three before it: the block's first bytes with the previous
+        // block's last, which are readable.
+        __m256i errors = _mm256_setzero_si256();
         for (int half = 0; half < 2; half++) {
             const uint8_t *p = bytes + 32 * half;
-            __m256i v = halves[half];
-            __m256i back1 = _mm256_loadu_si256((const __m256i *)(p - 1));
-            __m256i back2 = _mm256_loadu_si256((const __m256i *)(p - 2));
-            __m256i back3 = _mm256_loadu_si256((const __m256i *)(p - 3));
-            __m256i isContinuation = _mm256_cmpeq_epi8(_mm256_and_si256(v, _mm256_set1_epi8((char)0xC0)), _mm256_set1_epi8((char)0x80));
-            __m256i mustContinue = _mm256_or_si256(
-                _mm256_cmpeq_epi8(_mm256_max_epu8(back1, _mm256_set1_epi8((char)0xC0)), back1),
-                _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(back2, _mm256_set1_epi8((char)0xE0)), back2),
-                                _mm256_cmpeq_epi8(_mm256_max_epu8(back3, _mm256_set1_epi8((char)0xF0)), back3)));
-            __m256i offset = _mm256_sub_epi8(v, _mm256_set1_epi8((char)0xC0));
-            __m256i narrow = _mm256_or_si256(
-                _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(offset, _mm256_set1_epi8(1)), offset),
-                                _mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xF0)), v)),
-                _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xE0)), _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xED))));
-            wrong |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_xor_si256(isContinuation, mustContinue)) << (32 * half);
-            leads |= (uint64_t)(uint32_t)_mm256_movemask_epi8(narrow) << (32 * half);
+            errors = _mm256_or_si256(errors, ec_utf8_errors(halves[half], _mm256_loadu_si256((const __m256i *)(p - 1)),
+                                                            _mm256_loadu_si256((const __m256i *)(p - 2)),
+                                                            _mm256_loadu_si256((const __m256i *)(p - 3))));
         }
+        wrong = !_mm256_testz_si256(errors, errors);
     }
     escapeBytes e = {0, 0, 0};
     if (c.backslash) {
@@ -121,7 +111,7 @@ static void scan_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan 
     uint64_t quotes = c.quote & ~escaped;
     uint64_t inString = (uint64_t)_mm_cvtsi128_si64(_mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)quotes), _mm_set1_epi8((char)0xFF), 0))
         ^ state->inString;
-    finish(c, escaped, quotes, inString, wrong, leads, e, state, out);
+    finish(c, escaped, quotes, inString, wrong, e, state, out);
 }
 
 #endif
@@ -130,7 +120,6 @@ static void scan_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan 
 /// reader itself uses its own local skip, which costs less than this loop).
 static void scan_plain(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
     classes c = {0, 0, 0, 0, 0, 0};
-    uint64_t wrong = 0, leads = 0;
     for (int i = 0; i < 64; i++) {
         uint8_t b = bytes[i];
         uint64_t bit = (uint64_t)1 << i;
@@ -141,15 +130,9 @@ static void scan_plain(const uint8_t *bytes, ec_scan_state *state, ec_block_scan
         if (b < 0x20) c.control |= bit;
         if (b >= 0x80) c.nonASCII |= bit;
     }
+    int wrong = 0;
     if (c.nonASCII | state->text) {
-        for (int i = 0; i < 64; i++) {
-            uint8_t b = bytes[i];
-            uint64_t bit = (uint64_t)1 << i;
-            int isContinuation = (b & 0xC0) == 0x80;
-            int mustContinue = bytes[i - 1] >= 0xC0 || bytes[i - 2] >= 0xE0 || bytes[i - 3] >= 0xF0;
-            if (isContinuation != mustContinue) wrong |= bit;
-            if (b == 0xC0 || b == 0xC1 || b == 0xE0 || b == 0xED || b >= 0xF0) leads |= bit;
-        }
+        for (int i = 0; i < 64; i++) wrong |= ec_utf8_error_at(bytes[i], bytes[i - 1], bytes[i - 2], bytes[i - 3]);
     }
     escapeBytes e = {0, 0, 0};
     if (c.backslash) {
@@ -163,7 +146,7 @@ static void scan_plain(const uint8_t *bytes, ec_scan_state *state, ec_block_scan
     }
     uint64_t escaped = escapedBits(c.backslash, state);
     uint64_t quotes = c.quote & ~escaped;
-    finish(c, escaped, quotes, prefixXor(quotes) ^ state->inString, wrong, leads, e, state, out);
+    finish(c, escaped, quotes, prefixXor(quotes) ^ state->inString, wrong, e, state, out);
 }
 
 void ec_scan_block_with(int kernel, const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {

@@ -2,6 +2,7 @@
 // (AVX2, 32 bytes at a time), and writing the text of a checked string with its escapes undone (portable, and with
 // AVX2 taking runs of CJK escapes four at a time).
 #include "CJSONBlocks.h"
+#include "CJSONUTF8.h"
 
 #include <string.h>
 
@@ -76,64 +77,10 @@ static inline uint32_t fourHexDigits(const uint8_t *digits) {
 #define EC_PREVIOUS(input, prev, n) \
     _mm256_alignr_epi8((input), _mm256_permute2x128_si256((prev), (input), 0x21), 16 - (n))
 
-/// What a pair of bytes may break in UTF-8, a bit each, for simdjson's UTF-8 check (John Keiser and Daniel Lemire,
-/// "Validating UTF-8 In Less Than One Instruction Per Byte", 2021).
-enum {
-    tooShort = 1 << 0,    // a lead, then no continuation byte
-    tooLong = 1 << 1,     // ASCII, then a continuation byte
-    overlong3 = 1 << 2,   // E0 then 80 to 9F
-    tooLarge = 1 << 3,    // F4 then 90 to BF, or F5 and above
-    surrogate = 1 << 4,   // ED then A0 to BF
-    overlong2 = 1 << 5,   // C0 or C1
-    tooLarge1000 = 1 << 6,
-    overlong4 = 1 << 6,   // F0 then 80 to 8F
-    twoContinuations = 1 << 7,
-    carry = tooShort | tooLong | twoContinuations,
-};
-
-/// By the high nibble of a pair's first byte.
-static const uint8_t firstHighTable[16] = {
-    tooLong, tooLong, tooLong, tooLong, tooLong, tooLong, tooLong, tooLong,
-    twoContinuations, twoContinuations, twoContinuations, twoContinuations,
-    tooShort | overlong2, tooShort, tooShort | overlong3 | surrogate, tooShort | tooLarge | tooLarge1000 | overlong4,
-};
-/// By the low nibble of a pair's first byte.
-static const uint8_t firstLowTable[16] = {
-    carry | overlong3 | overlong2 | overlong4, carry | overlong2, carry, carry,
-    carry | tooLarge, carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000,
-    carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000,
-    carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000 | surrogate,
-    carry | tooLarge | tooLarge1000, carry | tooLarge | tooLarge1000,
-};
-/// By the high nibble of a pair's second byte.
-static const uint8_t secondHighTable[16] = {
-    tooShort, tooShort, tooShort, tooShort, tooShort, tooShort, tooShort, tooShort,
-    tooLong | overlong2 | twoContinuations | overlong3 | tooLarge1000 | overlong4,
-    tooLong | overlong2 | twoContinuations | overlong3 | tooLarge,
-    tooLong | overlong2 | twoContinuations | surrogate | tooLarge,
-    tooLong | overlong2 | twoContinuations | surrogate | tooLarge,
-    tooShort, tooShort, tooShort, tooShort,
-};
-
-/// simdjson's UTF-8 check: for each byte of `input`, nonzero when it breaks RFC 3629 with the three bytes before
-/// it (`prev` is the block before): a sequence cut short, a continuation byte too many, an overlong form, a
-/// surrogate, a code point past U+10FFFF, or a byte that is never in UTF-8.
+/// simdjson's UTF-8 check (CJSONUTF8.h) of `input`, whose three bytes before are the last of `prev`, the block
+/// before.
 EC_AVX2 static inline __m256i utf8Errors(__m256i input, __m256i prev) {
-    const __m256i firstHigh = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)firstHighTable));
-    const __m256i firstLow = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)firstLowTable));
-    const __m256i secondHigh = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)secondHighTable));
-    const __m256i lowNibble = _mm256_set1_epi8(0x0F);
-    __m256i prev1 = EC_PREVIOUS(input, prev, 1);
-    __m256i special = _mm256_and_si256(
-        _mm256_and_si256(_mm256_shuffle_epi8(firstHigh, _mm256_and_si256(_mm256_srli_epi16(prev1, 4), lowNibble)),
-                         _mm256_shuffle_epi8(firstLow, _mm256_and_si256(prev1, lowNibble))),
-        _mm256_shuffle_epi8(secondHigh, _mm256_and_si256(_mm256_srli_epi16(input, 4), lowNibble)));
-    // The third and fourth bytes of 3- and 4-byte sequences: continuation bytes the lookups above count as
-    // `twoContinuations`, which is right exactly there.
-    __m256i third = _mm256_subs_epu8(EC_PREVIOUS(input, prev, 2), _mm256_set1_epi8((char)(0xE0 - 0x80)));
-    __m256i fourth = _mm256_subs_epu8(EC_PREVIOUS(input, prev, 3), _mm256_set1_epi8((char)(0xF0 - 0x80)));
-    __m256i mustContinue = _mm256_and_si256(_mm256_or_si256(third, fourth), _mm256_set1_epi8((char)0x80));
-    return _mm256_xor_si256(mustContinue, special);
+    return ec_utf8_errors(input, EC_PREVIOUS(input, prev, 1), EC_PREVIOUS(input, prev, 2), EC_PREVIOUS(input, prev, 3));
 }
 
 /// How many `\uXXXX` escapes whose first digit is neither `0` nor `d`/`D` start `block`, one after another: 0 to 5.

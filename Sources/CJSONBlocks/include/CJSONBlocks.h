@@ -1,8 +1,8 @@
 // simdjson's first stage for 64 bytes of JSON text at a time: bit masks, bit n for byte n, of the tokens
 // (structural characters outside strings, the quotes that open and close strings, and the first byte of each
 // run of other bytes outside strings: numbers, literals, or something wrong), of the bytes in strings, and of
-// what the caller must check one by one (escapes, UTF-8 leads with a narrower second byte). AVX2; the plain loop
-// is the tests' reference (elsewhere the reader skips with its own local loop, which an SSE2 kernel did not beat).
+// the escapes the caller must check one by one; the UTF-8 of the whole block is checked (simdjson's lookup
+// algorithm). AVX2; the plain loop is the tests' reference (elsewhere the reader skips with its own local loop, which an SSE2 kernel did not beat).
 // Also the text of strings: finding a string's end with every check (AVX2), and undoing its escapes.
 #ifndef CJSONBLOCKS_H
 #define CJSONBLOCKS_H
@@ -22,8 +22,7 @@ typedef struct {
     uint64_t inString;   // from each opening quote up to, not including, its closing quote
     uint64_t backslash;  // every backslash
     uint64_t escapes;    // the backslashes in strings that start an escape
-    uint64_t leads;      // C0, C1, E0, ED and F0 and above: leads to check with their second byte
-    int problem;         // a control character in a string, or a byte that breaks UTF-8's sequence rule
+    int problem;         // a control character in a string, a bad `\uXXXX`, or a byte that breaks UTF-8 (RFC 3629)
 } ec_block_scan;
 
 /// The kernel this processor has: 1 AVX2, 0 the plain loop. The reader scans blocks only where it is 1; the plain

@@ -10,11 +10,11 @@ extension JSONReader {
     /// open object's keys are kept, in the short form of ``SkippedKey``, after a marker in memory of its own.
     ///
     /// What is checked, and where:
-    /// - strings' text, in the masks: no control character, UTF-8's sequence rule (a byte is a continuation
-    ///   byte exactly when one of the 3 before leads a sequence that long), and the four digits of each
-    ///   `\uXXXX` that is not a surrogate's;
-    /// - here, one by one: the leads whose second byte has a narrower range (``wellFormedSequenceLength(in:at:)``),
-    ///   every other escape (``escapeEnd(at:)``), each string's length;
+    /// - strings' text, in the masks: no control character, well-formed UTF-8 (simdjson's lookup algorithm, which
+    ///   checks each byte with the 3 before it: no sequence cut short, no continuation byte too many, no overlong
+    ///   form, surrogate or code point past U+10FFFF), and the four digits of each `\uXXXX` that is not a
+    ///   surrogate's;
+    /// - here, one by one: every other escape (``escapeEnd(at:)``), each string's length;
     /// - numbers and literals, by ``skipNumber()`` and ``consumeLiteral(_:length:)`` from their first byte,
     ///   which must then end where a separator begins;
     /// - the grammar, depth, the number of keys of each object and repeated keys, as the tokens are walked.
@@ -71,15 +71,8 @@ extension JSONReader {
                 }
                 ec_scan_block_avx2(block, &carried, &scan)  // only called where the processor has AVX2
 
-                // The strings' text: no control character, and UTF-8's sequence rule (in the block's masks);
-                // leads whose second byte has a narrower range, one by one.
+                // The strings' text: no control character, and well-formed UTF-8 (in the block's masks).
                 if scan.problem != 0 { return false }
-                var leads = scan.leads
-                while leads != 0 {
-                    let at = blockStart &+ leads.trailingZeroBitCount
-                    if at < count && Self.wellFormedSequenceLength(in: input, at: at) == 0 { return false }
-                    leads &= leads &- 1
-                }
 
                 // The escapes the masks left (surrogates, two-byte escapes, `\uXXXX` cut by the block's end), in
                 // order: one that starts within the one before (the second half of a surrogate pair) was checked
