@@ -191,8 +191,10 @@ extension JSONReader {
                         let length = at &- stringStart &- 1
                         guard length <= maxStringLength, keyCount &- keysStart < keyLimit,
                               keyCount < SkippedKey.room else { return false }
+                        // A block without a backslash (most, in raw UTF-8 text) holds no escape.
                         let hasEscapes = stringStart >= blockStart
-                            ? scan.backslash & (UInt64(1) &<< UInt64(offset) &- 1) & ~(UInt64(2) &<< UInt64(stringStart &- blockStart) &- 1) != 0
+                            ? scan.backslash != 0
+                                && scan.backslash & (UInt64(1) &<< UInt64(offset) &- 1) & ~(UInt64(2) &<< UInt64(stringStart &- blockStart) &- 1) != 0
                             : UnsafeBufferPointer(rebasing: input[(stringStart &+ 1)..<at]).contains(UInt8(ascii: "\\"))
                         let key: SkippedKey
                         if hasEscapes {
