@@ -129,7 +129,7 @@ extension JSONReader {
                             end = close &+ 1
                         } else if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") {
                             position = at
-                            try skipNumber()
+                            try skipNumber(checkingWhatFollows: false)  // what follows is checked here
                             end = position
                             // A number or literal must end where its run of bytes ends: at a separator.
                             if end < count && !Self.isSeparator(base[end]) { return false }

@@ -231,6 +231,18 @@ extension JSONReader {
     @inline(__always)
     #endif
     mutating func skipNumber() throws(JSONReadError) {
+        try skipNumber(checkingWhatFollows: true)
+    }
+
+    /// ``skipNumber()``; without `checkingWhatFollows`, a number followed by a byte that would continue it (`1.5.3`,
+    /// `12a`) is passed over up to that byte, for a caller that refuses any number not followed by a separator
+    /// (``skipValueInBlocks()``, which leaves it to the full reading).
+    #if compiler(>=6.3)
+    @inline(always)
+    #else
+    @inline(__always)
+    #endif
+    mutating func skipNumber(checkingWhatFollows: Bool) throws(JSONReadError) {
         let start = position
         let count = input.count
         var index = start
@@ -268,7 +280,7 @@ extension JSONReader {
             }
             index &+= digits
         }
-        if integerDigits > 300 || (index < count && Self.continuesToken(input[index])) {
+        if integerDigits > 300 || (checkingWhatFollows && index < count && Self.continuesToken(input[index])) {
             return try skipNumberInFull()
         }
         position = index
