@@ -490,8 +490,14 @@ extension RuleEvaluator {
                     if case .null = values[field] { return !negated }
                     return negated
                 case .fieldEquals(let field, let constant, let negated):
+                    if case .enumValue(let text) = values[field] { return Self.isEnumValue(constants[constant], text) != negated }
                     return RuleEvaluator.equals(values[field], constants[constant]) != negated
                 case .fieldIn(let field, let items, let negated):
+                    // An enumeration value (`status in [failed, timed_out, cancelled]`) against each constant without
+                    // `equals(_:_:)`'s dispatch on both kinds, a jump through a table for every constant.
+                    if case .enumValue(let text) = values[field] {
+                        return items.contains { Self.isEnumValue(constants[$0], text) } != negated
+                    }
                     return items.contains { RuleEvaluator.equals(values[field], constants[$0]) } != negated
                 case .fieldIsBool(let field, let value):
                     if case .bool(value) = values[field] { return true }
@@ -505,6 +511,14 @@ extension RuleEvaluator {
                 default:
                     return isTrue(step)
                 }
+            }
+
+            /// Whether `constant` is the enumeration value `text`: ``RuleEvaluator/equals(_:_:)`` for an enumeration
+            /// value, which equals only the same enumeration value.
+            @inline(__always)
+            static func isEnumValue(_ constant: RuleValue, _ text: String) -> Bool {
+                if case .enumValue(let other) = constant { return other == text }
+                return false
             }
 
             func value(_ step: Int) -> RuleValue {
