@@ -490,7 +490,9 @@ extension RuleEvaluator {
                     if case .null = values[field] { return !negated }
                     return negated
                 case .fieldEquals(let field, let constant, let negated):
-                    if case .enumValue(let text) = values[field] { return Self.isEnumValue(constants[constant], text) != negated }
+                    if case .enumValue(let text) = values[field] {
+                        return Self.isEnumValue(constants[constant], text) != negated
+                    }
                     return RuleEvaluator.equals(values[field], constants[constant]) != negated
                 case .fieldIn(let field, let items, let negated):
                     // An enumeration value (`status in [failed, timed_out, cancelled]`) against each constant without
