@@ -15,8 +15,8 @@ extension JSONReader {
     ///   form, surrogate or code point past U+10FFFF), and the four digits of each `\uXXXX` that is not a
     ///   surrogate's;
     /// - here, one by one: every other escape (``escapeEnd(at:)``), each string's length;
-    /// - numbers and literals, by ``skipNumber()`` and ``consumeLiteral(_:length:)`` from their first byte,
-    ///   which must then end where a separator begins;
+    /// - numbers and literals, by ``skipNumber(checkingWhatFollows:)`` and ``consumeLiteral(_:length:)`` from their
+    ///   first byte, which must then end where a separator begins (tested here, once);
     /// - the grammar, depth, the number of keys of each object and repeated keys, as the tokens are walked.
     ///
     /// Anything else (an object of more than ``localKeyLimit`` keys, nesting past 63 levels, open objects with more
