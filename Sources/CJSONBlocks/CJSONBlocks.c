@@ -10,32 +10,64 @@ typedef struct {
     uint64_t quote, backslash, structural, whitespace, control, nonASCII;
 } classes;
 
+/// The bytes numbers without exponent are made of.
+typedef struct {
+    uint64_t digit, zero, minus, point;
+} numberBytes;
+
 /// The bytes escapes are made of: `u`, hex digits, and `d` or `D` (a surrogate's first digit); all zero when
 /// the block has no escape.
 typedef struct {
     uint64_t u, hex, d;
 } escapeBytes;
 
+/// The last byte of each run of scalar bytes (`scalar`, starting at `starts`) that is a number without exponent,
+/// `-?(0|[1-9][0-9]*)(.[0-9]+)?`, and ends before the block's last byte (a run that reaches it may go on in the next
+/// block). Each byte of a run is checked against its neighbours; the runs with no byte amiss are those through
+/// which a carry added at their start runs to their end.
+static inline uint64_t numberEnds(numberBytes c, uint64_t scalar, uint64_t starts) {
+    uint64_t last = scalar & ~(scalar >> 1);
+    uint64_t integerStarts = starts | ((starts & c.minus) << 1);
+    // A point after the run's first point: a carry added after the first clears the rest of the run but for the
+    // bytes just after the later points.
+    uint64_t afterPoints = (c.point << 1) & scalar;
+    // (That a digit follows a minus sign or a point follows from these: a minus sign or a point after either is
+    // amiss, and so is either last.)
+    uint64_t amiss = (scalar & ~(c.digit | c.minus | c.point))  // a byte no such number has
+        | (c.minus & ~starts)                                    // a minus sign, only first
+        | (c.point & ~(c.digit << 1))                            // a point after a digit
+        | (c.point & scalar & ~(scalar + afterPoints))           // one point at most
+        | (((c.zero & integerStarts) << 1) & c.digit)           // no digit after a leading zero
+        | (last & ~c.digit);                                     // a digit last
+    uint64_t sound = scalar & ~amiss;
+    uint64_t landed = (sound + starts) & ~sound;  // a run's end + 1 when it is sound; carried out of bit 63 is lost
+    return (landed & ~scalar) >> 1;
+}
+
 /// From the classes and the bits of the bytes in strings' text onward: escapes, strings, tokens (simdjson's
 /// find_escaped and its scalar-start rule).
-static inline void finish(classes c, uint64_t escaped, uint64_t quotes, uint64_t inString, int wrongUTF8,
-                          escapeBytes e, ec_scan_state *state, ec_block_scan *out) {
+/// Returns the first bytes of the block's runs of scalar bytes (which `out->numberEnds` is made from).
+static inline uint64_t finish(classes c, uint64_t escaped, uint64_t quotes, uint64_t inString, int wrongUTF8,
+                              escapeBytes e, ec_scan_state *state, ec_block_scan *out) {
     state->inString = (uint64_t)0 - (inString >> 63);
     c.structural &= ~c.control;
     uint64_t scalar = ~(c.structural | c.quote | c.whitespace | inString);
-    out->tokens = (c.structural & ~inString) | quotes | (scalar & ~((scalar << 1) | state->scalar));
+    uint64_t starts = scalar & ~((scalar << 1) | state->scalar);
+    out->tokens = (c.structural & ~inString) | quotes | starts;
     state->scalar = scalar >> 63;
+    out->scalar = scalar;
     out->inString = inString;
     out->backslash = c.backslash;
     // `\uXXXX` escapes within the block whose first digit is not `d` (so not a surrogate) are checked here,
     // their four digits by the mask; the rest are left to the caller.
-    uint64_t starts = c.backslash & ~escaped & inString;
-    uint64_t unicode = starts & (e.u >> 1) & (((uint64_t)1 << 59) - 1);
+    uint64_t escapeStarts = c.backslash & ~escaped & inString;
+    uint64_t unicode = escapeStarts & (e.u >> 1) & (((uint64_t)1 << 59) - 1);
     uint64_t digits = (unicode << 2) | (unicode << 3) | (unicode << 4) | (unicode << 5);
     uint64_t checked = unicode & ~(e.d >> 2);
-    out->escapes = starts & ~checked;
+    out->escapes = escapeStarts & ~checked;
     out->problem = (c.control & inString) != 0 || wrongUTF8 || (digits & ~e.hex) != 0;
     state->text = c.nonASCII >> 61;
+    return starts;
 }
 
 /// simdjson's find_escaped: the characters escaped by a backslash, across blocks.
@@ -111,7 +143,22 @@ static void scan_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan 
     uint64_t quotes = c.quote & ~escaped;
     uint64_t inString = (uint64_t)_mm_cvtsi128_si64(_mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)quotes), _mm_set1_epi8((char)0xFF), 0))
         ^ state->inString;
-    finish(c, escaped, quotes, inString, wrong, e, state, out);
+    uint64_t starts = finish(c, escaped, quotes, inString, wrong, e, state, out);
+    // Numbers, in the blocks that have runs of scalar bytes.
+    out->numberEnds = 0;
+    if (starts) {
+        numberBytes n = {0, 0, 0, 0};
+        for (int half = 0; half < 2; half++) {
+            __m256i v = halves[half];
+            __m256i digit = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
+            int shift = 32 * half;
+            n.digit |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(digit, _mm256_set1_epi8(9)), digit)) << shift;
+            n.zero |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('0'))) << shift;
+            n.minus |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('-'))) << shift;
+            n.point |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('.'))) << shift;
+        }
+        out->numberEnds = numberEnds(n, out->scalar, starts);
+    }
 }
 
 #endif
@@ -146,7 +193,17 @@ static void scan_plain(const uint8_t *bytes, ec_scan_state *state, ec_block_scan
     }
     uint64_t escaped = escapedBits(c.backslash, state);
     uint64_t quotes = c.quote & ~escaped;
-    finish(c, escaped, quotes, prefixXor(quotes) ^ state->inString, wrong, e, state, out);
+    uint64_t starts = finish(c, escaped, quotes, prefixXor(quotes) ^ state->inString, wrong, e, state, out);
+    numberBytes n = {0, 0, 0, 0};
+    for (int i = 0; i < 64; i++) {
+        uint8_t b = bytes[i];
+        uint64_t bit = (uint64_t)1 << i;
+        if (b >= '0' && b <= '9') n.digit |= bit;
+        if (b == '0') n.zero |= bit;
+        if (b == '-') n.minus |= bit;
+        if (b == '.') n.point |= bit;
+    }
+    out->numberEnds = numberEnds(n, out->scalar, starts);
 }
 
 void ec_scan_block_with(int kernel, const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {

@@ -9,12 +9,13 @@ import Testing
 @Suite struct JSONBlockScanTests {
     /// What the reference and the kernels give for one block.
     struct Scan: Equatable, CustomStringConvertible {
-        var tokens: UInt64, inString: UInt64, backslash: UInt64, escapes: UInt64, problem: Bool
+        var tokens: UInt64, inString: UInt64, backslash: UInt64, escapes: UInt64, scalar: UInt64, numberEnds: UInt64
+        var problem: Bool
         var carried: [UInt64]
 
         var description: String {
             "tokens \(hex(tokens)) inString \(hex(inString)) backslash \(hex(backslash)) escapes \(hex(escapes)) "
-                + "problem \(problem) carried \(carried.map(hex))"
+                + "scalar \(hex(scalar)) numberEnds \(hex(numberEnds)) problem \(problem) carried \(carried.map(hex))"
         }
 
         func hex(_ bits: UInt64) -> String { String(bits, radix: 16) }
@@ -27,6 +28,7 @@ import Testing
 
         mutating func scan(_ text: [UInt8], at start: Int) -> Scan {
             var tokens: UInt64 = 0, inStrings: UInt64 = 0, backslashes: UInt64 = 0, escapes: UInt64 = 0
+            var scalar: UInt64 = 0
             var problem = false
             utf8Problem = false
             let textBefore = lastBytes.contains { $0 >= 0x80 }
@@ -75,6 +77,7 @@ import Testing
                 } else {
                     if !inScalar { tokens |= bit }
                     inScalar = true
+                    scalar |= bit
                 }
             }
             if (hasNonASCII || textBefore) && (start..<start + 64).contains(where: {
@@ -83,15 +86,55 @@ import Testing
                 problem = true
                 utf8Problem = true
             }
+            // The runs of scalar bytes that begin in the block (at a token) and end before its last byte: the last
+            // byte of each that is a number without exponent.
+            var numberEnds: UInt64 = 0
+            var start = 0
+            while start < 64 {
+                guard scalar >> UInt64(start) & 1 == 1 else { start += 1; continue }
+                var end = start
+                while end < 64 && scalar >> UInt64(end) & 1 == 1 { end += 1 }
+                if tokens >> UInt64(start) & 1 == 1 && end < 64 {
+                    if Self.isNumberWithoutExponent(block[start..<end]) {
+                        numberEnds |= 1 << UInt64(end - 1)
+                    } else if block[start] == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(block[start]) {
+                        notNumbers += 1
+                    }
+                }
+                start = end
+            }
             lastBytes = Array(block[61..<64])
             let carried: [UInt64] = [inString ? .max : 0, escapedNext ? 1 : 0, inScalar ? 1 : 0,
                                      UInt64(block[61] >> 7) | UInt64(block[62] >> 7) << 1 | UInt64(block[63] >> 7) << 2]
-            return Scan(tokens: tokens, inString: inStrings, backslash: backslashes, escapes: escapes, problem: problem,
-                        carried: carried)
+            return Scan(tokens: tokens, inString: inStrings, backslash: backslashes, escapes: escapes, scalar: scalar,
+                        numberEnds: numberEnds, problem: problem, carried: carried)
+        }
+
+        /// Whether `bytes` are a JSON number without exponent, `-?(0|[1-9][0-9]*)(.[0-9]+)?`, from the grammar.
+        static func isNumberWithoutExponent(_ bytes: ArraySlice<UInt8>) -> Bool {
+            var rest = bytes[...]
+            func digits() -> Int {
+                let count = rest.prefix(while: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }).count
+                rest = rest.dropFirst(count)
+                return count
+            }
+            if rest.first == UInt8(ascii: "-") { rest = rest.dropFirst() }
+            if rest.first == UInt8(ascii: "0") {
+                rest = rest.dropFirst()
+            } else if digits() == 0 {
+                return false
+            }
+            if rest.first == UInt8(ascii: ".") {
+                rest = rest.dropFirst()
+                if digits() == 0 { return false }
+            }
+            return rest.isEmpty
         }
 
         /// Whether the last scan found a byte that breaks UTF-8.
         var utf8Problem = false
+        /// How many runs that begin like a number, within a block, were not numbers without exponent.
+        var notNumbers = 0
 
         /// Whether `byte` breaks RFC 3629 after the three bytes before it, found at the byte where a sequence goes
         /// wrong: the continuation bytes a lead calls for, the narrower ranges of the second byte after E0, ED, F0
@@ -135,7 +178,7 @@ import Testing
             }
         }
         return Scan(tokens: out.tokens, inString: out.inString, backslash: out.backslash, escapes: out.escapes,
-                    problem: out.problem != 0,
+                    scalar: out.scalar, numberEnds: out.numberEnds, problem: out.problem != 0,
                     carried: [state.inString, state.escaped, state.scalar, state.text])
     }
 
@@ -144,7 +187,7 @@ import Testing
     /// leads and continuation bytes, bytes that never appear in UTF-8).
     static func text(using generator: inout SplitMix64) -> [UInt8] {
         let pieces = [#"{"key": "#, #""value", "#, #"\u6570\u636e"#, #"\ud83d\ude00"#, #"\"#, #"\\"#, #"\""#, "数据", "😀",
-                      "123", "-4.5e+6", "true", "null", " ", "\n", "[", "]", "}", ":", ",", #"\n"#, #"\u00"#, #"\uD8"#, #"\u12G4"#]
+                      "123", "-4.5e+6", "true", "null", "0", "7", "-", ".", "0.25", "-0", "1.5.2", "10", "e", " ", "\n", "[", "]", "}", ":", ",", #"\n"#, #"\u00"#, #"\uD8"#, #"\u12G4"#]
         let bytes: [UInt8] = [0x00, 0x09, 0x0C, 0x1A, 0x1F, 0x22, 0x5C, 0x75, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC3, 0xE0, 0xE4,
                               0xED, 0xF0, 0xF4, 0xF5, 0xFF]
         var text: [UInt8] = []
@@ -161,13 +204,14 @@ import Testing
     @Test func everyKernelGivesTheReferencesMasks() {
         var generator = SplitMix64(seed: 0xB10C_5CA7)
         let kernels = Self.scans
-        var problems = 0, escapesLeft = 0, utf8Problems = 0
+        var problems = 0, escapesLeft = 0, utf8Problems = 0, numbers = 0, notNumbers = 0
         for _ in 0..<4_000 {
             let text = Self.text(using: &generator)
             // The text before the first block is outside the value: no string, no escape, and no text carried
             // (its bytes only feed the UTF-8 check of the first block's first 3 bytes).
             var reference = Reference()
             var states = kernels.map { _ in ec_scan_state() }
+            defer { notNumbers += reference.notNumbers }
             for block in 0..<4 {
                 let start = 16 + 64 * block
                 let expected = reference.scan(text, at: start)
@@ -178,10 +222,13 @@ import Testing
                 if expected.problem { problems += 1 }
                 if expected.escapes != 0 { escapesLeft += 1 }
                 if reference.utf8Problem { utf8Problems += 1 }
+                numbers += expected.numberEnds.nonzeroBitCount
             }
         }
         // The text reached each kind of outcome often.
-        #expect(problems > 1_000 && escapesLeft > 1_000 && utf8Problems > 1_000, "\(problems) \(escapesLeft) \(utf8Problems)")
+        #expect(problems > 1_000 && escapesLeft > 1_000 && utf8Problems > 1_000 && numbers > 1_000,
+                "\(problems) \(escapesLeft) \(utf8Problems) \(numbers)")
+        #expect(notNumbers > 1_000, "\(notNumbers)")
     }
 }
 

@@ -60,7 +60,7 @@ import Testing
 
     /// A random JSON value, mostly valid: objects of 0 to 20 keys (some repeated, some only after
     /// unescaping), nesting up to 70 levels, strings with escapes and non-ASCII text, all kinds of
-    /// numbers and literals, and whitespace of every kind between tokens.
+    /// numbers (and runs of their bytes that are none) and literals, and whitespace of every kind between tokens.
     static func value(depth: Int, using generator: inout SplitMix64) -> [UInt8] {
         func space() -> [UInt8] {
             switch Int.random(in: 0..<6, using: &generator) {
@@ -98,9 +98,16 @@ import Testing
             }
             return text + space() + [UInt8(ascii: "]")]
         case 2, 3: return string()
-        case 4, 5:
+        case 4:
             let numbers = ["0", "-0", "12", "-7.5", "1e3", "2.5E-7", "123456789012345678901", "1e400", "0.1e-400", "01", "1.", "-"]
             return Array(numbers.randomElement(using: &generator)!.utf8)
+        case 5:
+            // A run of the bytes numbers are made of, a number or not, in every order the block scan's number check
+            // must tell apart (points, signs and zeros anywhere).
+            let bytes = Array("0123456789".utf8) + Array("00-.-.eE+".utf8)
+            var text = Bool.random(using: &generator) ? [UInt8(ascii: "-")] : []
+            for _ in 0..<Int.random(in: 1...24, using: &generator) { text.append(bytes.randomElement(using: &generator)!) }
+            return text
         default:
             return Array(["true", "false", "null", "nul", "truex"].randomElement(using: &generator)!.utf8)
         }

@@ -1,8 +1,9 @@
 // simdjson's first stage for 64 bytes of JSON text at a time: bit masks, bit n for byte n, of the tokens
 // (structural characters outside strings, the quotes that open and close strings, and the first byte of each
-// run of other bytes outside strings: numbers, literals, or something wrong), of the bytes in strings, and of
-// the escapes the caller must check one by one; the UTF-8 of the whole block is checked (simdjson's lookup
-// algorithm). AVX2; the plain loop is the tests' reference (elsewhere the reader skips with its own local loop, which an SSE2 kernel did not beat).
+// run of other bytes outside strings: numbers, literals, or something wrong), of the bytes in strings, of the
+// escapes the caller must check one by one, and of the ends of the numbers without exponent; the UTF-8 of the
+// whole block is checked (simdjson's lookup algorithm). AVX2; the plain loop is the tests' reference (elsewhere
+// the reader skips with its own local loop, which an SSE2 kernel did not beat).
 // Also the text of strings: finding a string's end with every check (AVX2), and undoing its escapes.
 #ifndef CJSONBLOCKS_H
 #define CJSONBLOCKS_H
@@ -22,6 +23,9 @@ typedef struct {
     uint64_t inString;   // from each opening quote up to, not including, its closing quote
     uint64_t backslash;  // every backslash
     uint64_t escapes;    // the backslashes in strings that start an escape
+    uint64_t scalar;     // the bytes of runs of other bytes outside strings (numbers, literals, or something wrong)
+    uint64_t numberEnds; // the last byte of each run that starts in the block, ends before its last byte, and is a
+                         // number without exponent: -?(0|[1-9][0-9]*)(.[0-9]+)?
     int problem;         // a control character in a string, a bad `\uXXXX`, or a byte that breaks UTF-8 (RFC 3629)
 } ec_block_scan;
 

@@ -15,8 +15,10 @@ extension JSONReader {
     ///   form, surrogate or code point past U+10FFFF), and the four digits of each `\uXXXX` that is not a
     ///   surrogate's;
     /// - here, one by one: every other escape (``escapeEnd(at:)``), each string's length;
-    /// - numbers and literals, by ``skipNumber(checkingWhatFollows:)`` and ``consumeLiteral(_:length:)`` from their
-    ///   first byte, which must then end where a separator begins (tested here, once);
+    /// - numbers without exponent that end in the block, in the masks (`numberEnds`: the run of bytes from the
+    ///   number's first is `-?(0|[1-9][0-9]*)(.[0-9]+)?`, and ends at a separator);
+    /// - other numbers and literals, by ``skipNumber(checkingWhatFollows:)`` and ``consumeLiteral(_:length:)`` from
+    ///   their first byte, which must then end where a separator begins (tested here, once);
     /// - the grammar, depth, the number of keys of each object and repeated keys, as the tokens are walked.
     ///
     /// Anything else (an object of more than ``localKeyLimit`` keys, nesting past 63 levels, open objects with more
@@ -128,11 +130,18 @@ extension JSONReader {
                             guard close &- at &- 1 <= maxStringLength else { return false }
                             end = close &+ 1
                         } else if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") {
-                            position = at
-                            try skipNumber(checkingWhatFollows: false)  // what follows is checked here
-                            end = position
-                            // A number or literal must end where its run of bytes ends: at a separator.
-                            if end < count && !Self.isSeparator(base[end]) { return false }
+                            // The run of bytes from here (up to a separator, or past the block's end), and whether
+                            // the scan found it a number without exponent.
+                            let length = (~(scan.scalar &>> UInt64(offset))).trailingZeroBitCount
+                            if scan.numberEnds &>> UInt64(offset &+ length &- 1) & 1 != 0 {
+                                end = at &+ length
+                            } else {
+                                position = at
+                                try skipNumber(checkingWhatFollows: false)  // what follows is checked here
+                                end = position
+                                // A number or literal must end where its run of bytes ends: at a separator.
+                                if end < count && !Self.isSeparator(base[end]) { return false }
+                            }
                         } else if byte | 0x20 == UInt8(ascii: "{") {
                             guard depth < levels else { return false }
                             let isObject = byte == UInt8(ascii: "{")
