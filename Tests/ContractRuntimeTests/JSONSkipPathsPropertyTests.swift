@@ -102,14 +102,21 @@ import Testing
             let numbers = ["0", "-0", "12", "-7.5", "1e3", "2.5E-7", "123456789012345678901", "1e400", "0.1e-400", "01", "1.", "-"]
             return Array(numbers.randomElement(using: &generator)!.utf8)
         case 5:
-            // A run of the bytes numbers are made of, a number or not, in every order the block scan's number check
-            // must tell apart (points, signs and zeros anywhere).
+            // Half the time a run of the bytes numbers are made of, a number or not, in every order the block scan's
+            // number check must tell apart (points, signs and zeros anywhere).
             let bytes = Array("0123456789".utf8) + Array("00-.-.eE+".utf8)
+            guard Bool.random(using: &generator) else {
+                return Array(String(Double.random(in: -1e6...1e6, using: &generator)).utf8)  // a valid one, mostly
+            }
             var text = Bool.random(using: &generator) ? [UInt8(ascii: "-")] : []
             for _ in 0..<Int.random(in: 1...24, using: &generator) { text.append(bytes.randomElement(using: &generator)!) }
             return text
         default:
-            return Array(["true", "false", "null", "nul", "truex"].randomElement(using: &generator)!.utf8)
+            // Literals, and (a time in four) runs of 3 to 6 letters that are none: one letter off, or one too many
+            // or too few.
+            let literals = Int.random(in: 0..<4, using: &generator) > 0 ? ["true", "false", "null"]
+                : ["nul", "truex", "fals", "falsx", "nulL", "True", "tru", "trux", "falsee", "nulll"]
+            return Array(literals.randomElement(using: &generator)!.utf8)
         }
     }
 

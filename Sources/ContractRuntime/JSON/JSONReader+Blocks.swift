@@ -16,7 +16,8 @@ extension JSONReader {
     ///   surrogate's;
     /// - here, one by one: every other escape (``escapeEnd(at:)``), each string's length;
     /// - numbers without exponent that end in the block, in the masks (`numberEnds`: the run of bytes from the
-    ///   number's first is `-?(0|[1-9][0-9]*)(.[0-9]+)?`, and ends at a separator);
+    ///   number's first is `-?(0|[1-9][0-9]*)(.[0-9]+)?`, and ends at a separator); literals that end in the block,
+    ///   here, from the length of their run of bytes and one word;
     /// - other numbers and literals, by ``skipNumber(checkingWhatFollows:)`` and ``consumeLiteral(_:length:)`` from
     ///   their first byte, which must then end where a separator begins (tested here, once);
     /// - the grammar, depth, the number of keys of each object and repeated keys, as the tokens are walked.
@@ -159,6 +160,14 @@ extension JSONReader {
                         } else if byte == UInt8(ascii: "]") && state & BlockState.mayClose != 0 {
                             depth &-= 1
                             end = at &+ 1
+                        } else if let length = Self.literalRunLength(at: offset, in: scan.scalar) {
+                            // A literal's run of bytes, which ends in the block (at a separator): exactly `true`,
+                            // `null` or `false`, or not valid at all (`nul`, `truex`).
+                            let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt32.self)
+                            guard length == 4 ? word == Self.trueWord || word == Self.nullWord
+                                : word == Self.falsWord && base[at &+ 4] == UInt8(ascii: "e")  // 5 bytes
+                            else { return false }
+                            end = at &+ length
                         } else {
                             position = at
                             switch byte {
@@ -325,6 +334,18 @@ extension JSONReader {
             start = Int(truncatingIfNeeded: keys[count].first)
         }
     }
+
+    /// The length of the run of scalar bytes (`scalar`, a block scan's mask) from bit `offset` when it is 4 or 5
+    /// bytes and ends in the block (so the bytes after it were scanned: a separator follows); nil otherwise.
+    @inline(__always)
+    static func literalRunLength(at offset: Int, in scalar: UInt64) -> Int? {
+        let length = (~(scalar &>> UInt64(offset))).trailingZeroBitCount
+        return (length == 4 || length == 5) && offset &+ length < 64 ? length : nil
+    }
+
+    /// `true`, `null` and `fals`, as the 4 bytes loaded from where they are.
+    static let trueWord = UInt32(littleEndian: 0x65_75_72_74), nullWord = UInt32(littleEndian: 0x6C_6C_75_6E),
+               falsWord = UInt32(littleEndian: 0x73_6C_61_66)
 
     /// Whether `byte` may follow a number or literal: whitespace, a structural character or a quote.
     @inline(__always)
