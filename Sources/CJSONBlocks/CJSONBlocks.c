@@ -1,5 +1,6 @@
 #include "CJSONBlocks.h"
 #include "CJSONUTF8.h"
+#include <string.h>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -90,7 +91,7 @@ static inline uint64_t prefixXor(uint64_t bits) {
 
 #if defined(__x86_64__)
 __attribute__((target("avx2,pclmul")))
-static void scan_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
+static inline __attribute__((always_inline)) void scanBlockAVX2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
     const __m256i whitespaceTable = _mm256_setr_epi8(' ', 100, 100, 100, 17, 100, 113, 2, 100, '\t', '\n', 112, 100, '\r', 100, 100,
                                                      ' ', 100, 100, 100, 17, 100, 113, 2, 100, '\t', '\n', 112, 100, '\r', 100, 100);
     const __m256i structuralTable = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ':', '{', ',', '}', 0, 0,
@@ -161,6 +162,12 @@ static void scan_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan 
     }
 }
 
+
+/// `scanBlockAVX2` out of line, for the entries that scan one block (the walk has it in line).
+__attribute__((target("avx2,pclmul")))
+static void scan_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out) {
+    scanBlockAVX2(bytes, state, out);
+}
 #endif
 
 /// The same with a loop over the bytes: the reference in tests, and the scan on processors without AVX2 (where the
@@ -230,3 +237,287 @@ void ec_scan_block_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_sca
     scan_plain(bytes, state, out);
 #endif
 }
+
+// ---- The walk over the tokens (simdjson's second stage, checking rather than building) ----
+
+enum { stValue = 1, stMayClose = 2, stKey = 4, stAfterValue = 8, stInString = 16, stInKey = 32, stColon = 64 };
+
+typedef struct { uint64_t first, last; } skippedKey;
+
+static inline int isSeparatorByte(uint8_t b) {
+    switch (b) {
+    case ',': case ':': case ']': case '}': case '[': case '{': case '"': case ' ': case '\n': case '\r': case '\t': return 1;
+    default: return 0;
+    }
+}
+
+static inline int hexDigit(uint8_t b, uint32_t *value) {
+    if ((uint8_t)(b - '0') < 10) { *value = (*value << 4) | (uint32_t)(b - '0'); return 1; }
+    uint8_t lower = b | 0x20;
+    if ((uint8_t)(lower - 'a') < 6) { *value = (*value << 4) | (uint32_t)(lower - 'a' + 10); return 1; }
+    return 0;
+}
+
+static inline int fourHexDigits(const uint8_t *p, uint32_t *value) {
+    *value = 0;
+    return hexDigit(p[0], value) & hexDigit(p[1], value) & hexDigit(p[2], value) & hexDigit(p[3], value);
+}
+
+/// The offset after the escape whose backslash is at `at`, or -1 when it is not a valid one.
+static inline long skipEscape(const uint8_t *base, long count, long at) {
+    if (at + 1 >= count) return -1;
+    uint8_t kind = base[at + 1];
+    if (kind != 'u') {
+        switch (kind) {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't': return at + 2;
+        default: return -1;
+        }
+    }
+    uint32_t unit;
+    if (at + 6 > count || !fourHexDigits(base + at + 2, &unit)) return -1;
+    if (unit < 0xD800 || unit >= 0xE000) return at + 6;
+    if (unit >= 0xDC00) return -1;  // a low surrogate first
+    if (at + 12 > count || base[at + 6] != '\\' || base[at + 7] != 'u' || !fourHexDigits(base + at + 8, &unit)
+        || unit < 0xDC00 || unit >= 0xE000) return -1;
+    return at + 12;
+}
+
+/// How many ASCII digits follow `at`, eight at a time while eight bytes remain: in each word a byte below `0`
+/// borrows into its high bit, one above `9` carries into it, one from 0x80 has it set in one of the two, and
+/// borrows and carries reach only bytes above the first non-digit.
+static inline long digitRun(const uint8_t *base, long count, long at) {
+    long end = at;
+    while (end + 8 <= count) {
+        uint64_t word;
+        memcpy(&word, base + end, 8);
+        uint64_t flagged = ((word - 0x3030303030303030ULL) | (word + 0x4646464646464646ULL)) & 0x8080808080808080ULL;
+        if (flagged) return end + (__builtin_ctzll(flagged) >> 3) - at;
+        end += 8;
+    }
+    while (end < count && (uint8_t)(base[end] - '0') < 10) end++;
+    return end - at;
+}
+
+/// `ec_skip_number`, in line in the walk.
+static inline long skipNumberAt(const uint8_t *base, long count, long at) {
+    long index = at, integerDigits;
+    if (base[index] == '-') index++;
+    if (index < count && base[index] == '0') {
+        index++;
+        integerDigits = 1;
+        if (index < count && (uint8_t)(base[index] - '0') < 10) return -1;
+    } else {
+        integerDigits = digitRun(base, count, index);
+        if (integerDigits == 0) return -1;
+        index += integerDigits;
+    }
+    if (index < count && base[index] == '.') {
+        long fraction = digitRun(base, count, index + 1);
+        if (fraction == 0) return -1;
+        index += 1 + fraction;
+    }
+    if (index < count && (base[index] | 0x20) == 'e') {
+        index++;
+        int negative = 0;
+        if (index < count && (base[index] == '+' || base[index] == '-')) { negative = base[index] == '-'; index++; }
+        long digits = digitRun(base, count, index);
+        if (digits == 0 || (!negative && digits > 3)) return -1;
+        if (!negative) {
+            long exponent = 0;
+            for (long k = 0; k < digits; k++) exponent = exponent * 10 + (base[index + k] - '0');
+            if (integerDigits + exponent > 300) return -1;
+        }
+        index += digits;
+    }
+    return integerDigits > 300 ? -1 : index;
+}
+
+/// How many bytes of the run of scalar bytes that has its byte `offset` in `scalar` are from there on in the block.
+static inline long runLength(uint64_t scalar, long offset) {
+    uint64_t rest = ~(scalar >> offset);
+    return rest ? __builtin_ctzll(rest) : 64;
+}
+
+long ec_skip_number(const uint8_t *base, long count, long at) {
+    return skipNumberAt(base, count, at);
+}
+
+static inline skippedKey makeKey(const uint8_t *bytes, long count, long readable) {
+    skippedKey key;
+    if (readable >= 8) {
+        memcpy(&key.first, bytes, 8);
+        if (count < 8) key.first &= ((uint64_t)1 << (count * 8)) - 1;
+    } else {
+        key.first = 0;
+        for (long i = 0; i < count && i < 8; i++) key.first |= (uint64_t)bytes[i] << (i * 8);
+    }
+    if (count >= 8) memcpy(&key.last, bytes + count - 8, 8); else key.last = (uint64_t)count;
+    return key;
+}
+
+void ec_skipped_key_words(const uint8_t *bytes, long count, long readable, uint64_t words[2]) {
+    skippedKey key = makeKey(bytes, count, readable);
+    words[0] = key.first;
+    words[1] = key.last;
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2,pclmul")))
+long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_limits limits) {
+    uint64_t filters[64];
+    skippedKey keys[EC_SKIP_KEY_ROOM];
+    uint8_t padded[16 + 64];
+    long levels = limits.levels, keyLimit = limits.keysPerObject, maxString = limits.maxStringLength;
+    uint64_t objects = 0;
+    long depth = 0, keyCount = 0, keysStart = 0, stringStart = 0, escapesEnd = 0;
+    unsigned state = stValue;
+    ec_scan_state carried = {0, 0, 0, 0};
+    ec_block_scan scan;
+    for (long blockStart = start; blockStart < count; blockStart += 64) {
+        const uint8_t *block;
+        if (blockStart >= 16 && blockStart + 64 <= count) {
+            block = base + blockStart;
+        } else {
+            memset(padded, ' ', sizeof padded);
+            long from = blockStart >= 16 ? blockStart - 16 : 0, to = blockStart + 64 < count ? blockStart + 64 : count;
+            memcpy(padded + (from - (blockStart - 16)), base + from, (size_t)(to - from));
+            block = padded + 16;
+        }
+        scanBlockAVX2(block, &carried, &scan);
+        if (scan.problem) return -1;
+        uint64_t escapes = scan.escapes;
+        while (escapes) {
+            long at = blockStart + __builtin_ctzll(escapes);
+            escapes &= escapes - 1;
+            if (at < escapesEnd) continue;
+            escapesEnd = skipEscape(base, count, at);
+            if (escapesEnd < 0) return -1;
+        }
+        uint64_t tokens = scan.tokens;
+        while (tokens) {
+            long offset = __builtin_ctzll(tokens);
+            tokens &= tokens - 1;
+            long at = blockStart + offset;
+            uint8_t byte = base[at];
+            long end;
+            if (state & stAfterValue) {
+                int isObject = (objects >> (depth - 1)) & 1;
+                if (byte == ',') { state = isObject ? stKey : stValue; continue; }
+                if (byte != (isObject ? '}' : ']')) return -1;
+                depth--;
+                if (isObject) { keyCount = keysStart - 1; keysStart = (long)keys[keyCount].first; }
+                end = at + 1;
+            } else if (state & stValue) {
+                if (byte == '"') {
+                    if (!tokens) { stringStart = at; state = stInString; continue; }
+                    long close = blockStart + __builtin_ctzll(tokens);
+                    tokens &= tokens - 1;
+                    if (close - at - 1 > maxString) return -1;
+                    end = close + 1;
+                } else if ((uint8_t)(byte - '0') < 10 || byte == '-') {
+                    long length = runLength(scan.scalar, offset);
+                    if ((scan.numberEnds >> (offset + length - 1)) & 1) {
+                        end = at + length;
+                    } else {
+                        end = skipNumberAt(base, count, at);
+                        if (end < 0 || (end < count && !isSeparatorByte(base[end]))) return -1;
+                    }
+                } else if ((byte | 0x20) == '{') {
+                    if (depth >= levels) return -1;
+                    int isObject = byte == '{';
+                    objects = isObject ? objects | ((uint64_t)1 << depth) : objects & ~((uint64_t)1 << depth);
+                    depth++;
+                    if (isObject) {
+                        if (keyCount >= EC_SKIP_KEY_ROOM) return -1;
+                        keys[keyCount].first = (uint64_t)keysStart;
+                        keys[keyCount].last = 0;
+                        keysStart = ++keyCount;
+                        filters[depth - 1] = 0;
+                        state = stKey | stMayClose;
+                    } else {
+                        state = stValue | stMayClose;
+                    }
+                    continue;
+                } else if (byte == ']' && (state & stMayClose)) {
+                    depth--;
+                    end = at + 1;
+                } else {
+                    long length = runLength(scan.scalar, offset);
+                    uint32_t word;
+                    if ((length == 4 || length == 5) && offset + length < 64) {
+                        memcpy(&word, base + at, 4);
+                        int ok = length == 4 ? (word == 0x65757274u || word == 0x6C6C756Eu) : (word == 0x736C6166u && base[at + 4] == 'e');
+                        if (!ok) return -1;
+                        end = at + length;
+                    } else {
+                        long literal = byte == 't' ? 4 : byte == 'f' ? 5 : byte == 'n' ? 4 : 0;
+                        const char *text = byte == 't' ? "true" : byte == 'f' ? "false" : "null";
+                        if (!literal || count - at < literal || memcmp(base + at, text, (size_t)literal) != 0) return -1;
+                        end = at + literal;
+                        if (end < count && !isSeparatorByte(base[end])) return -1;
+                    }
+                }
+            } else if (state & stInString) {
+                if (at - stringStart - 1 > maxString) return -1;
+                end = at + 1;
+            } else if ((state & stKey) && byte != '"') {
+                if (byte != '}' || !(state & stMayClose)) return -1;
+                depth--;
+                keyCount = keysStart - 1;
+                keysStart = (long)keys[keyCount].first;
+                end = at + 1;
+            } else {
+                if (state & stKey) {
+                    stringStart = at;
+                    if (!tokens) { state = stInKey; continue; }
+                    offset = __builtin_ctzll(tokens);
+                    tokens &= tokens - 1;
+                    at = blockStart + offset;
+                } else if (state & stColon) {
+                    if (byte != ':') return -1;
+                    state = stValue;
+                    continue;
+                }
+                // The key's closing quote is at `at`.
+                long length = at - stringStart - 1;
+                if (length > maxString || keyCount - keysStart >= keyLimit || keyCount >= EC_SKIP_KEY_ROOM) return -1;
+                int hasEscapes = stringStart >= blockStart
+                    ? (scan.backslash & (((uint64_t)1 << offset) - 1) & ~((((uint64_t)2) << (stringStart - blockStart)) - 1)) != 0
+                    : memchr(base + stringStart + 1, '\\', (size_t)length) != NULL;
+                skippedKey key;
+                if (hasEscapes) {
+                    uint8_t unescaped[256 + EC_UNESCAPE_SLACK];
+                    if (length > 256) return -1;
+                    long written = ec_unescape(base + stringStart + 1, length, count - stringStart - 1, unescaped);
+                    key = makeKey(unescaped, written, (long)sizeof unescaped - 0);
+                } else {
+                    key = makeKey(base + stringStart + 1, length, count - stringStart - 1);
+                }
+                uint64_t bit = (uint64_t)1 << (((key.first ^ (key.last * 0x2545F4914F6CDD1DULL)) * 0x9E3779B97F4A7C15ULL) >> 58);
+                if (filters[depth - 1] & bit) {
+                    for (long i = keysStart; i < keyCount; i++) {
+                        if (keys[i].first == key.first && keys[i].last == key.last) return -1;
+                    }
+                }
+                filters[depth - 1] |= bit;
+                keys[keyCount++] = key;
+                if (tokens && base[blockStart + __builtin_ctzll(tokens)] == ':') {
+                    tokens &= tokens - 1;
+                    state = stValue;
+                } else {
+                    state = stColon;
+                }
+                continue;
+            }
+            if (depth == 0) return end;
+            state = stAfterValue;
+        }
+    }
+    return -1;
+}
+#else
+long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_limits limits) {
+    (void)base; (void)count; (void)start; (void)limits;
+    return -1;  // no AVX2 here: the caller never takes this path
+}
+#endif

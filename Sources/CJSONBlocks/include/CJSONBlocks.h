@@ -3,7 +3,9 @@
 // run of other bytes outside strings: numbers, literals, or something wrong), of the bytes in strings, of the
 // escapes the caller must check one by one, and of the ends of the numbers without exponent; the UTF-8 of the
 // whole block is checked (simdjson's lookup algorithm). AVX2; the plain loop is the tests' reference (elsewhere
-// the reader skips with its own local loop, which an SSE2 kernel did not beat).
+// the reader skips with its own local loop, which an SSE2 kernel did not beat). With it, the walk over the
+// tokens that passes over a whole array or object (`ec_skip_value_avx2`: simdjson's second stage, checking rather
+// than building).
 // Also the text of strings: finding a string's end with every check (AVX2), and undoing its escapes.
 #ifndef CJSONBLOCKS_H
 #define CJSONBLOCKS_H
@@ -38,6 +40,30 @@ void ec_scan_block_avx2(const uint8_t *bytes, ec_scan_state *state, ec_block_sca
 /// The same scan with a given kernel (one the processor has), for tests.
 void ec_scan_block_with(int kernel, const uint8_t *bytes, ec_scan_state *state, ec_block_scan *out);
 
+/// The limits `ec_skip_value_avx2` keeps to: containers it may open (at most 63), keys an object may have, bytes of
+/// a string as written.
+typedef struct {
+    long levels;
+    long keysPerObject;
+    long maxStringLength;
+} ec_skip_limits;
+/// Passes over the array or object whose first byte is at `start` in the `count` bytes at `base`, checking all JSON
+/// asks of it (grammar, strings, escapes, numbers, literals, repeated keys, the limits): the offset after it, or -1
+/// for any value it does not vouch for (the caller's full reading gives the verdict). AVX2: call it only where
+/// `ec_best_scan_kernel()` is 1.
+long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_limits limits);
+/// The offset after the number whose first byte (`-` or a digit) is at `at` in the `count` bytes at `base`, up to
+/// where its grammar ends (what follows is the caller's to check); -1 for a number that is malformed or whose
+/// magnitude may reach 10^300 (its integer digits plus a positive exponent above 300, or an exponent of more than 3
+/// digits), which the caller reads in full. `JSONReader.skipNumber()` and the walk of `ec_skip_value_avx2`.
+long ec_skip_number(const uint8_t *base, long count, long at);
+/// How many keys and markers (one an open object) `ec_skip_value_avx2` keeps: a value whose open objects have more
+/// is left to the caller.
+#define EC_SKIP_KEY_ROOM 63
+/// The two words `ec_skip_value_avx2` keeps of a key of `count` bytes at `bytes`, of which `readable` may be read
+/// (at least `count`): its first 8 bytes (zero past its end), and its last 8, or its length when shorter. Equal keys
+/// have equal words; keys of the same length, at most 16 bytes, only when equal. For tests.
+void ec_skipped_key_words(const uint8_t *bytes, long count, long readable, uint64_t words[2]);
 /// The offset of the closing quote of the string whose text starts at `text` (just after its opening quote), of
 /// which `count` bytes may be read, after checking everything JSON asks of it: no control character, escapes
 /// that are JSON's (`\uXXXX` with four hex digits, surrogates in pairs), well-formed UTF-8 (RFC 3629: no

@@ -231,59 +231,10 @@ extension JSONReader {
     @inline(__always)
     #endif
     mutating func skipNumber() throws(JSONReadError) {
-        try skipNumber(checkingWhatFollows: true)
-    }
-
-    /// ``skipNumber()``; without `checkingWhatFollows`, a number followed by a byte that would continue it (`1.5.3`,
-    /// `12a`) is passed over up to that byte, for a caller that refuses any number not followed by a separator
-    /// (``skipValueInBlocks()``, which leaves it to the full reading).
-    #if compiler(>=6.3)
-    @inline(always)
-    #else
-    @inline(__always)
-    #endif
-    mutating func skipNumber(checkingWhatFollows: Bool) throws(JSONReadError) {
-        let start = position
-        let count = input.count
-        var index = start
-        if input[index] == UInt8(ascii: "-") { index &+= 1 }
-        var integerDigits = 0
-        if index < count && input[index] == UInt8(ascii: "0") {
-            index &+= 1
-            integerDigits = 1
-            if index < count && Self.isDigit(input[index]) { return try skipNumberInFull() }  // leading zero
-        } else {
-            integerDigits = Self.digitRunLength(in: input, from: index)
-            index &+= integerDigits
-            if integerDigits == 0 { return try skipNumberInFull() }  // no digit after '-'
-        }
-        if index < count && input[index] == UInt8(ascii: ".") {
-            let fraction = Self.digitRunLength(in: input, from: index &+ 1)
-            if fraction == 0 { return try skipNumberInFull() }  // no digit after the point
-            index &+= 1 &+ fraction
-        }
-        if index < count && input[index] | 0x20 == UInt8(ascii: "e") {
-            index &+= 1
-            var exponentIsNegative = false
-            if index < count && (input[index] == UInt8(ascii: "+") || input[index] == UInt8(ascii: "-")) {
-                exponentIsNegative = input[index] == UInt8(ascii: "-")
-                index &+= 1
-            }
-            let digits = Self.digitRunLength(in: input, from: index)
-            // No digit, or an exponent that may overflow (more than 3 digits, or at least 10^300 with the
-            // integer digits): the full reading decides.
-            if digits == 0 || (!exponentIsNegative && digits > 3) { return try skipNumberInFull() }
-            if !exponentIsNegative {
-                var exponent = 0
-                for offset in 0..<digits { exponent = exponent &* 10 &+ Int(input[index &+ offset] &- UInt8(ascii: "0")) }
-                if integerDigits &+ exponent > 300 { return try skipNumberInFull() }
-            }
-            index &+= digits
-        }
-        if integerDigits > 300 || (checkingWhatFollows && index < count && Self.continuesToken(input[index])) {
-            return try skipNumberInFull()
-        }
-        position = index
+        // `ec_skip_number` (CJSONBlocks) holds the grammar and the magnitude's bound, for the block walk as well.
+        let end = ec_skip_number(input.baseAddress.unsafelyUnwrapped, input.count, position)
+        if end < 0 || (end < input.count && Self.continuesToken(input[end])) { return try skipNumberInFull() }
+        position = end
     }
 
     /// ``skipNumber()`` for a number it leaves to the full reading: malformed, or possibly too large for a
@@ -291,21 +242,6 @@ extension JSONReader {
     @inline(never)
     mutating func skipNumberInFull() throws(JSONReadError) {
         try checkRange(try scanNumber())
-    }
-
-    /// How many ASCII digits follow `index`, eight at a time from one word while eight bytes remain.
-    @inline(__always)
-    static func digitRunLength(in input: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
-        var end = index
-        if let base = input.baseAddress {
-            while end &+ 8 <= input.count {
-                let run = leadingDigitCount(UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)))
-                end &+= run
-                if run < 8 { return end &- index }
-            }
-        }
-        while end < input.count && isDigit(input[end]) { end &+= 1 }
-        return end &- index
     }
 
     @inline(__always)

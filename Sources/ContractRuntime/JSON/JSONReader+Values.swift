@@ -123,7 +123,7 @@ extension JSONReader {
     /// elsewhere (the scan's other kernels cost more than the local skip: SSE2 measured +7 % a line).
     @inline(__always)
     mutating func skipContainerFast() throws(JSONReadError) -> Bool {
-        fastPaths.blockScan ? try skipValueInBlocks() : try skipValueInLocals()
+        fastPaths.blockScan ? skipValueInBlocks() : try skipValueInLocals()
     }
 
     /// ``skipValue()`` for values whose objects have at most ``localKeyLimit`` keys and that nest at most
@@ -224,7 +224,7 @@ extension JSONReader {
         }
     }
 
-    /// For ``skipValueInLocals()`` (the block skip keeps its keys as ``SkippedKey``s): remembers where the
+    /// For ``skipValueInLocals()`` (the block skip keeps its keys in C, as two words): remembers where the
     /// enclosing object's keys start, in a marker, and starts the keys of an object that opens, with `keyFilter`
     /// (its level's, ``repeatsLocalKey(_:from:filter:)``) empty.
     @inline(__always)
