@@ -110,10 +110,10 @@ import Testing
     @Test func escapedRepeatsAreFoundAcrossBlocks() {
         for padding in 0..<80 {
             let pad = String(repeating: "p", count: padding)
-            let repeated = Array(#"{"pad": "\#(pad)", "keyword": 1, "keyword": 2}"#.utf8)
+            let repeated = Array(#"{"pad": "\#(pad)", "keyword": 1, "key\u0077ord": 2}"#.utf8)
             #expect(JSONSkipping.refusal(repeated) == .duplicateKey)
             #expect(Self.blockOutcome(repeated) == nil, "padding \(padding)")
-            let distinct = Array(#"{"pad": "\#(pad)", "keyword": 1, "keyxord": 2}"#.utf8)
+            let distinct = Array(#"{"pad": "\#(pad)", "keyword": 1, "key\u0078ord": 2}"#.utf8)
             #expect(JSONSkipping.refusal(distinct) == nil)
             #expect(Self.blockOutcome(distinct) == true, "padding \(padding)")
         }
