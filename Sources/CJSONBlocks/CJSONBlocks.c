@@ -1,5 +1,6 @@
 #include "CJSONBlocks.h"
 #include "CJSONUTF8.h"
+#include "CJSONEscapes.h"
 #include <string.h>
 
 #if defined(__x86_64__)
@@ -251,37 +252,6 @@ static inline int isSeparatorByte(uint8_t b) {
     }
 }
 
-static inline int hexDigit(uint8_t b, uint32_t *value) {
-    if ((uint8_t)(b - '0') < 10) { *value = (*value << 4) | (uint32_t)(b - '0'); return 1; }
-    uint8_t lower = b | 0x20;
-    if ((uint8_t)(lower - 'a') < 6) { *value = (*value << 4) | (uint32_t)(lower - 'a' + 10); return 1; }
-    return 0;
-}
-
-static inline int fourHexDigits(const uint8_t *p, uint32_t *value) {
-    *value = 0;
-    return hexDigit(p[0], value) & hexDigit(p[1], value) & hexDigit(p[2], value) & hexDigit(p[3], value);
-}
-
-/// The offset after the escape whose backslash is at `at`, or -1 when it is not a valid one.
-static inline long skipEscape(const uint8_t *base, long count, long at) {
-    if (at + 1 >= count) return -1;
-    uint8_t kind = base[at + 1];
-    if (kind != 'u') {
-        switch (kind) {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't': return at + 2;
-        default: return -1;
-        }
-    }
-    uint32_t unit;
-    if (at + 6 > count || !fourHexDigits(base + at + 2, &unit)) return -1;
-    if (unit < 0xD800 || unit >= 0xE000) return at + 6;
-    if (unit >= 0xDC00) return -1;  // a low surrogate first
-    if (at + 12 > count || base[at + 6] != '\\' || base[at + 7] != 'u' || !fourHexDigits(base + at + 8, &unit)
-        || unit < 0xDC00 || unit >= 0xE000) return -1;
-    return at + 12;
-}
-
 /// How many ASCII digits follow `at`, eight at a time while eight bytes remain: in each word a byte below `0`
 /// borrows into its high bit, one above `9` carries into it, one from 0x80 has it set in one of the two, and
 /// borrows and carries reach only bytes above the first non-digit.
@@ -390,8 +360,10 @@ long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_lim
             long at = blockStart + __builtin_ctzll(escapes);
             escapes &= escapes - 1;
             if (at < escapesEnd) continue;
-            escapesEnd = skipEscape(base, count, at);
-            if (escapesEnd < 0) return -1;
+            uint32_t unit;
+            long length = escapeLength(base + at, count - at, &unit);
+            if (length < 0) return -1;
+            escapesEnd = at + length;
         }
         uint64_t tokens = scan.tokens;
         while (tokens) {
@@ -443,10 +415,11 @@ long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_lim
                     end = at + 1;
                 } else {
                     long length = runLength(scan.scalar, offset);
-                    uint32_t word;
                     if ((length == 4 || length == 5) && offset + length < 64) {
-                        memcpy(&word, base + at, 4);
-                        int ok = length == 4 ? (word == 0x65757274u || word == 0x6C6C756Eu) : (word == 0x736C6166u && base[at + 4] == 'e');
+                        // A run that ends in the block, at a separator: exactly a literal, or invalid.
+                        const uint8_t *run = base + at;
+                        int ok = length == 4 ? memcmp(run, "true", 4) == 0 || memcmp(run, "null", 4) == 0
+                                             : memcmp(run, "false", 5) == 0;
                         if (!ok) return -1;
                         end = at + length;
                     } else {
@@ -489,7 +462,7 @@ long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_lim
                     uint8_t unescaped[256 + EC_UNESCAPE_SLACK];
                     if (length > 256) return -1;
                     long written = ec_unescape(base + stringStart + 1, length, count - stringStart - 1, unescaped);
-                    key = makeKey(unescaped, written, (long)sizeof unescaped - 0);
+                    key = makeKey(unescaped, written, (long)sizeof unescaped);
                 } else {
                     key = makeKey(base + stringStart + 1, length, count - stringStart - 1);
                 }

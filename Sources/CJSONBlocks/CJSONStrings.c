@@ -3,6 +3,7 @@
 // AVX2 taking runs of CJK escapes four at a time).
 #include "CJSONBlocks.h"
 #include "CJSONUTF8.h"
+#include "CJSONEscapes.h"
 
 #include <string.h>
 
@@ -13,33 +14,7 @@ _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "CJSONStrings reads wo
 #include <immintrin.h>
 #endif
 
-#if defined(__x86_64__)
-/// The value of each byte as a hex digit, 0xFF for a byte that is none (for `ec_string_end`'s checks).
-static const uint8_t hexDigitValues[256] = {
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 255, 255, 255, 255, 255,
-    255, 10, 11, 12, 13, 14, 15, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    255, 10, 11, 12, 13, 14, 15, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-};
-#endif
 
-/// What each two-byte escape stands for (`\n` a line feed), by the byte after the backslash; 0 for a byte that
-/// makes no two-byte escape (none stands for 0).
-static const uint8_t twoByteEscapes[256] = {
-    ['"'] = '"', ['\\'] = '\\', ['/'] = '/', ['b'] = 0x08, ['f'] = 0x0C, ['n'] = 0x0A, ['r'] = 0x0D, ['t'] = 0x09,
-};
 
 /// The values of four hex digits known to be valid, from the 4 bytes at `digits`, a byte each, the first lowest:
 /// each digit's low four bits, plus 9 for a letter (digits have bit 6 clear, `a` to `f` and `A` to `F` have it set).
@@ -64,13 +39,6 @@ static inline uint32_t codeUnit(uint32_t digits) {
 #if defined(__x86_64__)
 #define EC_AVX2 __attribute__((target("avx2")))
 
-/// The value of the four hex digits at `digits`, or more than 0xFFFF when one is not a hex digit.
-static inline uint32_t fourHexDigits(const uint8_t *digits) {
-    uint32_t a = hexDigitValues[digits[0]], b = hexDigitValues[digits[1]];
-    uint32_t c = hexDigitValues[digits[2]], d = hexDigitValues[digits[3]];
-    uint32_t value = a << 12 | b << 8 | c << 4 | d;
-    return (a | b | c | d) > 15 ? 0x10000 : value;
-}
 
 /// The 32 bytes that start `n` bytes before `input` (1 to 3), whose first `n` are the last of `prev`, the block
 /// before.
@@ -164,28 +132,11 @@ EC_AVX2 long ec_string_end(const uint8_t *text, long count) {
                     continue;
                 }
             }
-            if (index + 2 > count) return -1;
-            uint8_t kind = text[index + 1];
-            if (kind == 'u') {
-                if (index + 6 > count) return -1;
-                uint32_t unit = fourHexDigits(text + index + 2);
-                if (unit >= 0x80) {
-                    if (unit > 0xFFFF) return -1;
-                    found |= 2;
-                    if ((unit & 0xF800) == 0xD800) {
-                        // A high surrogate, then the escape of a low one; a low one alone is wrong.
-                        if (unit >= 0xDC00 || index + 12 > count || text[index + 6] != '\\' || text[index + 7] != 'u') return -1;
-                        uint32_t low = fourHexDigits(text + index + 8);
-                        if (low < 0xDC00 || low >= 0xE000) return -1;
-                        index += 6;
-                    }
-                }
-                index += 6;
-            } else if (twoByteEscapes[kind]) {
-                index += 2;
-            } else {
-                return -1;
-            }
+            uint32_t unit;
+            long length = escapeLength(text + index, count - index, &unit);
+            if (length < 0) return -1;
+            if (unit >= 0x80) found |= 2;
+            index += length;
         } while (index < count && text[index] == '\\');
         prev = zero;
         prevTail = 0;
