@@ -6,6 +6,8 @@ import ContractSchema
 public struct RecordValidator: @unchecked Sendable {
     // @unchecked: the plans are built once in `init` and only read afterwards.
     let plan: ModelPlan
+    /// The judge's first try, for a model whose fields all read as flat values (``FlatRecordJudge``); nil otherwise.
+    let flat: FlatRecordJudge?
     /// Kept to build ``replica()``'s own plan.
     private let contract: Contract
     /// Options of this validator.
@@ -71,13 +73,12 @@ public struct RecordValidator: @unchecked Sendable {
         guard let plan = PlanBuilder.plan(for: name, in: contract) else {
             throw .unknownModel(name, available: names)
         }
-        self.plan = plan
-        self.contract = contract
-        self.options = options
+        self.init(plan: plan, contract: contract, options: options)
     }
 
     private init(plan: ModelPlan, contract: Contract, options: Options) {
         self.plan = plan
+        self.flat = FlatRecordJudge(plan: plan, limits: options.limits)
         self.contract = contract
         self.options = options
     }
@@ -108,10 +109,19 @@ public struct RecordValidator: @unchecked Sendable {
     package func withRecordJudge<Result, Failure: Error>(
         _ body: (_ judge: (UnsafeBufferPointer<UInt8>) -> RecordError?) throws(Failure) -> Result
     ) throws(Failure) -> Result {
+        try withRecordJudge(firstTry: flat, body)
+    }
+
+    /// ``withRecordJudge(_:)`` with `flat` tried first on each record, when there is one.
+    private func withRecordJudge<Result, Failure: Error>(
+        firstTry flat: FlatRecordJudge?, _ body: (_ judge: (UnsafeBufferPointer<UInt8>) -> RecordError?) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
         let plan = plan, reading = RecordReading(options: options)
+        var cache = VerdictCache()
         return try JSONReader.withReusableReader(limits: options.limits) { (reader) throws(Failure) in
             try body { record in
-                Self.verdict {
+                if let flat, flat.holds(record, cache: &cache) { return nil }
+                return Self.verdict {
                     try reader.restart(reading: record)
                     try reading.readModel(plan, from: &reader)
                     try reader.expectEnd()
@@ -139,10 +149,22 @@ public struct RecordValidator: @unchecked Sendable {
     public func validate(_ record: [UInt8]) -> RecordError? {
         record.withUnsafeBufferPointer { validate($0) }
     }
+
+    /// For tests: whether the judge's first try (``FlatRecordJudge``) vouches for `record`; nil when this validator's
+    /// model has none.
+    package func isVouchedForWithoutFullReading(_ record: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var cache = VerdictCache()
+        return flat.map { $0.holds(record, cache: &cache) }
+    }
+
+    /// For tests: ``validate(_:)`` by the full reading alone, without the first try.
+    package func validateByFullReading(_ record: UnsafeBufferPointer<UInt8>) -> RecordError? {
+        withRecordJudge(firstTry: nil) { judge in judge(record) }
+    }
 }
 
 /// The reading itself: one record's values, checked against the plan as they are read.
-private struct RecordReading {
+struct RecordReading {
     let options: RecordValidator.Options
 
     func readModel(_ plan: ModelPlan, from reader: inout JSONReader) throws -> Void {
@@ -156,7 +178,18 @@ private struct RecordReading {
         let fields = UnsafeBufferPointer(plan.fields), rules = UnsafeBufferPointer(plan.rules)
         // Values and "seen" flags live on the stack: no allocation per record, and nested models
         // (read recursively) each get their own.
-        try withUnsafeTemporaryAllocation(of: RuleValue.self, capacity: fields.count) { values in
+        try Self.withValues(count: fields.count) { values in
+            try withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { seen in
+                seen.initialize(repeating: false)
+                try readMembers(plan, fields: fields, rules: rules, values: values, seen: seen, from: &reader)
+            }
+        }
+    }
+
+    /// Calls `body` with room for `count` values on the stack, each `.null` until filled once (``fill(_:at:with:)``).
+    @inline(__always)
+    static func withValues<Result>(count: Int, _ body: (UnsafeMutableBufferPointer<RuleValue>) throws -> Result) rethrows -> Result {
+        try withUnsafeTemporaryAllocation(of: RuleValue.self, capacity: count) { values in
             values.initialize(repeating: .null)
             // Only the values that hold a string are destroyed, each moved out and dropped in place:
             // `deinitialize()` destroys every value through the type's value witness, one indirect call per
@@ -169,11 +202,18 @@ private struct RecordReading {
                     }
                 }
             }
-            try withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { seen in
-                seen.initialize(repeating: false)
-                try readMembers(plan, fields: fields, rules: rules, values: values, seen: seen, from: &reader)
-            }
+            return try body(values)
         }
+    }
+
+    /// The index of the first of `rules` that does not hold for `values`, or nil when all hold.
+    @inline(__always)
+    static func firstBrokenRule(_ rules: UnsafeBufferPointer<RulePlan>, _ values: UnsafeMutableBufferPointer<RuleValue>) -> Int? {
+        for ruleIndex in rules.indices {
+            // The program, not the compiled rule: copying that out of the plan would retain and release it.
+            if !rules[ruleIndex].compiled.program.evaluate(UnsafeBufferPointer(values)) { return ruleIndex }
+        }
+        return nil
     }
 
     private func readMembers(_ plan: ModelPlan, fields: UnsafeBufferPointer<FieldPlan>, rules: UnsafeBufferPointer<RulePlan>,
@@ -207,13 +247,9 @@ private struct RecordReading {
             }
             Self.fill(values, at: index, with: fields[index].absentValue)
         }
-        for ruleIndex in rules.indices {
-            // The program, not the compiled rule: copying that out of the plan would retain and release it.
-            let holds = rules[ruleIndex].compiled.program.evaluate(UnsafeBufferPointer(values))
-            if !holds {
-                let rule = rules[ruleIndex]
-                throw RecordError(category: RecordError.rule(rule.id), message: rule.message, path: reader.path)
-            }
+        if let ruleIndex = Self.firstBrokenRule(rules, values) {
+            let rule = rules[ruleIndex]
+            throw RecordError(category: RecordError.rule(rule.id), message: rule.message, path: reader.path)
         }
     }
 
@@ -221,7 +257,7 @@ private struct RecordReading {
     /// slot is filled once: a repeated key is refused before): initialized over it, since `.null` holds
     /// nothing to release, rather than assigned, which destroyed the old value through an outlined call.
     @inline(__always)
-    private static func fill(_ values: UnsafeMutableBufferPointer<RuleValue>, at index: Int, with value: consuming RuleValue) {
+    static func fill(_ values: UnsafeMutableBufferPointer<RuleValue>, at index: Int, with value: consuming RuleValue) {
         assert({ if case .null = values[index] { true } else { false } }(), "a field's value is filled once")
         (values.baseAddress.unsafelyUnwrapped + index).initialize(to: value)
     }

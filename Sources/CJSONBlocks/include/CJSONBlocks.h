@@ -93,6 +93,41 @@ long ec_unescape(const uint8_t *text, long count, long readable, uint8_t *out);
 long ec_unescape_portable(const uint8_t *text, long count, long readable, uint8_t *out);
 #define EC_UNESCAPE_SLACK 16
 
+/// How a field of a record reads for `ec_read_record`: its name, its type, whether it may be null, and for an
+/// enumeration its values (`values[i]`, `valueLengths[i]` bytes each). Names and values are matched by their bytes,
+/// written in quotes: `name` and each `values[i]` point to the opening quote, the closing one follows the bytes, and
+/// 16 readable bytes follow it. None may hold a quote, a backslash or a control character.
+enum { EC_FIELD_STRING = 0, EC_FIELD_BOOL = 1, EC_FIELD_ENUMERATION = 2, EC_FIELD_JSON = 3 };
+typedef struct {
+    const uint8_t *name;
+    long nameLength;
+    int type;
+    int nullable;
+    const uint8_t *const *values;
+    const long *valueLengths;
+    long valueCount;
+} ec_record_field;
+/// The reader's limits as `ec_read_record` keeps them: the record's own object counts as a level (`maxDepth` at
+/// least 1) and has at most `maxKeysPerObject` keys; no key or string is longer than `maxStringLength` bytes as
+/// written; values of JSON fields that are arrays or objects are passed over by `ec_skip_value_avx2` with `nested`.
+typedef struct {
+    long maxDepth;
+    long maxKeysPerObject;
+    long maxStringLength;
+    ec_skip_limits nested;
+} ec_record_limits;
+/// What `ec_read_record` found for each field: a value of 0 or more is an enumeration value's index.
+enum { EC_FOUND_ABSENT = -1, EC_FOUND_NULL = -2, EC_FOUND_FALSE = -3, EC_FOUND_TRUE = -4, EC_FOUND_OTHER = -5 };
+/// 1 when the `count` bytes at `base` are, with whitespace around, one JSON object whose keys, written as their own
+/// bytes, are names of `fields` (at most 64), each once, and whose values are of their fields' types: a string
+/// (checked as `ec_string_end` checks it), a boolean, one of an enumeration's values written as its bytes, any JSON
+/// value (passed over as `ec_skip_number` and `ec_skip_value_avx2` do), or null where the field may be null or is
+/// JSON; `found[i]` then says what field `i` holds. 0 for anything else, valid or not: the caller reads it in full.
+/// Checks nothing a model's rules or required fields ask. AVX2: call it only where `ec_best_scan_kernel()` and
+/// `ec_string_end_is_available()` are 1.
+long ec_read_record(const uint8_t *base, long count, const ec_record_field *fields, long fieldCount,
+                    ec_record_limits limits, int32_t *found);
+
 /// The double nearest to `w` × 10^`q` (ties to even), for `w` of at most 64 bits, by the Eisel-Lemire method, with
 /// `*found` set to 1; or 0 with `*found` set to 0 where the result would be zero, subnormal or infinite, or `q` is
 /// outside -342 to 308 (the caller then converts the number's text another way).

@@ -31,12 +31,20 @@ extension JSONReader {
     /// caller's full reading, which gives the verdict and the exact error.
     mutating func skipValueInBlocks() -> Bool {
         guard let base = input.baseAddress else { return false }
-        let end = ec_skip_value_avx2(base, input.count, position,
-                                     ec_skip_limits(levels: Swift.min(63, limits.maxDepth &- frames.count),
-                                                    keysPerObject: Swift.min(Self.localKeyLimit, limits.maxKeysPerObject),
-                                                    maxStringLength: limits.maxStringLength))
+        let end = ec_skip_value_avx2(base, input.count, position, limits.blockSkipLimits(openLevels: frames.count))
         guard end >= 0 else { return false }
         position = end
         return true
+    }
+}
+
+extension JSONReaderLimits {
+    /// The limits `ec_skip_value_avx2` keeps to when it passes over a container with `openLevels` containers open
+    /// around it: the levels left (at most 63, the bits of its word of kinds), ``JSONReader/localKeyLimit`` keys an
+    /// object (its repeated keys are found by comparing with all the object's earlier ones), and the string limit.
+    func blockSkipLimits(openLevels: Int) -> ec_skip_limits {
+        ec_skip_limits(levels: Swift.min(63, maxDepth &- openLevels),
+                       keysPerObject: Swift.min(JSONReader.localKeyLimit, maxKeysPerObject),
+                       maxStringLength: maxStringLength)
     }
 }

@@ -1,0 +1,127 @@
+import ContractRuntime
+import ContractSchema
+
+/// The first try of ``RecordValidator``'s judge for a model whose fields all read as flat values (strings no rule
+/// reads, booleans, enumeration values, JSON values): the record's object is checked in one pass in C
+/// (``FlatRecordScan``), then its required fields and rules on what the fields hold, as ``RecordReading`` would. It
+/// only ever says that a record is valid: a record it does not vouch for, valid or not, and one that misses a
+/// required field or breaks a rule, is read again in full, which gives the verdict and the exact error (its path,
+/// offset and wording), so the verdicts are the full reading's. On the corpus's short lines the full reading of a
+/// record's own fields cost about as much as simdjson's whole parse of the line.
+///
+/// What a field holds, for the rules, follows from what the scan found alone (null, a boolean, an enumeration value by
+/// index, something else, or nothing and its default): the rules' verdict is a function of the codes of the fields they
+/// read, and a judge remembers it for the combinations it has met (``VerdictCache``), which a file's records repeat.
+final class FlatRecordJudge: @unchecked Sendable {
+    // @unchecked: built once in `init` and only read afterwards.
+    private let scan: FlatRecordScan
+    private let plan: ModelPlan
+    /// The indices of the required fields.
+    private let required: UnsafeMutableBufferPointer<Int>
+    /// The indices of the fields the rules read (by value or against null), when their codes fit a cache key: at most
+    /// ``VerdictCache/maxFields``, with enumerations of fewer than 250 values; nil otherwise (no cache).
+    private let keyFields: UnsafeMutableBufferPointer<Int>?
+
+    /// Nil for a model with a field of another type (integers, decimals and timestamps need their text read, lists,
+    /// maps and models their elements' types checked, a string that a rule reads its text), and where the processor
+    /// lacks what the scan needs.
+    init?(plan: ModelPlan, limits: JSONReaderLimits) {
+        var fields: [FlatRecordScan.Field] = []
+        var fitsKey = true
+        for field in plan.fields {
+            let kind: FlatRecordScan.Kind
+            switch field.type {
+            case .string where !field.isReadByRules: kind = .string
+            case .bool: kind = .bool
+            case .json: kind = .json
+            case .enumeration(let reference):
+                kind = .enumeration(reference.object.values)
+                fitsKey = fitsKey && reference.object.values.count < 250
+            case .string, .int, .double, .timestamp, .list, .map, .model: return nil
+            }
+            fields.append(FlatRecordScan.Field(name: field.name, kind: kind, isNullable: field.isNullable))
+        }
+        guard let scan = FlatRecordScan(fields: fields, limits: limits) else { return nil }
+        self.scan = scan
+        self.plan = plan
+        required = Self.buffer(plan.fields.indices.filter { plan.fields[$0].isRequired })
+        let read = Set(plan.rules.flatMap { $0.expression.referencedFields }).compactMap { plan.fieldIndex[$0] }.sorted()
+        keyFields = fitsKey && read.count <= VerdictCache.maxFields ? Self.buffer(read) : nil
+    }
+
+    private static func buffer(_ indices: [Int]) -> UnsafeMutableBufferPointer<Int> {
+        let buffer = UnsafeMutableBufferPointer<Int>.allocate(capacity: Swift.max(1, indices.count))
+        _ = buffer.initialize(from: indices)
+        return UnsafeMutableBufferPointer(rebasing: buffer[0..<indices.count])
+    }
+
+    deinit {
+        required.deallocate()
+        keyFields?.deallocate()
+    }
+
+    /// True when `record` (one JSON text) is valid, checked without the full reading; false when the full reading
+    /// must judge it (valid or not). `cache` remembers the rules' verdicts for this judge (one per thread).
+    func holds(_ record: UnsafeBufferPointer<UInt8>, cache: inout VerdictCache) -> Bool {
+        scan.scan(record) { found in
+            for index in required where found[index] == -1 { return false }  // `EC_FOUND_ABSENT`
+            guard let keyFields else { return rulesHold(found) }
+            var key: UInt64 = 0
+            // Each code (-5 to -1, or an index below 250) as a byte from 1 up.
+            for index in keyFields { key = key << 8 | UInt64(truncatingIfNeeded: found[index] &+ 6) }
+            if let verdict = cache.verdict(for: key) { return verdict }
+            let verdict = rulesHold(found)
+            cache.remember(verdict, for: key)
+            return verdict
+        }
+    }
+
+    /// Whether the rules hold for the values the fields hold by `found`, as the full reading would fill them.
+    private func rulesHold(_ found: UnsafeBufferPointer<Int32>) -> Bool {
+        let fields = UnsafeBufferPointer(plan.fields), rules = UnsafeBufferPointer(plan.rules)
+        return RecordReading.withValues(count: fields.count) { values in
+            for index in fields.indices {
+                // By pointer: a copy of the field's plan would retain and release its strings.
+                let field = fields.baseAddress.unsafelyUnwrapped + index
+                switch FlatRecordScan.Found(found[index]) {
+                case .absent: RecordReading.fill(values, at: index, with: field.pointee.absentValue)
+                case .null: break  // the slot holds `.null` already
+                case .bool(let value): RecordReading.fill(values, at: index, with: .bool(value))
+                case .other: RecordReading.fill(values, at: index, with: .other)
+                case .enumeration(let valueIndex):
+                    // What the full reading keeps for an enumeration value matched by its bytes.
+                    guard case .enumeration(let reference) = field.pointee.type else { return false }
+                    RecordReading.fill(values, at: index, with: reference.withObject { .enumValue($0.values[valueIndex]) })
+                }
+            }
+            return RecordReading.firstBrokenRule(rules, values) == nil
+        }
+    }
+}
+
+/// The rules' verdicts a ``FlatRecordJudge`` has met, by the codes of the fields they read (a key of a byte per field,
+/// the first field highest): 64 entries, each at a place the key hashes to, the last verdict there kept. A judge's
+/// records repeat few combinations (a status, an error code or none, a flag), so nearly every record finds its own.
+/// Not shared between threads: ``RecordValidator/withRecordJudge(_:)`` keeps one per judge.
+struct VerdictCache {
+    /// The most fields a key holds.
+    static let maxFields = 7
+    /// Each entry: the key shifted left by one, and the verdict in bit 0; 0 for an empty entry (no key is 0: each
+    /// field's byte is at least 1).
+    private var entries: [UInt64] = Array(repeating: 0, count: 64)
+
+    @inline(__always)
+    private static func place(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58) }
+
+    @inline(__always)
+    func verdict(for key: UInt64) -> Bool? {
+        let entry = entries[Self.place(of: key)]
+        return entry >> 1 == key && key != 0 ? entry & 1 == 1 : nil
+    }
+
+    @inline(__always)
+    mutating func remember(_ verdict: Bool, for key: UInt64) {
+        guard key != 0 else { return }
+        entries[Self.place(of: key)] = key << 1 | (verdict ? 1 : 0)
+    }
+}
