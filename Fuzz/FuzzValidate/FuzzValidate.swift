@@ -17,8 +17,9 @@ import Darwin
 // a small and a large line limit, must follow the documentation: lines split on `\n`, no line after the
 // final one, a line over the limit `too_long` with its length, a blank line `empty_line`, any other line
 // the record's verdict. Every line is also read by the generated fast decoder, the run-time interpreter
-// (`RecordValidator`) and Codable, which must agree as `TaskStepResultDifferential` says. A disagreement
-// is reported by `fatalError`.
+// (`RecordValidator`) and Codable, which must agree as `TaskStepResultDifferential` says, and the interpreter's
+// first try (`FlatRecordJudge`) may vouch only for a line its full reading accepts. A disagreement is reported
+// by `fatalError`.
 
 private let differential: TaskStepResultDifferential = {
     do {
@@ -58,6 +59,13 @@ public func fuzzValidate(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     for line in lines {
         let disagreements = differential.disagreements(line)
         if !disagreements.isEmpty { fail(disagreements.joined(separator: "; "), bytes) }
+        // The judge's first try vouches only for records the full reading accepts.
+        line.withUnsafeBufferPointer { record in
+            if differential.validator.isVouchedForWithoutFullReading(record) == true,
+               let error = differential.validator.validateByFullReading(record) {
+                fail("the first try vouched for a record the full reading refuses (\(error))", bytes)
+            }
+        }
     }
     return 0
 }
