@@ -12,7 +12,7 @@ import Darwin
 extension JSONLinesValidation {
     /// The batch size each job validates at a time: large enough that handing batches over costs little
     /// against validating them, small enough that `jobs` of them keep memory flat.
-    public static let batchBytes = 1 << 20
+    public static let batchBytes = 4 << 20
 
     /// As ``forEachVerdict(_:)``, with the lines validated by `jobs` threads, each judging about
     /// ``batchBytes`` of lines at a time on a thread with a large stack, and `body` getting every verdict

@@ -32,7 +32,7 @@ struct ValidateCommand: ParsableCommand {
         path and offset. A summary (records, valid, invalid, elapsed, MB/s, contract) goes to standard \
         error, with a progress bar when standard error is a terminal.
 
-        --jobs N validates with N threads (default: one per processor), each taking about 1 MiB of lines at \
+        --jobs N validates with N threads (default: one per processor), each taking about 4 MiB of lines at \
         a time (of a file, it reads them itself; of standard input, they are handed to it); findings, counts \
         and exit status are exactly those of --jobs 1, in line order, and memory stays flat.
 
@@ -104,7 +104,7 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(name: NumericOption.jobs.nameSpecification, parsing: .unconditional,
             help: NumericOption.jobs.help(
-                "Validate with this many threads, each taking batches of about 1 MiB of lines; findings still come in line order.",
+                "Validate with this many threads, each taking batches of about 4 MiB of lines; findings still come in line order.",
                 default: Self.defaultJobs),
             transform: NumericOption.jobs.parser)
     var jobs: Int = Self.defaultJobs

@@ -132,7 +132,7 @@ import Testing
     }
 
     /// Findings, summary counts and exit status are the same for any --jobs: lines are judged in batches by
-    /// several threads and printed in line order. Three megabytes of mixed lines make several 1 MiB batches.
+    /// several threads and printed in line order. About twelve megabytes of mixed lines make several 4 MiB batches.
     @Test func everyNumberOfJobsPrintsTheSameFindingsInLineOrder() throws {
         // Not all UTF-8: split as bytes.
         let invalid = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent("Tests/Fixtures/records/execution_invalid.jsonl"))
