@@ -423,11 +423,8 @@ long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_lim
                         if (!ok) return -1;
                         end = at + length;
                     } else {
-                        long literal = byte == 't' ? 4 : byte == 'f' ? 5 : byte == 'n' ? 4 : 0;
-                        const char *text = byte == 't' ? "true" : byte == 'f' ? "false" : "null";
-                        if (!literal || count - at < literal || memcmp(base + at, text, (size_t)literal) != 0) return -1;
-                        end = at + literal;
-                        if (end < count && !isSeparatorByte(base[end])) return -1;
+                        end = literalEnd(base, count, at);
+                        if (end < 0 || (end < count && !isSeparatorByte(base[end]))) return -1;
                     }
                 }
             } else if (state & stInString) {

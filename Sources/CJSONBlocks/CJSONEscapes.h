@@ -1,8 +1,13 @@
-// JSON's escapes, one at a time: what `ec_string_end`, `ec_unescape` and the walk of `ec_skip_value_avx2` share
-// (internal to CJSONBlocks; its tables are `static`, so each file that includes it has its own few hundred bytes).
+// JSON's escapes, one at a time, the bytes where a string's plain text stops, and the three literals: what
+// `ec_string_end`, `ec_unescape`, the walk of `ec_skip_value_avx2` and `ec_read_record` share (internal to
+// CJSONBlocks; its tables are `static`, so each file that includes it has its own few hundred bytes).
 #ifndef CJSONESCAPES_H
 #define CJSONESCAPES_H
 #include <stdint.h>
+#include <string.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 /// The value of each byte as a hex digit, 0xFF for a byte that is none.
 static const uint8_t hexDigitValues[256] = {
@@ -55,5 +60,28 @@ static inline long escapeLength(const uint8_t *text, long count, uint32_t *unit)
     uint32_t low = fourHexDigits(text + 8);
     return low >= 0xDC00 && low < 0xE000 ? 12 : -1;
 }
+
+/// The offset after the literal (`true`, `false` or `null`, told by its first byte) at `at` in the `count` bytes at
+/// `base`, or -1 when the bytes there are none of them (what follows is the caller's to check).
+/// Each comparison is of a constant length, which the compiler makes a load and a compare, not a call.
+static inline __attribute__((always_inline)) long literalEnd(const uint8_t *base, long count, long at) {
+    switch (base[at]) {
+    case 't': return count - at >= 4 && memcmp(base + at, "true", 4) == 0 ? at + 4 : -1;
+    case 'f': return count - at >= 5 && memcmp(base + at, "false", 5) == 0 ? at + 5 : -1;
+    case 'n': return count - at >= 4 && memcmp(base + at, "null", 4) == 0 ? at + 4 : -1;
+    default: return -1;
+    }
+}
+
+#if defined(__x86_64__)
+/// Bit n for each of the 32 bytes of `block` where a string's plain text stops: its closing quote, an escape's
+/// backslash, or a control character, which JSON does not allow there.
+__attribute__((target("avx2")))
+static inline uint32_t plainTextStops(__m256i block) {
+    return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, _mm256_set1_epi8('"')))
+        | (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, _mm256_set1_epi8('\\')))
+        | (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(block, _mm256_set1_epi8(0x1F)), block));
+}
+#endif
 
 #endif

@@ -3,6 +3,7 @@
 // "valid as far as these checks go" or "not vouched for"; every record it does not vouch for, valid or not, is read
 // again by the full reading, which gives the verdict and the exact error. It never decides an error itself.
 #include "CJSONBlocks.h"
+#include "CJSONEscapes.h"
 
 #include <string.h>
 
@@ -49,11 +50,6 @@ EC_IN_LINE int isString(const uint8_t *base, long count, long at, const uint8_t 
     return count - at >= length + 2 && memcmp(base + at, quoted, (size_t)length + 2) == 0;
 }
 
-/// The offset after the literal `text` (of `length` bytes) at `at`, or -1.
-EC_IN_LINE long literalEnd(const uint8_t *base, long count, long at, const char *text, long length) {
-    return count - at >= length && memcmp(base + at, text, (size_t)length) == 0 ? at + length : -1;
-}
-
 /// The length of the string whose opening quote is at `at` (its text between the quotes), checked as
 /// `ec_string_end` checks it and against the length limit; -1 for one not vouched for.
 EC_IN_LINE long stringLength(const uint8_t *base, long count, long at, long maxString) {
@@ -62,10 +58,7 @@ EC_IN_LINE long stringLength(const uint8_t *base, long count, long at, long maxS
     // load of 32 bytes; any other goes to `ec_string_end`.
     if (count - at - 1 >= 32) {
         __m256i text = _mm256_loadu_si256((const __m256i *)(base + at + 1));
-        uint32_t special = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(text, _mm256_set1_epi8('"')))
-            | (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(text, _mm256_set1_epi8('\\')))
-            | (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(text, _mm256_set1_epi8(0x1F)), text))
-            | (uint32_t)_mm256_movemask_epi8(text);
+        uint32_t special = plainTextStops(text) | (uint32_t)_mm256_movemask_epi8(text);
         if (special) {
             long length = __builtin_ctz(special);
             if (base[at + 1 + length] == '"') return length <= maxString ? length : -1;
@@ -86,7 +79,7 @@ EC_IN_LINE long fieldValueEnd(const ec_record_field *field, const uint8_t *base,
     if (byte == 'n') {
         if (!field->nullable && field->type != EC_FIELD_JSON) return -1;
         *found = EC_FOUND_NULL;
-        return literalEnd(base, count, at, "null", 4);
+        return literalEnd(base, count, at);
     }
     switch (field->type) {
     case EC_FIELD_STRING: {
@@ -97,9 +90,9 @@ EC_IN_LINE long fieldValueEnd(const ec_record_field *field, const uint8_t *base,
         return at + length + 2;
     }
     case EC_FIELD_BOOL:
-        if (byte == 't') { *found = EC_FOUND_TRUE; return literalEnd(base, count, at, "true", 4); }
-        if (byte == 'f') { *found = EC_FOUND_FALSE; return literalEnd(base, count, at, "false", 5); }
-        return -1;
+        if (byte != 't' && byte != 'f') return -1;
+        *found = byte == 't' ? EC_FOUND_TRUE : EC_FOUND_FALSE;
+        return literalEnd(base, count, at);
     case EC_FIELD_ENUMERATION: {
         if (byte != '"') return -1;
         for (long index = 0; index < field->valueCount; index++) {
@@ -119,10 +112,8 @@ EC_IN_LINE long fieldValueEnd(const ec_record_field *field, const uint8_t *base,
             return length < 0 ? -1 : at + length + 2;
         }
         if ((uint8_t)(byte - '0') < 10 || byte == '-') return ec_skip_number(base, count, at);
-        if (byte == 't') return literalEnd(base, count, at, "true", 4);
-        if (byte == 'f') return literalEnd(base, count, at, "false", 5);
         if ((byte | 0x20) == '{') return ec_skip_value_avx2(base, count, at, limits->nested);
-        return -1;
+        return literalEnd(base, count, at);
     default:
         return -1;
     }
@@ -130,7 +121,7 @@ EC_IN_LINE long fieldValueEnd(const ec_record_field *field, const uint8_t *base,
 
 EC_RECORD_TARGET long ec_read_record(const uint8_t *base, long count, const ec_record_field *fields, long fieldCount,
                                      ec_record_limits limits, int32_t *found) {
-    if (fieldCount < 0 || fieldCount > 64 || limits.maxDepth < 1) return 0;
+    if (fieldCount < 0 || fieldCount > EC_RECORD_MAX_FIELDS || limits.maxDepth < 1) return 0;
     for (long index = 0; index < fieldCount; index++) found[index] = EC_FOUND_ABSENT;
     long at = 0;
     if (!passByte(base, count, &at, '{')) return 0;

@@ -91,12 +91,8 @@ EC_AVX2 long ec_string_end(const uint8_t *text, long count) {
             memcpy(last, text + index, (size_t)(count - index));
             block = _mm256_loadu_si256((const __m256i *)last);
         }
-        uint32_t quote = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, _mm256_set1_epi8('"')));
-        uint32_t backslash = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, _mm256_set1_epi8('\\')));
-        uint32_t control = (uint32_t)_mm256_movemask_epi8(
-            _mm256_cmpeq_epi8(_mm256_min_epu8(block, _mm256_set1_epi8(0x1F)), block));
         uint32_t high = (uint32_t)_mm256_movemask_epi8(block);
-        uint32_t stop = quote | backslash | control;
+        uint32_t stop = plainTextStops(block);
         // The block's bytes up to and including the first stop: the text, and the ASCII byte after it, which
         // shows a sequence cut short.
         uint32_t text_ = stop ? stop ^ (stop - 1) : 0xFFFFFFFFu;

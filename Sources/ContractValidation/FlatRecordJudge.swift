@@ -64,7 +64,7 @@ final class FlatRecordJudge: @unchecked Sendable {
     /// must judge it (valid or not). `cache` remembers the rules' verdicts for this judge (one per thread).
     func holds(_ record: UnsafeBufferPointer<UInt8>, cache: inout VerdictCache) -> Bool {
         scan.scan(record) { found in
-            for index in required where found[index] == -1 { return false }  // `EC_FOUND_ABSENT`
+            for index in required where FlatRecordScan.Found.isAbsent(found[index]) { return false }
             guard let keyFields else { return rulesHold(found) }
             var key: UInt64 = 0
             // Each code (-5 to -1, or an index below 250) as a byte from 1 up.

@@ -116,10 +116,12 @@ typedef struct {
     long maxStringLength;
     ec_skip_limits nested;
 } ec_record_limits;
+/// The most fields `ec_read_record` takes (a record's keys seen are the bits of a word).
+#define EC_RECORD_MAX_FIELDS 64
 /// What `ec_read_record` found for each field: a value of 0 or more is an enumeration value's index.
 enum { EC_FOUND_ABSENT = -1, EC_FOUND_NULL = -2, EC_FOUND_FALSE = -3, EC_FOUND_TRUE = -4, EC_FOUND_OTHER = -5 };
 /// 1 when the `count` bytes at `base` are, with whitespace around, one JSON object whose keys, written as their own
-/// bytes, are names of `fields` (at most 64), each once, and whose values are of their fields' types: a string
+/// bytes, are names of `fields` (at most `EC_RECORD_MAX_FIELDS`), each once, and whose values are of their fields' types: a string
 /// (checked as `ec_string_end` checks it), a boolean, one of an enumeration's values written as its bytes, any JSON
 /// value (passed over as `ec_skip_number` and `ec_skip_value_avx2` do), or null where the field may be null or is
 /// JSON; `found[i]` then says what field `i` holds. 0 for anything else, valid or not: the caller reads it in full.

@@ -62,10 +62,14 @@ package final class FlatRecordScan: @unchecked Sendable {
             default: self = .enumeration(Int(code))
             }
         }
+
+        /// Whether `code` says `.absent`: one comparison, for the hot test of required fields.
+        @inlinable @inline(__always)
+        package static func isAbsent(_ code: Int32) -> Bool { code == -1 }
     }
 
     /// The most fields a model may have (a record's keys are told apart by the bits of a word).
-    package static let maxFields = 64
+    package static let maxFields = Int(EC_RECORD_MAX_FIELDS)
 
     private let table: UnsafeMutableBufferPointer<ec_record_field>
     /// The bytes of names and values, and the arrays of values' pointers and lengths, that `table` points into.
