@@ -22,3 +22,12 @@ public struct LineVerdict: Sendable, Hashable {
     /// Whether the line is a valid record.
     public var isValid: Bool { error == nil }
 }
+
+/// What ``JSONLinesValidation/forEachVerdictRun(jobs:batchBytes:_:)`` hands over: a run of valid lines, or
+/// one line that is not a valid record.
+public enum VerdictRun: Sendable, Hashable {
+    /// `lines` valid records in a row, `bytes` long counting a line break after each.
+    case valid(lines: Int, bytes: Int)
+    /// A line that is not a valid record; its verdict's error is not nil.
+    case invalid(LineVerdict)
+}

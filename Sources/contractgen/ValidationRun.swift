@@ -40,18 +40,22 @@ struct ValidationRun {
         var keepGoing = true
         var consumed = 0  // Bytes of the lines handed over so far, for the progress bar.
         do {
-            try lines.forEachVerdict(jobs: jobs) { verdict in
-                records += 1
-                consumed += verdict.length + 1
-                if let error = verdict.error {
+            try lines.forEachVerdictRun(jobs: jobs) { run in
+                switch run {
+                case .valid(let count, let length):
+                    records += count
+                    consumed += length
+                case .invalid(let verdict):
+                    records += 1
+                    consumed += verdict.length + 1
                     invalid += 1
-                    report(error, file: name, line: verdict.line)
+                    report(verdict.error!, file: name, line: verdict.line)
                     if let maxErrors, invalid >= maxErrors {
                         keepGoing = false
                         return false
                     }
                 }
-                if progress, records & 0x3FF == 0 { showProgress(read: consumed, total: total) }
+                if progress { showProgress(read: consumed, total: total) }
                 return true
             }
         } catch {

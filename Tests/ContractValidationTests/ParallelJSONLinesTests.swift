@@ -26,7 +26,7 @@ import Testing
 
     static func verdicts(_ bytes: [UInt8], validator: RecordValidator, jobs: Int?, batchBytes: Int, chunkSize: Int,
                          stopAfter: Int = .max, throughPipe: Bool = false) throws -> [LineVerdict] {
-        func run(_ fd: Int32) throws -> [LineVerdict] {
+        try reading(bytes, throughPipe: throughPipe) { fd in
             var validation = JSONLinesValidation(validator: validator, fileDescriptor: fd, chunkSize: chunkSize)
             var found: [LineVerdict] = []
             let body = { (verdict: LineVerdict) -> Bool in
@@ -40,7 +40,47 @@ import Testing
             }
             return found
         }
-        guard throughPipe else { return try withFile(holding: bytes, run) }
+    }
+
+    /// What `forEachVerdictRun` hands over, the runs of valid lines merged where a batch boundary split one.
+    static func runs(_ bytes: [UInt8], validator: RecordValidator, jobs: Int, batchBytes: Int, chunkSize: Int,
+                     stopAfter: Int = .max, throughPipe: Bool = false) throws -> (merged: [VerdictRun], calls: Int) {
+        try reading(bytes, throughPipe: throughPipe) { fd in
+            var validation = JSONLinesValidation(validator: validator, fileDescriptor: fd, chunkSize: chunkSize)
+            var found: [VerdictRun] = []
+            try validation.forEachVerdictRun(jobs: jobs, batchBytes: batchBytes) { run in
+                found.append(run)
+                return found.count < stopAfter
+            }
+            for case .valid(let lines, let bytes) in found {
+                #expect(lines > 0 && bytes >= lines)
+                if jobs < 2 { #expect(lines <= 4096) }
+            }
+            return (merged(found), found.count)
+        }
+    }
+
+    /// `runs` with consecutive runs of valid lines made one.
+    static func merged(_ runs: [VerdictRun]) -> [VerdictRun] {
+        var result: [VerdictRun] = []
+        for run in runs {
+            if case .valid(let lines, let bytes) = run, case .valid(let before, let beforeBytes)? = result.last {
+                result[result.count - 1] = .valid(lines: before + lines, bytes: beforeBytes + bytes)
+            } else {
+                result.append(run)
+            }
+        }
+        return result
+    }
+
+    /// Per-line verdicts as runs: each valid line a run of one, with its line break.
+    static func runs(of verdicts: [LineVerdict]) -> [VerdictRun] {
+        verdicts.map { $0.isValid ? .valid(lines: 1, bytes: $0.length + 1) : .invalid($0) }
+    }
+
+    /// Calls `body` with a descriptor reading `bytes`: a regular file's, or a pipe's that a thread writes.
+    static func reading<Result>(_ bytes: [UInt8], throughPipe: Bool, _ body: (Int32) throws -> Result) throws -> Result {
+        guard throughPipe else { return try withFile(holding: bytes, body) }
         let pipe = Pipe()
         let writer = pipe.fileHandleForWriting
         let data = Data(bytes)
@@ -49,7 +89,7 @@ import Testing
             try? writer.close()
         }
         thread.start()
-        let found = try run(pipe.fileHandleForReading.fileDescriptor)
+        let found = try body(pipe.fileHandleForReading.fileDescriptor)
         // Drain what a stopped reader left, so the writer ends.
         _ = try? pipe.fileHandleForReading.readToEnd()
         return found
@@ -87,6 +127,62 @@ import Testing
                                               stopAfter: stopAfter, throughPipe: throughPipe)
                 #expect(found == expected)
                 #expect(found.count == min(stopAfter, expected.count))
+            }
+        }
+    }
+
+    @Test func runsOfValidLinesSumTheVerdictsOfOneThread() throws {
+        let validator = try taskStepResultValidator(limits: JSONReaderLimits(maxInputLength: 2_000))
+        var generator = SplitMix64(seed: 0x4B5)
+        for _ in 0..<40 {
+            let bytes = Self.input(&generator)
+            let expected = Self.merged(Self.runs(of: try Self.verdicts(bytes, validator: validator, jobs: nil, batchBytes: 1,
+                                                                       chunkSize: 4096)))
+            for jobs in [0, 1, 2, 3, 8] {
+                let batchBytes = [40, 100, 2_500, 50_000, JSONLinesValidation.batchBytes][Int(generator.next() % 5)]
+                for throughPipe in [false, true] {
+                    let found = try Self.runs(bytes, validator: validator, jobs: jobs, batchBytes: batchBytes,
+                                              chunkSize: 5000, throughPipe: throughPipe)
+                    #expect(found.merged == expected, "jobs \(jobs), batches of \(batchBytes) bytes, pipe \(throughPipe)")
+                }
+            }
+        }
+    }
+
+    @Test func runsOnOneThreadAreAtMost4096Lines() throws {
+        let validator = try taskStepResultValidator()
+        let line = Array((validRecord + "\n").utf8)
+        let bytes = Array(repeating: line, count: 10_000).flatMap { $0 } + Array("[1]\n".utf8) + line
+        var found: [VerdictRun] = []
+        try withFile(holding: bytes) { fd in
+            var validation = JSONLinesValidation(validator: validator, fileDescriptor: fd)
+            try validation.forEachVerdictRun(jobs: 1) { found.append($0); return true }
+        }
+        let invalid = LineVerdict(line: 10_001, length: 3, error: Array("[1]".utf8).withUnsafeBufferPointer { validator.validate(line: $0) })
+        #expect(found == [.valid(lines: 4096, bytes: 4096 * line.count), .valid(lines: 4096, bytes: 4096 * line.count),
+                          .valid(lines: 1808, bytes: 1808 * line.count), .invalid(invalid), .valid(lines: 1, bytes: line.count)])
+    }
+
+    @Test func runsStopWhereTheCallerSays() throws {
+        let validator = try taskStepResultValidator()
+        var generator = SplitMix64(seed: 0x5709)
+        for _ in 0..<30 {
+            let bytes = Self.input(&generator)
+            let expected = Self.runs(of: try Self.verdicts(bytes, validator: validator, jobs: nil, batchBytes: 1, chunkSize: 4096))
+            let stopAfter = 1 + Int(generator.next() % 12)
+            for jobs in [1, 2] {
+                for throughPipe in [false, true] {
+                    let found = try Self.runs(bytes, validator: validator, jobs: jobs, batchBytes: 300, chunkSize: 4096,
+                                              stopAfter: stopAfter, throughPipe: throughPipe)
+                    // Nothing after the call that said stop, and what came before is where one thread's verdicts begin.
+                    #expect(found.calls <= stopAfter)
+                    let lines = found.merged.reduce(0) { count, run in
+                        if case .valid(let lines, _) = run { return count + lines }
+                        return count + 1
+                    }
+                    #expect(found.merged == Self.merged(Array(expected.prefix(lines))), "jobs \(jobs), pipe \(throughPipe)")
+                    if found.calls < stopAfter { #expect(lines == expected.count) }
+                }
             }
         }
     }
