@@ -25,22 +25,14 @@ public struct JSONLinesValidation: ~Copyable {
     /// Calls `body` with the verdict on each line, in order, until the end of input or until `body`
     /// returns false. Throws ``JSONLinesReader/ReadError`` when the descriptor cannot be read.
     public mutating func forEachVerdict(_ body: (LineVerdict) throws -> Bool) throws {
-        try forEachLineVerdict { number, length, error in
-            try body(LineVerdict(line: number, length: length, error: error))
-        }
-    }
-
-    /// ``forEachVerdict(_:)`` with the verdict in parts: the line's number, its length and its error.
-    @inline(__always)
-    mutating func forEachLineVerdict(_ body: (_ line: Int, _ length: Int, _ error: RecordError?) throws -> Bool) throws {
         let validator = self.validator
         try validator.withRecordJudge { judge in
             try reader.forEachLine { number, line in
                 switch line {
                 case .text(let bytes):
-                    return try body(number, bytes.count, validator.verdict(onLine: bytes, judge))
+                    return try body(LineVerdict(line: number, length: bytes.count, error: validator.verdict(onLine: bytes, judge)))
                 case .tooLong(let length):
-                    return try body(number, length, validator.tooLongLineError(length: length))
+                    return try body(LineVerdict(line: number, length: length, error: validator.tooLongLineError(length: length)))
                 }
             }
         }

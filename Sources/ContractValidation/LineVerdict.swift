@@ -20,7 +20,10 @@ public struct LineVerdict: Sendable, Hashable {
     }
 
     /// Whether the line is a valid record.
-    public var isValid: Bool { error == nil }
+    public var isValid: Bool {
+        if case .none = error { return true }  // Not `== nil`: the generic comparison costs a call.
+        return false
+    }
 }
 
 /// What ``JSONLinesValidation/forEachVerdictRun(jobs:batchBytes:_:)`` hands over: a run of valid lines, or

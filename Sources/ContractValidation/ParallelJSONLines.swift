@@ -42,13 +42,13 @@ extension JSONLinesValidation {
     public mutating func forEachVerdictRun(jobs: Int, batchBytes: Int = JSONLinesValidation.batchBytes,
                                            _ body: (VerdictRun) throws -> Bool) throws {
         guard jobs > 1 else {
-            // The valid lines not handed over yet. (Plain variables, and `guard let` rather than `== nil`:
+            // The valid lines not handed over yet. (Plain variables, and `case .some` rather than `!= nil`:
             // a local function, or the generic comparison, cost 100 instructions a line.)
             var lines = 0, bytes = 0, stopped = false
-            try forEachLineVerdict { number, length, error in
-                guard let error else {
+            try forEachVerdict { verdict in
+                guard case .some = verdict.error else {
                     lines += 1
-                    bytes += length + 1
+                    bytes += verdict.length + 1
                     guard lines == 4096 else { return true }
                     stopped = try !body(.valid(lines: lines, bytes: bytes))
                     (lines, bytes) = (0, 0)
@@ -59,7 +59,7 @@ extension JSONLinesValidation {
                     (lines, bytes) = (0, 0)
                     if stopped { return false }
                 }
-                stopped = try !body(.invalid(LineVerdict(line: number, length: length, error: error)))
+                stopped = try !body(.invalid(verdict))
                 return !stopped
             }
             if !stopped, lines > 0 { _ = try body(.valid(lines: lines, bytes: bytes)) }
