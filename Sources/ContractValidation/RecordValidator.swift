@@ -321,7 +321,7 @@ struct RecordReading {
         case .map(let element):
             try expect(.object, type, &reader)
             try reader.beginObject()
-            while try reader.nextKey() != nil {
+            while case .some = try reader.nextKey() {  // Not `!= nil`: the generic comparison costs a call a key.
                 try element.withObject { try readElement($0.type, from: &reader) }
             }
             return .other
