@@ -1,7 +1,9 @@
 // A record whose model's fields all read as flat values (strings no rule reads, booleans, enumeration values, JSON
 // values), checked in one pass without building anything: the fast path of `RecordValidator`'s judge. It says only
 // "valid as far as these checks go" or "not vouched for"; every record it does not vouch for, valid or not, is read
-// again by the full reading, which gives the verdict and the exact error. It never decides an error itself.
+// again by the full reading, which gives the verdict and the exact error. It never decides an error itself. What it
+// accepts restates the full reading's rules for these field kinds: a change there must be made here too (debug builds
+// read every record vouched for in full as well, and stop at an assertion where the two disagree).
 #include "CJSONBlocks.h"
 #include "CJSONEscapes.h"
 

@@ -87,9 +87,11 @@ import Testing
             var runs = sampleRuns(count: 5, startingAt: now.addingTimeInterval(-600))
             runs[4] = sampleRuns(count: 5, startingAt: now.addingTimeInterval(-600))[1]
             runs[4].id = "recent"
-            runs[4].startedAt = now
+            // An hour ahead, not now: "recent" must stay within the default threshold (180 s) of each sweep however
+            // long the test waits for the sweeps to run (on a loaded machine an async test waited minutes for a thread).
+            runs[4].startedAt = now.addingTimeInterval(3600)
             try await db.seed(runs)
-            // run-001 started ten minutes ago and is running; "recent" started now.
+            // run-001 started ten minutes ago and is running; "recent" is newer than any cutoff of the test's sweeps.
             let first = try self.runs(["sweep", "--database", db.location, "--format", "json"])
             #expect(first.status == 0, "\(first.stderr)")
             #expect(try ids(try json(first.stdout), key: "swept") == ["run-001"])
