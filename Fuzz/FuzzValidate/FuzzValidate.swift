@@ -16,10 +16,11 @@ import Darwin
 // prints (`JSONLinesValidation` over a pipe, and `RecordValidator.verdicts(ofJSONLines:)` in memory), with
 // a small and a large line limit, must follow the documentation: lines split on `\n`, no line after the
 // final one, a line over the limit `too_long` with its length, a blank line `empty_line`, any other line
-// the record's verdict. Every line is also read by the generated fast decoder, the run-time interpreter
-// (`RecordValidator`) and Codable, which must agree as `TaskStepResultDifferential` says, and the interpreter's
-// first try (`FlatRecordJudge`) may vouch only for a line its full reading accepts. A disagreement is reported
-// by `fatalError`.
+// the record's verdict by the interpreter's full reading; the runs of valid lines `forEachVerdictRun` hands over
+// (on one thread and two, where the first try takes many lines at once) must sum those verdicts. Every line is also
+// read by the generated fast decoder, the run-time interpreter (`RecordValidator`) and Codable, which must agree as
+// `TaskStepResultDifferential` says, and the interpreter's first try (`FlatRecordJudge`) may vouch only for a line
+// its full reading accepts. A disagreement is reported by `fatalError`.
 
 private let differential: TaskStepResultDifferential = {
     do {
@@ -55,6 +56,18 @@ public func fuzzValidate(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         if streamed != expected {
             fail("JSONLinesValidation with lines up to \(validator.maxLineLength) bytes gave \(streamed), expected \(expected)", bytes)
         }
+        // What `contractgen validate` counts: runs of valid lines (taken many at a time by the first try), on one
+        // thread and on two.
+        for jobs in [1, 2] {
+            guard let runs = streamedRuns(bytes, validator: validator, jobs: jobs) else { continue }
+            let expectedRuns = expected.map { verdict in
+                verdict.error == nil ? VerdictRun.valid(lines: 1, bytes: verdict.length + 1) : .invalid(verdict)
+            }
+            if merged(runs) != merged(expectedRuns) {
+                fail("forEachVerdictRun(jobs: \(jobs)) with lines up to \(validator.maxLineLength) bytes gave \(runs), "
+                     + "expected \(expected)", bytes)
+            }
+        }
     }
     for line in lines {
         let disagreements = differential.disagreements(line)
@@ -86,12 +99,26 @@ private func expectedError(_ line: [UInt8], maxLineLength: Int) -> RecordError? 
     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
         return RecordError(category: "empty_line", message: "empty line where a record should be", path: "$")
     }
-    return differential.validator.validate(line)
+    // The full reading alone: the first tries (of one record, of many lines) are held to it.
+    return line.withUnsafeBufferPointer { differential.validator.validateByFullReading($0) }
 }
 
-/// The verdicts `JSONLinesValidation` gives reading a pipe that holds `bytes`; nil when the input does
-/// not fit in a pipe's buffer, which is written before it is read.
-private func streamedVerdicts(_ bytes: [UInt8], validator: RecordValidator) -> [LineVerdict]? {
+/// Runs of valid lines next to each other made one.
+private func merged(_ runs: [VerdictRun]) -> [VerdictRun] {
+    var result: [VerdictRun] = []
+    for run in runs {
+        if case .valid(let lines, let bytes) = run, case .valid(let before, let beforeBytes)? = result.last {
+            result[result.count - 1] = .valid(lines: before + lines, bytes: beforeBytes + bytes)
+        } else {
+            result.append(run)
+        }
+    }
+    return result
+}
+
+/// `body`'s result on the read end of a pipe that holds `bytes`; nil when the input does not fit in a pipe's buffer,
+/// which is written before it is read.
+private func readingPipe<Result>(holding bytes: [UInt8], _ body: (Int32) throws -> Result) -> Result? {
     guard bytes.count <= 60_000 else { return nil }
     var ends: [Int32] = [0, 0]
     guard pipe(&ends) == 0 else { fatalError("FuzzValidate: pipe() failed") }
@@ -99,18 +126,39 @@ private func streamedVerdicts(_ bytes: [UInt8], validator: RecordValidator) -> [
     let written = bytes.withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) }
     close(ends[1])
     guard written == bytes.count else { fatalError("FuzzValidate: write() to a pipe wrote \(written) bytes") }
-    var validation = JSONLinesValidation(validator: validator, fileDescriptor: ends[0], chunkSize: 4096)
-    var verdicts: [LineVerdict] = []
     do {
+        return try body(ends[0])
+    } catch {
+        fatalError("FuzzValidate: reading a pipe failed: \(error)")
+    }
+}
+
+/// The verdicts `JSONLinesValidation` gives reading a pipe that holds `bytes`.
+private func streamedVerdicts(_ bytes: [UInt8], validator: RecordValidator) -> [LineVerdict]? {
+    readingPipe(holding: bytes) { fd in
+        var validation = JSONLinesValidation(validator: validator, fileDescriptor: fd, chunkSize: 4096)
+        var verdicts: [LineVerdict] = []
         try validation.forEachVerdict { verdict in
             verdicts.append(verdict)
             return true
         }
-    } catch {
-        fatalError("FuzzValidate: reading a pipe failed: \(error)")
+        if validation.bytesRead != bytes.count { fail("read \(validation.bytesRead) of \(bytes.count) bytes", bytes) }
+        return verdicts
     }
-    if validation.bytesRead != bytes.count { fail("read \(validation.bytesRead) of \(bytes.count) bytes", bytes) }
-    return verdicts
+}
+
+/// What `forEachVerdictRun(jobs:)` hands over reading a pipe that holds `bytes` (in batches of 512 bytes with more
+/// than one job).
+private func streamedRuns(_ bytes: [UInt8], validator: RecordValidator, jobs: Int) -> [VerdictRun]? {
+    readingPipe(holding: bytes) { fd in
+        var validation = JSONLinesValidation(validator: validator, fileDescriptor: fd, chunkSize: 4096)
+        var runs: [VerdictRun] = []
+        try validation.forEachVerdictRun(jobs: jobs, batchBytes: 512) { run in
+            runs.append(run)
+            return true
+        }
+        return runs
+    }
 }
 
 private func fail(_ message: String, _ bytes: [UInt8]) -> Never {

@@ -161,3 +161,32 @@ EC_RECORD_TARGET long ec_read_record(const uint8_t *base, long count, const ec_r
         return afterWhitespace(base, count, at) == count;
     }
 }
+
+EC_RECORD_TARGET long ec_vouch_lines(const uint8_t *base, long count, long startLimit, long maxLines,
+                                     const ec_lines_plan *plan, const uint64_t *cache, long *ends, long *lines) {
+    long at = 0, vouched = 0;
+    int32_t found[EC_RECORD_MAX_FIELDS];
+    if (plan->keyFieldCount < 0 || plan->keyFieldCount > EC_VERDICT_KEY_MAX_FIELDS) { *lines = 0; return 0; }
+    while (vouched < maxLines && at < startLimit && at < count) {
+        const uint8_t *lineBreak = memchr(base + at, '\n', (size_t)(count - at));
+        if (lineBreak == NULL) break;
+        long length = lineBreak - (base + at);
+        if (length > plan->maxLineLength
+            || ec_read_record(base + at, length, plan->fields, plan->fieldCount, plan->limits, found) != 1) break;
+        uint64_t missing = 0;
+        for (long index = 0; index < plan->fieldCount; index++) {
+            missing |= (uint64_t)(found[index] == EC_FOUND_ABSENT) << index;
+        }
+        if (missing & plan->required) break;
+        uint64_t key = 1;
+        for (long index = 0; index < plan->keyFieldCount; index++) {
+            key = key << 8 | (uint8_t)(found[plan->keyFields[index]] + 6);
+        }
+        if (cache[(key * 0x9E3779B97F4A7C15ULL) >> 58] != (key << 1 | 1)) break;
+        at += length + 1;
+        if (ends) ends[vouched] = at;
+        vouched++;
+    }
+    *lines = vouched;
+    return at;
+}

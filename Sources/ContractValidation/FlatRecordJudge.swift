@@ -18,6 +18,8 @@ final class FlatRecordJudge: @unchecked Sendable {
     private let plan: ModelPlan
     /// The indices of the required fields.
     private let required: UnsafeMutableBufferPointer<Int>
+    /// The same, bit `i` for field `i`.
+    private let requiredMask: UInt64
     /// The indices of the fields the rules read (by value or against null), when their codes fit a cache key: at most
     /// ``VerdictCache/maxFields``, with enumerations of fewer than 250 values; nil otherwise (no cache).
     private let keyFields: UnsafeMutableBufferPointer<Int>?
@@ -44,7 +46,9 @@ final class FlatRecordJudge: @unchecked Sendable {
         guard let scan = FlatRecordScan(fields: fields, limits: limits) else { return nil }
         self.scan = scan
         self.plan = plan
-        required = Self.buffer(plan.fields.indices.filter { plan.fields[$0].isRequired })
+        let requiredIndices = plan.fields.indices.filter { plan.fields[$0].isRequired }
+        required = Self.buffer(requiredIndices)
+        requiredMask = requiredIndices.reduce(0) { $0 | 1 << UInt64($1) }
         let read = Set(plan.rules.flatMap { $0.expression.referencedFields }).compactMap { plan.fieldIndex[$0] }.sorted()
         keyFields = fitsKey && read.count <= VerdictCache.maxFields ? Self.buffer(read) : nil
     }
@@ -66,13 +70,28 @@ final class FlatRecordJudge: @unchecked Sendable {
         scan.scan(record) { found in
             for index in required where FlatRecordScan.Found.isAbsent(found[index]) { return false }
             guard let keyFields else { return rulesHold(found) }
-            var key: UInt64 = 0
-            // Each code (-5 to -1, or an index below 250) as a byte from 1 up.
+            var key: UInt64 = 1
+            // Each code (-5 to -1, or an index below 250) as a byte from 1 up, under a leading 1.
             for index in keyFields { key = key << 8 | UInt64(truncatingIfNeeded: found[index] &+ 6) }
             if let verdict = cache.verdict(for: key) { return verdict }
             let verdict = rulesHold(found)
             cache.remember(verdict, for: key)
             return verdict
+        }
+    }
+
+    /// How many of the lines at the start of `text` are valid, checked without the full reading as
+    /// ``holds(_:cache:)`` checks each, in one call: lines split on `\n` and taken with it only, counted until the
+    /// first that ``holds(_:cache:)`` would not vouch for with `cache` as it is (one whose rules' verdict it does not
+    /// hold yet among them: the caller judges that one itself), one that starts at or after `startLimit`, or
+    /// `maxLines`. Returns their number and their bytes, line breaks included; with `ends`, the offset after each
+    /// one's line break. None for a model whose rules' verdicts are not remembered.
+    func vouchedLines(in text: UnsafeBufferPointer<UInt8>, startLimit: Int, maxLines: Int, cache: VerdictCache,
+                      ends: UnsafeMutablePointer<Int>?) -> (lines: Int, bytes: Int) {
+        guard let keyFields else { return (0, 0) }
+        return cache.withEntries { entries in
+            scan.vouchedLines(in: text, startLimit: startLimit, maxLines: maxLines, required: requiredMask,
+                              keyFields: UnsafeBufferPointer(keyFields), cache: entries, ends: ends)
         }
     }
 
@@ -105,9 +124,9 @@ final class FlatRecordJudge: @unchecked Sendable {
 /// Not shared between threads: ``RecordValidator/withRecordJudge(_:)`` keeps one per judge.
 struct VerdictCache {
     /// The most fields a key holds.
-    static let maxFields = 7
-    /// Each entry: the key shifted left by one, and the verdict in bit 0; 0 for an empty entry (no key is 0: each
-    /// field's byte is at least 1).
+    static let maxFields = FlatRecordScan.maxKeyFields
+    /// Each entry: the key shifted left by one, and the verdict in bit 0; 0 for an empty entry (no key is 0: it starts
+    /// with a 1). `ec_vouch_lines` (CJSONBlocks) reads the entries as they are laid out here.
     private var entries: [UInt64] = Array(repeating: 0, count: 64)
 
     @inline(__always)
@@ -116,12 +135,17 @@ struct VerdictCache {
     @inline(__always)
     func verdict(for key: UInt64) -> Bool? {
         let entry = entries[Self.place(of: key)]
-        return entry >> 1 == key && key != 0 ? entry & 1 == 1 : nil
+        return entry >> 1 == key ? entry & 1 == 1 : nil
+    }
+
+    /// Calls `body` with the 64 entries.
+    @inline(__always)
+    func withEntries<Result>(_ body: (UnsafePointer<UInt64>) -> Result) -> Result {
+        entries.withUnsafeBufferPointer { body($0.baseAddress.unsafelyUnwrapped) }
     }
 
     @inline(__always)
     mutating func remember(_ verdict: Bool, for key: UInt64) {
-        guard key != 0 else { return }
         entries[Self.place(of: key)] = key << 1 | (verdict ? 1 : 0)
     }
 }

@@ -41,33 +41,61 @@ extension JSONLinesValidation {
     /// `body` is called often enough to show progress.
     public mutating func forEachVerdictRun(jobs: Int, batchBytes: Int = JSONLinesValidation.batchBytes,
                                            _ body: (VerdictRun) throws -> Bool) throws {
-        guard jobs > 1 else {
-            // The valid lines not handed over yet. (Plain variables, and `case .some` rather than `!= nil`:
-            // a local function, or the generic comparison, cost 100 instructions a line.)
-            var lines = 0, bytes = 0, stopped = false
-            try forEachVerdict { verdict in
-                guard case .some = verdict.error else {
-                    lines += 1
-                    bytes += verdict.length + 1
-                    guard lines == 4096 else { return true }
-                    stopped = try !body(.valid(lines: lines, bytes: bytes))
-                    (lines, bytes) = (0, 0)
-                    return !stopped
-                }
-                if lines > 0 {
-                    stopped = try !body(.valid(lines: lines, bytes: bytes))
-                    (lines, bytes) = (0, 0)
-                    if stopped { return false }
-                }
-                stopped = try !body(.invalid(verdict))
-                return !stopped
-            }
-            if !stopped, lines > 0 { _ = try body(.valid(lines: lines, bytes: bytes)) }
-            return
-        }
+        guard jobs > 1 else { return try forEachVerdictRunOnThisThread(body) }
         try judgeInBatches(jobs: jobs, batchBytes: batchBytes) { verdicts, linesBefore in
             try verdicts.forEachRun(numberingAfter: linesBefore, body)
         }
+    }
+
+    /// ``forEachVerdictRun(jobs:batchBytes:_:)`` on the calling thread: runs of at most 4,096 lines, the lines the
+    /// judge's first try vouches for at once (``RecordValidator/LinesVouch``) taken without a call a line.
+    private mutating func forEachVerdictRunOnThisThread(_ body: (VerdictRun) throws -> Bool) throws {
+        let validator = self.validator
+        let runLines = 4096
+        // The valid lines not handed over yet, and the lines before them.
+        var lines = 0, bytes = 0, linesBefore = 0
+        /// Hands over the run of valid lines, if any; false when `body` says to stop.
+        func handOverRun() throws -> Bool {
+            guard lines > 0 else { return true }
+            defer { (linesBefore, lines, bytes) = (linesBefore + lines, 0, 0) }
+            return try body(.valid(lines: lines, bytes: bytes))
+        }
+        /// Counts a line judged alone; false when `body` says to stop.
+        func count(length: Int, error: RecordError?) throws -> Bool {
+            guard let error else {
+                (lines, bytes) = (lines + 1, bytes + length + 1)
+                return try lines < runLines || handOverRun()
+            }
+            guard try handOverRun() else { return false }
+            linesBefore += 1
+            return try body(.invalid(LineVerdict(line: linesBefore, length: length, error: error)))
+        }
+        var stopped = false
+        try validator.withLinesJudge { judge, vouch in
+            try reader.forEachSpan { span in
+                switch span {
+                case .tooLong(let length):
+                    stopped = try !count(length: length, error: validator.tooLongLineError(length: length))
+                case .lines(let text):
+                    var start = 0
+                    while start < text.count, !stopped {
+                        let rest = UnsafeBufferPointer(rebasing: text[start...])
+                        let vouched = vouch(rest, rest.count, runLines - lines, nil)
+                        (lines, bytes, start) = (lines + vouched.lines, bytes + vouched.bytes, start + vouched.bytes)
+                        if lines == runLines {
+                            stopped = try !handOverRun()
+                        } else if start < text.count {
+                            let end = JSONLinesReader.index(of: 0x0A, in: text, from: start) ?? text.count
+                            let line = UnsafeBufferPointer(rebasing: text[start..<end])
+                            stopped = try !count(length: line.count, error: validator.verdict(onLine: line, judge))
+                            start = end + 1
+                        }
+                    }
+                }
+                return !stopped
+            }
+        }
+        if !stopped { _ = try handOverRun() }
     }
 
     /// Judges the lines in batches on `jobs` threads, handing each batch's verdicts, in line order, to
@@ -282,17 +310,20 @@ final class FileSegment: JudgedLines, @unchecked Sendable {
     }
 
     func judge(with validator: RecordValidator) {
-        validator.withRecordJudge { judge in
-            do throws(JSONLinesReader.ReadError) {
-                try judgeLines(with: validator, judge)
-            } catch {
-                readError = error
+        validator.withLinesJudge { judge, vouch in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: BatchVerdicts.vouchedLinesAtOnce) { room in
+                do throws(JSONLinesReader.ReadError) {
+                    try judgeLines(with: validator, judge, vouch, room: room)
+                } catch {
+                    readError = error
+                }
             }
         }
     }
 
-    private func judgeLines(with validator: RecordValidator,
-                            _ judge: (UnsafeBufferPointer<UInt8>) -> RecordError?) throws(JSONLinesReader.ReadError) {
+    private func judgeLines(with validator: RecordValidator, _ judge: (UnsafeBufferPointer<UInt8>) -> RecordError?,
+                            _ vouch: RecordValidator.LinesVouch,
+                            room: UnsafeMutableBufferPointer<Int>) throws(JSONLinesReader.ReadError) {
         var windowStart = start  // File offset of window[0].
         var windowEnd = start    // File offset after the bytes read.
         var atEnd = false
@@ -353,6 +384,14 @@ final class FileSegment: JudgedLines, @unchecked Sendable {
         // A line is kept while it may still be within the limit; past it, only its length is counted.
         let limit = maxLineLength == Int.max ? Int.max : maxLineLength + 1
         while lineStart < end {
+            // The whole lines in the window that the first try vouches for at once, then the next line alone.
+            if lineStart >= windowStart, lineStart < windowEnd {
+                let text = UnsafeBufferPointer(rebasing: window[(lineStart - windowStart)..<(windowEnd - windowStart)])
+                let taken = verdicts.appendVouched(text, startLimit: end - lineStart, vouch, room: room)
+                bytesJudged += taken
+                lineStart += taken
+                guard lineStart < end else { break }
+            }
             let (found, kept) = try lineBreak(from: lineStart, keeping: lineStart, limit: limit)
             if found == nil, lineStart >= windowEnd { break }  // Nothing after the final line break.
             let lineEnd = found ?? windowEnd
@@ -400,17 +439,16 @@ final class LineBatch: JudgedLines, @unchecked Sendable {
     }
 
     func judge(with validator: RecordValidator) {
-        validator.withRecordJudge { judge in
-            bytes.withUnsafeBufferPointer { all in
-                for span in spans {
-                    if span.tooLong {
-                        verdicts.append(length: span.length, error: validator.tooLongLineError(length: span.length))
-                        continue
-                    }
-                    let text = UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.length)])
-                    _ = JSONLinesReader.forEachLine(in: text) { line in
-                        verdicts.append(length: line.count, error: validator.verdict(onLine: line, judge))
-                        return true
+        validator.withLinesJudge { judge, vouch in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: BatchVerdicts.vouchedLinesAtOnce) { room in
+                bytes.withUnsafeBufferPointer { all in
+                    for span in spans {
+                        if span.tooLong {
+                            verdicts.append(length: span.length, error: validator.tooLongLineError(length: span.length))
+                            continue
+                        }
+                        let text = UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.length)])
+                        verdicts.judgeLines(in: text, with: validator, judge, vouch, room: room)
                     }
                 }
             }
@@ -436,6 +474,8 @@ struct BatchVerdicts {
 
     /// The number of lines judged.
     var count: Int { ends.count }
+    /// How many lines' ends the first try over many lines gives at a time.
+    static let vouchedLinesAtOnce = 1024
 
     mutating func append(length: Int, error: RecordError?) {
         if let error { errors.append((ends.count, error)) }
@@ -443,6 +483,39 @@ struct BatchVerdicts {
     }
 
     private func end(before index: Int) -> Int { index == 0 ? 0 : ends[index - 1] }
+
+    /// Appends the lines at the start of `text` that `vouch` vouches for, as valid, taking `room.count` at a time
+    /// (their ends go through `room`); none that starts at or after `startLimit`. Returns their bytes, line breaks
+    /// included.
+    mutating func appendVouched(_ text: UnsafeBufferPointer<UInt8>, startLimit: Int = Int.max,
+                                _ vouch: RecordValidator.LinesVouch, room: UnsafeMutableBufferPointer<Int>) -> Int {
+        var taken = 0
+        while true {
+            let rest = UnsafeBufferPointer(rebasing: text[taken...])
+            let vouched = vouch(rest, startLimit - taken, room.count, room.baseAddress)
+            let before = ends.last ?? 0
+            ends.append(contentsOf: room[..<vouched.lines].lazy.map { before + $0 })
+            taken += vouched.bytes
+            if vouched.lines < room.count { return taken }
+        }
+    }
+
+    /// Appends the verdicts on the lines of `text` (split as ``JSONLinesReader/forEachLine(in:)`` splits them):
+    /// those `vouch` vouches for at once (with `room` as ``appendVouched(_:startLimit:_:room:)``), each other by
+    /// `judge`.
+    mutating func judgeLines(in text: UnsafeBufferPointer<UInt8>, with validator: RecordValidator,
+                             _ judge: (UnsafeBufferPointer<UInt8>) -> RecordError?, _ vouch: RecordValidator.LinesVouch,
+                             room: UnsafeMutableBufferPointer<Int>) {
+        var start = 0
+        while start < text.count {
+            start += appendVouched(UnsafeBufferPointer(rebasing: text[start...]), vouch, room: room)
+            guard start < text.count else { return }
+            let end = JSONLinesReader.index(of: 0x0A, in: text, from: start) ?? text.count
+            let line = UnsafeBufferPointer(rebasing: text[start..<end])
+            append(length: line.count, error: validator.verdict(onLine: line, judge))
+            start = end + 1
+        }
+    }
 
     private func verdict(at index: Int, error: RecordError?, numberingAfter linesBefore: Int) -> LineVerdict {
         LineVerdict(line: linesBefore + index + 1, length: ends[index] - end(before: index) - 1, error: error)

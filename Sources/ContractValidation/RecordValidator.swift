@@ -109,17 +109,36 @@ public struct RecordValidator: @unchecked Sendable {
     package func withRecordJudge<Result, Failure: Error>(
         _ body: (_ judge: (UnsafeBufferPointer<UInt8>) -> RecordError?) throws(Failure) -> Result
     ) throws(Failure) -> Result {
+        try withRecordJudge(firstTry: flat) { (judge, _) throws(Failure) in
+            try withoutActuallyEscaping(judge) { (judge) throws(Failure) in try body(judge) }
+        }
+    }
+
+    /// The first try over many lines at once: how many of the lines at the start of `text` (split on `\n`, each taken
+    /// with it only) are valid, counted until the first it cannot vouch for, one that starts at or after `startLimit`,
+    /// or `maxLines`; their number and bytes, line breaks included, and with `ends` the offset after each one's line
+    /// break (room for `maxLines`). The caller judges the line it stopped at with the judge of one record.
+    package typealias LinesVouch = (_ text: UnsafeBufferPointer<UInt8>, _ startLimit: Int, _ maxLines: Int,
+                                    _ ends: UnsafeMutablePointer<Int>?) -> (lines: Int, bytes: Int)
+
+    /// ``withRecordJudge(_:)`` with, besides the judge of one record, `vouch` (``LinesVouch``), which shares its
+    /// remembered rules' verdicts: for a model without a first try, or whose rules' verdicts are not remembered, it
+    /// vouches for no line.
+    package func withLinesJudge<Result, Failure: Error>(
+        _ body: (_ judge: (UnsafeBufferPointer<UInt8>) -> RecordError?, _ vouch: LinesVouch) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
         try withRecordJudge(firstTry: flat, body)
     }
 
-    /// ``withRecordJudge(_:)`` with `flat` tried first on each record, when there is one.
+    /// ``withLinesJudge(_:)`` with `flat` tried first on each record, when there is one.
     private func withRecordJudge<Result, Failure: Error>(
-        firstTry flat: FlatRecordJudge?, _ body: (_ judge: (UnsafeBufferPointer<UInt8>) -> RecordError?) throws(Failure) -> Result
+        firstTry flat: FlatRecordJudge?,
+        _ body: (_ judge: (UnsafeBufferPointer<UInt8>) -> RecordError?, _ vouch: LinesVouch) throws(Failure) -> Result
     ) throws(Failure) -> Result {
         let plan = plan, reading = RecordReading(options: options)
         var cache = VerdictCache()
         return try JSONReader.withReusableReader(limits: options.limits) { (reader) throws(Failure) in
-            try body { record in
+            try body({ record in
                 if let flat, flat.holds(record, cache: &cache) {
                     // The first try restates what flat fields accept; debug builds (every test) hold it to the full reading.
                     assert(Self.fullVerdict(on: record, plan, reading, &reader) == nil,
@@ -127,7 +146,15 @@ public struct RecordValidator: @unchecked Sendable {
                     return nil
                 }
                 return Self.fullVerdict(on: record, plan, reading, &reader)
-            }
+            }, { text, startLimit, maxLines, ends in
+                guard let flat else { return (0, 0) }
+                let vouched = flat.vouchedLines(in: text, startLimit: startLimit, maxLines: maxLines, cache: cache,
+                                                ends: ends)
+                assert(JSONLinesReader.forEachLine(in: UnsafeBufferPointer(rebasing: text[..<vouched.bytes])) { line in
+                    Self.fullVerdict(on: line, plan, reading, &reader) == nil
+                }, "the first try vouched for a line the full reading refuses")
+                return vouched
+            })
         }
     }
 
@@ -171,7 +198,7 @@ public struct RecordValidator: @unchecked Sendable {
 
     /// For tests: ``validate(_:)`` by the full reading alone, without the first try.
     package func validateByFullReading(_ record: UnsafeBufferPointer<UInt8>) -> RecordError? {
-        withRecordJudge(firstTry: nil) { judge in judge(record) }
+        withRecordJudge(firstTry: nil) { judge, _ in judge(record) }
     }
 }
 

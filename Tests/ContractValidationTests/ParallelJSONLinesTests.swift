@@ -13,7 +13,11 @@ import Testing
         validRecord.replacingOccurrences(of: #""status":"pending""#, with: #""status":"done""#),
         validRecord.replacingOccurrences(of: #""message":"""#, with: #""message":"\#(String(repeating: "长", count: 300))""#),
         validRecord.replacingOccurrences(of: #""message":"""#, with: #""message":"\#(String(repeating: "x", count: 3000))""#),
-        "{\"a\":\u{1}}", "\u{FEFF}" + validRecord,
+        "{\"a\":\u{1}}", "\u{FEFF}" + validRecord, validRecord + "\r", " " + validRecord + " ",
+        validRecord.replacingOccurrences(of: #""step":"s","#, with: ""),
+        validRecord.replacingOccurrences(of: #""status":"pending""#, with: #""status":"completed""#),
+        #"{"step":"s","result":{"rows":[1,"二",null]},"completed":true,"message":"完成","status":"completed","error_code":null,"error_message":null}"#,
+        #"{"step":"s","result":null,"completed":false,"message":"","status":"failed","error_code":"E003","error_message":"超时"}"#,
     ]
 
     /// Random JSON Lines from the pool, with or without a final newline.

@@ -130,6 +130,31 @@ enum { EC_FOUND_ABSENT = -1, EC_FOUND_NULL = -2, EC_FOUND_FALSE = -3, EC_FOUND_T
 long ec_read_record(const uint8_t *base, long count, const ec_record_field *fields, long fieldCount,
                     ec_record_limits limits, int32_t *found);
 
+/// What `ec_vouch_lines` holds a record to besides `ec_read_record`'s checks: its model's fields, the fields it
+/// requires (bit i for field i), and the fields the model's rules read (`keyFields`, at most 7, indices into
+/// `fields`), whose codes make the key of a rules' verdict remembered in a cache (see `ec_vouch_lines`).
+typedef struct {
+    const ec_record_field *fields;
+    long fieldCount;
+    ec_record_limits limits;
+    uint64_t required;
+    const long *keyFields;
+    long keyFieldCount;
+    long maxLineLength;
+} ec_lines_plan;
+/// The most fields a rules' verdict key holds (a byte each, under a leading 1).
+#define EC_VERDICT_KEY_MAX_FIELDS 7
+/// `ec_read_record` on each line of `base[0..<count)` in turn (lines split on `\n`, each taken only with its `\n`),
+/// from the first, for as long as each is vouched for: at most `plan->maxLineLength` bytes, `ec_read_record` vouches
+/// for it, it has every required field, and `cache` (64 entries) says the rules hold for its key. The key is 1
+/// followed by a byte for each of `keyFields`: its code (`EC_FOUND_*` or an index below 250) plus 6; its entry is
+/// `cache[(key * 0x9E3779B97F4A7C15) >> 58]`, which holds `key << 1 | 1` when the rules hold. Stops before a line that
+/// starts at or after `startLimit`, and after `maxLines` lines. Returns the bytes of the lines vouched for, line
+/// breaks included, with their number in `*lines` and, when `ends` is not NULL, the offset after each one's line
+/// break in `ends[0..<*lines]` (room for `maxLines`). AVX2, as `ec_read_record`.
+long ec_vouch_lines(const uint8_t *base, long count, long startLimit, long maxLines, const ec_lines_plan *plan,
+                    const uint64_t *cache, long *ends, long *lines);
+
 /// The double nearest to `w` × 10^`q` (ties to even), for `w` of at most 64 bits, by the Eisel-Lemire method, with
 /// `*found` set to 1; or 0 with `*found` set to 0 where the result would be zero, subnormal or infinite, or `q` is
 /// outside -342 to 308 (the caller then converts the number's text another way).

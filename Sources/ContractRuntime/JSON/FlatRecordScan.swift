@@ -153,4 +153,28 @@ package final class FlatRecordScan: @unchecked Sendable {
             return body(UnsafeBufferPointer(found))
         }
     }
+
+    /// The lines at the start of `text` this scan vouches for, each as ``scan(_:_:)`` would, counted until the
+    /// first that it does not (one longer than the limits' `maxInputLength` among them), that lacks a field of
+    /// `required` (bit `i` for field `i`), or whose rules' verdict `cache` does not hold as kept (`ec_vouch_lines`,
+    /// CJSONBlocks, says how its key is made from the codes of the fields at `keyFields`, at most
+    /// ``maxKeyFields``); lines are split on `\n` and taken with it only. At most `maxLines` lines, none that
+    /// starts at or after `startLimit`. Returns their number and their bytes, line breaks included; with `ends`,
+    /// the offset after each one's line break.
+    @inline(__always)
+    package func vouchedLines(in text: UnsafeBufferPointer<UInt8>, startLimit: Int, maxLines: Int,
+                              required: UInt64, keyFields: UnsafeBufferPointer<Int>, cache: UnsafePointer<UInt64>,
+                              ends: UnsafeMutablePointer<Int>?) -> (lines: Int, bytes: Int) {
+        guard let base = text.baseAddress, keyFields.count <= Self.maxKeyFields else { return (0, 0) }
+        var plan = ec_lines_plan(fields: table.baseAddress, fieldCount: count, limits: limits, required: required,
+                                 keyFields: keyFields.baseAddress, keyFieldCount: keyFields.count,
+                                 maxLineLength: maxInputLength)
+        var lines = 0
+        let bytes = ec_vouch_lines(base, text.count, startLimit, maxLines, &plan, cache, ends, &lines)
+        return (lines, bytes)
+    }
+
+    /// The most fields whose codes make a rules' verdict key for
+    /// ``vouchedLines(in:startLimit:maxLines:required:keyFields:cache:ends:)``.
+    package static let maxKeyFields = Int(EC_VERDICT_KEY_MAX_FIELDS)
 }

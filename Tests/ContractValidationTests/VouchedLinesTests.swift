@@ -1,0 +1,166 @@
+import ContractRuntime
+import ContractSchemaLoader
+@testable import ContractValidation
+import Testing
+
+/// The first try over many lines at once (`RecordValidator.withLinesJudge`'s `vouch`, `ec_vouch_lines` in C): it takes
+/// the whole lines it can vouch for, exactly those, and stops at the first line the judge must see, whatever makes
+/// it so. (That every line it takes is valid is held in every debug run by an assertion against the full reading;
+/// that validation through it gives the verdicts of a line-by-line judge, by `ParallelJSONLinesTests`.)
+@Suite struct VouchedLinesTests {
+    static let pending = validRecord
+    static let completed = #"{"step":"read","result":{"rows":[1,"二",null,{"a":true}]},"completed":true,"message":"完成","status":"completed","error_code":null,"error_message":null}"#
+    static let failed = #"{"step":"s","result":null,"completed":false,"message":"","status":"failed","error_code":"E003","error_message":"超时"}"#
+    /// Valid lines of the three kinds, as a producer would write them.
+    static let kinds = [pending, completed, failed]
+
+    /// Lines the first try must stop at when they come after valid ones (the cache warmed with the three kinds):
+    /// each with why.
+    static let stoppers: [(line: String, why: String)] = [
+        (pending.replacingOccurrences(of: #""step":"s","#, with: ""), "a required field missing"),
+        (pending.replacingOccurrences(of: #""status":"pending""#, with: #""status":"completed""#), "a rule broken"),
+        (pending.replacingOccurrences(of: #""status":"pending""#, with: #""status":"running""#), "a combination not met yet"),
+        (pending.replacingOccurrences(of: #""message":"""#, with: #""message":"\#(String(repeating: "x", count: 400))""#),
+         "longer than the limit"),
+        ("", "an empty line"), ("  \r", "a blank line"), ("[1]", "not an object"), (#"{"step":1}"#, "a wrong type"),
+        (pending.replacingOccurrences(of: #""step":"s""#, with: #""st\u0065p":"s""#), "an escaped key"),
+        (pending + " x", "trailing data"), ("\u{FEFF}" + pending, "a byte-order mark"),
+    ]
+
+    /// Calls `body` with a judge whose remembered verdicts have met `warm` and its `vouch`, limited to lines of 300 bytes.
+    static func withWarmJudge<Result>(_ warm: [String], _ body: (RecordValidator.LinesVouch) throws -> Result) throws -> Result {
+        let validator = try taskStepResultValidator(limits: JSONReaderLimits(maxInputLength: 300))
+        return try validator.withLinesJudge { judge, vouch in
+            for record in warm { #expect(Array(record.utf8).withUnsafeBufferPointer { judge($0) } == nil) }
+            return try withoutActuallyEscaping(vouch) { try body($0) }
+        }
+    }
+
+    static func vouched(_ text: String, _ vouch: RecordValidator.LinesVouch, startLimit: Int = .max,
+                        maxLines: Int = .max) -> (lines: Int, bytes: Int, ends: [Int]) {
+        let bytes = Array(text.utf8)
+        let room = max(1, min(maxLines, bytes.count + 1))
+        var ends = [Int](repeating: -1, count: room)
+        let found = bytes.withUnsafeBufferPointer { text in
+            ends.withUnsafeMutableBufferPointer { vouch(text, startLimit, min(maxLines, room), $0.baseAddress) }
+        }
+        return (found.lines, found.bytes, Array(ends.prefix(found.lines)))
+    }
+
+    /// The offsets after the line breaks of `lines` joined with one each.
+    static func ends(of lines: [String]) -> [Int] {
+        lines.reduce(into: [Int]()) { $0.append(($0.last ?? 0) + $1.utf8.count + 1) }
+    }
+
+    @Test func validLinesAreTakenAtOnceWithTheirEnds() throws {
+        var generator = SplitMix64(seed: 0x70C4)
+        let lines = (0..<500).map { _ in Self.kinds[Int(generator.next() % 3)] }
+        let text = lines.joined(separator: "\n") + "\n"
+        try Self.withWarmJudge(Self.kinds) { vouch in
+            let found = Self.vouched(text, vouch)
+            #expect(found.lines == 500)
+            #expect(found.bytes == text.utf8.count)
+            #expect(found.ends == Self.ends(of: lines))
+        }
+    }
+
+    @Test func itStopsAtTheFirstLineTheJudgeMustSee() throws {
+        var generator = SplitMix64(seed: 0x5709)
+        try Self.withWarmJudge(Self.kinds) { vouch in
+            for (stopper, why) in Self.stoppers {
+                let before = (0..<Int(generator.next() % 20)).map { _ in Self.kinds[Int(generator.next() % 3)] }
+                let text = (before + [stopper] + Self.kinds).joined(separator: "\n") + "\n"
+                let found = Self.vouched(text, vouch)
+                #expect(found.lines == before.count, "\(why)")
+                #expect(found.bytes == Self.ends(of: before).last ?? 0, "\(why)")
+            }
+        }
+    }
+
+    @Test func aCombinationIsTakenOnceItsVerdictIsRemembered() throws {
+        let running = Self.pending.replacingOccurrences(of: #""status":"pending""#, with: #""status":"running""#)
+        let text = Array(repeating: running, count: 3).joined(separator: "\n") + "\n"
+        try Self.withWarmJudge(Self.kinds) { vouch in #expect(Self.vouched(text, vouch).lines == 0) }
+        try Self.withWarmJudge(Self.kinds + [running]) { vouch in #expect(Self.vouched(text, vouch).lines == 3) }
+        // A broken rule's verdict is remembered too, and still stops the first try.
+        let broken = Self.pending.replacingOccurrences(of: #""status":"pending""#, with: #""status":"completed""#)
+        let validator = try taskStepResultValidator()
+        try validator.withLinesJudge { judge, vouch in
+            #expect(Array(broken.utf8).withUnsafeBufferPointer { judge($0) } != nil)
+            #expect(Self.vouched(broken + "\n", vouch).lines == 0)
+        }
+    }
+
+    @Test func aLastLineWithoutItsBreakIsLeftToTheJudge() throws {
+        try Self.withWarmJudge(Self.kinds) { vouch in
+            let found = Self.vouched(Self.kinds.joined(separator: "\n"), vouch)
+            #expect(found.lines == 2)
+            #expect(found.bytes == Self.ends(of: Array(Self.kinds.prefix(2))).last)
+        }
+    }
+
+    @Test func itStopsAtTheLimitsItIsGiven() throws {
+        let lines = Array(repeating: Self.pending, count: 10)
+        let text = lines.joined(separator: "\n") + "\n"
+        let ends = Self.ends(of: lines)
+        try Self.withWarmJudge(Self.kinds) { vouch in
+            for maxLines in [0, 1, 3, 9, 10, 11] {
+                #expect(Self.vouched(text, vouch, maxLines: maxLines).lines == min(maxLines, 10))
+            }
+            // No line that starts at or after the start limit: a line starting just before it is taken whole.
+            for (index, end) in ends.enumerated() {
+                #expect(Self.vouched(text, vouch, startLimit: end).lines == index + 1)
+                #expect(Self.vouched(text, vouch, startLimit: end + 1).lines == min(index + 2, 10))
+            }
+            #expect(Self.vouched(text, vouch, startLimit: 0).lines == 0)
+            #expect(Self.vouched(text, vouch, startLimit: .min).lines == 0)
+        }
+    }
+
+    static func validator(_ schema: String, model: String) throws -> RecordValidator {
+        let result = SchemaLoader().load(text: schema, file: "lines.yaml")
+        #expect(result.isValid, "\(result.diagnostics)")
+        return try RecordValidator(contract: try #require(result.contract), model: model)
+    }
+
+    @Test func aModelWithoutRulesIsTakenOnceOneRecordWasJudged() throws {
+        let validator = try Self.validator("""
+            contract: Lines
+            version: 1.0.0
+            models:
+              Note:
+                fields:
+                  text: { type: string }
+                  done: { type: bool, default: false }
+            """, model: "Note")
+        let lines = [#"{"text":"a","done":true}"#, #"{"text":"b","done":false}"#, #"{"done":false,"text":"c"}"#]
+        let text = lines.joined(separator: "\n") + "\n"
+        try validator.withLinesJudge { judge, vouch in
+            #expect(Self.vouched(text, vouch).lines == 0)  // nothing remembered yet
+            #expect(Array(lines[0].utf8).withUnsafeBufferPointer { judge($0) } == nil)
+            #expect(Self.vouched(text, vouch).lines == 3)
+            // Both keys are required (the full reading says so): neither may be left out.
+            #expect(Self.vouched(#"{"done":true}"# + "\n" + lines[0] + "\n", vouch).lines == 0)
+            #expect(Self.vouched(#"{"text":"b"}"# + "\n" + lines[0] + "\n", vouch).lines == 0)
+        }
+    }
+
+    @Test func aModelWithoutAFirstTryVouchesForNothing() throws {
+        // `int` fields need their text read: no first try.
+        let validator = try Self.validator("""
+            contract: Lines
+            version: 1.0.0
+            models:
+              Counter:
+                fields:
+                  count: { type: int }
+            """, model: "Counter")
+        let record = #"{"count":1}"#
+        try validator.withLinesJudge { judge, vouch in
+            for _ in 0..<2 {
+                #expect(Array(record.utf8).withUnsafeBufferPointer { judge($0) } == nil)
+                #expect(Self.vouched(record + "\n", vouch).lines == 0)
+            }
+        }
+    }
+}
