@@ -121,12 +121,15 @@ EC_IN_LINE long fieldValueEnd(const ec_record_field *field, const uint8_t *base,
     }
 }
 
-EC_RECORD_TARGET long ec_read_record(const uint8_t *base, long count, const ec_record_field *fields, long fieldCount,
-                                     ec_record_limits limits, int32_t *found) {
+/// `ec_read_record`, with the fields the record has in `*seen` (bit i for field i) when it returns 1.
+EC_IN_LINE long readRecord(const uint8_t *base, long count, const ec_record_field *fields, long fieldCount,
+                           const ec_record_limits *limitsPointer, int32_t *found, uint64_t *seenFields) {
+    ec_record_limits limits = *limitsPointer;
     if (fieldCount < 0 || fieldCount > EC_RECORD_MAX_FIELDS || limits.maxDepth < 1) return 0;
     for (long index = 0; index < fieldCount; index++) found[index] = EC_FOUND_ABSENT;
     long at = 0;
     if (!passByte(base, count, &at, '{')) return 0;
+    *seenFields = 0;
     if (passByte(base, count, &at, '}')) return afterWhitespace(base, count, at) == count;
     uint64_t seen = 0;
     long keys = 0, expected = 0;
@@ -158,8 +161,15 @@ EC_RECORD_TARGET long ec_read_record(const uint8_t *base, long count, const ec_r
         if (at < 0) return 0;
         if (passByte(base, count, &at, ',')) continue;
         if (!passByte(base, count, &at, '}')) return 0;
+        *seenFields = seen;
         return afterWhitespace(base, count, at) == count;
     }
+}
+
+EC_RECORD_TARGET long ec_read_record(const uint8_t *base, long count, const ec_record_field *fields, long fieldCount,
+                                     ec_record_limits limits, int32_t *found) {
+    uint64_t seen;
+    return readRecord(base, count, fields, fieldCount, &limits, found, &seen);
 }
 
 EC_RECORD_TARGET long ec_vouch_lines(const uint8_t *base, long count, long startLimit, long maxLines,
@@ -171,13 +181,10 @@ EC_RECORD_TARGET long ec_vouch_lines(const uint8_t *base, long count, long start
         const uint8_t *lineBreak = memchr(base + at, '\n', (size_t)(count - at));
         if (lineBreak == NULL) break;
         long length = lineBreak - (base + at);
+        uint64_t seen;
         if (length > plan->maxLineLength
-            || ec_read_record(base + at, length, plan->fields, plan->fieldCount, plan->limits, found) != 1) break;
-        uint64_t missing = 0;
-        for (long index = 0; index < plan->fieldCount; index++) {
-            missing |= (uint64_t)(found[index] == EC_FOUND_ABSENT) << index;
-        }
-        if (missing & plan->required) break;
+            || readRecord(base + at, length, plan->fields, plan->fieldCount, &plan->limits, found, &seen) != 1
+            || (plan->required & ~seen) != 0) break;
         uint64_t key = 1;
         for (long index = 0; index < plan->keyFieldCount; index++) {
             key = key << 8 | (uint8_t)(found[plan->keyFields[index]] + 6);
