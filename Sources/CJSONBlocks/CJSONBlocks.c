@@ -1,6 +1,7 @@
 #include "CJSONBlocks.h"
 #include "CJSONUTF8.h"
 #include "CJSONEscapes.h"
+#include <limits.h>
 #include <string.h>
 
 #if defined(__x86_64__)
@@ -60,6 +61,7 @@ static inline uint64_t finish(classes c, uint64_t escaped, uint64_t quotes, uint
     out->scalar = scalar;
     out->inString = inString;
     out->backslash = c.backslash;
+    out->spaceControls = c.whitespace & c.control;
     // `\uXXXX` escapes within the block whose first digit is not `d` (so not a surrogate) are checked here,
     // their four digits by the mask; the rest are left to the caller.
     uint64_t escapeStarts = c.backslash & ~escaped & inString;
@@ -332,8 +334,10 @@ void ec_skipped_key_words(const uint8_t *bytes, long count, long readable, uint6
 }
 
 #if defined(__x86_64__)
+/// `ec_skip_value_avx2`, and with `withinLine` `ec_skip_value_within_line_avx2`: a constant in each copy.
 __attribute__((target("avx2,pclmul")))
-long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_limits limits) {
+static inline __attribute__((always_inline)) long skipValue(const uint8_t *base, long count, long start,
+                                                           ec_skip_limits limits, int withinLine) {
     uint64_t filters[64];
     skippedKey keys[EC_SKIP_KEY_ROOM];
     uint8_t padded[16 + 64];
@@ -343,6 +347,10 @@ long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_lim
     unsigned state = stValue;
     ec_scan_state carried = {0, 0, 0, 0};
     ec_block_scan scan;
+    // With `withinLine`, where the first line break, tab or carriage return is (whitespace that is a control
+    // character: the scan's `spaceControls`; in a string the scan refuses it anyway): the value may not reach past
+    // it. (Only a rare block writes it: kept in a variable the token loop reads, a mask took a register from it.)
+    long firstSpaceControl = LONG_MAX;
     for (long blockStart = start; blockStart < count; blockStart += 64) {
         const uint8_t *block;
         if (blockStart >= 16 && blockStart + 64 <= count) {
@@ -355,6 +363,9 @@ long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_lim
         }
         scanBlockAVX2(block, &carried, &scan);
         if (scan.problem) return -1;
+        if (withinLine && scan.spaceControls && firstSpaceControl == LONG_MAX) {
+            firstSpaceControl = blockStart + __builtin_ctzll(scan.spaceControls);
+        }
         uint64_t escapes = scan.escapes;
         while (escapes) {
             long at = blockStart + __builtin_ctzll(escapes);
@@ -479,15 +490,29 @@ long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_lim
                 }
                 continue;
             }
-            if (depth == 0) return end;
+            if (depth == 0) return withinLine && end > firstSpaceControl ? -1 : end;
             state = stAfterValue;
         }
     }
     return -1;
 }
+
+__attribute__((target("avx2,pclmul")))
+long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_limits limits) {
+    return skipValue(base, count, start, limits, 0);
+}
+
+__attribute__((target("avx2,pclmul")))
+long ec_skip_value_within_line_avx2(const uint8_t *base, long count, long start, ec_skip_limits limits) {
+    return skipValue(base, count, start, limits, 1);
+}
 #else
 long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_limits limits) {
     (void)base; (void)count; (void)start; (void)limits;
     return -1;  // no AVX2 here: the caller never takes this path
+}
+long ec_skip_value_within_line_avx2(const uint8_t *base, long count, long start, ec_skip_limits limits) {
+    (void)base; (void)count; (void)start; (void)limits;
+    return -1;
 }
 #endif

@@ -18,19 +18,22 @@
 
 #define EC_IN_LINE static inline __attribute__((always_inline)) EC_RECORD_TARGET
 
-EC_IN_LINE long afterWhitespace(const uint8_t *base, long count, long at) {
-    while (at < count && base[at] <= ' ' && (base[at] == ' ' || base[at] == '\n' || base[at] == '\r' || base[at] == '\t')) at++;
+/// Past the whitespace at `at`; with `oneLine`, a line break is not whitespace but the line's end.
+EC_IN_LINE long afterWhitespace(const uint8_t *base, long count, long at, int oneLine) {
+    while (at < count && base[at] <= ' '
+           && (base[at] == ' ' || (base[at] == '\n' && !oneLine) || base[at] == '\r' || base[at] == '\t')) at++;
     return at;
 }
 
-/// Moves `*at` past whitespace and then `byte`; 0 when another byte comes first. One comparison when `byte` is next.
-EC_IN_LINE int passByte(const uint8_t *base, long count, long *at, uint8_t byte) {
+/// Moves `*at` past whitespace (as `afterWhitespace` with `oneLine`) and then `byte`; 0 when another byte comes
+/// first. One comparison when `byte` is next.
+EC_IN_LINE int passByte(const uint8_t *base, long count, long *at, uint8_t byte, int oneLine) {
     long index = *at;
     if (index < count && base[index] == byte) {
         *at = index + 1;
         return 1;
     }
-    index = afterWhitespace(base, count, index);
+    index = afterWhitespace(base, count, index, oneLine);
     if (index < count && base[index] == byte) {
         *at = index + 1;
         return 1;
@@ -76,7 +79,7 @@ EC_IN_LINE long stringLength(const uint8_t *base, long count, long at, long maxS
 /// The offset after the value at `at` (not whitespace) of `field`'s type, with what it is in `*found`; -1 when it is
 /// not one the fast path vouches for.
 EC_IN_LINE long fieldValueEnd(const ec_record_field *field, const uint8_t *base, long count, long at,
-                          const ec_record_limits *limits, int32_t *found) {
+                              const ec_record_limits *limits, int32_t *found, int oneLine) {
     uint8_t byte = base[at];
     if (byte == 'n') {
         if (!field->nullable && field->type != EC_FIELD_JSON) return -1;
@@ -114,28 +117,34 @@ EC_IN_LINE long fieldValueEnd(const ec_record_field *field, const uint8_t *base,
             return length < 0 ? -1 : at + length + 2;
         }
         if ((uint8_t)(byte - '0') < 10 || byte == '-') return ec_skip_number(base, count, at);
-        if ((byte | 0x20) == '{') return ec_skip_value_avx2(base, count, at, limits->nested);
+        if ((byte | 0x20) == '{') {
+            return oneLine ? ec_skip_value_within_line_avx2(base, count, at, limits->nested)
+                           : ec_skip_value_avx2(base, count, at, limits->nested);
+        }
         return literalEnd(base, count, at);
     default:
         return -1;
     }
 }
 
-/// `ec_read_record`, with the fields the record has in `*seen` (bit i for field i) when it returns 1.
+/// `ec_read_record`'s checks of the record at the start of the `count` bytes at `base`: the offset after it and the
+/// whitespace after it, with the fields it has in `*seenFields` (bit i for field i); -1 when it does not vouch for
+/// it. With `oneLine`, a line break is not whitespace, and none is in the record: the offset is then at the line's
+/// end or before something else.
 EC_IN_LINE long readRecord(const uint8_t *base, long count, const ec_record_field *fields, long fieldCount,
-                           const ec_record_limits *limitsPointer, int32_t *found, uint64_t *seenFields) {
+                           const ec_record_limits *limitsPointer, int32_t *found, uint64_t *seenFields, int oneLine) {
     ec_record_limits limits = *limitsPointer;
-    if (fieldCount < 0 || fieldCount > EC_RECORD_MAX_FIELDS || limits.maxDepth < 1) return 0;
+    if (fieldCount < 0 || fieldCount > EC_RECORD_MAX_FIELDS || limits.maxDepth < 1) return -1;
     for (long index = 0; index < fieldCount; index++) found[index] = EC_FOUND_ABSENT;
     long at = 0;
-    if (!passByte(base, count, &at, '{')) return 0;
+    if (!passByte(base, count, &at, '{', oneLine)) return -1;
     *seenFields = 0;
-    if (passByte(base, count, &at, '}')) return afterWhitespace(base, count, at) == count;
+    if (passByte(base, count, &at, '}', oneLine)) return afterWhitespace(base, count, at, oneLine);
     uint64_t seen = 0;
     long keys = 0, expected = 0;
     for (;;) {
-        at = afterWhitespace(base, count, at);
-        if (at >= count || base[at] != '"') return 0;
+        at = afterWhitespace(base, count, at, oneLine);
+        if (at >= count || base[at] != '"') return -1;
         // Records usually list keys in the model's order: the field after the last one is tried first.
         long field = -1;
         if (expected < fieldCount && isString(base, count, at, fields[expected].name, fields[expected].nameLength)) {
@@ -148,28 +157,28 @@ EC_IN_LINE long readRecord(const uint8_t *base, long count, const ec_record_fiel
                 }
             }
         }
-        if (field < 0 || ((seen >> field) & 1) || ++keys > limits.maxKeysPerObject) return 0;
+        if (field < 0 || ((seen >> field) & 1) || ++keys > limits.maxKeysPerObject) return -1;
         long length = fields[field].nameLength;
-        if (length > limits.maxStringLength) return 0;
+        if (length > limits.maxStringLength) return -1;
         seen |= (uint64_t)1 << field;
         expected = field + 1;
         at += length + 2;
-        if (!passByte(base, count, &at, ':')) return 0;
-        at = afterWhitespace(base, count, at);
-        if (at >= count) return 0;
-        at = fieldValueEnd(&fields[field], base, count, at, &limits, &found[field]);
-        if (at < 0) return 0;
-        if (passByte(base, count, &at, ',')) continue;
-        if (!passByte(base, count, &at, '}')) return 0;
+        if (!passByte(base, count, &at, ':', oneLine)) return -1;
+        at = afterWhitespace(base, count, at, oneLine);
+        if (at >= count) return -1;
+        at = fieldValueEnd(&fields[field], base, count, at, &limits, &found[field], oneLine);
+        if (at < 0) return -1;
+        if (passByte(base, count, &at, ',', oneLine)) continue;
+        if (!passByte(base, count, &at, '}', oneLine)) return -1;
         *seenFields = seen;
-        return afterWhitespace(base, count, at) == count;
+        return afterWhitespace(base, count, at, oneLine);
     }
 }
 
 EC_RECORD_TARGET long ec_read_record(const uint8_t *base, long count, const ec_record_field *fields, long fieldCount,
                                      ec_record_limits limits, int32_t *found) {
     uint64_t seen;
-    return readRecord(base, count, fields, fieldCount, &limits, found, &seen);
+    return readRecord(base, count, fields, fieldCount, &limits, found, &seen, 0) == count;
 }
 
 EC_RECORD_TARGET long ec_vouch_lines(const uint8_t *base, long count, long startLimit, long maxLines,
@@ -177,13 +186,12 @@ EC_RECORD_TARGET long ec_vouch_lines(const uint8_t *base, long count, long start
     long at = 0, vouched = 0;
     int32_t found[EC_RECORD_MAX_FIELDS];
     if (plan->keyFieldCount < 0 || plan->keyFieldCount > EC_VERDICT_KEY_MAX_FIELDS) { *lines = 0; return 0; }
+    // Each record is read up to its line's end, found as the first byte past it that is not whitespace: the bytes
+    // are not cut at the line break first (a second pass over them), so no line break may be whitespace in it.
     while (vouched < maxLines && at < startLimit && at < count) {
-        const uint8_t *lineBreak = memchr(base + at, '\n', (size_t)(count - at));
-        if (lineBreak == NULL) break;
-        long length = lineBreak - (base + at);
         uint64_t seen;
-        if (length > plan->maxLineLength
-            || readRecord(base + at, length, plan->fields, plan->fieldCount, &plan->limits, found, &seen) != 1
+        long length = readRecord(base + at, count - at, plan->fields, plan->fieldCount, &plan->limits, found, &seen, 1);
+        if (length < 0 || length >= count - at || base[at + length] != '\n' || length > plan->maxLineLength
             || (plan->required & ~seen) != 0) break;
         uint64_t key = 1;
         for (long index = 0; index < plan->keyFieldCount; index++) {

@@ -10,12 +10,14 @@ import Testing
     /// What the reference and the kernels give for one block.
     struct Scan: Equatable, CustomStringConvertible {
         var tokens: UInt64, inString: UInt64, backslash: UInt64, escapes: UInt64, scalar: UInt64, numberEnds: UInt64
+        var spaceControls: UInt64
         var problem: Bool
         var carried: [UInt64]
 
         var description: String {
             "tokens \(hex(tokens)) inString \(hex(inString)) backslash \(hex(backslash)) escapes \(hex(escapes)) "
-                + "scalar \(hex(scalar)) numberEnds \(hex(numberEnds)) problem \(problem) carried \(carried.map(hex))"
+                + "scalar \(hex(scalar)) numberEnds \(hex(numberEnds)) spaceControls \(hex(spaceControls)) "
+                + "problem \(problem) carried \(carried.map(hex))"
         }
 
         func hex(_ bits: UInt64) -> String { String(bits, radix: 16) }
@@ -106,8 +108,12 @@ import Testing
             lastBytes = Array(block[61..<64])
             let carried: [UInt64] = [inString ? .max : 0, escapedNext ? 1 : 0, inScalar ? 1 : 0,
                                      UInt64(block[61] >> 7) | UInt64(block[62] >> 7) << 1 | UInt64(block[63] >> 7) << 2]
+            // Tabs, line feeds and carriage returns, wherever they are.
+            let spaceControls = block.indices.reduce(UInt64(0)) { bits, offset in
+                [0x09, 0x0A, 0x0D].contains(block[offset]) ? bits | 1 << UInt64(offset) : bits
+            }
             return Scan(tokens: tokens, inString: inStrings, backslash: backslashes, escapes: escapes, scalar: scalar,
-                        numberEnds: numberEnds, problem: problem, carried: carried)
+                        numberEnds: numberEnds, spaceControls: spaceControls, problem: problem, carried: carried)
         }
 
         /// Whether `bytes` are a JSON number without exponent, `-?(0|[1-9][0-9]*)(.[0-9]+)?`, from the grammar.
@@ -178,7 +184,8 @@ import Testing
             }
         }
         return Scan(tokens: out.tokens, inString: out.inString, backslash: out.backslash, escapes: out.escapes,
-                    scalar: out.scalar, numberEnds: out.numberEnds, problem: out.problem != 0,
+                    scalar: out.scalar, numberEnds: out.numberEnds, spaceControls: out.spaceControls,
+                    problem: out.problem != 0,
                     carried: [state.inString, state.escaped, state.scalar, state.text])
     }
 
@@ -188,7 +195,7 @@ import Testing
     static func text(using generator: inout SplitMix64) -> [UInt8] {
         let pieces = [#"{"key": "#, #""value", "#, #"\u6570\u636e"#, #"\ud83d\ude00"#, #"\"#, #"\\"#, #"\""#, "数据", "😀",
                       "123", "-4.5e+6", "true", "null", "0", "7", "-", ".", "0.25", "-0", "1.5.2", "10", "e", " ", "\n", "[", "]", "}", ":", ",", #"\n"#, #"\u00"#, #"\uD8"#, #"\u12G4"#]
-        let bytes: [UInt8] = [0x00, 0x09, 0x0C, 0x1A, 0x1F, 0x22, 0x5C, 0x75, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC3, 0xE0, 0xE4,
+        let bytes: [UInt8] = [0x00, 0x09, 0x0C, 0x0D, 0x1A, 0x1F, 0x22, 0x5C, 0x75, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC3, 0xE0, 0xE4,
                               0xED, 0xF0, 0xF4, 0xF5, 0xFF]
         var text: [UInt8] = []
         while text.count < 16 + 4 * 64 {

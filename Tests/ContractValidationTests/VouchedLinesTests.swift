@@ -77,6 +77,46 @@ import Testing
         }
     }
 
+    /// A record whose `result` spans several 64-byte blocks.
+    static let wide = #"{"step":"s","result":{"rows":[[1,"二",null],[2,"三",true]],"names":["甲","乙"],"total":2.5,"#
+        + #""note":"一二三四五六七八九十","more":{"a":[{"b":false}]}},"completed":true,"message":"完成","#
+        + #""status":"completed","error_code":null,"error_message":null}"#
+
+    @Test func aLineBreakWhereWhitespaceMayBeEndsTheLine() throws {
+        // The bytes are read past a line's break without cutting them there first: a record that a line break
+        // splits must not be taken as one, wherever the break is (between the record's own tokens, in `result` at
+        // any depth, in its first, a middle or its last block).
+        let validator = try taskStepResultValidator()
+        let record = Array(Self.wide.utf8)
+        var places = 0
+        try Self.withWarmJudge(Self.kinds + [Self.wide]) { vouch in
+            for place in 1..<record.count {
+                var spaced = record
+                spaced.insert(0x20, at: place)
+                guard spaced.withUnsafeBufferPointer({ validator.validate($0) }) == nil else { continue }
+                places += 1
+                var broken = record
+                broken.insert(0x0A, at: place)
+                let before = Array(Self.kinds.prefix(place % 4))
+                let text = (before + [String(decoding: broken, as: UTF8.self)] + Self.kinds).joined(separator: "\n") + "\n"
+                #expect(Self.vouched(text, vouch).lines == before.count, "a line break at byte \(place)")
+                // The same place with a space is taken.
+                let whole = (before + [String(decoding: spaced, as: UTF8.self)]).joined(separator: "\n") + "\n"
+                #expect(Self.vouched(whole, vouch).lines == before.count + 1, "a space at byte \(place)")
+            }
+        }
+        #expect(places > 60)
+    }
+
+    @Test func whitespaceBeforeTheLineBreakIsTheLine() throws {
+        try Self.withWarmJudge(Self.kinds) { vouch in
+            #expect(Self.vouched(Self.pending + " \r\t\n" + Self.failed + "\n", vouch).lines == 2)
+            #expect(Self.vouched(" \r" + Self.pending + "\n", vouch).lines == 1)
+            #expect(Self.vouched(Self.pending + "\n\n" + Self.failed + "\n", vouch).lines == 1)  // then an empty line
+            #expect(Self.vouched(Self.pending + " x\n", vouch).lines == 0)
+        }
+    }
+
     @Test func aCombinationIsTakenOnceItsVerdictIsRemembered() throws {
         let running = Self.pending.replacingOccurrences(of: #""status":"pending""#, with: #""status":"running""#)
         let text = Array(repeating: running, count: 3).joined(separator: "\n") + "\n"

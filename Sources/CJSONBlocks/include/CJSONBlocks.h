@@ -28,6 +28,7 @@ typedef struct {
     uint64_t scalar;     // the bytes of runs of other bytes outside strings (numbers, literals, or something wrong)
     uint64_t numberEnds; // the last byte of each run that starts in the block, ends before its last byte, and is a
                          // number without exponent: -?(0|[1-9][0-9]*)(.[0-9]+)?
+    uint64_t spaceControls; // every tab, line feed and carriage return: whitespace that is a control character
     int problem;         // a control character in a string, a bad `\uXXXX`, or a byte that breaks UTF-8 (RFC 3629)
 } ec_block_scan;
 
@@ -52,6 +53,9 @@ typedef struct {
 /// for any value it does not vouch for (the caller's full reading gives the verdict). AVX2: call it only where
 /// `ec_best_scan_kernel()` is 1.
 long ec_skip_value_avx2(const uint8_t *base, long count, long start, ec_skip_limits limits);
+/// `ec_skip_value_avx2` for a value of a line of JSON Lines whose bytes are not cut at the line's end: no line break
+/// (`\n`) may be in it, nor a tab or a carriage return between its tokens (it then returns -1).
+long ec_skip_value_within_line_avx2(const uint8_t *base, long count, long start, ec_skip_limits limits);
 /// The offset after the number whose first byte (`-` or a digit) is at `at` in the `count` bytes at `base`, up to
 /// where its grammar ends (what follows is the caller's to check); -1 for a number that is malformed or whose
 /// magnitude may reach 10^300 (its integer digits plus a positive exponent above 300, or an exponent of more than 3
@@ -144,14 +148,17 @@ typedef struct {
 } ec_lines_plan;
 /// The most fields a rules' verdict key holds (a byte each, under a leading 1).
 #define EC_VERDICT_KEY_MAX_FIELDS 7
-/// `ec_read_record` on each line of `base[0..<count)` in turn (lines split on `\n`, each taken only with its `\n`),
-/// from the first, for as long as each is vouched for: at most `plan->maxLineLength` bytes, `ec_read_record` vouches
-/// for it, it has every required field, and `cache` (64 entries) says the rules hold for its key. The key is 1
-/// followed by a byte for each of `keyFields`: its code (`EC_FOUND_*` or an index below 250) plus 6; its entry is
-/// `cache[(key * 0x9E3779B97F4A7C15) >> 58]`, which holds `key << 1 | 1` when the rules hold. Stops before a line that
-/// starts at or after `startLimit`, and after `maxLines` lines. Returns the bytes of the lines vouched for, line
-/// breaks included, with their number in `*lines` and, when `ends` is not NULL, the offset after each one's line
-/// break in `ends[0..<*lines]` (room for `maxLines`). AVX2, as `ec_read_record`.
+/// `ec_read_record`'s checks on each line of `base[0..<count)` in turn (lines end at `\n`, and each is taken only with
+/// its `\n`), from the first, for as long as each is vouched for: at most `plan->maxLineLength` bytes, `ec_read_record`
+/// vouches for it, it has every required field, and `cache` (64 entries) says the rules hold for its key. A record
+/// is read from its line's start without the bytes being cut at its line break first (which would pass over them
+/// twice): its line ends at the first byte after its `}` and whitespace, which must be `\n`, and a `\n` is nowhere
+/// whitespace in it (a tab or a carriage return between the tokens of one of its JSON values leaves it to the
+/// caller as well). The key is 1 followed by a byte for each of `keyFields`: its code (`EC_FOUND_*` or an index below
+/// 250) plus 6; its entry is `cache[(key * 0x9E3779B97F4A7C15) >> 58]`, which holds `key << 1 | 1` when the rules
+/// hold. Stops before a line that starts at or after `startLimit`, and after `maxLines` lines. Returns the bytes of
+/// the lines vouched for, line breaks included, with their number in `*lines` and, when `ends` is not NULL, the offset
+/// after each one's line break in `ends[0..<*lines]` (room for `maxLines`). AVX2, as `ec_read_record`.
 long ec_vouch_lines(const uint8_t *base, long count, long startLimit, long maxLines, const ec_lines_plan *plan,
                     const uint64_t *cache, long *ends, long *lines);
 
