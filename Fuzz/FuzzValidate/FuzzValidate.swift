@@ -60,10 +60,7 @@ public func fuzzValidate(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         // thread and on two.
         for jobs in [1, 2] {
             guard let runs = streamedRuns(bytes, validator: validator, jobs: jobs) else { continue }
-            let expectedRuns = expected.map { verdict in
-                verdict.error == nil ? VerdictRun.valid(lines: 1, bytes: verdict.length + 1) : .invalid(verdict)
-            }
-            if merged(runs) != merged(expectedRuns) {
+            if VerdictRun.merged(runs) != VerdictRun.merged(VerdictRun.runs(of: expected)) {
                 fail("forEachVerdictRun(jobs: \(jobs)) with lines up to \(validator.maxLineLength) bytes gave \(runs), "
                      + "expected \(expected)", bytes)
             }
@@ -101,19 +98,6 @@ private func expectedError(_ line: [UInt8], maxLineLength: Int) -> RecordError? 
     }
     // The full reading alone: the first tries (of one record, of many lines) are held to it.
     return line.withUnsafeBufferPointer { differential.validator.validateByFullReading($0) }
-}
-
-/// Runs of valid lines next to each other made one.
-private func merged(_ runs: [VerdictRun]) -> [VerdictRun] {
-    var result: [VerdictRun] = []
-    for run in runs {
-        if case .valid(let lines, let bytes) = run, case .valid(let before, let beforeBytes)? = result.last {
-            result[result.count - 1] = .valid(lines: before + lines, bytes: beforeBytes + bytes)
-        } else {
-            result.append(run)
-        }
-    }
-    return result
 }
 
 /// `body`'s result on the read end of a pipe that holds `bytes`; nil when the input does not fit in a pipe's buffer,

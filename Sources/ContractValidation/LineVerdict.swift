@@ -33,4 +33,23 @@ public enum VerdictRun: Sendable, Hashable {
     case valid(lines: Int, bytes: Int)
     /// A line that is not a valid record; its verdict's error is not nil.
     case invalid(LineVerdict)
+
+    /// For tests: `verdicts` as runs, each valid line a run of one with its line break.
+    package static func runs(of verdicts: [LineVerdict]) -> [VerdictRun] {
+        verdicts.map { $0.isValid ? .valid(lines: 1, bytes: $0.length + 1) : .invalid($0) }
+    }
+
+    /// For tests: `runs` with runs of valid lines next to each other made one, so that runs handed over in batches
+    /// of any size compare equal.
+    package static func merged(_ runs: [VerdictRun]) -> [VerdictRun] {
+        var result: [VerdictRun] = []
+        for run in runs {
+            if case .valid(let lines, let bytes) = run, case .valid(let before, let beforeBytes)? = result.last {
+                result[result.count - 1] = .valid(lines: before + lines, bytes: beforeBytes + bytes)
+            } else {
+                result.append(run)
+            }
+        }
+        return result
+    }
 }

@@ -16,8 +16,10 @@ import Testing
         "{\"a\":\u{1}}", "\u{FEFF}" + validRecord, validRecord + "\r", " " + validRecord + " ",
         validRecord.replacingOccurrences(of: #""step":"s","#, with: ""),
         validRecord.replacingOccurrences(of: #""status":"pending""#, with: #""status":"completed""#),
-        #"{"step":"s","result":{"rows":[1,"二",null]},"completed":true,"message":"完成","status":"completed","error_code":null,"error_message":null}"#,
-        #"{"step":"s","result":null,"completed":false,"message":"","status":"failed","error_code":"E003","error_message":"超时"}"#,
+        #"{"step":"s","result":{"rows":[1,"二",null]},"completed":true,"message":"完成","status":"completed","#
+            + #""error_code":null,"error_message":null}"#,
+        #"{"step":"s","result":null,"completed":false,"message":"","status":"failed","error_code":"E003","#
+            + #""error_message":"超时"}"#,
     ]
 
     /// Random JSON Lines from the pool, with or without a final newline.
@@ -60,26 +62,8 @@ import Testing
                 #expect(lines > 0 && bytes >= lines)
                 if jobs < 2 { #expect(lines <= 4096) }
             }
-            return (merged(found), found.count)
+            return (VerdictRun.merged(found), found.count)
         }
-    }
-
-    /// `runs` with consecutive runs of valid lines made one.
-    static func merged(_ runs: [VerdictRun]) -> [VerdictRun] {
-        var result: [VerdictRun] = []
-        for run in runs {
-            if case .valid(let lines, let bytes) = run, case .valid(let before, let beforeBytes)? = result.last {
-                result[result.count - 1] = .valid(lines: before + lines, bytes: beforeBytes + bytes)
-            } else {
-                result.append(run)
-            }
-        }
-        return result
-    }
-
-    /// Per-line verdicts as runs: each valid line a run of one, with its line break.
-    static func runs(of verdicts: [LineVerdict]) -> [VerdictRun] {
-        verdicts.map { $0.isValid ? .valid(lines: 1, bytes: $0.length + 1) : .invalid($0) }
     }
 
     /// Calls `body` with a descriptor reading `bytes`: a regular file's, or a pipe's that a thread writes.
@@ -140,8 +124,8 @@ import Testing
         var generator = SplitMix64(seed: 0x4B5)
         for _ in 0..<40 {
             let bytes = Self.input(&generator)
-            let expected = Self.merged(Self.runs(of: try Self.verdicts(bytes, validator: validator, jobs: nil, batchBytes: 1,
-                                                                       chunkSize: 4096)))
+            let oneThread = try Self.verdicts(bytes, validator: validator, jobs: nil, batchBytes: 1, chunkSize: 4096)
+            let expected = VerdictRun.merged(VerdictRun.runs(of: oneThread))
             for jobs in [0, 1, 2, 3, 8] {
                 let batchBytes = [40, 100, 2_500, 50_000, JSONLinesValidation.batchBytes][Int(generator.next() % 5)]
                 for throughPipe in [false, true] {
@@ -172,7 +156,8 @@ import Testing
         var generator = SplitMix64(seed: 0x5709)
         for _ in 0..<30 {
             let bytes = Self.input(&generator)
-            let expected = Self.runs(of: try Self.verdicts(bytes, validator: validator, jobs: nil, batchBytes: 1, chunkSize: 4096))
+            let oneThread = try Self.verdicts(bytes, validator: validator, jobs: nil, batchBytes: 1, chunkSize: 4096)
+            let expected = VerdictRun.runs(of: oneThread)
             let stopAfter = 1 + Int(generator.next() % 12)
             for jobs in [1, 2] {
                 for throughPipe in [false, true] {
@@ -184,7 +169,8 @@ import Testing
                         if case .valid(let lines, _) = run { return count + lines }
                         return count + 1
                     }
-                    #expect(found.merged == Self.merged(Array(expected.prefix(lines))), "jobs \(jobs), pipe \(throughPipe)")
+                    #expect(found.merged == VerdictRun.merged(Array(expected.prefix(lines))),
+                            "jobs \(jobs), pipe \(throughPipe)")
                     if found.calls < stopAfter { #expect(lines == expected.count) }
                 }
             }
