@@ -182,22 +182,31 @@ EC_RECORD_TARGET long ec_read_record(const uint8_t *base, long count, const ec_r
 }
 
 EC_RECORD_TARGET long ec_vouch_lines(const uint8_t *base, long count, long startLimit, long maxLines,
-                                     const ec_lines_plan *plan, const uint64_t *cache, long *ends, long *lines) {
+                                     const ec_lines_plan *plan, const uint64_t *cache, long *ends, long *lines,
+                                     int *refused) {
     long at = 0, vouched = 0;
     int32_t found[EC_RECORD_MAX_FIELDS];
+    *refused = 0;
     if (plan->keyFieldCount < 0 || plan->keyFieldCount > EC_VERDICT_KEY_MAX_FIELDS) { *lines = 0; return 0; }
     // Each record is read up to its line's end, found as the first byte past it that is not whitespace: the bytes
     // are not cut at the line break first (a second pass over them), so no line break may be whitespace in it.
     while (vouched < maxLines && at < startLimit && at < count) {
         uint64_t seen;
         long length = readRecord(base + at, count - at, plan->fields, plan->fieldCount, &plan->limits, found, &seen, 1);
-        if (length < 0 || length >= count - at || base[at + length] != '\n' || length > plan->maxLineLength
-            || (plan->required & ~seen) != 0) break;
+        if (length >= 0 && length >= count - at) break;  // the record runs to the end of the bytes: its line may go on
+        if (length < 0 || base[at + length] != '\n' || length > plan->maxLineLength || (plan->required & ~seen) != 0) {
+            *refused = 1;
+            break;
+        }
         uint64_t key = 1;
         for (long index = 0; index < plan->keyFieldCount; index++) {
             key = key << 8 | (uint8_t)(found[plan->keyFields[index]] + 6);
         }
-        if (cache[(key * 0x9E3779B97F4A7C15ULL) >> 58] != (key << 1 | 1)) break;
+        uint64_t entry = cache[(key * 0x9E3779B97F4A7C15ULL) >> 58];
+        if (entry != (key << 1 | 1)) {
+            *refused = entry == key << 1;
+            break;
+        }
         at += length + 1;
         if (ends) ends[vouched] = at;
         vouched++;

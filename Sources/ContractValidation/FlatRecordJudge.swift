@@ -84,11 +84,12 @@ final class FlatRecordJudge: @unchecked Sendable {
     /// ``holds(_:cache:)`` checks each, in one call: lines split on `\n` and taken with it only, counted until the
     /// first that ``holds(_:cache:)`` would not vouch for with `cache` as it is (one whose rules' verdict it does not
     /// hold yet among them: the caller judges that one itself), one that starts at or after `startLimit`, or
-    /// `maxLines`. Returns their number and their bytes, line breaks included; with `ends`, the offset after each
-    /// one's line break. None for a model whose rules' verdicts are not remembered.
+    /// `maxLines`. Returns their number and their bytes, line breaks included, and whether ``holds(_:cache:)`` would
+    /// refuse the line it stopped at with `cache` as it is; with `ends`, the offset after each one's line break. None
+    /// for a model whose rules' verdicts are not remembered.
     func vouchedLines(in text: UnsafeBufferPointer<UInt8>, startLimit: Int, maxLines: Int, cache: VerdictCache,
-                      ends: UnsafeMutablePointer<Int>?) -> (lines: Int, bytes: Int) {
-        guard let keyFields else { return (0, 0) }
+                      ends: UnsafeMutablePointer<Int>?) -> (lines: Int, bytes: Int, refused: Bool) {
+        guard let keyFields else { return (0, 0, false) }
         return cache.withEntries { entries in
             scan.vouchedLines(in: text, startLimit: startLimit, maxLines: maxLines, required: requiredMask,
                               keyFields: UnsafeBufferPointer(keyFields), cache: entries, ends: ends)

@@ -137,9 +137,14 @@ public struct RecordValidator: @unchecked Sendable {
     ) throws(Failure) -> Result {
         let plan = plan, reading = RecordReading(options: options)
         var cache = VerdictCache()
+        // The line `vouch` stopped at because the first try refuses it, which the judge then reads in full at once:
+        // the first try is not made twice. (Only the time is at stake: the full reading gives every verdict.)
+        var refusedLine: UnsafePointer<UInt8>?
         return try JSONReader.withReusableReader(limits: options.limits) { (reader) throws(Failure) in
             try body({ record in
-                if let flat, flat.holds(record, cache: &cache) {
+                let refused = refusedLine != nil && record.baseAddress == refusedLine
+                refusedLine = nil
+                if let flat, !refused, flat.holds(record, cache: &cache) {
                     // The first try restates what flat fields accept; debug builds (every test) hold it to the full reading.
                     assert(Self.fullVerdict(on: record, plan, reading, &reader) == nil,
                            "the first try vouched for a record the full reading refuses")
@@ -147,13 +152,15 @@ public struct RecordValidator: @unchecked Sendable {
                 }
                 return Self.fullVerdict(on: record, plan, reading, &reader)
             }, { text, startLimit, maxLines, ends in
+                refusedLine = nil
                 guard let flat else { return (0, 0) }
                 let vouched = flat.vouchedLines(in: text, startLimit: startLimit, maxLines: maxLines, cache: cache,
                                                 ends: ends)
+                if vouched.refused { refusedLine = text.baseAddress.map { $0 + vouched.bytes } }
                 assert(JSONLinesReader.forEachLine(in: UnsafeBufferPointer(rebasing: text[..<vouched.bytes])) { line in
                     Self.fullVerdict(on: line, plan, reading, &reader) == nil
                 }, "the first try vouched for a line the full reading refuses")
-                return vouched
+                return (vouched.lines, vouched.bytes)
             })
         }
     }

@@ -125,10 +125,62 @@ import Testing
         // A broken rule's verdict is remembered too, and still stops the first try.
         let broken = Self.pending.replacingOccurrences(of: #""status":"pending""#, with: #""status":"completed""#)
         let validator = try taskStepResultValidator()
-        try validator.withLinesJudge { judge, vouch in
+        validator.withLinesJudge { judge, vouch in
             #expect(Array(broken.utf8).withUnsafeBufferPointer { judge($0) } != nil)
             #expect(Self.vouched(broken + "\n", vouch).lines == 0)
         }
+    }
+
+    @Test func theJudgeLearnsTheCombinationTheFirstTryStoppedAt() throws {
+        // As validation does: the lines the first try takes, then the line it stopped at judged alone, and on. A
+        // combination not met yet must be judged with the first try of one record (which remembers its verdict),
+        // not read in full only, or no later line of it would ever be taken at once.
+        let running = Self.pending.replacingOccurrences(of: #""status":"pending""#, with: #""status":"running""#)
+        let lines = [Self.pending, running, running, running, Self.pending]
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let validator = try taskStepResultValidator()
+        var taken: [Int] = []
+        validator.withLinesJudge { judge, vouch in
+            #expect(Array(Self.pending.utf8).withUnsafeBufferPointer { judge($0) } == nil)
+            bytes.withUnsafeBufferPointer { text in
+                var start = 0
+                while start < text.count {
+                    let rest = UnsafeBufferPointer(rebasing: text[start...])
+                    let vouched = vouch(rest, .max, .max, nil)
+                    taken.append(vouched.lines)
+                    start += vouched.bytes
+                    guard start < text.count else { break }
+                    let end = JSONLinesReader.index(of: 0x0A, in: text, from: start) ?? text.count
+                    #expect(judge(UnsafeBufferPointer(rebasing: text[start..<end])) == nil)
+                    start = end + 1
+                }
+            }
+        }
+        #expect(taken == [1, 3])  // the first pending line, then `running` judged alone, then the rest at once
+    }
+
+    @Test func aLineTheFirstTryRefusesGetsTheFullReadingsVerdict() throws {
+        let missing = Self.pending.replacingOccurrences(of: #""step":"s","#, with: "")
+        let broken = Self.pending.replacingOccurrences(of: #""status":"pending""#, with: #""status":"completed""#)
+        let bytes = Array(([Self.pending, missing, broken, broken].joined(separator: "\n") + "\n").utf8)
+        let validator = try taskStepResultValidator()
+        var errors: [String?] = []
+        validator.withLinesJudge { judge, vouch in
+            #expect(Array(broken.utf8).withUnsafeBufferPointer { judge($0) } != nil)  // its verdict remembered
+            bytes.withUnsafeBufferPointer { text in
+                var start = 0
+                while start < text.count {
+                    start += vouch(UnsafeBufferPointer(rebasing: text[start...]), .max, .max, nil).bytes
+                    guard start < text.count else { break }
+                    let end = JSONLinesReader.index(of: 0x0A, in: text, from: start) ?? text.count
+                    errors.append(judge(UnsafeBufferPointer(rebasing: text[start..<end]))?.category)
+                    start = end + 1
+                }
+            }
+        }
+        // The first line's combination was not met yet: judged alone, valid; then the two refusals, read in full.
+        let rule = "rule:completed_iff_status_completed"
+        #expect(errors == [nil, "missing_field", rule, rule])
     }
 
     @Test func aLastLineWithoutItsBreakIsLeftToTheJudge() throws {
@@ -175,7 +227,7 @@ import Testing
             """, model: "Note")
         let lines = [#"{"text":"a","done":true}"#, #"{"text":"b","done":false}"#, #"{"done":false,"text":"c"}"#]
         let text = lines.joined(separator: "\n") + "\n"
-        try validator.withLinesJudge { judge, vouch in
+        validator.withLinesJudge { judge, vouch in
             #expect(Self.vouched(text, vouch).lines == 0)  // nothing remembered yet
             #expect(Array(lines[0].utf8).withUnsafeBufferPointer { judge($0) } == nil)
             #expect(Self.vouched(text, vouch).lines == 3)
@@ -196,7 +248,7 @@ import Testing
                   count: { type: int }
             """, model: "Counter")
         let record = #"{"count":1}"#
-        try validator.withLinesJudge { judge, vouch in
+        validator.withLinesJudge { judge, vouch in
             for _ in 0..<2 {
                 #expect(Array(record.utf8).withUnsafeBufferPointer { judge($0) } == nil)
                 #expect(Self.vouched(record + "\n", vouch).lines == 0)

@@ -158,9 +158,12 @@ typedef struct {
 /// 250) plus 6; its entry is `cache[(key * 0x9E3779B97F4A7C15) >> 58]`, which holds `key << 1 | 1` when the rules
 /// hold. Stops before a line that starts at or after `startLimit`, and after `maxLines` lines. Returns the bytes of
 /// the lines vouched for, line breaks included, with their number in `*lines` and, when `ends` is not NULL, the offset
-/// after each one's line break in `ends[0..<*lines]` (room for `maxLines`). AVX2, as `ec_read_record`.
+/// after each one's line break in `ends[0..<*lines]` (room for `maxLines`). `*refused` is 1 when it stopped at a line
+/// that `ec_read_record` would not vouch for, or that misses a required field, is too long, or whose rules' verdict
+/// the cache holds as broken (the caller may then read it in full at once), and 0 when it stopped at a limit, at
+/// bytes that may be an unfinished line, or at a rules' verdict the cache does not hold. AVX2, as `ec_read_record`.
 long ec_vouch_lines(const uint8_t *base, long count, long startLimit, long maxLines, const ec_lines_plan *plan,
-                    const uint64_t *cache, long *ends, long *lines);
+                    const uint64_t *cache, long *ends, long *lines, int *refused);
 
 /// The double nearest to `w` × 10^`q` (ties to even), for `w` of at most 64 bits, by the Eisel-Lemire method, with
 /// `*found` set to 1; or 0 with `*found` set to 0 where the result would be zero, subnormal or infinite, or `q` is

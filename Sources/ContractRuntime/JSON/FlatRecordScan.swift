@@ -159,19 +159,21 @@ package final class FlatRecordScan: @unchecked Sendable {
     /// `required` (bit `i` for field `i`), or whose rules' verdict `cache` does not hold as kept (`ec_vouch_lines`,
     /// CJSONBlocks, says how its key is made from the codes of the fields at `keyFields`, at most
     /// ``maxKeyFields``); lines are split on `\n` and taken with it only. At most `maxLines` lines, none that
-    /// starts at or after `startLimit`. Returns their number and their bytes, line breaks included; with `ends`,
-    /// the offset after each one's line break.
+    /// starts at or after `startLimit`. Returns their number and their bytes, line breaks included, and whether it
+    /// stopped at a line it refuses (`ec_vouch_lines`' `refused`: not for a verdict it does not hold, a limit, or
+    /// bytes that may be an unfinished line); with `ends`, the offset after each one's line break.
     @inline(__always)
     package func vouchedLines(in text: UnsafeBufferPointer<UInt8>, startLimit: Int, maxLines: Int,
                               required: UInt64, keyFields: UnsafeBufferPointer<Int>, cache: UnsafePointer<UInt64>,
-                              ends: UnsafeMutablePointer<Int>?) -> (lines: Int, bytes: Int) {
-        guard let base = text.baseAddress, keyFields.count <= Self.maxKeyFields else { return (0, 0) }
+                              ends: UnsafeMutablePointer<Int>?) -> (lines: Int, bytes: Int, refused: Bool) {
+        guard let base = text.baseAddress, keyFields.count <= Self.maxKeyFields else { return (0, 0, false) }
         var plan = ec_lines_plan(fields: table.baseAddress, fieldCount: count, limits: limits, required: required,
                                  keyFields: keyFields.baseAddress, keyFieldCount: keyFields.count,
                                  maxLineLength: maxInputLength)
         var lines = 0
-        let bytes = ec_vouch_lines(base, text.count, startLimit, maxLines, &plan, cache, ends, &lines)
-        return (lines, bytes)
+        var refused: Int32 = 0
+        let bytes = ec_vouch_lines(base, text.count, startLimit, maxLines, &plan, cache, ends, &lines, &refused)
+        return (lines, bytes, refused != 0)
     }
 
     /// The most fields whose codes make a rules' verdict key for
