@@ -66,7 +66,7 @@ final class FlatRecordJudge: @unchecked Sendable {
 
     /// True when `record` (one JSON text) is valid, checked without the full reading; false when the full reading
     /// must judge it (valid or not). `cache` remembers the rules' verdicts for this judge (one per thread).
-    func holds(_ record: UnsafeBufferPointer<UInt8>, cache: inout VerdictCache) -> Bool {
+    func holds(_ record: UnsafeBufferPointer<UInt8>, cache: VerdictCache) -> Bool {
         scan.scan(record) { found in
             for index in required where FlatRecordScan.Found.isAbsent(found[index]) { return false }
             guard let keyFields else { return rulesHold(found) }
@@ -90,10 +90,8 @@ final class FlatRecordJudge: @unchecked Sendable {
     func vouchedLines(in text: UnsafeBufferPointer<UInt8>, startLimit: Int, maxLines: Int, cache: VerdictCache,
                       ends: UnsafeMutablePointer<Int>?) -> (lines: Int, bytes: Int, refused: Bool) {
         guard let keyFields else { return (0, 0, false) }
-        return cache.withEntries { entries in
-            scan.vouchedLines(in: text, startLimit: startLimit, maxLines: maxLines, required: requiredMask,
-                              keyFields: UnsafeBufferPointer(keyFields), cache: entries, ends: ends)
-        }
+        return scan.vouchedLines(in: text, startLimit: startLimit, maxLines: maxLines, required: requiredMask,
+                                 keyFields: UnsafeBufferPointer(keyFields), cache: cache.pointer, ends: ends)
     }
 
     /// Whether the rules hold for the values the fields hold by `found`, as the full reading would fill them.
@@ -126,9 +124,25 @@ final class FlatRecordJudge: @unchecked Sendable {
 struct VerdictCache {
     /// The most fields a key holds.
     static let maxFields = FlatRecordScan.maxKeyFields
-    /// Each entry: the key shifted left by one, and the verdict in bit 0; 0 for an empty entry (no key is 0: it starts
-    /// with a 1). `ec_vouch_lines` (CJSONBlocks) reads the entries as they are laid out here.
-    private var entries: [UInt64] = Array(repeating: 0, count: 64)
+    /// Each of the 64 entries: the key shifted left by one, and the verdict in bit 0; 0 for an empty entry (no key is
+    /// 0: it starts with a 1). `ec_vouch_lines` (CJSONBlocks) reads the entries as they are laid out here. Memory of
+    /// the caller's stack (``with(_:)``): no reference to count where the judge reads it once a line.
+    private let entries: UnsafeMutablePointer<UInt64>
+
+    /// Calls `body` with an empty cache that lives for the call.
+    static func with<Result, Failure: Error>(
+        _ body: (VerdictCache) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { (entries) throws(Failure) in
+            let start = entries.baseAddress.unsafelyUnwrapped
+            start.initialize(repeating: 0, count: 64)
+            return try body(VerdictCache(entries: start))
+        }
+    }
+
+    private init(entries: UnsafeMutablePointer<UInt64>) {
+        self.entries = entries
+    }
 
     @inline(__always)
     private static func place(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58) }
@@ -139,14 +153,11 @@ struct VerdictCache {
         return entry >> 1 == key ? entry & 1 == 1 : nil
     }
 
-    /// Calls `body` with the 64 entries.
-    @inline(__always)
-    func withEntries<Result>(_ body: (UnsafePointer<UInt64>) -> Result) -> Result {
-        entries.withUnsafeBufferPointer { body($0.baseAddress.unsafelyUnwrapped) }
-    }
+    /// The 64 entries, for `ec_vouch_lines`.
+    var pointer: UnsafePointer<UInt64> { UnsafePointer(entries) }
 
     @inline(__always)
-    mutating func remember(_ verdict: Bool, for key: UInt64) {
+    func remember(_ verdict: Bool, for key: UInt64) {
         entries[Self.place(of: key)] = key << 1 | (verdict ? 1 : 0)
     }
 }

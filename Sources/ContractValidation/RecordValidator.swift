@@ -136,32 +136,35 @@ public struct RecordValidator: @unchecked Sendable {
         _ body: (_ judge: (UnsafeBufferPointer<UInt8>) -> RecordError?, _ vouch: LinesVouch) throws(Failure) -> Result
     ) throws(Failure) -> Result {
         let plan = plan, reading = RecordReading(options: options)
-        var cache = VerdictCache()
-        // The line `vouch` stopped at because the first try refuses it, which the judge then reads in full at once:
-        // the first try is not made twice. (Only the time is at stake: the full reading gives every verdict.)
-        var refusedLine: UnsafePointer<UInt8>?
-        return try JSONReader.withReusableReader(limits: options.limits) { (reader) throws(Failure) in
-            try body({ record in
-                let refused = refusedLine != nil && record.baseAddress == refusedLine
-                refusedLine = nil
-                if let flat, !refused, flat.holds(record, cache: &cache) {
-                    // The first try restates what flat fields accept; debug builds (every test) hold it to the full reading.
-                    assert(Self.fullVerdict(on: record, plan, reading, &reader) == nil,
-                           "the first try vouched for a record the full reading refuses")
-                    return nil
-                }
-                return Self.fullVerdict(on: record, plan, reading, &reader)
-            }, { text, startLimit, maxLines, ends in
-                refusedLine = nil
-                guard let flat else { return (0, 0) }
-                let vouched = flat.vouchedLines(in: text, startLimit: startLimit, maxLines: maxLines, cache: cache,
-                                                ends: ends)
-                if vouched.refused { refusedLine = text.baseAddress.map { $0 + vouched.bytes } }
-                assert(JSONLinesReader.forEachLine(in: UnsafeBufferPointer(rebasing: text[..<vouched.bytes])) { line in
-                    Self.fullVerdict(on: line, plan, reading, &reader) == nil
-                }, "the first try vouched for a line the full reading refuses")
-                return (vouched.lines, vouched.bytes)
-            })
+        return try VerdictCache.with { (cache) throws(Failure) in
+            // The line `vouch` stopped at because the first try refuses it, which the judge then reads in full at once:
+            // the first try is not made twice. (Only the time is at stake: the full reading gives every verdict.)
+            var refusedLine: UnsafePointer<UInt8>?
+            return try JSONReader.withReusableReader(limits: options.limits) { (reader) throws(Failure) in
+                try body({ record in
+                    let refused = refusedLine != nil && record.baseAddress == refusedLine
+                    refusedLine = nil
+                    if let flat, !refused, flat.holds(record, cache: cache) {
+                        // The first try restates what flat fields accept; debug builds (every test) hold it to the full
+                        // reading.
+                        assert(Self.fullVerdict(on: record, plan, reading, &reader) == nil,
+                               "the first try vouched for a record the full reading refuses")
+                        return nil
+                    }
+                    return Self.fullVerdict(on: record, plan, reading, &reader)
+                }, { text, startLimit, maxLines, ends in
+                    refusedLine = nil
+                    guard let flat else { return (0, 0) }
+                    let vouched = flat.vouchedLines(in: text, startLimit: startLimit, maxLines: maxLines, cache: cache,
+                                                    ends: ends)
+                    if vouched.refused { refusedLine = text.baseAddress.map { $0 + vouched.bytes } }
+                    let taken = UnsafeBufferPointer(rebasing: text[..<vouched.bytes])
+                    assert(JSONLinesReader.forEachLine(in: taken) { line in
+                        Self.fullVerdict(on: line, plan, reading, &reader) == nil
+                    }, "the first try vouched for a line the full reading refuses")
+                    return (vouched.lines, vouched.bytes)
+                })
+            }
         }
     }
 
@@ -199,8 +202,7 @@ public struct RecordValidator: @unchecked Sendable {
     /// For tests: whether the judge's first try (``FlatRecordJudge``) vouches for `record`; nil when this validator's
     /// model has none.
     package func isVouchedForWithoutFullReading(_ record: UnsafeBufferPointer<UInt8>) -> Bool? {
-        var cache = VerdictCache()
-        return flat.map { $0.holds(record, cache: &cache) }
+        VerdictCache.with { cache in flat.map { $0.holds(record, cache: cache) } }
     }
 
     /// For tests: ``validate(_:)`` by the full reading alone, without the first try.
