@@ -16,10 +16,8 @@ final class FlatRecordJudge: @unchecked Sendable {
     // @unchecked: built once in `init` and only read afterwards.
     private let scan: FlatRecordScan
     private let plan: ModelPlan
-    /// The indices of the required fields.
-    private let required: UnsafeMutableBufferPointer<Int>
-    /// The same, bit `i` for field `i`.
-    private let requiredMask: UInt64
+    /// The required fields, bit `i` for field `i`.
+    private let required: UInt64
     /// The indices of the fields the rules read (by value or against null), when their codes fit a cache key: at most
     /// ``VerdictCache/maxFields``, with enumerations of fewer than 250 values; nil otherwise (no cache).
     private let keyFields: UnsafeMutableBufferPointer<Int>?
@@ -46,9 +44,7 @@ final class FlatRecordJudge: @unchecked Sendable {
         guard let scan = FlatRecordScan(fields: fields, limits: limits) else { return nil }
         self.scan = scan
         self.plan = plan
-        let requiredIndices = plan.fields.indices.filter { plan.fields[$0].isRequired }
-        required = Self.buffer(requiredIndices)
-        requiredMask = requiredIndices.reduce(0) { $0 | 1 << UInt64($1) }
+        required = plan.fields.indices.reduce(0) { plan.fields[$1].isRequired ? $0 | 1 << UInt64($1) : $0 }
         let read = Set(plan.rules.flatMap { $0.expression.referencedFields }).compactMap { plan.fieldIndex[$0] }.sorted()
         keyFields = fitsKey && read.count <= VerdictCache.maxFields ? Self.buffer(read) : nil
     }
@@ -60,7 +56,6 @@ final class FlatRecordJudge: @unchecked Sendable {
     }
 
     deinit {
-        required.deallocate()
         keyFields?.deallocate()
     }
 
@@ -68,7 +63,11 @@ final class FlatRecordJudge: @unchecked Sendable {
     /// must judge it (valid or not). `cache` remembers the rules' verdicts for this judge (one per thread).
     func holds(_ record: UnsafeBufferPointer<UInt8>, cache: VerdictCache) -> Bool {
         scan.scan(record) { found in
-            for index in required where FlatRecordScan.Found.isAbsent(found[index]) { return false }
+            var unchecked = required
+            while unchecked != 0 {
+                if FlatRecordScan.Found.isAbsent(found[unchecked.trailingZeroBitCount]) { return false }
+                unchecked &= unchecked - 1
+            }
             guard let keyFields else { return rulesHold(found) }
             var key: UInt64 = 1
             // Each code (-5 to -1, or an index below 250) as a byte from 1 up, under a leading 1.
@@ -90,7 +89,7 @@ final class FlatRecordJudge: @unchecked Sendable {
     func vouchedLines(in text: UnsafeBufferPointer<UInt8>, startLimit: Int, maxLines: Int, cache: VerdictCache,
                       ends: UnsafeMutablePointer<Int>?) -> (lines: Int, bytes: Int, refused: Bool) {
         guard let keyFields else { return (0, 0, false) }
-        return scan.vouchedLines(in: text, startLimit: startLimit, maxLines: maxLines, required: requiredMask,
+        return scan.vouchedLines(in: text, startLimit: startLimit, maxLines: maxLines, required: required,
                                  keyFields: UnsafeBufferPointer(keyFields), cache: cache.pointer, ends: ends)
     }
 

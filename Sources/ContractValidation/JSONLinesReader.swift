@@ -182,11 +182,17 @@ public struct JSONLinesReader: ~Copyable {
                             _ body: (UnsafeBufferPointer<UInt8>) throws -> Bool) rethrows -> Bool {
         var start = 0
         while start < bytes.count {
-            let end = index(of: 0x0A, in: bytes, from: start) ?? bytes.count
-            guard try body(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return false }
-            start = end + 1
+            let line = line(in: bytes, from: start)
+            guard try body(line) else { return false }
+            start += line.count + 1
         }
         return true
+    }
+
+    /// The line of `bytes` that starts at `start` (before `bytes.count`), without its `\n`, as
+    /// ``forEachLine(in:_:)`` gives it: the next one starts after its count and the `\n`.
+    static func line(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[start..<(index(of: 0x0A, in: bytes, from: start) ?? bytes.count)])
     }
 
     /// pread(2) at `offset`, retried when interrupted.

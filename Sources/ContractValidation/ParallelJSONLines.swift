@@ -85,10 +85,9 @@ extension JSONLinesValidation {
                         if lines == runLines {
                             stopped = try !handOverRun()
                         } else if start < text.count {
-                            let end = JSONLinesReader.index(of: 0x0A, in: text, from: start) ?? text.count
-                            let line = UnsafeBufferPointer(rebasing: text[start..<end])
+                            let line = JSONLinesReader.line(in: text, from: start)
                             stopped = try !count(length: line.count, error: validator.verdict(onLine: line, judge))
-                            start = end + 1
+                            start += line.count + 1
                         }
                     }
                 }
@@ -510,10 +509,9 @@ struct BatchVerdicts {
         while start < text.count {
             start += appendVouched(UnsafeBufferPointer(rebasing: text[start...]), vouch, room: room)
             guard start < text.count else { return }
-            let end = JSONLinesReader.index(of: 0x0A, in: text, from: start) ?? text.count
-            let line = UnsafeBufferPointer(rebasing: text[start..<end])
+            let line = JSONLinesReader.line(in: text, from: start)
             append(length: line.count, error: validator.verdict(onLine: line, judge))
-            start = end + 1
+            start += line.count + 1
         }
     }
 

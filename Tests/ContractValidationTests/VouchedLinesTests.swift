@@ -131,56 +131,51 @@ import Testing
         }
     }
 
-    @Test func theJudgeLearnsTheCombinationTheFirstTryStoppedAt() throws {
-        // As validation does: the lines the first try takes, then the line it stopped at judged alone, and on. A
-        // combination not met yet must be judged with the first try of one record (which remembers its verdict),
-        // not read in full only, or no later line of it would ever be taken at once.
-        let running = Self.pending.replacingOccurrences(of: #""status":"pending""#, with: #""status":"running""#)
-        let lines = [Self.pending, running, running, running, Self.pending]
+    /// `lines` judged as validation does, by a judge that has first met `warm`: the lines the first try takes at once,
+    /// then the line it stopped at judged alone, and on. Gives the category of `warm`'s error, how many lines the
+    /// first try took each time, and the categories of the errors of the lines judged alone (nil for a valid one).
+    static func judgedAsValidationDoes(_ lines: [String], warm: String)
+        throws -> (warm: String?, taken: [Int], alone: [String?]) {
         let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
-        let validator = try taskStepResultValidator()
-        var taken: [Int] = []
-        validator.withLinesJudge { judge, vouch in
-            #expect(Array(Self.pending.utf8).withUnsafeBufferPointer { judge($0) } == nil)
+        var warmed: String?, taken: [Int] = [], alone: [String?] = []
+        try taskStepResultValidator().withLinesJudge { judge, vouch in
+            warmed = Array(warm.utf8).withUnsafeBufferPointer { judge($0) }?.category
             bytes.withUnsafeBufferPointer { text in
                 var start = 0
                 while start < text.count {
-                    let rest = UnsafeBufferPointer(rebasing: text[start...])
-                    let vouched = vouch(rest, .max, .max, nil)
+                    let vouched = vouch(UnsafeBufferPointer(rebasing: text[start...]), .max, .max, nil)
                     taken.append(vouched.lines)
                     start += vouched.bytes
                     guard start < text.count else { break }
-                    let end = JSONLinesReader.index(of: 0x0A, in: text, from: start) ?? text.count
-                    #expect(judge(UnsafeBufferPointer(rebasing: text[start..<end])) == nil)
-                    start = end + 1
+                    let line = JSONLinesReader.line(in: text, from: start)
+                    alone.append(judge(line)?.category)
+                    start += line.count + 1
                 }
             }
         }
-        #expect(taken == [1, 3])  // the first pending line, then `running` judged alone, then the rest at once
+        return (warmed, taken, alone)
+    }
+
+    @Test func theJudgeLearnsTheCombinationTheFirstTryStoppedAt() throws {
+        // A combination not met yet must be judged with the first try of one record (which remembers its verdict),
+        // not read in full only, or no later line of it would ever be taken at once.
+        let running = Self.pending.replacingOccurrences(of: #""status":"pending""#, with: #""status":"running""#)
+        let judged = try Self.judgedAsValidationDoes([Self.pending, running, running, running, Self.pending],
+                                                     warm: Self.pending)
+        #expect(judged.warm == nil)
+        #expect(judged.taken == [1, 3])  // the first pending line, then `running` judged alone, then the rest at once
+        #expect(judged.alone == [nil])
     }
 
     @Test func aLineTheFirstTryRefusesGetsTheFullReadingsVerdict() throws {
         let missing = Self.pending.replacingOccurrences(of: #""step":"s","#, with: "")
         let broken = Self.pending.replacingOccurrences(of: #""status":"pending""#, with: #""status":"completed""#)
-        let bytes = Array(([Self.pending, missing, broken, broken].joined(separator: "\n") + "\n").utf8)
-        let validator = try taskStepResultValidator()
-        var errors: [String?] = []
-        validator.withLinesJudge { judge, vouch in
-            #expect(Array(broken.utf8).withUnsafeBufferPointer { judge($0) } != nil)  // its verdict remembered
-            bytes.withUnsafeBufferPointer { text in
-                var start = 0
-                while start < text.count {
-                    start += vouch(UnsafeBufferPointer(rebasing: text[start...]), .max, .max, nil).bytes
-                    guard start < text.count else { break }
-                    let end = JSONLinesReader.index(of: 0x0A, in: text, from: start) ?? text.count
-                    errors.append(judge(UnsafeBufferPointer(rebasing: text[start..<end]))?.category)
-                    start = end + 1
-                }
-            }
-        }
-        // The first line's combination was not met yet: judged alone, valid; then the two refusals, read in full.
+        // `broken`'s verdict remembered first. The first line's combination was not met yet: judged alone, valid;
+        // then the two refusals, read in full.
+        let judged = try Self.judgedAsValidationDoes([Self.pending, missing, broken, broken], warm: broken)
         let rule = "rule:completed_iff_status_completed"
-        #expect(errors == [nil, "missing_field", rule, rule])
+        #expect(judged.warm == rule)
+        #expect(judged.alone == [nil, "missing_field", rule, rule])
     }
 
     @Test func aLastLineWithoutItsBreakIsLeftToTheJudge() throws {
